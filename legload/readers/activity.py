@@ -1,0 +1,167 @@
+"""The Activity record every reader returns, and the summary computed from its samples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from legload.units import LAP_COLUMNS, SAMPLE_COLUMNS
+
+_EARTH_RADIUS_M = 6_371_008.8
+
+
+@dataclass
+class Activity:
+    """One recorded activity, as read from its file: no smoothing, SI units.
+
+    Attributes:
+        samples: one row per recorded sample, in file order; columns from
+            :data:`legload.units.SAMPLE_COLUMNS` (a channel the file lacks is absent).
+        laps: one row per lap (columns from :data:`legload.units.LAP_COLUMNS`), maybe empty.
+        summary: keys from :data:`legload.units.SUMMARY_KEYS`.
+        warnings: one line each, naming the file and what was wrong with it.
+        source: the file path, or ``archive.zip!member`` for a member of an archive.
+        sha256: SHA-256 (hex) of the source file's content (decompressed for ``.gz``).
+        index: position of this activity within its file (multisport files hold several).
+    """
+
+    samples: pd.DataFrame
+    laps: pd.DataFrame
+    summary: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""
+    sha256: str = ""
+    index: int = 0
+
+
+def empty_laps() -> pd.DataFrame:
+    """A lap table with the canonical columns and no rows."""
+    frame = pd.DataFrame({name: [] for name in LAP_COLUMNS})
+    frame["start"] = pd.to_datetime(frame["start"], utc=True)
+    return frame
+
+
+def order_columns(samples: pd.DataFrame) -> pd.DataFrame:
+    """Return ``samples`` with canonical columns first, in nomenclature order."""
+    known = [c for c in SAMPLE_COLUMNS if c in samples.columns]
+    extra = [c for c in samples.columns if c not in SAMPLE_COLUMNS]
+    return samples[known + extra]
+
+
+def haversine_m(lat1, lon1, lat2, lon2) -> np.ndarray:
+    """Great-circle distance in metres between points given in degrees (vectorised)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp = p2 - p1
+    dl = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def track_distance_m(samples: pd.DataFrame) -> np.ndarray:
+    """Cumulative distance along the positions (m); NaN positions add nothing."""
+    if "lat_deg" not in samples or len(samples) == 0:
+        return np.zeros(len(samples))
+    lat = samples["lat_deg"].to_numpy(float)
+    lon = samples["lon_deg"].to_numpy(float)
+    step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
+    step = np.where(np.isfinite(step), step, 0.0)
+    return np.concatenate([[0.0], np.cumsum(step)])
+
+
+def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, float]:
+    """Total ascent and descent (m) of an altitude trace, counting only swings > threshold.
+
+    The hysteresis keeps sensor noise from adding up; it is the reader's quick figure,
+    the stream stage computes the careful one from smoothed altitude.
+    """
+    alt = altitude[np.isfinite(altitude)]
+    if alt.size < 2:
+        return 0.0, 0.0
+    ascent = descent = 0.0
+    ref = alt[0]
+    for value in alt[1:]:
+        if value - ref >= threshold_m:
+            ascent += value - ref
+            ref = value
+        elif ref - value >= threshold_m:
+            descent += ref - value
+            ref = value
+    return float(ascent), float(descent)
+
+
+def channels_of(samples: pd.DataFrame) -> list[str]:
+    """Names of the channels with at least one finite value."""
+    present = []
+    checks = {
+        "gps": "lat_deg",
+        "altitude": "altitude_m",
+        "heart_rate": "heart_rate_bpm",
+        "cadence": ("cadence_spm", "cadence_rpm"),
+        "power": "power_w",
+        "speed": "speed_m_s",
+        "distance": "distance_m",
+    }
+    for name, cols in checks.items():
+        cols = (cols,) if isinstance(cols, str) else cols
+        if any(c in samples and samples[c].notna().any() for c in cols):
+            present.append(name)
+    return present
+
+
+def summarize(
+    samples: pd.DataFrame,
+    *,
+    fmt: str,
+    sport: str = "other",
+    sub_sport: str = "generic",
+    name: str | None = None,
+    device: str | None = None,
+    totals: dict[str, float | None] | None = None,
+) -> dict[str, Any]:
+    """Build an activity summary from its samples.
+
+    ``totals`` holds what the device itself recorded for the session (``moving_s``,
+    ``distance_m``, ``ascent_m``, ``descent_m``, ``start``); a recorded total wins over one
+    computed from the samples, because devices integrate at a higher rate than they store.
+    """
+    totals = {k: v for k, v in (totals or {}).items() if v is not None}
+    ts = samples["timestamp"] if "timestamp" in samples else pd.Series([], dtype="datetime64[ns, UTC]")
+    ts = ts.dropna()
+    start = totals.get("start") or (ts.iloc[0] if len(ts) else None)
+    duration = float((ts.iloc[-1] - ts.iloc[0]).total_seconds()) if len(ts) > 1 else 0.0
+    if "distance_m" in samples and samples["distance_m"].notna().any():
+        distance = float(np.nanmax(samples["distance_m"].to_numpy(float)))
+    else:
+        distance = float(track_distance_m(samples)[-1]) if len(samples) else 0.0
+    if "altitude_m" in samples:
+        ascent, descent = climb_m(samples["altitude_m"].to_numpy(float))
+    else:
+        ascent, descent = 0.0, 0.0
+    summary: dict[str, Any] = {
+        "format": fmt,
+        "sport": sport,
+        "sub_sport": sub_sport,
+        "name": name,
+        "start": _iso(start),
+        "duration_s": duration,
+        "moving_s": float(totals.get("moving_s", duration)),
+        "distance_m": float(totals.get("distance_m", distance)),
+        "ascent_m": float(totals.get("ascent_m", ascent)),
+        "descent_m": float(totals.get("descent_m", descent)),
+        "samples": int(len(samples)),
+        "device": device,
+        "channels": channels_of(samples),
+    }
+    return summary
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize("UTC")
+    return stamp.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
