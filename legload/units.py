@@ -42,7 +42,7 @@ SUMMARY_KEYS: dict[str, tuple[str, str]] = {
     "sub_sport": ("", "road, trail, treadmill, track, indoor, virtual ... or generic"),
     "name": ("", "activity name, when the file or export gives one"),
     "start": ("ISO 8601 UTC", "time of the first sample (or the session start)"),
-    "duration_s": ("s", "elapsed time, first to last sample"),
+    "duration_s": ("s", "elapsed time (the session total when recorded, else first to last sample)"),
     "moving_s": ("s", "time spent moving (device timer time when recorded)"),
     "distance_m": ("m", "total distance"),
     "ascent_m": ("m", "total ascent"),

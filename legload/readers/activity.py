@@ -132,6 +132,8 @@ def summarize(
     ts = ts.dropna()
     start = totals.get("start") or (ts.iloc[0] if len(ts) else None)
     duration = float((ts.iloc[-1] - ts.iloc[0]).total_seconds()) if len(ts) > 1 else 0.0
+    if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
+        duration = float(totals["elapsed_s"])
     if "distance_m" in samples and samples["distance_m"].notna().any():
         distance = float(np.nanmax(samples["distance_m"].to_numpy(float)))
     else:
@@ -151,7 +153,7 @@ def summarize(
         "distance_m": float(totals.get("distance_m", distance)),
         "ascent_m": float(totals.get("ascent_m", ascent)),
         "descent_m": float(totals.get("descent_m", descent)),
-        "samples": int(len(samples)),
+        "samples": len(samples),
         "device": device,
         "channels": channels_of(samples),
     }

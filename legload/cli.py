@@ -1,0 +1,135 @@
+"""The ``legload`` command line: a thin typer app over :mod:`legload.api`.
+
+Conventions: ``--json`` prints exactly one JSON document on stdout; errors go to stderr as
+one line with exit code 1; bad usage exits with 2 (typer's default).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from legload import api
+from legload.errors import LegloadError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Will running make my legs muscular? Per-muscle load from your own data.",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="LEGLOAD_DB", help="Database file (default: platform data dir)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    err.print(f"legload: {error}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _emit_json(document: object) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or zip exports.")],
+    db: DbOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse damaged files.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
+    try:
+        if as_json:
+            report = api.import_paths(paths, db=db, strict=strict)
+        else:
+            with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
+                          TextColumn("{task.completed} files"), TimeElapsedColumn(),
+                          console=err, transient=True) as bar:
+                task = bar.add_task("import", total=None)
+                report = api.import_paths(paths, db=db, strict=strict,
+                                          progress=lambda _name: bar.advance(task))
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(report.as_dict())
+    else:
+        out.print(f"imported {report.imported} file(s), {len(report.activities)} activities; "
+                  f"{report.duplicates} duplicate(s), {len(report.failed)} failed, "
+                  f"{len(report.skipped)} skipped", highlight=False)
+        for warning in report.warnings:
+            err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+        for failure in report.failed:
+            err.print(f"failed: {failure['path']}: {failure['error']}", markup=False,
+                      highlight=False, soft_wrap=True)
+        for skipped in report.skipped:
+            err.print(f"skipped: {skipped['path']}: {skipped['reason']}", markup=False,
+                      highlight=False, soft_wrap=True)
+    raise typer.Exit(code=1 if report.failed else 0)
+
+
+ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "moving_s",
+                   "distance_m", "ascent_m", "descent_m", "samples", "device", "channels",
+                   "source_path", "sha256")
+
+
+@app.command("activities")
+def activities(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List imported activities, oldest first."""
+    try:
+        rows = api.list_activities(db=db)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json([{k: row.get(k) for k in ACTIVITY_FIELDS} for row in rows])
+        return
+    table = Table("id", "start (UTC)", "sport", "name", "time", "km", "ascent m", "samples")
+    for row in rows:
+        table.add_row(str(row["id"]), (row["start"] or "")[:16].replace("T", " "),
+                      "/".join(x for x in (row["sport"], row["sub_sport"]) if x and x != "generic"),
+                      row.get("name") or "", _hms(row["moving_s"]),
+                      f"{(row['distance_m'] or 0) / 1000:.2f}", f"{row['ascent_m'] or 0:.0f}",
+                      str(row["samples"]))
+    out.print(table)
+    out.print(f"{len(rows)} activities", highlight=False)
+
+
+def _hms(seconds: float | None) -> str:
+    seconds = round(seconds or 0)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+@app.command("demo")
+def demo(
+    directory: Annotated[Path | None, typer.Option("--dir", help="Where to write the files.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Generate a sample athlete's files, import them into a fresh database, and list them."""
+    from legload.demo import run_demo
+
+    try:
+        result = run_demo(directory)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(result)
+        return
+    out.print(f"sample files written to {result['dir']}", highlight=False)
+    out.print(f"database: {result['db']}", highlight=False)
+    activities(db=Path(result["db"]), as_json=False)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

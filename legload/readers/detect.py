@@ -1,0 +1,96 @@
+"""Recognise a file's format from its content and read it into Activities."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable
+
+from legload.errors import ReadError
+from legload.readers.activity import Activity
+from legload.readers.fit import read_fit
+from legload.readers.fit_decode import is_fit
+
+#: largest decompressed size accepted for one activity file (bytes)
+MAX_FILE_BYTES = 256 * 2**20
+#: decompressed/compressed ratio above which a gzip member is treated as a bomb
+MAX_RATIO = 200.0
+
+ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
+
+
+def gunzip(data: bytes, source: str) -> bytes:
+    """Decompress gzip data within the size and ratio bounds, or raise ReadError."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    limit = min(MAX_FILE_BYTES, int(max(len(data), 4096) * MAX_RATIO))
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise ReadError(source, f"corrupt gzip data ({exc})") from None
+    if len(out) > limit:
+        raise ReadError(source, f"refused: gzip expands beyond {limit} bytes (compression bomb?)")
+    if not inflater.eof:
+        raise ReadError(source, "truncated gzip data")
+    return out
+
+
+def sniff(data: bytes) -> str | None:
+    """``"fit"``, ``"gpx"``, ``"tcx"``, ``"gzip"`` or None, from the first bytes."""
+    if data[:2] == b"\x1f\x8b":
+        return "gzip"
+    if is_fit(data):
+        return "fit"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):
+        if b"<gpx" in head:
+            return "gpx"
+        if b"<trainingcenterdatabase" in head:
+            return "tcx"
+    return None
+
+
+def _xml_reader(fmt: str) -> Callable[[bytes, str], list[Activity]]:
+    if fmt == "gpx":
+        from legload.readers.gpx import read_gpx
+        return read_gpx
+    from legload.readers.tcx import read_tcx
+    return read_tcx
+
+
+def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
+    """Read one activity file's content (FIT, GPX, TCX, or any of them gzipped).
+
+    Every returned Activity carries ``source`` and the SHA-256 of the (decompressed)
+    content, so the same recording imported as ``.fit`` and ``.fit.gz`` is one file.
+    """
+    data = unwrap(data, source)
+    fmt = sniff(data)
+    if len(data) == 0:
+        raise ReadError(source, "empty file (0 bytes)")
+    if fmt is None:
+        if data[:1] in (b"\x0c", b"\x0e"):
+            raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
+        raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
+    if fmt == "fit":
+        activities = read_fit(data, source, strict=strict)
+    else:
+        activities = _xml_reader(fmt)(data, source)
+        if strict:
+            damaged = [w for a in activities for w in a.warnings]
+            if damaged:
+                raise ReadError(source, f"damaged file refused in strict mode: {damaged[0]}")
+    digest = content_sha256(data)
+    for activity in activities:
+        activity.source = source
+        activity.sha256 = digest
+    return activities
+
+
+def unwrap(data: bytes, source: str) -> bytes:
+    """The file's content, decompressed first when it is gzip (within the bounds)."""
+    return gunzip(data, source) if data[:2] == b"\x1f\x8b" else data
+
+
+def content_sha256(data: bytes) -> str:
+    """SHA-256 (hex) of already unwrapped content: the identity of an imported file."""
+    return hashlib.sha256(data).hexdigest()

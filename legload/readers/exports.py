@@ -1,0 +1,237 @@
+"""Walk what a user hands to ``legload import``: files, folders, zip exports (Strava bulk
+export, Garmin export with nested zips) — yielding members to read, never extracting to disk.
+
+Archives are bounded: member size, compression ratio, member count and nesting depth.
+Member names with ``..`` or absolute paths are refused. Strava's ``activities.csv`` (the
+current ~99-column one and the old 10-column one) supplies names and sport types.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from legload.errors import ReadError
+from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
+
+MAX_MEMBERS = 200_000
+MAX_NESTING = 3
+MAX_ARCHIVE_BYTES = 2 * 2**30
+
+#: Strava "Activity Type" → (sport, sub_sport)
+STRAVA_TYPES = {
+    "run": ("running", None), "trail run": ("running", "trail"), "virtual run": ("running", "indoor"),
+    "walk": ("walking", None), "hike": ("hiking", None), "ride": ("cycling", None),
+    "virtual ride": ("cycling", "virtual"), "gravel ride": ("cycling", "gravel"),
+    "mountain bike ride": ("cycling", "mountain"), "e-bike ride": ("cycling", "e_bike"),
+    "swim": ("swimming", None), "weight training": ("strength", None),
+    "workout": ("other", None), "crossfit": ("other", None),
+}
+
+
+@dataclass
+class Member:
+    """One file found in the input: read lazily, with what an export says about it."""
+
+    source: str
+    read: Callable[[], bytes]
+    kind: str  # "activity" | "skipped"
+    meta: dict[str, str | None] = field(default_factory=dict)
+    hint: str | None = None
+
+
+def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
+    """Every file under ``path`` (a file, folder or zip), as a Member or a ReadError."""
+    path = Path(path)
+    if not path.exists():
+        yield ReadError(str(path), "no such file or directory")
+    elif path.is_dir():
+        yield from _walk_folder(path)
+    elif zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                yield from _walk_zip(archive, str(path), depth=1)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            yield ReadError(str(path), f"unreadable zip archive ({exc})")
+    else:
+        yield _classify(str(path), path.name, lambda p=path: _read_file(p), {})
+
+
+def _read_file(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ReadError(str(path), f"refused: {size} bytes is larger than {MAX_FILE_BYTES}")
+    return path.read_bytes()
+
+
+def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    metadata = _strava_metadata_from_files(files)
+    for file in files:
+        relative = file.relative_to(root).as_posix()
+        if file.name == "activities.csv" and file.parent in metadata:
+            continue
+        if zipfile.is_zipfile(file) and file.suffix.lower() == ".zip":
+            try:
+                with zipfile.ZipFile(file) as archive:
+                    yield from _walk_zip(archive, str(file), depth=1)
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                yield ReadError(str(file), f"unreadable zip archive ({exc})")
+            continue
+        meta = _lookup(metadata, file, root)
+        yield _classify(str(file), relative, lambda p=file: _read_file(p), meta)
+
+
+def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]]:
+    found = {}
+    for file in files:
+        if file.name == "activities.csv":
+            table = parse_strava_csv(file.read_bytes())
+            if table is not None:
+                found[file.parent] = table
+    return found
+
+
+def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> dict:
+    for folder, table in metadata.items():
+        try:
+            key = file.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+        if key in table:
+            return table[key]
+    return {}
+
+
+def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Member | ReadError]:
+    infos = [i for i in archive.infolist() if not i.is_dir()]
+    if len(infos) > MAX_MEMBERS:
+        yield ReadError(label, f"refused: {len(infos)} members is more than {MAX_MEMBERS}")
+        return
+    metadata: dict[str, dict] = {}
+    csv_infos = [i for i in infos if PurePosixPath(i.filename).name == "activities.csv"]
+    for info in csv_infos:
+        try:
+            table = parse_strava_csv(_read_member(archive, info, label))
+        except ReadError:
+            table = None
+        if table is not None:
+            prefix = str(PurePosixPath(info.filename).parent)
+            prefix = "" if prefix == "." else prefix + "/"
+            metadata.update({prefix + k: v for k, v in table.items()})
+    for info in infos:
+        source = f"{label}!{info.filename}"
+        problem = _unsafe(info)
+        if problem:
+            yield ReadError(source, problem)
+            continue
+        if info in csv_infos and any(k for k in metadata):
+            continue
+        if info.filename.lower().endswith(".zip"):
+            if depth >= MAX_NESTING:
+                yield ReadError(source, f"refused: zip archives nested deeper than {MAX_NESTING}")
+                continue
+            try:
+                inner = zipfile.ZipFile(io.BytesIO(_read_member(archive, info, label)))
+            except ReadError as exc:
+                yield exc
+                continue
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                yield ReadError(source, f"unreadable zip archive ({exc})")
+                continue
+            with inner:
+                yield from _walk_zip(inner, source, depth + 1)
+            continue
+        meta = metadata.get(info.filename, {})
+        yield _classify(source, info.filename,
+                        lambda i=info: _read_member(archive, i, label), meta)
+
+
+def _unsafe(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename.replace("\\", "/")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/"):
+        return "refused: unsafe member name (absolute path or '..')"
+    if info.file_size > MAX_FILE_BYTES:
+        return f"refused: member declares {info.file_size} bytes, more than {MAX_FILE_BYTES}"
+    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+        return (f"refused: compression ratio {info.file_size / info.compress_size:.0f}:1 "
+                "(compression bomb?)")
+    return None
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> bytes:
+    limit = min(MAX_FILE_BYTES, int(max(info.compress_size, 4096) * MAX_RATIO))
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise ReadError(f"{label}!{info.filename}", f"unreadable archive member ({exc})") from None
+    if len(data) > limit:
+        raise ReadError(f"{label}!{info.filename}",
+                        "refused: member expands beyond its declared bounds (compression bomb?)")
+    return data
+
+
+_SKIP_HINTS = {
+    ".csv": "a CSV that is not an activity (strength, food or body log?) — skipped",
+    ".htm": "an HTML page (e.g. a food diary print-out) — skipped",
+    ".html": "an HTML page (e.g. a food diary print-out) — skipped",
+    ".json": "JSON metadata — skipped",
+}
+
+
+def _classify(source: str, name: str, read: Callable[[], bytes], meta: dict) -> Member:
+    lower = name.lower()
+    if lower.endswith(ACTIVITY_SUFFIXES):
+        return Member(source, read, "activity", meta)
+    suffix = PurePosixPath(lower).suffix
+    hint = _SKIP_HINTS.get(suffix, "not an activity file (FIT, GPX, TCX) — skipped")
+    return Member(source, read, "skipped", meta, hint)
+
+
+def parse_strava_csv(data: bytes) -> dict[str, dict[str, str | None]] | None:
+    """Strava ``activities.csv`` → {file path in export: {name, sport, sub_sport, strava_id}}.
+
+    Handles the current export (~99 columns, headers like "Activity Name", quoted fields
+    with line breaks) and the old one (10 columns: id, date, name, type, ..., filename).
+    Returns None when the CSV is not a Strava activity list.
+    """
+    text = data.decode("utf-8-sig", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        return None
+    columns = {
+        "name": _index(header, "activity name", "name"),
+        "type": _index(header, "activity type", "type"),
+        "file": _index(header, "filename"),
+        "id": _index(header, "activity id", "id"),
+    }
+    if columns["file"] is None or columns["type"] is None:
+        return None
+    table = {}
+    for row in reader:
+        if len(row) <= columns["file"] or not row[columns["file"]].strip():
+            continue
+        sport, sub = STRAVA_TYPES.get(row[columns["type"]].strip().lower(), ("other", None))
+        table[row[columns["file"]].strip()] = {
+            "name": row[columns["name"]].strip() if columns["name"] is not None else None,
+            "sport": sport,
+            "sub_sport": sub,
+            "strava_type": row[columns["type"]].strip(),
+            "strava_id": row[columns["id"]] if columns["id"] is not None else None,
+        }
+    return table
+
+
+def _index(header: list[str], *names: str) -> int | None:
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return None

@@ -1,0 +1,273 @@
+"""FIT activity files → :class:`~legload.readers.activity.Activity` (one per session)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from legload.errors import ReadError
+from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.fit_decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
+
+_SEMICIRCLE_DEG = 180.0 / 2**31
+_FOOT_SPORTS = {"running", "walking", "hiking"}
+#: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
+_SPORT_MAP = {
+    "running": "running", "walking": "walking", "hiking": "hiking", "cycling": "cycling",
+    "e_biking": "cycling", "swimming": "swimming", "training": "other",
+    "fitness_equipment": "other", "generic": "other", "transition": "transition",
+}
+_SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_activity": "virtual",
+            "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
+#: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
+_DEV_POWER = ("power",)
+
+
+def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
+    """Decode a FIT file into one Activity per session (multisport files give several).
+
+    Damaged files (truncated, bad CRC, undefined local message, corrupt chained header) keep
+    what decoded cleanly up to the damage and carry a warning naming the file and the
+    damage; with ``strict=True`` they are refused with :class:`ReadError` instead.
+    """
+    try:
+        messages = decode(data)
+    except FitDamage as damage:
+        raise ReadError(source, str(damage)) from None
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError, MemoryError) as exc:
+        raise ReadError(source, f"undecodable FIT data ({type(exc).__name__})") from None
+    warnings = [f"{source}: {w}" for w in messages.warnings]
+    if strict and messages.damaged:
+        raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
+    records = _samples(messages)
+    if len(records) == 0 or records["timestamp"].isna().all():
+        detail = "; ".join(messages.warnings) or "the file holds no record messages"
+        raise ReadError(source, f"no usable samples ({detail})")
+    sessions = _sessions(messages)
+    if not sessions:
+        warnings.append(f"{source}: no session message (recording cut short?); "
+                        "sport and totals taken from the samples")
+        sessions = [{"sport": _file_sport(messages), "sub_sport": "generic", "start": None,
+                     "end": None}]
+    device = _device(messages)
+    laps = _laps(messages)
+    activities = []
+    for index, session in enumerate(s for s in sessions if s["sport"] != "transition"):
+        samples = _slice(records, session["start"], session["end"], single=len(sessions) == 1)
+        if len(samples) == 0:
+            warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
+            continue
+        samples = _finish_channels(samples, session["sport"])
+        warnings.extend(_clock_warnings(samples, session.get("elapsed_s"), source))
+        activity_laps = _slice_laps(laps, session["start"], session["end"], len(sessions) == 1)
+        summary = summarize(
+            samples, fmt="fit", sport=session["sport"], sub_sport=session["sub_sport"],
+            device=device, totals={k: session.get(k) for k in
+                                   ("elapsed_s", "moving_s", "distance_m", "ascent_m", "descent_m")})
+        activities.append(Activity(samples=samples, laps=activity_laps, summary=summary,
+                                   warnings=list(warnings), source=source, index=index))
+    if not activities:
+        raise ReadError(source, "no session with samples")
+    return activities
+
+
+def _times(values: np.ndarray) -> pd.DatetimeIndex:
+    """FIT date_time (s since 1989-12-31 UTC) → UTC datetimes; as the SDK does, values
+    below 0x10000000 (device clock never set) are read on the same origin."""
+    return pd.to_datetime(np.asarray(values, dtype=np.float64) + FIT_EPOCH_S, unit="s", utc=True)
+
+
+def _samples(messages: FitMessages) -> pd.DataFrame:
+    rec = messages.table("record")
+    if not rec:
+        return pd.DataFrame({"timestamp": pd.to_datetime([], utc=True)})
+    n = len(rec["_offset"])
+    cols: dict[str, np.ndarray] = {
+        "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
+
+    def first(*names: str) -> np.ndarray | None:
+        for name in names:
+            if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
+                return rec[name]
+        return None
+
+    lat, lon = first("position_lat"), first("position_long")
+    if lat is not None and lon is not None:
+        cols["lat_deg"] = lat * _SEMICIRCLE_DEG
+        cols["lon_deg"] = lon * _SEMICIRCLE_DEG
+    channels = {
+        "altitude_m": ("enhanced_altitude", "altitude"),
+        "distance_m": ("distance",),
+        "speed_m_s": ("enhanced_speed", "speed"),
+        "heart_rate_bpm": ("heart_rate",),
+        "power_w": ("power",),
+        "temperature_c": ("temperature",),
+    }
+    for column, names in channels.items():
+        values = first(*names)
+        if values is not None:
+            cols[column] = values
+    if "compressed_speed_distance" in rec and rec["compressed_speed_distance"].ndim == 2:
+        speed, distance = _compressed_speed_distance(rec["compressed_speed_distance"])
+        cols.setdefault("speed_m_s", speed)
+        cols.setdefault("distance_m", distance)
+    cadence = first("cadence")
+    if cadence is not None:
+        fraction = rec.get("fractional_cadence")
+        if fraction is not None and fraction.ndim == 1:
+            cadence = cadence + np.nan_to_num(fraction)
+        cols["_cadence"] = cadence
+    for column, name in (("vertical_oscillation_m", "vertical_oscillation"),
+                         ("stance_time_s", "stance_time"), ("step_length_m", "step_length")):
+        values = first(name)
+        if values is not None:
+            cols[column] = values / 1000.0  # profile units are mm and ms
+    for name, values in rec.items():
+        if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
+            if "power_w" not in cols and name[4:] in _DEV_POWER:
+                cols["power_w"] = values
+            else:
+                cols[name] = values
+    return pd.DataFrame(cols)
+
+
+def _clock_warnings(samples: pd.DataFrame, elapsed_s: float | None, source: str) -> list[str]:
+    """Warn about device clock glitches: time running backwards or a span far longer than
+    the session says. The samples are kept as recorded; the stream stage cleans them."""
+    seconds = samples["timestamp"].astype("int64").to_numpy() / 1e9
+    steps = np.diff(seconds)
+    out = []
+    if (steps < 0).any():
+        out.append(f"{source}: timestamps run backwards {int((steps < 0).sum())} time(s)")
+    span = seconds[-1] - seconds[0] if len(seconds) > 1 else 0.0
+    if elapsed_s and span > 2 * elapsed_s + 3600:
+        out.append(f"{source}: samples span {span:.0f} s but the session lasted {elapsed_s:.0f} s"
+                   " (device clock glitch?)")
+    return out
+
+
+def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Expand FIT record field 8 (12-bit speed /100 m/s, 12-bit accumulated distance /16 m)."""
+    b = np.nan_to_num(raw[:, :3], nan=0).astype(np.int64)
+    valid = np.isfinite(raw[:, :3]).all(axis=1)
+    speed = (b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0
+    dist12 = (b[:, 1] >> 4) | (b[:, 2] << 4)
+    steps = np.diff(dist12[valid], prepend=0) & 0x0FFF
+    distance = np.full(len(raw), np.nan)
+    distance[valid] = np.cumsum(steps) / 16.0
+    speed[~valid] = np.nan
+    return speed, distance
+
+
+def _finish_channels(samples: pd.DataFrame, sport: str) -> pd.DataFrame:
+    samples = samples.copy()
+    if "_cadence" in samples:
+        cadence = samples.pop("_cadence")
+        if sport in _FOOT_SPORTS:
+            samples["cadence_spm"] = cadence * 2.0  # FIT run cadence counts one foot
+        else:
+            samples["cadence_rpm"] = cadence
+    empty = [c for c in samples.columns if c != "timestamp" and samples[c].isna().all()]
+    return order_columns(samples.drop(columns=empty).reset_index(drop=True))
+
+
+def _sessions(messages: FitMessages) -> list[dict]:
+    ses = messages.table("session")
+    if not ses:
+        return []
+    out = []
+    for i in range(len(ses["_offset"])):
+        def get(name: str, table=ses, i=i) -> float | None:
+            value = table.get(name)
+            return None if value is None or np.isnan(value[i]) else float(value[i])
+        fit_sport = enum_name("sport", get("sport")) or "generic"
+        fit_sub = enum_name("sub_sport", get("sub_sport")) or "generic"
+        start = _times(np.array([get("start_time") or np.nan]))[0]
+        elapsed = get("total_elapsed_time")
+        end = _times(np.array([get("timestamp") or np.nan]))[0]
+        if pd.notna(start) and elapsed is not None:
+            end = start + pd.Timedelta(seconds=elapsed)
+        sport, sub = _map_sport(fit_sport, fit_sub)
+        out.append({
+            "sport": sport, "sub_sport": sub,
+            "start": start if pd.notna(start) else None, "end": end if pd.notna(end) else None,
+            "elapsed_s": elapsed, "moving_s": get("total_timer_time"),
+            "distance_m": get("total_distance"),
+            "ascent_m": get("total_ascent"), "descent_m": get("total_descent"),
+        })
+    out.sort(key=lambda s: s["start"] or pd.Timestamp.max.tz_localize("UTC"))
+    unique, seen = [], set()
+    for session in out:  # chained copies of one recording repeat the same session
+        key = (session["start"], session["sport"], session["elapsed_s"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(session)
+    return unique
+
+
+def _map_sport(fit_sport: str, fit_sub: str) -> tuple[str, str]:
+    if fit_sub == "strength_training" or (fit_sport == "training" and "strength" in fit_sub):
+        return "strength", "generic"
+    sport = _SPORT_MAP.get(fit_sport, "other")
+    if fit_sport == "fitness_equipment" and fit_sub in ("treadmill", "indoor_running"):
+        sport = "running"
+    return sport, _SUB_MAP.get(fit_sub, fit_sub)
+
+
+def _file_sport(messages: FitMessages) -> str:
+    sport = messages.table("sport").get("sport")
+    if sport is not None and len(sport):
+        return _map_sport(enum_name("sport", sport[0]) or "generic", "generic")[0]
+    return "other"
+
+
+def _slice(records: pd.DataFrame, start, end, single: bool) -> pd.DataFrame:
+    if single or start is None or end is None:
+        return records
+    inside = (records["timestamp"] >= start) & (records["timestamp"] <= end)
+    return records[inside.to_numpy()]
+
+
+def _device(messages: FitMessages) -> str | None:
+    for table_name in ("file_id", "device_info"):
+        table = messages.table(table_name)
+        if "manufacturer" not in table:
+            continue
+        manufacturer = table["manufacturer"][0]
+        name = enum_name("manufacturer", manufacturer) or (
+            None if np.isnan(manufacturer) else str(int(manufacturer)))
+        product = None
+        if "product_name" in table and table["product_name"][0]:
+            product = table["product_name"][0]
+        elif "product" in table and not np.isnan(table["product"][0]):
+            value = table["product"][0]
+            if name in ("garmin", "dynastream", "dynastream_oem", "tacx"):
+                product = enum_name("garmin_product", value)
+            product = product or str(int(value))
+        if name:
+            return f"{name}/{product}" if product else name
+    return None
+
+
+def _laps(messages: FitMessages) -> pd.DataFrame:
+    lap = messages.table("lap")
+    if not lap:
+        return empty_laps()
+    n = len(lap["_offset"])
+    nan = np.full(n, np.nan)
+    frame = pd.DataFrame({
+        "start": _times(lap.get("start_time", nan)),
+        "elapsed_s": lap.get("total_elapsed_time", nan),
+        "timer_s": lap.get("total_timer_time", nan),
+        "distance_m": lap.get("total_distance", nan),
+        "intensity": [enum_name("intensity", v) for v in lap.get("intensity", nan)],
+        "trigger": [enum_name("lap_trigger", v) for v in lap.get("lap_trigger", nan)],
+    })
+    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _slice_laps(laps: pd.DataFrame, start, end, single: bool) -> pd.DataFrame:
+    if single or start is None or end is None or laps.empty:
+        return laps
+    inside = (laps["start"] >= start) & (laps["start"] < end)
+    return laps[inside.to_numpy()].reset_index(drop=True)

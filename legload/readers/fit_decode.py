@@ -1,0 +1,382 @@
+"""Bulk FIT decoding: frame the messages in one pass, then decode each definition's
+payloads at once with numpy.
+
+The message and field definitions (names, base types, scales, offsets, enum values) come
+from the official Garmin FIT SDK's profile (:mod:`garmin_fit_sdk`); nothing about the
+profile is typed by hand here. Framing walks the record headers; a run of consecutive data
+messages that share one local definition is found with a strided numpy comparison instead
+of message by message, which is what makes whole-history imports fast.
+
+The result is a :class:`FitMessages`: for each message name, a dict of column name →
+numpy array (scaled and offset per the profile, invalid values as NaN), plus ``_offset``
+(byte position, for file order) and ``timestamp`` resolved for compressed-timestamp headers.
+Damage (truncation, bad CRC, undefined local messages, corrupt chained headers) stops the
+decode where it is found; what came before is kept and described in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+import fastcrc
+import numpy as np
+from garmin_fit_sdk import Profile
+from garmin_fit_sdk import fit as sdk_fit
+
+FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, the FIT date_time origin
+_HEADER_SIZES = (12, 14)
+_BASE = sdk_fit.BASE_TYPE_DEFINITIONS
+_NP_CODE = {
+    0: "u1", 1: "i1", 2: "u1", 3: "i2", 4: "u2", 5: "i4", 6: "u4", 7: "S", 8: "f4", 9: "f8",
+    10: "u1", 11: "u2", 12: "u4", 13: "u1", 14: "i8", 15: "u8", 16: "u8",
+}
+_MESSAGES = Profile["messages"]
+_TYPES = Profile["types"]
+#: global message numbers decoded before the others (developer field names come from them)
+_DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"]["FIELD_DESCRIPTION"])
+
+
+class FitDamage(Exception):
+    """Raised inside the decoder where the byte stream stops making sense."""
+
+
+@dataclass
+class _Def:
+    key: int
+    global_num: int
+    size: int
+    big_endian: bool
+    fields: list[tuple[int, int, int]]  # (field number, size, base type)
+    dev_fields: list[tuple[int, int, int]]  # (field number, size, developer data index)
+
+
+@dataclass
+class FitMessages:
+    """Decoded messages: name → {column → array}; plus file-level facts."""
+
+    tables: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    damaged: bool = False
+    dev_names: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+
+    def table(self, name: str) -> dict[str, np.ndarray]:
+        return self.tables.get(name, {})
+
+
+def is_fit(data: bytes) -> bool:
+    """True when ``data`` starts with a FIT file header."""
+    return len(data) >= 12 and data[0] in _HEADER_SIZES and data[8:12] == b".FIT"
+
+
+def decode(data: bytes) -> FitMessages:
+    """Decode every message of a (possibly chained) FIT file.
+
+    Raises :class:`FitDamage` only when not even the first file header is valid.
+    """
+    if len(data) == 0:
+        raise FitDamage("empty file (0 bytes)")
+    if not is_fit(data):
+        raise FitDamage("not a FIT file (no valid FIT header)")
+    out = FitMessages()
+    occurrences: dict[int, list[np.ndarray]] = {}
+    compressed: list[tuple[int, int]] = []  # (byte offset of payload, 5-bit time offset)
+    defs: list[_Def] = []
+    pos = 0
+    while pos < len(data):
+        if not is_fit(data[pos:pos + 12]):
+            if pos > 0:
+                out.warnings.append(
+                    f"{len(data) - pos} bytes after the FIT data at byte {pos} are not a FIT file"
+                    " (ignored)")
+                out.damaged = True
+            break
+        pos = _decode_one_file(data, pos, out, defs, occurrences, compressed)
+        if out.damaged:
+            break
+    _bulk_decode(data, defs, occurrences, compressed, out)
+    return out
+
+
+def _decode_one_file(data, start, out, defs, occurrences, compressed) -> int:
+    header_size = data[start]
+    (data_size,) = struct.unpack_from("<I", data, start + 4)
+    if header_size == 14:
+        (header_crc,) = struct.unpack_from("<H", data, start + 12)
+        if header_crc not in (0, fastcrc.crc16.arc(data[start:start + 12])):
+            out.warnings.append(f"bad header CRC at byte {start}")
+            out.damaged = True
+    body = start + header_size
+    end = body + data_size
+    if end + 2 > len(data):
+        out.warnings.append(
+            f"truncated: header declares {data_size} data bytes, file has"
+            f" {max(len(data) - body, 0)} (cut at byte {len(data)})")
+        out.damaged = True
+        end = len(data)
+    try:
+        _frame(data, body, end, defs, occurrences, compressed)
+    except FitDamage as damage:
+        out.warnings.append(str(damage))
+        out.damaged = True
+        return len(data)
+    if out.damaged:
+        return len(data)
+    (stored,) = struct.unpack_from("<H", data, end)
+    computed = fastcrc.crc16.arc(data[start:end])
+    if stored != computed:
+        out.warnings.append(f"bad CRC (file says 0x{stored:04x}, content gives 0x{computed:04x})")
+        out.damaged = True
+    return end + 2
+
+
+def _frame(data, pos, end, defs, occurrences, compressed) -> None:
+    """Walk record headers from ``pos`` to ``end``; record where each data message lies."""
+    local: dict[int, _Def] = {}
+    view = np.frombuffer(data, dtype=np.uint8)
+    while pos < end:
+        header = data[pos]
+        if header & 0x80:  # compressed timestamp header
+            d = local.get((header >> 5) & 0x03)
+            if d is None:
+                raise FitDamage(f"undefined local message type {(header >> 5) & 3} at byte {pos}")
+            if pos + 1 + d.size > end:
+                raise FitDamage(f"truncated message at byte {pos}")
+            occurrences.setdefault(d.key, []).append(np.array([pos + 1]))
+            compressed.append((pos + 1, header & 0x1F))
+            pos += 1 + d.size
+        elif header & 0x40:  # definition message
+            d, pos = _read_definition(data, pos, end, len(defs))
+            defs.append(d)
+            local[header & 0x0F] = d
+        else:
+            d = local.get(header & 0x0F)
+            if d is None:
+                raise FitDamage(f"undefined local message type {header & 0x0F} at byte {pos}")
+            stride = 1 + d.size
+            if pos + stride > end:
+                raise FitDamage(f"truncated message at byte {pos}")
+            count = _run_length(view, pos, end, stride, header)
+            occurrences.setdefault(d.key, []).append(pos + 1 + stride * np.arange(count))
+            pos += stride * count
+
+
+def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
+    """How many consecutive messages with the same header start at ``pos``."""
+    nxt = pos + stride
+    if nxt >= end or view[nxt] != header:
+        return 1
+    last_start = end - stride  # a message starting after this would overrun the data
+    window = 64
+    count = 1
+    while True:
+        stop = min(pos + stride * (count + window), last_start + 1)
+        probe = view[pos + stride * count:stop:stride]
+        if probe.size == 0:
+            return count
+        mismatch = np.flatnonzero(probe != header)
+        if mismatch.size:
+            return count + int(mismatch[0])
+        count += probe.size
+        window *= 4
+
+
+def _read_definition(data, pos, end, key) -> tuple[_Def, int]:
+    header = data[pos]
+    if pos + 6 > end:
+        raise FitDamage(f"truncated definition message at byte {pos}")
+    big = data[pos + 2] == 1
+    (global_num,) = struct.unpack_from(">H" if big else "<H", data, pos + 3)
+    n_fields = data[pos + 5]
+    cursor = pos + 6
+    if cursor + 3 * n_fields > end:
+        raise FitDamage(f"truncated definition message at byte {pos}")
+    fields = []
+    for i in range(n_fields):
+        num, size, base = data[cursor + 3 * i:cursor + 3 * i + 3]
+        base &= sdk_fit.BASE_TYPE_MASK
+        if base not in _BASE:
+            raise FitDamage(f"invalid base type {base} in definition at byte {pos}")
+        if size == 0:
+            raise FitDamage(f"zero-size field {num} in definition at byte {pos}")
+        if size % _BASE[base]["size"]:
+            base = 13  # as the SDK does: a size that does not fit the type is read as bytes
+        fields.append((num, size, base))
+    cursor += 3 * n_fields
+    dev_fields = []
+    if header & 0x20:
+        if cursor >= end:
+            raise FitDamage(f"truncated definition message at byte {pos}")
+        n_dev = data[cursor]
+        cursor += 1
+        if cursor + 3 * n_dev > end:
+            raise FitDamage(f"truncated definition message at byte {pos}")
+        for i in range(n_dev):
+            num, size, index = data[cursor + 3 * i:cursor + 3 * i + 3]
+            dev_fields.append((num, size, index))
+        cursor += 3 * n_dev
+    size = sum(f[1] for f in fields) + sum(f[1] for f in dev_fields)
+    return _Def(key, global_num, size, big, fields, dev_fields), cursor
+
+
+def _bulk_decode(data, defs, occurrences, compressed, out: FitMessages) -> None:
+    buf = np.frombuffer(data, dtype=np.uint8)
+    order = sorted(occurrences, key=lambda k: defs[k].global_num not in _DEVELOPER_MESGS)
+    parts: dict[str, list[dict[str, np.ndarray]]] = {}
+    for key in order:
+        d = defs[key]
+        offsets = np.concatenate(occurrences[key])
+        table = _decode_def(buf, d, offsets, out)
+        name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
+        parts.setdefault(name, []).append(table)
+        if name == "field_description":
+            _register_dev_fields(table, out)
+    for name, tables in parts.items():
+        out.tables[name] = _concat(tables)
+    _resolve_timestamps(out, compressed)
+
+
+def _decode_def(buf, d: _Def, offsets: np.ndarray, out: FitMessages) -> dict[str, np.ndarray]:
+    if d.size == 0:
+        return {"_offset": offsets}
+    rows = buf[offsets[:, None] + np.arange(d.size)]
+    profile = _MESSAGES.get(d.global_num, {"fields": {}})["fields"]
+    table: dict[str, np.ndarray] = {"_offset": offsets}
+    col = 0
+    endian = ">" if d.big_endian else "<"
+    for num, size, base in d.fields:
+        raw = rows[:, col:col + size]
+        col += size
+        info = profile.get(num) or _common_field(num)
+        name = info["name"] if info else f"field_{num}"
+        table[name] = _convert(raw, size, base, endian, info)
+    for num, size, index in d.dev_fields:
+        raw = rows[:, col:col + size]
+        col += size
+        named = out.dev_names.get((index, num))
+        if named is None:
+            continue
+        label, base_name = named
+        base = next((b for b, n in _TYPES["fit_base_type"].items() if n == base_name), 13)
+        table[f"dev_{label}"] = _convert(raw, size, base & sdk_fit.BASE_TYPE_MASK, endian, None)
+    return table
+
+
+def _common_field(num: int):
+    names = {253: ("timestamp", "date_time"), 254: ("message_index", "message_index"),
+             250: ("part_index", "uint32")}
+    if num in names:
+        name, typ = names[num]
+        return {"name": name, "type": typ, "scale": [1], "offset": [0], "array": "false"}
+    return None
+
+
+def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.ndarray:
+    """Raw payload bytes of one field → values (float64 with NaN for invalid, or strings)."""
+    code = _NP_CODE[base]
+    if code == "S":
+        joined = np.ascontiguousarray(raw).view(f"S{size}")[:, 0]
+        return np.array([v.split(b"\0", 1)[0].decode("utf-8", "replace") for v in joined],
+                        dtype=object)
+    width = _BASE[base]["size"]
+    dtype = np.dtype(code).newbyteorder(endian) if width > 1 else np.dtype(code)
+    values = np.ascontiguousarray(raw).view(dtype)
+    invalid = _BASE[base]["invalid"]
+    if base in (8, 9):  # floats: invalid is an all-ones bit pattern
+        bits = values.view(f"{endian}u{width}")
+        bad = bits == np.array(invalid, dtype=np.uint64).astype(f"u{width}")
+    else:
+        bad = values == np.array(invalid).astype(dtype)
+    result = values.astype(np.float64)
+    result[bad] = np.nan
+    if result.shape[1] == 1:
+        result = result[:, 0]
+    elif info is not None and info.get("array") != "true" and not info.get("has_components"):
+        # a scalar field stored wider than its type (e.g. misaligned definitions): keep element 0
+        result = result[:, 0]
+    if info is not None and result.ndim == 1:
+        scale, offset = info.get("scale") or [1], info.get("offset") or [0]
+        if len(scale) == 1 and (scale[0] != 1 or offset[0] != 0):
+            result = result / scale[0] - offset[0]
+    return result
+
+
+def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None:
+    names = table.get("field_name")
+    if names is None:
+        return
+    idx = table.get("developer_data_index", np.zeros(len(names)))
+    nums = table.get("field_definition_number", np.full(len(names), np.nan))
+    bases = table.get("fit_base_type_id", np.full(len(names), 13.0))
+    for i, label in enumerate(names):
+        if np.isnan(nums[i]):
+            continue
+        key = (0 if np.isnan(idx[i]) else int(idx[i]), int(nums[i]))
+        clean = "".join(c if c.isalnum() else "_" for c in str(label).strip()).strip("_").lower()
+        base = 13 if np.isnan(bases[i]) else int(bases[i])
+        out.dev_names[key] = (clean or f"field_{key[1]}", _TYPES["fit_base_type"].get(base, "byte"))
+
+
+def _concat(tables: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    if len(tables) == 1:
+        return tables[0]
+    names: list[str] = []
+    for t in tables:
+        names.extend(n for n in t if n not in names)
+    merged: dict[str, np.ndarray] = {}
+    for name in names:
+        pieces = []
+        for t in tables:
+            n = len(t["_offset"])
+            if name in t:
+                pieces.append(t[name])
+            else:
+                sample = next(tt[name] for tt in tables if name in tt)
+                filler = np.full((n, *sample.shape[1:]), np.nan if sample.dtype != object else None,
+                                 dtype=sample.dtype if sample.dtype == object else np.float64)
+                pieces.append(filler)
+        try:
+            merged[name] = np.concatenate(pieces)
+        except ValueError:  # arrays of different widths under one name: keep element 0
+            merged[name] = np.concatenate([p if p.ndim == 1 else p[:, 0] for p in pieces])
+    order = np.argsort(merged["_offset"], kind="stable")
+    return {k: v[order] for k, v in merged.items()}
+
+
+def _resolve_timestamps(out: FitMessages, compressed: list[tuple[int, int]]) -> None:
+    """Fill ``timestamp`` of compressed-header messages from the last full timestamp."""
+    if not compressed:
+        return
+    full = []
+    for table in out.tables.values():
+        if "timestamp" in table:
+            ok = ~np.isnan(table["timestamp"])
+            full.append(np.stack([table["_offset"][ok], table["timestamp"][ok]], axis=1))
+    known = np.concatenate(full) if full else np.empty((0, 2))
+    known = known[np.argsort(known[:, 0], kind="stable")]
+    events = sorted([(o, 0, t) for o, t in known.tolist()] + [(o, 1, t) for o, t in compressed])
+    resolved: dict[int, float] = {}
+    last = None
+    for offset, is_compressed, value in events:
+        if not is_compressed:
+            last = int(value)
+        elif last is not None:
+            low = last & 0x1F
+            last = (last & ~0x1F) + int(value) + (0x20 if value < low else 0)
+            resolved[int(offset)] = float(last)
+    if not resolved:
+        return
+    for table in out.tables.values():
+        offs = table["_offset"]
+        hits = np.array([resolved.get(int(o), np.nan) for o in offs])
+        if np.isnan(hits).all():
+            continue
+        ts = table.get("timestamp", np.full(len(offs), np.nan)).astype(np.float64)
+        table["timestamp"] = np.where(np.isnan(hits), ts, hits)
+
+
+def enum_name(type_name: str, value: float) -> str | None:
+    """Profile name of an enum value (``enum_name("sport", 1) == "running"``)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return _TYPES.get(type_name, {}).get(int(value))
