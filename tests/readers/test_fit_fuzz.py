@@ -1,0 +1,71 @@
+"""Mutated FIT files never crash the decoder: it returns activities or raises ReadError."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from legload.errors import ReadError
+from legload.readers.fit import read_fit
+
+from ..conftest import REAL
+
+SEED_FILES = [REAL / "fit/running/garmin_fenix5_run_1min.fit",
+              REAL / "fit/running/garmin_fr70_hr_only_compressed_timestamps.fit",
+              REAL / "broken/fit_wahoo_devdata_without_application_id.fit"]
+
+
+def _seeds() -> list[bytes]:
+    return [p.read_bytes() for p in SEED_FILES if p.is_file()]
+
+
+mutation = st.one_of(
+    st.tuples(st.just("flip"), st.integers(0, 10**6), st.integers(0, 255)),
+    st.tuples(st.just("cut"), st.integers(0, 10**6), st.just(0)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.integers(0, 255)),
+    st.tuples(st.just("delete"), st.integers(0, 10**6), st.integers(1, 16)),
+)
+
+
+def _mutate(data: bytes, ops) -> bytes:
+    buf = bytearray(data)
+    for kind, where, value in ops:
+        if not buf:
+            break
+        i = where % len(buf)
+        if kind == "flip":
+            buf[i] = value
+        elif kind == "cut":
+            del buf[i:]
+        elif kind == "insert":
+            buf.insert(i, value)
+        else:
+            del buf[i:i + value]
+    return bytes(buf)
+
+
+@pytest.mark.parametrize("seed_index", [0, 1, 2])
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=st.lists(mutation, min_size=1, max_size=6))
+def test_mutations_raise_only_read_error(seed_index, ops):
+    seeds = _seeds()
+    if seed_index >= len(seeds):
+        pytest.skip("seed file absent")
+    data = _mutate(seeds[seed_index], ops)
+    try:
+        activities = read_fit(data, "fuzzed.fit")
+    except ReadError as exc:
+        assert str(exc).startswith("fuzzed.fit: ")
+        return
+    assert all(len(a.samples) > 0 for a in activities)
+
+
+@settings(max_examples=300, deadline=2000)
+@given(data=st.binary(min_size=0, max_size=400))
+def test_random_bytes_with_a_fit_header(data):
+    header = bytes([12, 0x10, 0x08, 0x08]) + len(data).to_bytes(4, "little") + b".FIT"
+    try:
+        read_fit(header + data, "random.fit")
+    except ReadError:
+        pass
