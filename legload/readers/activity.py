@@ -60,12 +60,27 @@ def haversine_m(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * _EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+#: centred time window over which positions are averaged before distances are summed
+POSITION_SMOOTHING = "3s"
+
+
 def track_distance_m(samples: pd.DataFrame) -> np.ndarray:
-    """Cumulative distance along the positions (m); NaN positions add nothing."""
+    """Cumulative distance along the positions (m); NaN positions add nothing.
+
+    Positions are first averaged over a centred 3 s window: at 1 Hz, sample-to-sample GPS
+    jitter otherwise adds about 1 % (a 14 km run recorded as FIT and GPX: device distance
+    14,005 m, raw GPX positions 14,153 m, smoothed 14,038 m). Sparser recordings (smart
+    recording every few seconds) are left as they are.
+    """
     if "lat_deg" not in samples or len(samples) == 0:
         return np.zeros(len(samples))
     lat = samples["lat_deg"].to_numpy(float)
     lon = samples["lon_deg"].to_numpy(float)
+    if "timestamp" in samples and samples["timestamp"].notna().all() and len(samples) > 2:
+        frame = pd.DataFrame({"lat": lat, "lon": lon}, index=pd.DatetimeIndex(samples["timestamp"]))
+        if frame.index.is_monotonic_increasing:
+            smooth = frame.rolling(POSITION_SMOOTHING, center=True, min_periods=1).mean()
+            lat, lon = smooth["lat"].to_numpy(), smooth["lon"].to_numpy()
     step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
     step = np.where(np.isfinite(step), step, 0.0)
     return np.concatenate([[0.0], np.cumsum(step)])

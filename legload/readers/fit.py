@@ -45,6 +45,9 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
         raise ReadError(source, f"no usable samples ({detail})")
     sessions = _sessions(messages)
     if not sessions:
+        if strict:
+            raise ReadError(source, "damaged file refused in strict mode: no session message "
+                            "(recording cut short?)")
         warnings.append(f"{source}: no session message (recording cut short?); "
                         "sport and totals taken from the samples")
         sessions = [{"sport": _file_sport(messages), "sub_sport": "generic", "start": None,
@@ -74,7 +77,8 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
 def _times(values: np.ndarray) -> pd.DatetimeIndex:
     """FIT date_time (s since 1989-12-31 UTC) → UTC datetimes; as the SDK does, values
     below 0x10000000 (device clock never set) are read on the same origin."""
-    return pd.to_datetime(np.asarray(values, dtype=np.float64) + FIT_EPOCH_S, unit="s", utc=True)
+    seconds = np.asarray(values, dtype=np.float64) + FIT_EPOCH_S
+    return pd.to_datetime(seconds, unit="s", utc=True).as_unit("ns")
 
 
 def _samples(messages: FitMessages) -> pd.DataFrame:

@@ -1,0 +1,173 @@
+"""FIT decoding speed: legload against the other Python FIT readers, side by side.
+
+Each reader turns the file's record messages into columns (numpy arrays or lists); the
+readers run interleaved, several rounds, and the best round counts. Prints records/s, MB/s,
+peak Python memory (tracemalloc: allocations inside Rust extensions are not seen) and the
+ratio legload/peer per file.
+
+    .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real]
+
+Peers that are not installed are skipped: pip install fitdecode fitparse fitfast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+from legload.readers.fit_decode import decode
+from legload.samples.fit_writer import encode_fit
+from legload.samples.workouts import easy_run, synthesize
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real" / "fit"
+
+
+def legload_records(data: bytes) -> int:
+    return len(decode(data).table("record")["_offset"])
+
+
+def sdk_records(data: bytes) -> int:
+    from garmin_fit_sdk import Decoder, Stream
+
+    messages, _ = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    records = messages.get("record_mesgs", [])
+    columns = {k: np.array([r.get(k) for r in records], dtype=object) for k in records[0]} \
+        if records else {}
+    return len(next(iter(columns.values()), []))
+
+
+def fitdecode_records(data: bytes) -> int:
+    import io
+
+    import fitdecode
+
+    columns: dict[str, list] = {}
+    n = 0
+    with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.DISABLED) as reader:
+        for frame in reader:
+            if frame.frame_type == fitdecode.FIT_FRAME_DATA and frame.name == "record":
+                for field in frame.fields:
+                    columns.setdefault(field.name, []).append(field.value)
+                n += 1
+    return n
+
+
+def fitparse_records(data: bytes) -> int:
+    import io
+
+    import fitparse
+
+    columns: dict[str, list] = {}
+    n = 0
+    for message in fitparse.FitFile(io.BytesIO(data), check_crc=False).get_messages("record"):
+        for field in message:
+            columns.setdefault(field.name, []).append(field.value)
+        n += 1
+    return n
+
+
+def fitfast_records(data: bytes) -> int:
+    import fitfast
+
+    columns = fitfast.records(data)
+    return len(next(iter(columns.values())))
+
+
+PEERS = {
+    "legload": legload_records,
+    "garmin-fit-sdk": sdk_records,
+    "fitdecode": fitdecode_records,
+    "fitparse": fitparse_records,
+    "fitfast": fitfast_records,
+}
+
+
+def available() -> dict:
+    found = {}
+    for name, fn in PEERS.items():
+        module = {"garmin-fit-sdk": "garmin_fit_sdk"}.get(name, name)
+        try:
+            __import__(module)
+        except ImportError:
+            print(f"# {name} not installed: skipped", file=sys.stderr)
+            continue
+        found[name] = fn
+    return found
+
+
+def long_activity(hours: float) -> bytes:
+    workout = easy_run(dt.datetime(2026, 1, 1, 6, tzinfo=dt.UTC), minutes=60 * hours, speed=2.9)
+    return encode_fit(workout, synthesize(workout, gps_noise_m=2.0, alt_noise_m=1.0))
+
+
+def measure(files: dict[str, bytes], peers: dict, rounds: int, slow_rounds: int) -> None:
+    for label, data in files.items():
+        times: dict[str, list[float]] = {name: [] for name in peers}
+        counts: dict[str, int] = {}
+        errors: dict[str, str] = {}
+        for round_ in range(rounds):
+            for name, fn in peers.items():
+                if name in errors or (name not in ("legload", "fitfast") and round_ >= slow_rounds):
+                    continue
+                start = time.perf_counter()
+                try:
+                    counts[name] = fn(data)
+                except Exception as exc:  # a peer refusing a file is a result, not a crash
+                    errors[name] = f"{type(exc).__name__}: {str(exc)[:60]}"
+                    continue
+                times[name].append(time.perf_counter() - start)
+        peaks = {}
+        for name, fn in peers.items():
+            if name in errors:
+                continue
+            tracemalloc.start()
+            fn(data)
+            peaks[name] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        mb = len(data) / 2**20
+        ours = min(times["legload"])
+        print(f"\n{label}: {mb:.2f} MB, {counts.get('legload', 0)} records")
+        print(f"{'reader':<16}{'best s':>10}{'records/s':>14}{'MB/s':>10}{'peak MB':>10}"
+              f"{'legload/peer':>14}")
+        for name in peers:
+            if name in errors:
+                print(f"{name:<16}  failed: {errors[name]}")
+                continue
+            best = min(times[name])
+            print(f"{name:<16}{best:>10.4f}{counts[name] / best:>14,.0f}{mb / best:>10.1f}"
+                  f"{peaks[name]:>10.1f}{best / ours:>13.1f}x")
+        if counts and len(set(counts.values())) > 1:
+            print(f"  note: record counts differ: {counts}")
+        _ = statistics  # kept for readers extending the report with medians
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--slow-rounds", type=int, default=2,
+                        help="rounds for the pure-Python peers (they take seconds per file)")
+    parser.add_argument("--hours", type=float, default=10.0)
+    parser.add_argument("--real", action="store_true", help="also the real FIT files")
+    args = parser.parse_args()
+    peers = available()
+    cache = Path(tempfile.gettempdir()) / f"legload-bench-{args.hours:g}h.fit"
+    if not cache.exists():
+        cache.write_bytes(long_activity(args.hours))
+    files = {f"generated {args.hours:g} h 1 Hz run": cache.read_bytes()}
+    if args.real and REAL.is_dir():
+        for path in sorted(REAL.rglob("*.fit")):
+            if path.stat().st_size > 100_000:
+                files[path.name] = path.read_bytes()
+    measure(files, peers, args.rounds, args.slow_rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""GPX 1.0/1.1 files → one :class:`~legload.readers.activity.Activity` per track (``<trk>``).
+
+Positions come from the ``lat``/``lon`` attributes, altitude from ``<ele>``, and the sensor
+channels from whichever extension carries them, matched by local name: Garmin
+TrackPointExtension v1/v2 (``hr``, ``cad``, ``atemp``, ``speed``), cluetrust ``gpxdata``
+(``hr``, ``cadence``, ``temp``, ``distance``) as Strava writes it, plain ``heartrate`` /
+``cadence`` / ``power`` elements, Garmin PowerExtension ``PowerInWatts``.
+Watches count run cadence per foot, so foot sports get ``cadence_spm`` = 2 × ``cad``;
+other sports get ``cadence_rpm`` = ``cad``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from legload.errors import ReadError
+from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.xmlsafe import (
+    FOOT_SPORTS,
+    child,
+    child_text,
+    collect,
+    find_all,
+    numbers,
+    parse,
+    sport_from_motion,
+    sport_from_words,
+    timed_frame,
+)
+
+#: lower-case local name of a trkpt descendant → field
+_FIELDS = {
+    "time": "time",
+    "ele": "altitude_m",
+    "hr": "heart_rate_bpm",
+    "heartrate": "heart_rate_bpm",
+    "heart_rate": "heart_rate_bpm",
+    "cad": "cadence",
+    "cadence": "cadence",
+    "atemp": "temperature_c",
+    "temp": "temperature_c",
+    "temperature": "temperature_c",
+    "power": "power_w",
+    "powerinwatts": "power_w",
+    "watts": "power_w",
+    "speed": "speed_m_s",
+    "distance": "distance_m",
+}
+#: Strava's numeric activity types in its GPX ``<type>``
+_STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
+_SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mountain", "gravel")
+
+
+def read_gpx(data: bytes, source: str) -> list[Activity]:
+    """Read a GPX document into one Activity per track that has timed points.
+
+    Args:
+        data: the whole (decompressed) file content.
+        source: the file name used in messages (a path or ``archive.zip!member``).
+
+    Raises:
+        ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
+    """
+    file_warnings: list[str] = []
+    root = parse(data, source, file_warnings, require="trkpt")
+    tracks = find_all(root, "trk")
+    if not tracks and find_all(root, "trkpt"):
+        tracks = [root]
+    if not tracks or not find_all(root, "trkpt"):
+        routed = (
+            " (only a planned route: <rtept> points carry no times)"
+            if find_all(root, "rtept")
+            else ""
+        )
+        raise ReadError(source, f"no track points in this GPX file{routed}")
+    device = (root.get("creator") or "").strip() or None
+    file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
+    activities: list[Activity] = []
+    skipped: list[tuple[int, ReadError]] = []
+    for index, track in enumerate(tracks):
+        try:
+            activity = _read_track(track, source, device, file_name)
+        except ReadError as exc:
+            skipped.append((index, exc))
+            continue
+        activity.index = index
+        activities.append(activity)
+    if not activities:
+        raise skipped[0][1]
+    notes = [f"{source}: track {i + 1} skipped ({exc.problem})" for i, exc in skipped]
+    for activity in activities:
+        activity.warnings[:0] = file_warnings
+        activity.warnings.extend(notes)
+    return activities
+
+
+def _read_track(track, source: str, device: str | None, file_name: str | None) -> Activity:
+    warnings: list[str] = []
+    points = find_all(track, "trkpt")
+    if not points:
+        raise ReadError(source, "no track points")
+    n, text = collect(points, _FIELDS)
+    columns: dict[str, np.ndarray] = {
+        "lat_deg": numbers([p.get("lat") for p in points]),
+        "lon_deg": numbers([p.get("lon") for p in points]),
+    }
+    for key, values in text.items():
+        if key != "time":
+            columns[key] = numbers(values)
+    samples = timed_frame(text.get("time", [None] * n), columns, source, warnings)
+    kind = child_text(track, "type")
+    name = child_text(track, "name") or file_name
+    sport, sub_sport = _sport(kind)
+    if sport is None:
+        sport = sport_from_words(name) or sport_from_motion(samples)
+    if "cadence" in samples:
+        cadence = samples.pop("cadence")
+        if sport in FOOT_SPORTS:
+            samples["cadence_spm"] = 2.0 * cadence
+        else:
+            samples["cadence_rpm"] = cadence
+    if "lat_deg" in samples and "lon_deg" not in samples:
+        samples = samples.drop(columns="lat_deg")
+    if "lon_deg" in samples and "lat_deg" not in samples:
+        samples = samples.drop(columns="lon_deg")
+    samples = order_columns(samples)
+    summary = summarize(
+        samples, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
+    )
+    return Activity(
+        samples=samples, laps=empty_laps(), summary=summary, warnings=warnings, source=source
+    )
+
+
+def _sport(kind: str | None) -> tuple[str | None, str]:
+    """(sport, sub_sport) from a track's ``<type>``; sport None when there is no type.
+
+    A type that names no known sport gives ``other``; only a track without any type has
+    its sport taken from its name or, failing that, its motion.
+    """
+    if not kind:
+        return None, "generic"
+    lowered = kind.strip().lower()
+    if lowered in _STRAVA_TYPES:
+        return _STRAVA_TYPES[lowered], "generic"
+    sport = sport_from_words(lowered) or "other"
+    words = lowered.replace("_", " ").replace("-", " ").split()
+    sub = next((w for w in _SUB_WORDS if w in words), "generic")
+    return sport, sub
+
+
+__all__ = ["read_gpx"]

@@ -1,0 +1,13 @@
+"""Sample data legload generates itself: synthetic workouts written as real FIT and GPX files.
+
+legload ships no recorded data of anyone. These generators feed the demo, the tests (the
+truth of every file is known) and the benchmarks.
+"""
+
+from __future__ import annotations
+
+from legload.samples.fit_writer import encode_fit, write_fit
+from legload.samples.gpx_writer import encode_gpx, write_gpx
+from legload.samples.workouts import Segment, Workout, synthesize
+
+__all__ = ["Segment", "Workout", "encode_fit", "encode_gpx", "synthesize", "write_fit", "write_gpx"]
