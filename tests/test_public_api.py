@@ -20,3 +20,11 @@ def test_one_exception_tree():
     for name in ("ReadError", "StreamError", "ModelDomainError", "StoreError", "AuthError"):
         assert issubclass(getattr(legload, name), legload.LegloadError)
     assert str(legload.ReadError("a.fit", "bad\nthing")) == "a.fit: bad thing"
+
+
+def test_nomenclature_doc_is_current():
+    from legload.nomenclature import render
+
+    from .conftest import REPO
+
+    assert (REPO / "docs" / "nomenclature.md").read_text() == render()

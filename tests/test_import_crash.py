@@ -1,0 +1,67 @@
+"""Killing an import half-way (SIGKILL) leaves a consistent database; importing again
+completes it with no duplicates and no partial activity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from legload.samples.fit_writer import encode_fit
+from legload.samples.workouts import easy_run, synthesize
+
+N_FILES = 200
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    start = dt.datetime(2025, 1, 1, 7, tzinfo=dt.UTC)
+    for i in range(N_FILES):
+        workout = easy_run(start + dt.timedelta(days=i), minutes=8)
+        (folder / f"run_{i:03d}.fit").write_bytes(encode_fit(workout, synthesize(workout, seed=i)))
+    return folder
+
+
+def _count(db) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.slow
+def test_kill_9_mid_import_then_rerun(many_files, tmp_path):
+    db = tmp_path / "crash.sqlite"
+    cmd = [sys.executable, "-m", "legload", "import", str(many_files), "--db", str(db), "--json"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _count(db) < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the import finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        files = conn.execute("SELECT count(*) FROM files").fetchone()[0]
+        assert 20 <= files < N_FILES
+        orphans = conn.execute(
+            "SELECT count(*) FROM files f WHERE f.n_activities != "
+            "(SELECT count(*) FROM activities a WHERE a.file_sha256 = f.sha256)").fetchone()[0]
+        assert orphans == 0
+    rerun = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert report["duplicates"] == files
+    assert report["imported"] == N_FILES - files
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] == N_FILES
+        assert conn.execute("SELECT count(DISTINCT file_sha256) FROM activities").fetchone()[0] == N_FILES
