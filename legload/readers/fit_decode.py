@@ -66,7 +66,8 @@ class FitMessages:
 
 def is_fit(data: bytes) -> bool:
     """True when ``data`` starts with a FIT file header."""
-    return len(data) >= 12 and data[0] in _HEADER_SIZES and data[8:12] == b".FIT"
+    return (len(data) >= 12 and data[0] in _HEADER_SIZES and len(data) >= data[0]
+            and data[8:12] == b".FIT")
 
 
 def decode(data: bytes) -> FitMessages:
@@ -84,7 +85,7 @@ def decode(data: bytes) -> FitMessages:
     defs: list[_Def] = []
     pos = 0
     while pos < len(data):
-        if not is_fit(data[pos:pos + 12]):
+        if not is_fit(data[pos:pos + 14]):
             if pos > 0:
                 out.warnings.append(
                     f"{len(data) - pos} bytes after the FIT data at byte {pos} are not a FIT file"

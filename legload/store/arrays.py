@@ -1,0 +1,132 @@
+"""Columnar storage of data frames: one compressed blob per column.
+
+A column becomes ``(position, name, dtype, codec, n, blob)``:
+
+* ``codec == "npy"``: the zlib-compressed little-endian bytes of the numpy array;
+  floats keep their NaNs.
+* ``codec == "npy-delta"``: datetimes, as int64 nanoseconds since the epoch (UTC), ``NaT`` as
+  the int64 minimum, stored as successive differences (wrapping int64 arithmetic, so the
+  cumulative sum restores every value exactly) before compression: a 1 Hz clock then
+  compresses to almost nothing.
+* ``codec == "json"``: zlib-compressed JSON list, for text and other object columns
+  (missing values become ``null``).
+
+``dtype`` is the pandas dtype name (``"float64"``, ``"datetime64[ns, UTC]"``, ``"str"`` ...),
+so :func:`decode_frame` gives back the same columns, dtypes, values and order.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: zlib level: 1 is nearly as small as 6 on sensor traces and several times faster.
+ZLIB_LEVEL = 1
+
+#: One stored column: (position, name, dtype, codec, n, blob).
+ColumnRow = tuple[int, str, str, str, int, bytes]
+
+_NUMPY_KINDS = "biuf"  # bool, signed int, unsigned int, float
+
+
+def encode_frame(frame: pd.DataFrame) -> list[ColumnRow]:
+    """Encode every column of ``frame``, in column order."""
+    rows: list[ColumnRow] = []
+    for position, (name, series) in enumerate(frame.items()):
+        dtype, codec, blob = encode_column(series)
+        rows.append((position, str(name), dtype, codec, len(frame), blob))
+    return rows
+
+
+def decode_frame(rows: Iterable[tuple[str, str, str, int, bytes]]) -> pd.DataFrame:
+    """Rebuild a frame from ``(name, dtype, codec, n, blob)`` rows given in column order."""
+    columns: dict[str, pd.Series] = {}
+    length = 0
+    for name, dtype, codec, n, blob in rows:
+        columns[name] = decode_column(dtype, codec, n, blob)
+        length = n
+    if not columns:
+        return pd.DataFrame()
+    return pd.DataFrame(columns, index=pd.RangeIndex(length))
+
+
+def encode_column(series: pd.Series) -> tuple[str, str, bytes]:
+    """Return ``(dtype, codec, blob)`` for one column."""
+    dtype = series.dtype
+    name = str(dtype)
+    if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
+        values = np.asarray(pd.DatetimeIndex(series).as_unit("ns").asi8, dtype="<i8")
+        return name, "npy-delta", _pack(np.diff(values, prepend=np.int64(0)))
+    if isinstance(dtype, np.dtype) and dtype.kind in _NUMPY_KINDS:
+        values = np.ascontiguousarray(series.to_numpy(), dtype=dtype.newbyteorder("<"))
+        return name, "npy", _pack(values)
+    values = [None if _is_missing(v) else v for v in series.astype(object).tolist()]
+    text = json.dumps(values, default=_json_default, separators=(",", ":"))
+    return name, "json", zlib.compress(text.encode("utf-8"), ZLIB_LEVEL)
+
+
+def decode_column(dtype: str, codec: str, n: int, blob: bytes) -> pd.Series:
+    """Rebuild one column stored by :func:`encode_column`."""
+    try:
+        raw = zlib.decompress(blob)
+    except zlib.error as exc:
+        raise ValueError(f"stored column cannot be decompressed ({exc})") from None
+    if codec == "json":
+        values = json.loads(raw.decode("utf-8"))
+        target = object if dtype == "object" else pd.api.types.pandas_dtype(dtype)
+        return pd.Series(values, dtype=target)
+    target = pd.api.types.pandas_dtype(dtype)
+    if codec == "npy-delta":
+        nanoseconds = np.cumsum(_unpack(raw, "<i8", n), dtype=np.int64).view("M8[ns]")
+        if isinstance(target, pd.DatetimeTZDtype):
+            stamps = pd.DatetimeIndex(nanoseconds).tz_localize("UTC")
+            return pd.Series(stamps.tz_convert(target.tz).as_unit(target.unit))
+        return pd.Series(nanoseconds.astype(target))
+    if codec != "npy":
+        raise ValueError(f"unknown column codec {codec!r}")
+    return pd.Series(_unpack(raw, target.newbyteorder("<"), n).astype(target))
+
+
+def _pack(values: np.ndarray) -> bytes:
+    return zlib.compress(values.tobytes(), ZLIB_LEVEL)
+
+
+def _unpack(raw: bytes, dtype: Any, n: int) -> np.ndarray:
+    values = np.frombuffer(raw, dtype=dtype)
+    if values.size != n:
+        raise ValueError(f"stored column holds {values.size} values, expected {n}")
+    return values
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return True
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def _json_default(value: Any) -> Any:
+    """JSON for the odd types found in object columns and summaries."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        stamp = value.tz_localize("UTC") if value.tzinfo is None else value.tz_convert("UTC")
+        return stamp.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, np.ndarray | set | tuple):
+        return list(value)
+    return str(value)
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON text of ``value`` (NaN kept as ``NaN``, numpy scalars as numbers)."""
+    return json.dumps(value, default=_json_default, separators=(",", ":"))
+
+
+__all__ = ["ColumnRow", "decode_column", "decode_frame", "encode_column", "encode_frame", "to_json"]

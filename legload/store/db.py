@@ -1,0 +1,286 @@
+"""The embedded database: imported files, their activities and their columnar samples.
+
+SQLite in WAL mode. Every import of one file is one ``BEGIN IMMEDIATE`` transaction, so a
+process killed mid-import leaves either the whole file or nothing of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import platformdirs
+
+from legload.errors import StoreError
+from legload.readers.activity import Activity, empty_laps
+from legload.store.arrays import ColumnRow, decode_frame, encode_frame, to_json
+from legload.store.migrations import migrate
+
+#: How long a writer waits for another process's transaction before giving up (ms).
+BUSY_TIMEOUT_MS = 10_000
+
+_SUMMARY_COLUMNS = (
+    "sport", "sub_sport", "name", "start", "duration_s", "moving_s", "distance_m",
+    "ascent_m", "descent_m", "samples", "device",
+)
+_ACTIVITY_INSERT = (
+    "INSERT INTO activities (file_sha256, idx, source, "
+    + ", ".join(_SUMMARY_COLUMNS)
+    + ", channels, format, warnings, summary) VALUES ("
+    + ", ".join("?" * (len(_SUMMARY_COLUMNS) + 7))
+    + ")"
+)
+_LIST_COLUMNS = ("id", *_SUMMARY_COLUMNS, "channels", "format", "warnings")
+
+
+def default_db_path() -> Path:
+    """``$LEGLOAD_DB`` when set, else ``legload.sqlite`` in the platform's user data folder."""
+    override = os.environ.get("LEGLOAD_DB")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("legload") / "legload.sqlite"
+
+
+class Store:
+    """The legload database at ``path``: opened, migrated and ready on construction."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        self._conn = conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, str(self.path))
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            if "not a database" in str(exc):
+                raise StoreError(f"{self.path}: not a SQLite database") from None
+            raise StoreError(f"{self.path}: cannot use the database ({_reason(exc)})") from None
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the database is closed")
+        return self._conn
+
+    # -- files -------------------------------------------------------------------------
+
+    def has_file(self, sha256: str) -> bool:
+        """True when a file with this content hash has been imported."""
+        row = self._query("SELECT 1 FROM files WHERE sha256 = ?", (sha256,))
+        return bool(row)
+
+    def add_file(self, sha256: str, source_path: str, activities: list[Activity]) -> list[int]:
+        """Store one file and all its activities in one transaction; returns the new ids.
+
+        A file already present adds nothing and returns ``[]``. On any failure nothing is
+        written and :class:`StoreError` says why.
+        """
+        conn = self.conn
+        try:
+            if self.has_file(sha256):
+                return []
+            prepared = [_prepare(activity, source_path) for activity in activities]
+            conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
+                conn.execute("ROLLBACK")
+                return []
+            conn.execute(
+                "INSERT INTO files (sha256, source_path, imported_at, n_activities)"
+                " VALUES (?, ?, ?, ?)",
+                (sha256, str(source_path), _now(), len(prepared)),
+            )
+            ids = [_insert_activity(conn, sha256, *item) for item in prepared]
+            conn.execute("COMMIT")
+        except Exception as exc:
+            _rollback(conn)
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"{source_path}: could not be stored ({_reason(exc)})") from exc
+        except BaseException:
+            _rollback(conn)
+            raise
+        return ids
+
+    def activity_ids_for_file(self, sha256: str) -> list[int]:
+        """Ids of the activities imported from the file with this hash, in file order."""
+        rows = self._query(
+            "SELECT id FROM activities WHERE file_sha256 = ? ORDER BY idx, id", (sha256,)
+        )
+        return [activity_id for (activity_id,) in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Number of stored files and activities."""
+        (files,) = self._query("SELECT COUNT(*) FROM files")[0]
+        (activities,) = self._query("SELECT COUNT(*) FROM activities")[0]
+        return {"files": int(files), "activities": int(activities)}
+
+    # -- activities --------------------------------------------------------------------
+
+    def list_activities(self) -> list[dict]:
+        """Summary rows of every activity, oldest first (by start, then id)."""
+        columns = ", ".join(f"a.{name}" for name in _LIST_COLUMNS)
+        rows = self._query(
+            f"SELECT {columns}, f.source_path, f.sha256 FROM activities a "
+            "JOIN files f ON f.sha256 = a.file_sha256 ORDER BY a.start IS NULL, a.start, a.id"
+        )
+        keys = (*_LIST_COLUMNS, "source_path", "sha256")
+        listed = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            item["channels"] = json.loads(item["channels"])
+            item["warnings"] = json.loads(item["warnings"])
+            listed.append(item)
+        return listed
+
+    def get_activity(self, activity_id: int) -> Activity:
+        """The stored activity with its samples, laps, summary and warnings."""
+        found = self._query(
+            "SELECT file_sha256, idx, source, summary, warnings FROM activities WHERE id = ?",
+            (int(activity_id),),
+        )
+        if not found:
+            raise StoreError(f"no activity with id {activity_id}")
+        sha256, idx, source, summary, warnings = found[0]
+        try:
+            samples = decode_frame(self._columns("samples", activity_id))
+            lap_rows = self._columns("laps", activity_id)
+            laps = decode_frame(lap_rows) if lap_rows else empty_laps()
+        except (ValueError, TypeError, OSError) as exc:
+            raise StoreError(f"activity {activity_id}: stored samples are damaged ({exc})") from exc
+        return Activity(
+            samples=samples,
+            laps=laps,
+            summary=json.loads(summary),
+            warnings=json.loads(warnings),
+            source=source,
+            sha256=sha256,
+            index=int(idx),
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _columns(self, table: str, activity_id: int) -> list[tuple[Any, ...]]:
+        return self._query(
+            f"SELECT name, dtype, codec, n, data FROM {table}"
+            " WHERE activity_id = ? ORDER BY position",
+            (int(activity_id),),
+        )
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {_reason(exc)}") from None
+
+
+_Prepared = tuple[Activity, tuple[Any, ...], list[ColumnRow], list[ColumnRow]]
+
+
+def _prepare(activity: Activity, source_path: str) -> _Prepared:
+    """Everything one activity writes, computed before the transaction starts."""
+    summary = dict(activity.summary or {})
+    values = tuple(_scalar(summary.get(name)) for name in _SUMMARY_COLUMNS)
+    row = (
+        int(activity.index),
+        activity.source or str(source_path),
+        *values,
+        to_json(list(summary.get("channels") or [])),
+        summary.get("format"),
+        to_json(list(activity.warnings or [])),
+        to_json(summary),
+    )
+    samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
+    laps = encode_frame(activity.laps) if activity.laps is not None else []
+    return activity, row, samples, laps
+
+
+def _insert_activity(
+    conn: sqlite3.Connection,
+    sha256: str,
+    activity: Activity,
+    row: tuple[Any, ...],
+    samples: list[ColumnRow],
+    laps: list[ColumnRow],
+) -> int:
+    cursor = conn.execute(_ACTIVITY_INSERT, (sha256, *row))
+    activity_id = int(cursor.lastrowid)
+    for table, columns in (("samples", samples), ("laps", laps)):
+        conn.executemany(
+            f"INSERT INTO {table} (activity_id, position, name, dtype, codec, n, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(activity_id, *column) for column in columns],
+        )
+    return activity_id
+
+
+def _scalar(value: Any) -> Any:
+    """A summary value as SQLite takes it (numpy scalars unwrapped, timestamps as text)."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, datetime | pd.Timestamp | np.datetime64):
+        return _iso_utc(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
+def _iso_utc(value: Any) -> str | None:
+    """ISO 8601 UTC text (``...Z``) of a timestamp, as the summaries write ``start``."""
+    stamp = pd.Timestamp(value)
+    if stamp is pd.NaT:
+        return None
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    if "locked" in text or "busy" in text:
+        return f"the database is locked by another program ({text})"
+    return text or type(exc).__name__
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+__all__ = ["BUSY_TIMEOUT_MS", "Store", "default_db_path"]

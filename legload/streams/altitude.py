@@ -1,0 +1,221 @@
+"""Altitude smoothing, grade and climb.
+
+Grade from raw altitude is noise: ±3 m of GPS altitude noise between two samples 3 m apart
+is a "grade" of 100 %. Here grade is the least-squares slope of altitude against distance
+over a distance window, and the smoothed altitude is that local straight line's value
+(a local-linear smoother with a box kernel, on the moving rows):
+
+* each recorded altitude sample sits at the distance of its 1 Hz row; a row's window holds
+  the samples within ±L metres of it;
+* the per-sample altitude noise σ is estimated robustly from how far each sample lies from
+  the straight line through its two neighbours (median absolute deviation);
+* the standard error of a least-squares slope is σ / sqrt(Σ(x − x̄)²), so for every row the
+  window is the narrowest L of 25, 50, 100, 200, 400, 800 m (GPS altitude: from 50 m) whose
+  standard error is at most 0.001; if none reaches it, the widest that holds data is used
+  and a warning says so. Barometric altitude (σ ≈ 0.1 m) thus gets ±25–50 m windows;
+  per-second GPS noise of ±5 m at 3 m/s needs ±800 m. Sparse (smart-recording) samples
+  are counted once each, never as the interpolated 1 Hz rows between them;
+* GPS altitude first loses its spikes: a sample more than 4 σ from the running median of
+  its 5 neighbours is replaced by that median (a Hampel filter). Replacing every sample by
+  the median instead would correlate the noise of neighbours and make the slope's standard
+  error larger than the formula above says;
+* |grade| is clipped to 0.45, the range of the running and walking energy-cost data
+  (Minetti et al. 2002, J Appl Physiol 93:1039, doi:10.1152/japplphysiol.01177.2001),
+  and the clipped seconds are counted.
+
+Barometric or GPS: a flag in the activity summary (``altitude_barometric``) wins; without
+positions the altitude cannot be GPS; otherwise noise above 0.5 m per sample means GPS
+(a barometric altimeter resolves about 0.1–0.2 m).
+
+Ascent and descent count only reversals of the smoothed altitude larger than a 1 m
+hysteresis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+GRADE_LIMIT = 0.45
+#: target standard error of the grade (rise/run)
+GRADE_SE_TARGET = 0.001
+WINDOWS_M = (25.0, 50.0, 100.0, 200.0, 400.0, 800.0)
+GPS_MIN_WINDOW_M = 50.0
+GPS_NOISE_THRESHOLD_M = 0.5
+MEDIAN_SAMPLES = 5
+SPIKE_SIGMAS = 4.0
+#: lower bound on the noise estimate (quantisation of FIT altitude is 0.2 m)
+NOISE_FLOOR_M = 0.05
+ASCENT_HYSTERESIS_M = 1.0
+_MAD_TO_SD = 1.4826
+
+
+@dataclass
+class AltitudeResult:
+    """Smoothed altitude and grade per row.
+
+    Attributes:
+        altitude_m: smoothed altitude (NaN where no sample is near enough).
+        grade: rise/run, clipped to ±0.45; 0 where unknown.
+        window_m: half-width of the window used per row (0 where unknown).
+        noise_m: estimated per-sample altitude noise.
+        clipped: number of rows whose grade was clipped.
+        reached_target: False when some rows could not reach the target standard error.
+    """
+
+    altitude_m: np.ndarray
+    grade: np.ndarray
+    window_m: np.ndarray
+    noise_m: float
+    clipped: int
+    reached_target: bool
+
+
+def altitude_noise_m(x_m: np.ndarray, altitude_m: np.ndarray) -> float:
+    """Robust per-sample noise (m) of altitude samples at distances ``x_m`` (in order).
+
+    Each interior sample is compared with the straight line through its neighbours; the
+    residual is divided by sqrt(1 + a² + b²) (a, b the interpolation weights), which makes
+    it a white-noise estimate of σ; the result is 1.4826 × the median absolute deviation.
+    Returns 0 with fewer than three samples.
+    """
+    if x_m.size < 3:
+        return 0.0
+    span = x_m[2:] - x_m[:-2]
+    ok = span > 0
+    if not ok.any():
+        return 0.0
+    span = span[ok]
+    a = (x_m[2:][ok] - x_m[1:-1][ok]) / span
+    b = 1.0 - a
+    predicted = a * altitude_m[:-2][ok] + b * altitude_m[2:][ok]
+    residual = (altitude_m[1:-1][ok] - predicted) / np.sqrt(1.0 + a * a + b * b)
+    return float(_MAD_TO_SD * np.median(np.abs(residual - np.median(residual))))
+
+
+def classify_altitude(noise_m: float, *, positions: bool, barometric: bool | None) -> str:
+    """``"barometric"`` or ``"gps"`` (rules in the module docstring)."""
+    if barometric is not None:
+        return "barometric" if barometric else "gps"
+    if not positions:
+        return "barometric"
+    return "gps" if noise_m > GPS_NOISE_THRESHOLD_M else "barometric"
+
+
+def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray:
+    """Centred running median of odd ``size``; the window shrinks at the ends."""
+    if values.size < size or size < 3:
+        return values.copy()
+    half = size // 2
+    padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, size)
+    return np.nanmedian(windows, axis=1)
+
+
+def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> np.ndarray:
+    """Replace samples more than ``SPIKE_SIGMAS`` × ``noise_m`` from their running median."""
+    median = running_median(values, size)
+    spike = np.abs(values - median) > SPIKE_SIGMAS * noise_m
+    return np.where(spike, median, values)
+
+
+def smooth_and_grade(
+    row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
+) -> AltitudeResult:
+    """Local-linear altitude and grade on the rows (method in the module docstring).
+
+    Args:
+        row_x_m: distance of each row (non-decreasing).
+        sample_row: for every altitude sample, the index of its row (non-decreasing).
+        sample_altitude_m: the samples' altitudes (finite).
+        source: ``"gps"`` or ``"barometric"``.
+    """
+    n = row_x_m.size
+    altitude = np.full(n, np.nan)
+    grade = np.zeros(n)
+    window = np.zeros(n)
+    if n == 0 or sample_row.size < 3:
+        return AltitudeResult(altitude, grade, window, float("nan"), 0, True)
+    sample_x = row_x_m[sample_row]
+    noise = max(altitude_noise_m(sample_x, sample_altitude_m), NOISE_FLOOR_M)
+    values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
+    reference = float(np.median(values))
+    x_ref = float(row_x_m[n // 2])
+    xc = row_x_m - x_ref
+    weight = np.bincount(sample_row, minlength=n).astype(float)
+    y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
+    sums = [_cumsum0(v) for v in (weight, weight * xc, weight * xc * xc, y_sum, y_sum * xc)]
+
+    done = np.zeros(n, dtype=bool)
+    windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
+    for half_width in windows:
+        lo = np.searchsorted(row_x_m, row_x_m - half_width, side="left")
+        hi = np.searchsorted(row_x_m, row_x_m + half_width, side="right")
+        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_x = sx / sw
+            sxx_c = sxx - sx * mean_x
+            slope = (sxy - sx * sy / sw) / sxx_c
+            level = sy / sw + slope * (xc - mean_x)
+            se = noise / np.sqrt(sxx_c)
+        usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
+        good = usable & (se <= GRADE_SE_TARGET)
+        # rows still open take this window if it meets the target, or as the widest so far
+        take = ~done & usable
+        altitude[take] = level[take] + reference
+        grade[take] = slope[take]
+        window[take] = half_width
+        done |= good
+    reached = bool(np.all(done | (window == 0)))
+    clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
+    grade = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
+    return AltitudeResult(altitude, grade, window, noise, clipped, reached)
+
+
+def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> tuple[float, float]:
+    """Total ascent and descent (m), counting only reversals larger than ``hysteresis_m``.
+
+    The trace is first reduced to its turning points (vectorised); the hysteresis then walks
+    those few points. A climb is counted from its lowest to its highest point.
+    """
+    alt = altitude_m[np.isfinite(altitude_m)]
+    if alt.size < 2:
+        return 0.0, 0.0
+    alt = alt[np.concatenate([[True], np.diff(alt) != 0])]
+    if alt.size < 2:
+        return 0.0, 0.0
+    step = np.diff(alt)
+    turning = np.flatnonzero(np.sign(step[1:]) != np.sign(step[:-1])) + 1
+    points = alt[np.concatenate([[0], turning, [alt.size - 1]])].tolist()
+    ascent = descent = 0.0
+    low = high = anchor = extreme = points[0]
+    direction = 0
+    for value in points[1:]:
+        if direction == 0:
+            low, high = min(low, value), max(high, value)
+            if value - low >= hysteresis_m:
+                direction, anchor, extreme = 1, low, value
+            elif high - value >= hysteresis_m:
+                direction, anchor, extreme = -1, high, value
+        elif direction == 1:
+            if value > extreme:
+                extreme = value
+            elif extreme - value >= hysteresis_m:
+                ascent += extreme - anchor
+                direction, anchor, extreme = -1, extreme, value
+        else:
+            if value < extreme:
+                extreme = value
+            elif value - extreme >= hysteresis_m:
+                descent += anchor - extreme
+                direction, anchor, extreme = 1, extreme, value
+    if direction == 1:
+        ascent += extreme - anchor
+    elif direction == -1:
+        descent += anchor - extreme
+    return float(ascent), float(descent)
+
+
+def _cumsum0(values: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(values)])

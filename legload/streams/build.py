@@ -1,0 +1,238 @@
+"""``to_stream``: a raw :class:`~legload.readers.activity.Activity` → a clean 1 Hz stream."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from legload.errors import StreamError
+from legload.readers.activity import Activity
+from legload.streams.altitude import GRADE_LIMIT, classify_altitude, smooth_and_grade
+from legload.streams.altitude import altitude_noise_m as _noise
+from legload.streams.cadence import normalise_cadence
+from legload.streams.clean import FOOT_SPORTS, CleanSamples, clean_samples, limits_for
+from legload.streams.resample import build_grid, interp_gapped
+from legload.streams.speed import (
+    cumulative_distance,
+    grid_speed,
+    has_positions,
+    moving_mask,
+    row_distance,
+)
+from legload.streams.stream import STREAM_COLUMNS, Stream, empty_frame
+
+#: sub-sports recorded indoors: no real positions, altitude or slope
+INDOOR_SUB_SPORTS = frozenset({"treadmill", "indoor"})
+#: channels recomputed by the stream stage rather than carried over
+_DERIVED = {"distance_m", "speed_m_s", "altitude_m", "grade", "lat_deg", "lon_deg"}
+
+
+def effective_pause_gap(t_s: np.ndarray, pause_gap_s: float) -> float:
+    """The pause threshold for this recording: ``pause_gap_s``, or three times the median
+    sampling interval when the device records more sparsely than that (old GPS loggers and
+    apps sampling every 10–30 s would otherwise have every gap called a pause)."""
+    if t_s.size < 3:
+        return pause_gap_s
+    typical = float(np.median(np.diff(t_s)))
+    return max(pause_gap_s, 3.0 * typical)
+
+
+def to_stream(
+    activity: Activity, *, pause_gap_s: float = 10.0, min_moving_speed_m_s: float = 0.5,
+) -> Stream:
+    """Turn a raw activity into a 1 Hz stream on moving time.
+
+    Steps, each documented in its module:
+
+    1. :mod:`~legload.streams.clean` — sort by time, drop duplicate timestamps (first in
+       file order wins), remove implausible values and GPS teleports, counting each in
+       ``flags["dropped"]``;
+    2. :mod:`~legload.streams.resample` — a gap longer than ``pause_gap_s`` between samples
+       is a pause; each stretch between pauses is interpolated to whole seconds within
+       itself only, so no row ever falls inside a pause;
+    3. :mod:`~legload.streams.speed` — speed and distance from the best source; seconds
+       whose ±2 s mean speed is below ``min_moving_speed_m_s`` are stationary and dropped;
+       the remaining seconds are numbered ``t_s = 0, 1, 2 …``;
+    4. :mod:`~legload.streams.altitude` — smoothed altitude and grade over a distance window;
+       indoor activities (sub-sport treadmill/indoor, or a foot activity without GPS) get
+       grade 0, or the recorded incline when the samples carry a ``grade`` column (rise/run);
+    5. :mod:`~legload.streams.cadence` — step cadence in steps/min for running.
+
+    Args:
+        activity: what a reader returned.
+        pause_gap_s: a gap between samples longer than this (s) is a pause. 10 s covers
+            devices that record "smart" (every 1–10 s) without calling their gaps pauses;
+            for sparser recordings the threshold rises to three typical sampling
+            intervals (:func:`effective_pause_gap`).
+        min_moving_speed_m_s: below this speed (m/s) a second is stationary; 0.5 m/s suits
+            walking and running (reasoning in :mod:`legload.streams.speed`).
+
+    Raises:
+        StreamError: the samples carry no timestamps, or an argument is out of range.
+            A recording with no moving second gives an empty stream with a warning.
+    """
+    if not (math.isfinite(pause_gap_s) and pause_gap_s >= 1.0):
+        raise StreamError(f"pause_gap_s must be a number of seconds >= 1, not {pause_gap_s!r}")
+    if not (math.isfinite(min_moving_speed_m_s) and min_moving_speed_m_s >= 0.0):
+        raise StreamError(f"min_moving_speed_m_s must be >= 0, not {min_moving_speed_m_s!r}")
+    summary = activity.summary or {}
+    sport = str(summary.get("sport") or "other")
+    sub_sport = str(summary.get("sub_sport") or "generic")
+    cleaned = clean_samples(activity.samples, sport)
+    limits = limits_for(sport)
+    gps = has_positions(cleaned)
+    indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
+    warnings = cleaned.warnings
+    pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
+
+    distance = cumulative_distance(cleaned, limits, pause_gap_s)
+    grid, isolated = build_grid(cleaned.t_s, pause_gap_s)
+    cleaned.count("isolated_sample", isolated)
+    cumulative = np.interp(grid.seconds, cleaned.t_s, distance.cumulative_m)
+    speed = grid_speed(cleaned, grid, cumulative, distance.speed_source, pause_gap_s)
+    if distance.speed_source == "none":
+        moving = np.ones(len(grid), dtype=bool)
+        warnings.append("no speed, distance or positions: speed unknown, moving time counts "
+                        "every second between pauses")
+    else:
+        moving = moving_mask(speed, grid, min_moving_speed_m_s)
+    rows = np.flatnonzero(moving)
+    seconds = grid.seconds[rows]
+    n = rows.size
+
+    columns: dict[str, np.ndarray] = {"t_s": np.arange(n, dtype=float)}
+    lat = lon = None
+    if gps:
+        lat = interp_gapped(cleaned.t_s, cleaned.channels["lat_deg"], seconds, pause_gap_s)
+        lon = interp_gapped(cleaned.t_s, cleaned.channels["lon_deg"], seconds, pause_gap_s)
+    columns["distance_m"] = row_distance(
+        cumulative[rows], seconds, grid.chunk[rows], distance.source, lat, lon)
+    columns["speed_m_s"] = speed[rows]
+
+    flags: dict[str, object] = {
+        "gps_missing": not gps,
+        "altitude_source": "none",
+        "speed_source": distance.speed_source,
+        "distance_source": distance.source,
+        "indoor": indoor,
+        "altitude_noise_m": float("nan"),
+        "grade_window_m": 0.0,
+        "grade_clipped_s": 0,
+    }
+    columns["grade"] = np.zeros(n)
+    if indoor:
+        _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
+    else:
+        _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
+    if lat is not None and lon is not None:
+        columns["lat_deg"], columns["lon_deg"] = lat, lon
+
+    for name, values in cleaned.channels.items():
+        if name not in _DERIVED:
+            columns[name] = interp_gapped(cleaned.t_s, values, seconds, pause_gap_s)
+    if "cadence_spm" in columns:
+        columns["cadence_spm"], note = normalise_cadence(
+            columns["cadence_spm"], columns["speed_m_s"], sport)
+        if note:
+            warnings.append(note)
+
+    flags["pauses"] = _pauses(cleaned.start, seconds)
+    flags["dropped"] = dict(cleaned.dropped)
+    if cleaned.dropped.get("position_teleport"):
+        warnings.append(f"dropped {cleaned.dropped['position_teleport']} GPS positions that "
+                        "jumped impossibly far (teleports)")
+    if n == 0:
+        warnings.append("no moving second: the stream is empty")
+    flags["warnings"] = warnings
+    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
+                  sport=sport, sub_sport=sub_sport)
+
+
+def _indoor_grade(
+    cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float,
+    columns: dict[str, np.ndarray], flags: dict[str, object], warnings: list[str],
+) -> None:
+    """Indoor: grade from a recorded incline, else 0; altitude is not meaningful."""
+    incline = cleaned.channels.get("grade")
+    if incline is not None and np.isfinite(incline).any():
+        grade = interp_gapped(cleaned.t_s, incline, seconds, pause_gap_s)
+        grade = np.where(np.isfinite(grade), grade, 0.0)
+        flags["grade_clipped_s"] = int(np.sum(np.abs(grade) > GRADE_LIMIT))
+        columns["grade"] = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
+    altitude = cleaned.channels.get("altitude_m")
+    if altitude is not None and np.isfinite(altitude).any():
+        warnings.append("indoor activity: recorded altitude ignored, grade from incline or 0")
+
+
+def _outdoor_altitude(
+    cleaned: CleanSamples, seconds: np.ndarray, summary: dict, gps: bool,
+    columns: dict[str, np.ndarray], flags: dict[str, object], warnings: list[str],
+) -> None:
+    """Smoothed altitude and grade from the recorded altitude samples that fall on moving rows."""
+    altitude = cleaned.channels.get("altitude_m")
+    if altitude is None:
+        return
+    finite = np.isfinite(altitude)
+    times = np.rint(cleaned.t_s[finite])
+    index = np.searchsorted(seconds, times)
+    on_row = index < seconds.size
+    on_row[on_row] = seconds[index[on_row]] == times[on_row]
+    sample_row, sample_alt = index[on_row], altitude[finite][on_row]
+    if sample_row.size < 3:
+        return
+    x = columns["distance_m"]
+    barometric = summary.get("altitude_barometric")
+    source = classify_altitude(
+        _noise(x[sample_row], sample_alt), positions=gps,
+        barometric=barometric if isinstance(barometric, bool) else None)
+    result = smooth_and_grade(x, sample_row, sample_alt, source)
+    if not np.isfinite(result.altitude_m).any():
+        return
+    columns["altitude_m"] = result.altitude_m
+    columns["grade"] = result.grade
+    flags["altitude_source"] = source
+    flags["altitude_noise_m"] = result.noise_m
+    used = result.window_m[result.window_m > 0]
+    flags["grade_window_m"] = float(np.median(used)) if used.size else 0.0
+    flags["grade_clipped_s"] = result.clipped
+    if result.clipped:
+        warnings.append(f"grade clipped to ±{GRADE_LIMIT} on {result.clipped} s")
+    if not result.reached_target:
+        warnings.append(f"altitude too noisy (about {result.noise_m:.1f} m per sample) for a "
+                        f"precise grade; smoothed over up to ±{used.max():.0f} m")
+
+
+def _pauses(start: pd.Timestamp, seconds: np.ndarray) -> list[tuple[str, float]]:
+    """Every break between moving rows: (ISO start of the first missing second, its length)."""
+    if seconds.size < 2:
+        return []
+    gap = np.diff(seconds)
+    idx = np.flatnonzero(gap > 1.0)
+    return [(_iso(start + pd.Timedelta(seconds=float(seconds[i]) + 1.0)), float(gap[i] - 1.0))
+            for i in idx]
+
+
+def _iso(stamp: pd.Timestamp) -> str:
+    text = stamp.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%S")
+    if stamp.microsecond or stamp.nanosecond:
+        text += f".{stamp.microsecond:06d}".rstrip("0")
+    return text + "Z"
+
+
+def _frame(
+    columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
+) -> pd.DataFrame:
+    order = [c for c in STREAM_COLUMNS if c == "timestamp" or c in columns]
+    order += [c for c in columns if c not in STREAM_COLUMNS]
+    if seconds.size == 0:
+        return empty_frame(order)
+    ticks = start.value + np.rint(seconds * 1e9).astype(np.int64)
+    data: dict[str, object] = {}
+    for name in order:
+        if name == "timestamp":
+            data[name] = pd.to_datetime(ticks.view("datetime64[ns]"), utc=True)
+        else:
+            data[name] = np.asarray(columns[name], dtype=float)
+    return pd.DataFrame(data)
