@@ -135,6 +135,25 @@ def _apply_meta(activity: Activity, meta: dict) -> None:
         activity.summary["sub_sport"] = meta["sub_sport"]
 
 
+def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,
+                     mass_kg: float | None = None) -> dict:
+    """Describe one activity — a database id, or a file read on the fly — as the
+    ``analyze --json`` document: energy, grade-adjusted pace, class, tags and segments."""
+    from legload.analysis.session import analyse_session
+
+    if isinstance(target, int) or (isinstance(target, str) and target.isdigit()
+                                   and not Path(target).exists()):
+        with Store(db or default_db_path()) as store:
+            activity = store.get_activity(int(target))
+        activity_id: int | None = int(target)
+    else:
+        activity = read_activity(target)
+        activity_id = None
+    result = analyse_session(activity, mass_kg=mass_kg).as_dict()
+    return {"id": activity_id, "source": activity.source, "start": activity.summary.get("start"),
+            "name": activity.summary.get("name"), **result}
+
+
 def list_activities(*, db: PathLike | None = None) -> list[dict]:
     """Every stored activity's summary row, oldest first."""
     with Store(db or default_db_path()) as store:

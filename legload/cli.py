@@ -106,6 +106,45 @@ def activities(db: DbOption = None, as_json: JsonOption = False) -> None:
     out.print(f"{len(rows)} activities", highlight=False)
 
 
+@app.command("analyze")
+def analyze(
+    target: Annotated[str, typer.Argument(help="An activity id from `legload activities`, or a file.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Describe one activity: energy, grade-adjusted pace, class and segments."""
+    try:
+        result = api.analyse_activity(target, db=db)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(result)
+        return
+    title = result.get("name") or result.get("source") or f"activity {result['id']}"
+    out.print(f"[bold]{title}[/bold]  {result['start'] or ''}", highlight=False)
+    gap = result["gap_s_per_km"]
+    out.print(f"{result['sport']}/{result['sub_sport']}: class [bold]{result['class']}[/bold] "
+              f"(tags: {', '.join(result['tags'])})", highlight=False)
+    out.print(f"moving {_hms(result['moving_s'])}, {result['distance_m'] / 1000:.2f} km, "
+              f"+{result['ascent_m']:.0f}/-{result['descent_m']:.0f} m, "
+              f"{result['energy_kcal']:.0f} kcal"
+              + (f", grade-adjusted pace {_pace(gap)}/km" if gap else ""), highlight=False)
+    if result["segments"]:
+        table = Table("kind", "start", "end", "distance m", "gain m", "speed m/s", "grade %")
+        for seg in result["segments"]:
+            table.add_row(seg["kind"], _hms(seg["start_s"]), _hms(seg["end_s"]),
+                          f"{seg['distance_m']:.0f}", f"{seg['gain_m']:.0f}",
+                          f"{seg['mean_speed_m_s']:.2f}", f"{100 * seg['mean_grade']:.1f}")
+        out.print(table)
+    for note in result["notes"]:
+        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _pace(seconds_per_km: float) -> str:
+    seconds = round(seconds_per_km)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _hms(seconds: float | None) -> str:
     seconds = round(seconds or 0)
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,264 @@
+"""Find the parts of a run that matter for muscle load: sprints, work/recovery intervals,
+climbs and descents.
+
+Everything works on a :class:`~legload.streams.Stream` (1 Hz, moving time). Times in the
+returned segments are *elapsed* seconds from the first moving second (wall clock, pauses
+included), which is what a watch shows.
+
+Fast running is judged on speed over the ground, smoothed over 5 s: sprints matter for the
+muscles because of leg speed, and hill efforts are reported as climbs. Thresholds are
+relative to the session's own median speed: a runner's "fast" is their own. Laps are a
+hint: in a structured session (manual or labelled laps) the clearly faster laps are work.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from legload.streams import Stream
+
+#: a second is "fast" when its 5 s mean grade-adjusted speed is at least this multiple of the
+#: session median and this much above it (m/s)
+FAST_RATIO = 1.15
+FAST_MARGIN_M_S = 0.4
+#: fast stretches interrupted by at most this many seconds are one bout
+JOIN_S = 3
+#: shortest bout kept (s) and shortest distance (m)
+MIN_BOUT_S = 8
+MIN_BOUT_M = 40.0
+#: a bout at most this long and far is a sprint (strides, 100–400 m reps); longer is interval work
+SPRINT_MAX_S = 100
+SPRINT_MAX_M = 450.0
+#: a sprint also reaches a peak speed of at least this multiple of the median and this much
+#: above it (m/s): strides and reps are near-maximal, a surge past a traffic light is not
+SPRINT_PEAK_RATIO = 1.3
+SPRINT_PEAK_MARGIN_M_S = 1.0
+#: ... and at least this speed over the ground (m/s): 4 m/s is a 4:10/km pace, slower than
+#: the strides of most runners and faster than the running bursts of a mountain hike
+SPRINT_MIN_PEAK_M_S = 4.0
+#: ... and covers at least this distance (m) unless the watch lapped it: shorter bursts in a
+#: warm-up are accelerations, not the strides or reps a plan prescribes
+SPRINT_MIN_M = 100.0
+#: longest interval work bout (s); a longer fast stretch is tempo running
+WORK_MAX_S = 20 * 60
+#: a bout whose mean grade is at least this is a hill repeat (reported as a climb, not a sprint)
+HILL_REP_GRADE = 0.04
+#: a lap is work when it is at least this much faster than each neighbouring lap
+LAP_CONTRAST = 1.25
+#: climbs and descents: zig-zag hysteresis on smoothed altitude (m), smallest gain (m) and grade
+CLIMB_HYSTERESIS_M = 5.0
+CLIMB_MIN_GAIN_M = 10.0
+CLIMB_MIN_GRADE = 0.03
+
+
+@dataclass
+class Segment:
+    """One detected part of a session (times in elapsed seconds from the start)."""
+
+    kind: str  # sprint | work | recovery | tempo | climb | descent
+    start_s: float
+    end_s: float
+    distance_m: float
+    gain_m: float
+    mean_speed_m_s: float
+    mean_grade: float
+
+    def as_dict(self) -> dict:
+        return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+def elapsed_s(stream: Stream) -> np.ndarray:
+    """Elapsed seconds of each row from the first moving second."""
+    ts = stream.frame["timestamp"]
+    if len(ts) == 0:
+        return np.zeros(0)
+    return (ts - ts.iloc[0]).dt.total_seconds().to_numpy()
+
+
+def smoothed_speed(stream: Stream) -> np.ndarray:
+    """5 s centred mean of speed (m/s); NaN where speed is unknown."""
+    speed = stream.frame["speed_m_s"].to_numpy(float)
+    return pd.Series(speed).rolling(5, center=True, min_periods=1).mean().to_numpy()
+
+
+def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None) -> list[Segment]:
+    """Sprints, interval work and tempo bouts, plus recoveries between work bouts."""
+    frame = stream.frame
+    if len(frame) < MIN_BOUT_S or frame["speed_m_s"].isna().all():
+        return []
+    el = elapsed_s(stream)
+    speed = smoothed_speed(stream)
+    reference = float(np.nanmedian(speed))
+    threshold = max(FAST_RATIO * reference, reference + FAST_MARGIN_M_S)
+    sprint_peak = max(SPRINT_PEAK_RATIO * reference, reference + SPRINT_PEAK_MARGIN_M_S,
+                      SPRINT_MIN_PEAK_M_S)
+    by_speed = _runs(np.nan_to_num(speed) >= threshold, el)
+    by_laps = _lap_spans(stream, laps, el, speed)
+    lap_rows = np.zeros(len(frame), dtype=bool)
+    for i, j in by_laps:
+        lap_rows[i:j + 1] = True
+    out: list[Segment] = []
+    by_speed = [(i, j) for i, j in by_speed if not lap_rows[i:j + 1].any()]
+    for i, j in sorted(by_laps + by_speed):
+        bout = _segment(stream, el, i, j, "work")
+        duration = bout.end_s - bout.start_s + 1
+        if duration < MIN_BOUT_S or bout.distance_m < MIN_BOUT_M:
+            continue
+        if abs(bout.mean_grade) >= HILL_REP_GRADE:
+            continue  # a hill repeat (a climb) or a fast descent: reported with the climbs
+        if duration <= SPRINT_MAX_S and bout.distance_m <= SPRINT_MAX_M:
+            if not lap_rows[i:j + 1].any() and (np.nanmax(speed[i:j + 1]) < sprint_peak
+                                                or bout.distance_m < SPRINT_MIN_M):
+                continue  # a surge, not a sprint (a lapped rep counts whatever its peak)
+            bout.kind = "sprint"
+        elif duration > WORK_MAX_S:
+            bout.kind = "tempo"
+        out.append(bout)
+    work = [b for b in out if b.kind == "work"]
+    for before, after in itertools.pairwise(work):
+        i = int(np.searchsorted(el, before.end_s, side="right"))
+        j = int(np.searchsorted(el, after.start_s, side="left")) - 1
+        if j >= i and after.start_s - before.end_s <= 10 * 60:
+            out.append(_segment(stream, el, i, j, "recovery"))
+    return sorted(out, key=lambda s: s.start_s)
+
+
+def _runs(mask: np.ndarray, el: np.ndarray) -> list[tuple[int, int]]:
+    """Index spans of consecutive True rows, joining gaps of at most JOIN_S seconds."""
+    idx = np.flatnonzero(mask)
+    if idx.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(el[idx]) > JOIN_S + 1)
+    starts = np.concatenate([[0], breaks + 1])
+    ends = np.concatenate([breaks, [idx.size - 1]])
+    return [(int(idx[s]), int(idx[e])) for s, e in zip(starts, ends, strict=True)]
+
+
+def _lap_spans(stream: Stream, laps: pd.DataFrame | None, el: np.ndarray,
+               speed: np.ndarray) -> list[tuple[int, int]]:
+    """Work laps of a structured session (manual or labelled laps), as row spans.
+
+    Laps are a hint only: they count when the session has at least four of them and most are
+    manual or carry an intensity label. A work lap is at least 1.25× faster than each of its
+    neighbouring laps (a neighbour spent almost standing counts as speed 0); the lap that
+    closes the session (cool-down) is never work.
+    """
+    if laps is None or len(laps) < 4 or len(el) == 0:
+        return []
+    labelled = laps["intensity"].isin(["active", "interval", "rest", "recovery"]).mean()
+    manual = (laps["trigger"] == "manual").mean()
+    if max(labelled, manual) < 0.5:
+        return []
+    ts = stream.frame["timestamp"]
+    rows: list[tuple[int, int] | None] = []
+    speeds: list[float] = []
+    for lap in laps.itertuples(index=False):
+        timer = lap.timer_s if np.isfinite(lap.timer_s) else lap.elapsed_s
+        closing = lap.trigger == "session_end"
+        inside = np.zeros(0, dtype=int)
+        if not pd.isna(lap.start) and np.isfinite(lap.elapsed_s):
+            end = lap.start + pd.Timedelta(seconds=lap.elapsed_s)
+            inside = np.flatnonzero(((ts >= lap.start) & (ts < end)).to_numpy())
+        if inside.size < MIN_BOUT_S or not np.isfinite(timer) or timer < MIN_BOUT_S:
+            rows.append(None)
+            speeds.append(0.0)  # a lap spent (almost) standing
+            continue
+        # the device's own lap speed: the stream's 5 s smoothing blurs short laps together
+        recorded = lap.distance_m / timer if np.isfinite(lap.distance_m) else np.nan
+        speeds.append(float(recorded if np.isfinite(recorded) else np.nanmean(speed[inside])))
+        work_like = timer <= WORK_MAX_S and not closing
+        rows.append((int(inside[0]), int(inside[-1])) if work_like else None)
+    out = []
+    for k, span in enumerate(rows):
+        if span is None:
+            continue
+        neighbours = [speeds[n] for n in (k - 1, k + 1) if 0 <= n < len(speeds)]
+        if neighbours and all(speeds[k] >= LAP_CONTRAST * v for v in neighbours):
+            out.append(span)
+    return out
+
+
+def _segment(stream: Stream, el: np.ndarray, i: int, j: int, kind: str) -> Segment:
+    frame = stream.frame
+    distance = frame["distance_m"].to_numpy(float)
+    dist = float(distance[j] - distance[i])
+    gain = 0.0
+    if "altitude_m" in frame:
+        altitude = frame["altitude_m"].to_numpy(float)
+        gain = float(altitude[j] - altitude[i])
+    moving = j - i + 1
+    return Segment(kind=kind, start_s=float(el[i]), end_s=float(el[j]), distance_m=dist,
+                   gain_m=gain, mean_speed_m_s=dist / moving if moving else 0.0,
+                   mean_grade=gain / dist if dist > 0 else 0.0)
+
+
+def climbs(stream: Stream) -> list[Segment]:
+    """Climbs and descents of the smoothed altitude: zig-zag turning points with a 5 m
+    hysteresis; a swing counts when it gains (or loses) at least 10 m at 3 % or steeper."""
+    frame = stream.frame
+    if "altitude_m" not in frame or len(frame) < 2 or frame["altitude_m"].isna().all():
+        return []
+    altitude = frame["altitude_m"].to_numpy(float)
+    distance = frame["distance_m"].to_numpy(float)
+    el = elapsed_s(stream)
+    turns = _turning_points(altitude, CLIMB_HYSTERESIS_M)
+    out = []
+    for a, b in itertools.pairwise(turns):
+        gain = altitude[b] - altitude[a]
+        length = distance[b] - distance[a]
+        if abs(gain) < CLIMB_MIN_GAIN_M or length <= 0:
+            continue
+        a, b = _trim(altitude, a, b)
+        gain = altitude[b] - altitude[a]
+        length = distance[b] - distance[a]
+        if length <= 0 or abs(gain) / length < CLIMB_MIN_GRADE:
+            continue
+        out.append(_segment(stream, el, a, b, "climb" if gain > 0 else "descent"))
+    return out
+
+
+def _trim(altitude: np.ndarray, a: int, b: int, tolerance_m: float = 1.0) -> tuple[int, int]:
+    """Shrink a swing from low ``a`` to high ``b`` (or high to low) to its sloping part: the
+    flat run-in before it leaves its base and the plateau after it reaches its top."""
+    sign = 1.0 if altitude[b] >= altitude[a] else -1.0
+    span = sign * (altitude[a:b + 1] - altitude[a])
+    top = sign * (altitude[b] - altitude[a])
+    finite = np.isfinite(span)
+    near_base = np.flatnonzero(finite & (span <= tolerance_m))
+    start = a + int(near_base[-1]) if near_base.size else a
+    rest = sign * (altitude[start:b + 1] - altitude[a])
+    near_top = np.flatnonzero(np.isfinite(rest) & (rest >= top - tolerance_m))
+    end = start + int(near_top[0]) if near_top.size else b
+    return start, max(end, start)
+
+
+def _turning_points(altitude: np.ndarray, hysteresis: float) -> list[int]:
+    """Indices of alternating lows and highs whose swings exceed ``hysteresis``."""
+    finite = [int(k) for k in np.flatnonzero(np.isfinite(altitude))]
+    if len(finite) < 2:
+        return []
+    lo = hi = finite[0]
+    mode = 0  # 0 undecided, 1 climbing, -1 descending
+    turns: list[int] = []
+    extreme = finite[0]
+    for k in finite[1:]:
+        value = altitude[k]
+        if mode == 0:
+            lo = k if value < altitude[lo] else lo
+            hi = k if value > altitude[hi] else hi
+            if value - altitude[lo] >= hysteresis:
+                turns, mode, extreme = [lo], 1, k
+            elif altitude[hi] - value >= hysteresis:
+                turns, mode, extreme = [hi], -1, k
+        elif mode * (value - altitude[extreme]) > 0:
+            extreme = k
+        elif mode * (altitude[extreme] - value) >= hysteresis:
+            turns.append(extreme)
+            mode, extreme = -mode, k
+    if mode != 0:
+        turns.append(extreme)
+    return turns
