@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from legload.analysis.muscle_load import muscle_load
 from legload.analysis.segments import Segment, climbs, fast_bouts
 from legload.models.energy import (
     J_PER_KCAL,
@@ -58,6 +59,7 @@ class SessionAnalysis:
     session_class: str
     tags: list[str]
     segments: list[Segment]
+    muscles: dict[str, dict[str, Any]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -75,6 +77,7 @@ class SessionAnalysis:
             "class": self.session_class,
             "tags": self.tags,
             "segments": [s.as_dict() for s in self.segments],
+            "muscles": self.muscles,
             "notes": self.notes,
         }
 
@@ -101,7 +104,8 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
         gap_s_per_km=grade_adjusted_pace(stream) if sport in _FOOT else None,
         moving_s=stream.moving_s, distance_m=stream.distance_m,
         ascent_m=stream.ascent_m, descent_m=stream.descent_m,
-        session_class=session_class, tags=tags, segments=segments, notes=notes,
+        session_class=session_class, tags=tags, segments=segments,
+        muscles=muscle_load(stream), notes=notes,
     )
 
 
