@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from legload.errors import LegloadError, ReadError
+from legload.profile import AthleteProfile, validated
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
+from legload.readers.strength import read_strength
 from legload.store import Store, default_db_path
 
 PathLike = str | os.PathLike
@@ -76,31 +78,63 @@ def import_paths(
     *,
     db: PathLike | None = None,
     strict: bool = False,
+    athlete: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import files, folders and exports into the database; each file is one transaction.
 
-    A file whose content (SHA-256, decompressed) is already in the database is counted as a
-    duplicate and adds nothing. One bad file never stops the others: it is listed in
-    ``failed`` with a one-line reason.
+    Activity files become activities; strength logs found among them (Hevy, Strong, legload
+    CSV) go to the strength log. A file whose content (SHA-256, decompressed) is already in
+    the database is counted as a duplicate and adds nothing. One bad file never stops the
+    others: it is listed in ``failed`` with a one-line reason.
     """
     report = ImportReport()
     with Store(db or default_db_path()) as store:
+        athlete_id = _athlete_for_import(store, athlete)
         for path in paths:
             for member in iter_members(path):
                 if progress is not None:
                     progress(getattr(member, "source", getattr(member, "path", "")))
                 if isinstance(member, ReadError):
                     report.failed.append({"path": member.path, "error": member.problem})
-                    continue
-                if member.kind != "activity":
+                elif member.kind == "activity":
+                    _import_member(store, member, strict, report, athlete_id)
+                elif not _route_log(store, member, report, athlete_id):
                     report.skipped.append({"path": member.source, "reason": member.hint or ""})
-                    continue
-                _import_member(store, member, strict, report)
     return report
 
 
-def _import_member(store: Store, member, strict: bool, report: ImportReport) -> None:
+def _athlete_for_import(store: Store, name: str | None) -> int | None:
+    """The athlete imported data belongs to: a named one (created when new), else the only
+    one, else none yet (the first athlete created later adopts it)."""
+    if name is not None:
+        known = {a.name for a in store.athletes()}
+        if name not in known:
+            return store.save_athlete(validated(AthleteProfile(name=name)))
+    return store.athlete_id(name)
+
+
+def _route_log(store: Store, member, report: ImportReport, athlete_id: int | None) -> bool:
+    """Send a non-activity file to its log importer; False when no importer knows it."""
+    if not member.source.lower().endswith(".csv"):
+        return False
+    try:
+        data = member.read()
+        log = read_strength(data, member.source)
+    except ReadError:
+        return False
+    added = store.add_log_file(content_sha256(data), member.source, "strength_sets", log.sets,
+                               athlete_id)
+    if added:
+        report.imported += 1
+        report.warnings.extend(f"{member.source}: {w}" for w in log.warnings)
+    else:
+        report.duplicates += 1
+    return True
+
+
+def _import_member(store: Store, member, strict: bool, report: ImportReport,
+                   athlete_id: int | None = None) -> None:
     try:
         data = unwrap(member.read(), member.source)
         digest = content_sha256(data)
@@ -110,7 +144,7 @@ def _import_member(store: Store, member, strict: bool, report: ImportReport) -> 
         activities = read_bytes(data, member.source, strict=strict)
         for activity in activities:
             _apply_meta(activity, member.meta)
-        ids = store.add_file(digest, member.source, activities)
+        ids = store.add_file(digest, member.source, activities, athlete_id)
     except ReadError as exc:
         report.failed.append({"path": exc.path, "error": exc.problem})
         return
@@ -152,6 +186,61 @@ def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,
     result = analyse_session(activity, mass_kg=mass_kg).as_dict()
     return {"id": activity_id, "source": activity.source, "start": activity.summary.get("start"),
             "name": activity.summary.get("name"), **result}
+
+
+def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> AthleteProfile:
+    """Create or update an athlete's profile (None fields keep their stored values)."""
+    validated(profile)
+    with Store(db or default_db_path()) as store:
+        store.save_athlete(profile)
+        return store.athlete(profile.name)
+
+
+def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
+    """Every athlete in the database."""
+    with Store(db or default_db_path()) as store:
+        return store.athletes()
+
+
+@dataclass
+class StrengthImport:
+    """What ``strength import`` did; ``as_dict()`` is its ``--json`` document."""
+
+    path: str
+    duplicate: bool
+    sets: int
+    leg_sets: int
+    mapped_fraction: float | None
+    unknown: list[str]
+    non_leg: list[str]
+    skipped: list[str]
+    warnings: list[str]
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def import_strength(path: PathLike, *, db: PathLike | None = None,
+                    athlete: str | None = None) -> StrengthImport:
+    """Import one strength log (Hevy, Strong or legload CSV); unknown exercise names are
+    reported, never guessed."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), exc.strerror or str(exc)) from None
+    log = read_strength(data, str(path))
+    with Store(db or default_db_path()) as store:
+        athlete_id = _athlete_for_import(store, athlete)
+        added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
+                                   athlete_id)
+    sets = log.sets
+    leg = int(sets["exercise"].notna().sum())
+    unknown_rows = int(sets["exercise_raw"].isin(log.unknown).sum())
+    return StrengthImport(
+        path=str(path), duplicate=added == 0, sets=len(sets), leg_sets=leg,
+        mapped_fraction=round(leg / (leg + unknown_rows), 4) if leg + unknown_rows else None,
+        unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=log.warnings)
 
 
 def list_activities(*, db: PathLike | None = None) -> list[dict]:

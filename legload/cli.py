@@ -32,6 +32,14 @@ DbOption = Annotated[
     typer.Option("--db", envvar="LEGLOAD_DB", help="Database file (default: platform data dir)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+AthleteOption = Annotated[
+    str | None,
+    typer.Option("--athlete", help="Athlete name (default: the only athlete in the database)."),
+]
+athlete_app = typer.Typer(no_args_is_help=True, help="The athlete's profile.")
+strength_app = typer.Typer(no_args_is_help=True, help="Strength-training logs.")
+app.add_typer(athlete_app, name="athlete")
+app.add_typer(strength_app, name="strength")
 
 
 def _fail(error: Exception) -> typer.Exit:
@@ -48,18 +56,19 @@ def import_(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or zip exports.")],
     db: DbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse damaged files.")] = False,
+    athlete: AthleteOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
     try:
         if as_json:
-            report = api.import_paths(paths, db=db, strict=strict)
+            report = api.import_paths(paths, db=db, strict=strict, athlete=athlete)
         else:
             with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
                           TextColumn("{task.completed} files"), TimeElapsedColumn(),
                           console=err, transient=True) as bar:
                 task = bar.add_task("import", total=None)
-                report = api.import_paths(paths, db=db, strict=strict,
+                report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                           progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
         raise _fail(exc) from None
@@ -168,6 +177,91 @@ def demo(
     out.print(f"sample files written to {result['dir']}", highlight=False)
     out.print(f"database: {result['db']}", highlight=False)
     activities(db=Path(result["db"]), as_json=False)
+
+
+@athlete_app.command("set")
+def athlete_set(
+    name: Annotated[str, typer.Option("--name", help="Athlete name (created when new).")],
+    sex: Annotated[str | None, typer.Option(help="female or male.")] = None,
+    birth_year: Annotated[int | None, typer.Option(help="Year of birth.")] = None,
+    height_m: Annotated[float | None, typer.Option(help="Height in metres (e.g. 1.78).")] = None,
+    weight_kg: Annotated[float | None, typer.Option(help="Body mass in kg.")] = None,
+    body_fat: Annotated[float | None, typer.Option(help="Body fat, fraction (0.18) or %.")] = None,
+    running_years: Annotated[float | None, typer.Option(help="Years of regular running.")] = None,
+    lifting_years: Annotated[float | None, typer.Option(help="Years of regular lifting.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create or update an athlete's profile; options left out keep their stored value."""
+    from legload.profile import AthleteProfile
+
+    if body_fat is not None and body_fat > 1:
+        body_fat = body_fat / 100.0  # given in percent
+    profile = AthleteProfile(name=name, sex=sex, birth_year=birth_year, height_m=height_m,
+                             weight_kg=weight_kg, body_fat_fraction=body_fat,
+                             running_years=running_years, lifting_years=lifting_years)
+    try:
+        saved = api.set_athlete(profile, db=db)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    _show_profile(saved, as_json)
+
+
+@athlete_app.command("show")
+def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
+                 as_json: JsonOption = False) -> None:
+    """Show an athlete's profile."""
+    try:
+        profiles = api.athletes(db=db)
+        chosen = [p for p in profiles if athlete is None or p.name == athlete]
+        if not chosen:
+            raise LegloadError(f"no athlete named {athlete!r}" if athlete else
+                               "no athlete yet: create one with `legload athlete set --name NAME`")
+        if athlete is None and len(chosen) > 1:
+            raise LegloadError("several athletes: choose one with --athlete "
+                               f"({', '.join(p.name for p in chosen)})")
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    _show_profile(chosen[0], as_json)
+
+
+def _show_profile(profile, as_json: bool) -> None:
+    if as_json:
+        _emit_json(profile.as_dict())
+        return
+    for key, value in profile.as_dict().items():
+        out.print(f"{key.replace('_', ' ')}: {'—' if value is None else value}", highlight=False)
+    missing = profile.missing()
+    if missing:
+        err.print(f"not set: {', '.join(missing)}", highlight=False)
+
+
+@strength_app.command("import")
+def strength_import(
+    path: Annotated[Path, typer.Argument(help="Hevy, Strong or legload strength CSV.")],
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import a strength log; exercise names legload does not know are listed, not guessed."""
+    try:
+        result = api.import_strength(path, db=db, athlete=athlete)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(result.as_dict())
+        return
+    if result.duplicate:
+        out.print(f"{path}: already imported (duplicate)", highlight=False)
+        return
+    share = "" if result.mapped_fraction is None else f" ({100 * result.mapped_fraction:.0f} %)"
+    out.print(f"imported {result.sets} sets: {result.leg_sets} leg sets mapped to the exercise "
+              f"library{share}, {len(result.non_leg)} non-leg exercises", highlight=False)
+    if result.unknown:
+        err.print(f"unknown exercises (not counted): {', '.join(result.unknown)}",
+                  markup=False, highlight=False, soft_wrap=True)
+    for line in result.skipped + result.warnings:
+        err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -21,6 +21,8 @@ import platformdirs
 from legload.errors import StoreError
 from legload.readers.activity import Activity, empty_laps
 from legload.store.arrays import ColumnRow, decode_frame, encode_frame, to_json
+from legload.store.athletes import AthleteStore
+from legload.store.logs import LogStore
 from legload.store.migrations import migrate
 
 #: How long a writer waits for another process's transaction before giving up (ms).
@@ -48,7 +50,7 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("legload") / "legload.sqlite"
 
 
-class Store:
+class Store(AthleteStore, LogStore):
     """The legload database at ``path``: opened, migrated and ready on construction."""
 
     def __init__(self, path: str | os.PathLike) -> None:
@@ -102,7 +104,8 @@ class Store:
         row = self._query("SELECT 1 FROM files WHERE sha256 = ?", (sha256,))
         return bool(row)
 
-    def add_file(self, sha256: str, source_path: str, activities: list[Activity]) -> list[int]:
+    def add_file(self, sha256: str, source_path: str, activities: list[Activity],
+                 athlete_id: int | None = None) -> list[int]:
         """Store one file and all its activities in one transaction; returns the new ids.
 
         A file already present adds nothing and returns ``[]``. On any failure nothing is
@@ -123,6 +126,9 @@ class Store:
                 (sha256, str(source_path), _now(), len(prepared)),
             )
             ids = [_insert_activity(conn, sha256, *item) for item in prepared]
+            if athlete_id is not None:
+                conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
+                             (athlete_id, sha256))
             conn.execute("COMMIT")
         except Exception as exc:
             _rollback(conn)

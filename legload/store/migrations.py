@@ -71,9 +71,66 @@ CREATE TABLE laps (
 );
 """
 
+_V2_ATHLETES_AND_LOGS = """
+ALTER TABLE files ADD COLUMN kind TEXT NOT NULL DEFAULT 'activity';
+
+CREATE TABLE athletes (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT NOT NULL UNIQUE,
+    sex               TEXT,
+    birth_year        INTEGER,
+    height_m          REAL,
+    weight_kg         REAL,
+    body_fat_fraction REAL,
+    running_years     REAL,
+    lifting_years     REAL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+);
+
+CREATE TABLE strength_sets (
+    id           INTEGER PRIMARY KEY,
+    file_sha256  TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    athlete_id   INTEGER NULL REFERENCES athletes(id),
+    timestamp    TEXT NOT NULL,
+    workout      TEXT,
+    exercise_raw TEXT NOT NULL,
+    exercise     TEXT,
+    set_index    INTEGER,
+    reps         REAL,
+    weight_kg    REAL,
+    duration_s   REAL,
+    distance_m   REAL,
+    rir          REAL,
+    set_type     TEXT
+);
+CREATE INDEX strength_by_athlete ON strength_sets (athlete_id, timestamp);
+
+CREATE TABLE intake_days (
+    file_sha256 TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    athlete_id  INTEGER NULL REFERENCES athletes(id),
+    date        TEXT NOT NULL,
+    energy_kcal REAL,
+    protein_g   REAL,
+    carbs_g     REAL,
+    fat_g       REAL
+);
+CREATE INDEX intake_by_athlete ON intake_days (athlete_id, date);
+
+CREATE TABLE body_measurements (
+    file_sha256       TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+    athlete_id        INTEGER NULL REFERENCES athletes(id),
+    timestamp         TEXT NOT NULL,
+    weight_kg         REAL,
+    body_fat_fraction REAL
+);
+CREATE INDEX body_by_athlete ON body_measurements (athlete_id, timestamp);
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
+    (2, "athletes, strength sets, daily intake and body measurements", _V2_ATHLETES_AND_LOGS),
 ]
 
 _BOOKKEEPING = """

@@ -67,11 +67,11 @@ def test_a_later_migration_upgrades_an_existing_database(db_path, monkeypatch):
     activity = make_activity(50, seed=40)
     with Store(db_path) as store:
         (activity_id,) = store.add_file(activity.sha256, activity.source, [activity])
-    later = (latest_version() + 1, "athletes", "CREATE TABLE athletes (id INTEGER PRIMARY KEY);")
+    later = (latest_version() + 1, "coaches", "CREATE TABLE coaches (id INTEGER PRIMARY KEY);")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, later])
     with Store(db_path) as store:
         assert schema_version(store.conn) == later[0]
-        assert "athletes" in _tables(store.conn)
+        assert "coaches" in _tables(store.conn)
         assert store.get_activity(activity_id).samples.shape == activity.samples.shape
 
 

@@ -1,0 +1,95 @@
+"""Athletes in the database: profiles, and which athlete a command is about."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from legload.errors import StoreError
+from legload.profile import AthleteProfile
+
+_FIELDS = ("sex", "birth_year", "height_m", "weight_kg", "body_fat_fraction", "running_years",
+           "lifting_years")
+
+
+class AthleteStore:
+    """Mixin of :class:`~legload.store.db.Store`: athlete rows (needs ``conn`` and ``_now``)."""
+
+    conn: sqlite3.Connection
+
+    def save_athlete(self, profile: AthleteProfile) -> int:
+        """Create or update an athlete (fields left None keep their stored value).
+
+        The first athlete created adopts every activity and log imported before any athlete
+        existed, so a single-user database needs no names at all.
+        """
+        conn = self.conn
+        now = _now()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT id FROM athletes WHERE name = ?", (profile.name,)).fetchone()
+            values = {k: getattr(profile, k) for k in _FIELDS if getattr(profile, k) is not None}
+            if row:
+                athlete_id = int(row[0])
+                if values:
+                    sets = ", ".join(f"{k} = ?" for k in values)
+                    conn.execute(f"UPDATE athletes SET {sets}, updated_at = ? WHERE id = ?",
+                                 (*values.values(), now, athlete_id))
+            else:
+                first = conn.execute("SELECT COUNT(*) FROM athletes").fetchone()[0] == 0
+                cols = ", ".join(["name", *values, "created_at", "updated_at"])
+                marks = ", ".join("?" * (len(values) + 3))
+                cursor = conn.execute(f"INSERT INTO athletes ({cols}) VALUES ({marks})",
+                                      (profile.name, *values.values(), now, now))
+                athlete_id = int(cursor.lastrowid)
+                if first:
+                    for table in ("activities", "strength_sets", "intake_days",
+                                  "body_measurements"):
+                        conn.execute(f"UPDATE {table} SET athlete_id = ? WHERE athlete_id IS NULL",
+                                     (athlete_id,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return athlete_id
+
+    def athletes(self) -> list[AthleteProfile]:
+        """Every athlete, by name."""
+        rows = self.conn.execute(
+            f"SELECT name, {', '.join(_FIELDS)} FROM athletes ORDER BY name").fetchall()
+        return [AthleteProfile(*row) for row in rows]
+
+    def athlete_id(self, name: str | None) -> int | None:
+        """The id of the athlete a command is about.
+
+        ``name`` given: that athlete (StoreError if unknown). No name: the only athlete, or
+        None while there is none; with several, StoreError naming the choices.
+        """
+        rows = self.conn.execute("SELECT id, name FROM athletes ORDER BY name").fetchall()
+        if name is not None:
+            for athlete_id, known in rows:
+                if known == name:
+                    return int(athlete_id)
+            choices = ", ".join(n for _, n in rows) or "none yet (use `legload athlete set`)"
+            raise StoreError(f"no athlete named {name!r}; athletes: {choices}")
+        if not rows:
+            return None
+        if len(rows) == 1:
+            return int(rows[0][0])
+        raise StoreError("several athletes in this database: choose one with --athlete "
+                         f"({', '.join(n for _, n in rows)})")
+
+    def athlete(self, name: str | None) -> AthleteProfile | None:
+        """The profile :meth:`athlete_id` resolves to, or None."""
+        athlete_id = self.athlete_id(name)
+        if athlete_id is None:
+            return None
+        row = self.conn.execute(f"SELECT name, {', '.join(_FIELDS)} FROM athletes WHERE id = ?",
+                                (athlete_id,)).fetchone()
+        return AthleteProfile(*row)
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds")

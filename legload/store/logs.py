@@ -1,0 +1,107 @@
+"""Strength sets, daily intake and body measurements: row tables, one file per transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pandas as pd
+
+from legload.errors import StoreError
+
+#: table -> (kind, columns in order)
+LOG_TABLES = {
+    "strength_sets": ("strength", ("timestamp", "workout", "exercise_raw", "exercise",
+                                   "set_index", "reps", "weight_kg", "duration_s",
+                                   "distance_m", "rir", "set_type")),
+    "intake_days": ("intake", ("date", "energy_kcal", "protein_g", "carbs_g", "fat_g")),
+    "body_measurements": ("body", ("timestamp", "weight_kg", "body_fat_fraction")),
+}
+_TIME_COLUMNS = {"timestamp"}
+_DATE_COLUMNS = {"date"}
+
+
+class LogStore:
+    """Mixin of :class:`~legload.store.db.Store` for the log tables."""
+
+    conn: sqlite3.Connection
+
+    def add_log_file(self, sha256: str, source_path: str, table: str, frame: pd.DataFrame,
+                     athlete_id: int | None = None) -> int:
+        """Store the rows of one log file in one transaction; returns the rows added
+        (0 when a file with this content was imported before)."""
+        kind, columns = LOG_TABLES[table]
+        rows = _rows(frame, columns)
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
+                conn.execute("ROLLBACK")
+                return 0
+            conn.execute("INSERT INTO files (sha256, source_path, imported_at, n_activities, kind)"
+                         " VALUES (?, ?, datetime('now'), 0, ?)", (sha256, source_path, kind))
+            names = ", ".join(("file_sha256", "athlete_id", *columns))
+            marks = ", ".join("?" * (len(columns) + 2))
+            conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                             [(sha256, athlete_id, *row) for row in rows])
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{source_path}: could not be stored ({exc})") from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def log_frame(self, table: str, athlete_id: int | None) -> pd.DataFrame:
+        """All rows of a log table for one athlete (or the unassigned ones), oldest first."""
+        _, columns = LOG_TABLES[table]
+        order = "timestamp" if "timestamp" in columns else "date"
+        where = "athlete_id IS ?" if athlete_id is None else "athlete_id = ?"
+        rows = self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY {order}",
+            (athlete_id,)).fetchall()
+        frame = pd.DataFrame(rows, columns=list(columns))
+        for name in columns:
+            if name in _TIME_COLUMNS:
+                frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601")
+            elif name in _DATE_COLUMNS:
+                frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+        return frame
+
+
+def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
+    out = []
+    data = {}
+    for name in columns:
+        series = frame[name] if name in frame else pd.Series([None] * len(frame))
+        if name in _TIME_COLUMNS:
+            stamps = pd.to_datetime(series, utc=True)
+            data[name] = [None if pd.isna(t) else t.strftime("%Y-%m-%dT%H:%M:%SZ") for t in stamps]
+        elif name in _DATE_COLUMNS:
+            data[name] = [None if pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d")
+                          for d in series]
+        else:
+            data[name] = [_plain(v) for v in series]
+    for i in range(len(frame)):
+        out.append(tuple(data[name][i] for name in columns))
+    return out
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, str):
+        return value
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
