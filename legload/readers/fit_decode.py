@@ -201,7 +201,7 @@ def _read_definition(data, pos, end, key) -> tuple[_Def, int]:
         if size == 0:
             raise FitDamage(f"zero-size field {num} in definition at byte {pos}")
         if size % _BASE[base]["size"]:
-            base = 13  # as the SDK does: a size that does not fit the type is read as bytes
+            base = 2  # as the SDK does: a size that does not fit the type is read as uint8
         fields.append((num, size, base))
     cursor += 3 * n_fields
     dev_fields = []
@@ -259,7 +259,10 @@ def _decode_def(buf, d: _Def, offsets: np.ndarray, out: FitMessages) -> dict[str
             continue
         label, base_name = named
         base = next((b for b, n in _TYPES["fit_base_type"].items() if n == base_name), 13)
-        table[f"dev_{label}"] = _convert(raw, size, base & sdk_fit.BASE_TYPE_MASK, endian, None)
+        base &= sdk_fit.BASE_TYPE_MASK
+        if size % _BASE[base]["size"]:
+            base = 2  # a size that does not fit the declared type: read as uint8
+        table[f"dev_{label}"] = _convert(raw, size, base, endian, None)
     return table
 
 
@@ -286,6 +289,10 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
     if base in (8, 9):  # floats: invalid is an all-ones bit pattern
         bits = values.view(f"{endian}u{width}")
         bad = bits == np.array(invalid, dtype=np.uint64).astype(f"u{width}")
+    elif base == 13 and values.shape[1] > 1:
+        # a byte array is one value (often packed bit fields): invalid only when every
+        # byte is 0xFF, as the SDK reads it
+        bad = np.broadcast_to((values == invalid).all(axis=1, keepdims=True), values.shape)
     else:
         bad = values == np.array(invalid).astype(dtype)
     result = values.astype(np.float64)
@@ -295,7 +302,7 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
     elif info is not None and info.get("array") != "true" and not info.get("has_components"):
         # a scalar field stored wider than its type (e.g. misaligned definitions): keep element 0
         result = result[:, 0]
-    if info is not None and result.ndim == 1:
+    if info is not None:  # scalars and every element of arrays, as the SDK applies it
         scale, offset = info.get("scale") or [1], info.get("offset") or [0]
         if len(scale) == 1 and (scale[0] != 1 or offset[0] != 0):
             result = result / scale[0] - offset[0]

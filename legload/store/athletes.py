@@ -79,6 +79,22 @@ class AthleteStore:
         raise StoreError("several athletes in this database: choose one with --athlete "
                          f"({', '.join(n for _, n in rows)})")
 
+    def activity_rows(self, athlete_id: int | None) -> list[tuple[int, str, str]]:
+        """(id, start, sport) of an athlete's activities (or the unassigned ones), oldest first."""
+        where = "athlete_id IS ?" if athlete_id is None else "athlete_id = ?"
+        return [(int(i), s, sp) for i, s, sp in self.conn.execute(
+            f"SELECT id, start, sport FROM activities WHERE {where} ORDER BY start, id",
+            (athlete_id,))]
+
+    def cached_analysis(self, activity_id: int, version: str) -> str | None:
+        row = self.conn.execute("SELECT result FROM activity_analyses WHERE activity_id = ? AND "
+                                "model_version = ?", (activity_id, version)).fetchone()
+        return row[0] if row else None
+
+    def cache_analysis(self, activity_id: int, version: str, result: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO activity_analyses (activity_id, model_version,"
+                          " result) VALUES (?, ?, ?)", (activity_id, version, result))
+
     def athlete(self, name: str | None) -> AthleteProfile | None:
         """The profile :meth:`athlete_id` resolves to, or None."""
         athlete_id = self.athlete_id(name)

@@ -127,10 +127,20 @@ CREATE TABLE body_measurements (
 CREATE INDEX body_by_athlete ON body_measurements (athlete_id, timestamp);
 """
 
+_V3_ANALYSIS_CACHE = """
+CREATE TABLE activity_analyses (
+    activity_id   INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    model_version TEXT NOT NULL,
+    result        TEXT NOT NULL,
+    PRIMARY KEY (activity_id, model_version)
+);
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
     (2, "athletes, strength sets, daily intake and body measurements", _V2_ATHLETES_AND_LOGS),
+    (3, "cached per-activity analyses (recomputed when the models change)", _V3_ANALYSIS_CACHE),
 ]
 
 _BOOKKEEPING = """

@@ -1,0 +1,87 @@
+"""The weekly per-muscle ledger of one athlete: runs, walks, rides and lifting in one table.
+
+Columns per (week, muscle): ``endurance_load`` (J/kg of positive work in locomotion),
+``eccentric_load`` (J/kg of negative work), ``brief_effort_s`` (seconds of brief,
+near-maximal running efforts), ``lifting_sets`` (hard-set equivalents from strength sets),
+``strength_stimulus`` (lifting sets plus brief running efforts counted as sets) and
+``sessions``. Weeks start on Monday (ISO weeks), in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from legload.analysis.session import analyse_session
+from legload.models.exercises import hard_set_equivalents
+from legload.models.muscles import MUSCLES
+from legload.store import Store
+
+#: bump when a model change should invalidate the cached per-activity analyses
+MODEL_VERSION = "2026.11-1"
+#: seconds of brief near-maximal running effort counted as one hard set. A hard set of 6-12
+#: repetitions lasts about 20-40 s of near-maximal contractions; 30 s is the convention used
+#: here (a model choice, tagged [M] in docs/models/adaptation.md)
+BRIEF_EFFORT_S_PER_SET = 30.0
+COLUMNS = ("endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets",
+           "strength_stimulus", "sessions")
+
+
+def activity_results(store: Store, athlete_id: int | None, *,
+                     mass_kg: float | None = None) -> list[dict]:
+    """Session analysis of every activity of the athlete, cached per model version."""
+    results = []
+    for activity_id, start, _sport in store.activity_rows(athlete_id):
+        cached = store.cached_analysis(activity_id, MODEL_VERSION)
+        if cached is None:
+            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).as_dict()
+            result["segments"] = []  # the ledger does not need them; keep the cache small
+            cached = json.dumps(result)
+            store.cache_analysis(activity_id, MODEL_VERSION, cached)
+        result = json.loads(cached)
+        result["id"], result["start"] = activity_id, start
+        results.append(result)
+    return results
+
+
+def week_of(timestamps: pd.Series) -> pd.Series:
+    """Monday (UTC date) of the ISO week of each timestamp."""
+    stamps = pd.to_datetime(timestamps, utc=True).dt.tz_localize(None).dt.normalize()
+    return stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")
+
+
+def weekly_ledger(results: list[dict], sets: pd.DataFrame) -> pd.DataFrame:
+    """Per (week, muscle) ledger from session results and strength sets (rows filled with 0
+    for every week between the first and the last entry, so gaps are weeks of rest)."""
+    rows = []
+    for result in results:
+        for muscle, load in (result.get("muscles") or {}).items():
+            rows.append({"start": result["start"], "muscle": muscle,
+                         "endurance_load": load["positive_work_j_kg"],
+                         "eccentric_load": load["negative_work_j_kg"],
+                         "brief_effort_s": load.get("brief_effort_s", 0.0),
+                         "lifting_sets": 0.0, "sessions": 1})
+    for row in sets.itertuples(index=False):
+        if not isinstance(row.exercise, str):
+            continue
+        reps = row.reps if np.isfinite(row.reps) else 0.0
+        rir = None if not np.isfinite(row.rir) else row.rir
+        credit = hard_set_equivalents(row.exercise, reps, rir, set_type=row.set_type or "normal")
+        for muscle, value in credit.items():
+            rows.append({"start": row.timestamp, "muscle": muscle, "endurance_load": 0.0,
+                         "eccentric_load": 0.0, "brief_effort_s": 0.0, "lifting_sets": value,
+                         "sessions": 0})
+    if not rows:
+        return pd.DataFrame(columns=["week", "muscle", *COLUMNS])
+    frame = pd.DataFrame(rows)
+    frame["week"] = week_of(frame["start"])
+    weekly = frame.groupby(["week", "muscle"], as_index=False)[
+        ["endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets", "sessions"]].sum()
+    weeks = pd.date_range(weekly["week"].min(), weekly["week"].max(), freq="7D")
+    full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
+    weekly = weekly.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
+    weekly["strength_stimulus"] = (weekly["lifting_sets"]
+                                   + weekly["brief_effort_s"] / BRIEF_EFFORT_S_PER_SET)
+    return weekly[["week", "muscle", *COLUMNS]]
