@@ -120,17 +120,63 @@ def _route_log(store: Store, member, report: ImportReport, athlete_id: int | Non
         return False
     try:
         data = member.read()
-        log = read_strength(data, member.source)
+        table, frame, warnings = _read_log(data, member.source)
     except ReadError:
         return False
-    added = store.add_log_file(content_sha256(data), member.source, "strength_sets", log.sets,
-                               athlete_id)
+    added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
     if added:
         report.imported += 1
-        report.warnings.extend(f"{member.source}: {w}" for w in log.warnings)
+        report.warnings.extend(f"{member.source}: {w}" for w in warnings)
     else:
         report.duplicates += 1
     return True
+
+
+def _read_log(data: bytes, source: str, kind: str | None = None):
+    """(table, rows, warnings) of a strength, food or body log; ReadError when it is none."""
+    from legload.readers.measurements import read_body
+    from legload.readers.nutrition import detect_log, read_intake
+
+    if kind in (None, "strength"):
+        try:
+            log = read_strength(data, source)
+            return "strength_sets", log.sets, log.warnings
+        except ReadError:
+            if kind == "strength":
+                raise
+    found = kind or detect_log(data, source)
+    if found == "intake":
+        log = read_intake(data, source)
+        return "intake_days", log.days, log.warnings
+    if found == "body":
+        log = read_body(data, source)
+        return "body_measurements", log.measurements, log.warnings
+    raise ReadError(source, "not a strength, food or body log")
+
+
+def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
+               athlete: str | None = None) -> dict:
+    """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(str(path), exc.strerror or str(exc)) from None
+    table, frame, warnings = _read_log(data, str(path), kind)
+    with Store(db or default_db_path()) as store:
+        athlete_id = _athlete_for_import(store, athlete)
+        added = store.add_log_file(content_sha256(data), str(path), table, frame, athlete_id)
+    return {"path": str(path), "duplicate": added == 0, "rows": len(frame),
+            "warnings": warnings}
+
+
+def report(*, db: PathLike | None = None, athlete: str | None = None,
+           weeks: int = 12) -> dict:
+    """The answer for one athlete: the ``report --json`` document."""
+    from legload.analysis.report import build_report
+
+    with Store(db or default_db_path()) as store:
+        return build_report(store, athlete, weeks=weeks)
 
 
 def _import_member(store: Store, member, strict: bool, report: ImportReport,

@@ -38,8 +38,12 @@ AthleteOption = Annotated[
 ]
 athlete_app = typer.Typer(no_args_is_help=True, help="The athlete's profile.")
 strength_app = typer.Typer(no_args_is_help=True, help="Strength-training logs.")
+intake_app = typer.Typer(no_args_is_help=True, help="Food logs (energy and protein per day).")
+body_app = typer.Typer(no_args_is_help=True, help="Weigh-ins and body-fat measurements.")
 app.add_typer(athlete_app, name="athlete")
 app.add_typer(strength_app, name="strength")
+app.add_typer(intake_app, name="intake")
+app.add_typer(body_app, name="body")
 
 
 def _fail(error: Exception) -> typer.Exit:
@@ -161,22 +165,25 @@ def _hms(seconds: float | None) -> str:
 
 @app.command("demo")
 def demo(
-    directory: Annotated[Path | None, typer.Option("--dir", help="Where to write the files.")] = None,
+    directory: Annotated[Path | None, typer.Option("--dir", help="Where to write the files.")]
+    = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Generate a sample athlete's files, import them into a fresh database, and list them."""
+    """Generate three sample athletes as real files, import them and print their reports."""
     from legload.demo import run_demo
+    from legload.render.terminal import print_report
 
     try:
         result = run_demo(directory)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(result)
+        _emit_json(result["athletes"])
         return
-    out.print(f"sample files written to {result['dir']}", highlight=False)
-    out.print(f"database: {result['db']}", highlight=False)
-    activities(db=Path(result["db"]), as_json=False)
+    for name, document in result["athletes"].items():
+        print_report(document, out)
+        out.print(f"HTML report: {result['html'][name]}\n", highlight=False)
+    out.print(f"sample files: {result['dir']}/files; database: {result['db']}", highlight=False)
 
 
 @athlete_app.command("set")
@@ -262,6 +269,70 @@ def strength_import(
                   markup=False, highlight=False, soft_wrap=True)
     for line in result.skipped + result.warnings:
         err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
+                as_json: bool) -> None:
+    try:
+        result = api.import_log(path, kind, db=db, athlete=athlete)
+    except LegloadError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(result)
+        return
+    if result["duplicate"]:
+        out.print(f"{path}: already imported (duplicate)", highlight=False)
+    else:
+        out.print(f"imported {result['rows']} rows from {path}", highlight=False)
+    for warning in result["warnings"]:
+        err.print(f"note: {warning}", markup=False, highlight=False, soft_wrap=True)
+
+
+@intake_app.command("import")
+def intake_import(
+    path: Annotated[Path, typer.Argument(help="legload daily CSV, Cronometer or MyFitnessPal.")],
+    athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Import a food log; days not logged stay gaps, never zeros."""
+    _import_log(path, "intake", athlete, db, as_json)
+
+
+@body_app.command("import")
+def body_import(
+    path: Annotated[Path, typer.Argument(help="Weight/body-fat CSV (legload, Withings, "
+                                              "Cronometer biometrics).")],
+    athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Import weigh-ins and body-fat measurements."""
+    _import_log(path, "body", athlete, db, as_json)
+
+
+@app.command("report")
+def report(
+    weeks: Annotated[int, typer.Option(min=2, max=104, help="Weeks of data to analyse.")] = 12,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML report here.")]
+    = None,
+    athlete: AthleteOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The answer: per-muscle verdicts, lean-mass projection, risks and a plan."""
+    from legload import __version__
+    from legload.render.html import render_report
+    from legload.render.terminal import print_report
+
+    try:
+        document = api.report(db=db, athlete=athlete, weeks=weeks)
+        if html is not None:
+            html.write_text(render_report(document, __version__), encoding="utf-8")
+    except (LegloadError, OSError) as exc:
+        raise _fail(exc) from None
+    if as_json:
+        _emit_json(document)
+    else:
+        print_report(document, out)
+        if html is not None:
+            out.print(f"HTML report: {html}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry
