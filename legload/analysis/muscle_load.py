@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from legload.models.cycling import demand as cycling_demand
+from legload.models.energy import cycling_power_from_speed
 from legload.models.muscles import MUSCLES, demand
 from legload.streams import Stream
 
@@ -50,37 +52,27 @@ ENDURANCE_MIN_S = 10 * 60.0
 WALK_RUN_SPEED = 2.0
 GAIT_SMOOTHING_S = 30
 _FOOT = {"running", "walking", "hiking"}
+#: bicycle and kit mass added to body mass for road-load power when no power meter (kg)
+BIKE_MASS_KG = 10.0
 
 
-def muscle_load(stream: Stream) -> dict[str, dict[str, Any]]:
-    """Per-muscle ledger of one foot activity (running, walking, hiking); ``{}`` otherwise."""
+def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, dict[str, Any]]:
+    """Per-muscle ledger of one activity: running, walking and hiking through the
+    locomotion model, cycling through the pedalling model; ``{}`` for other sports."""
     frame = stream.frame
-    if stream.sport not in _FOOT or len(frame) == 0 or frame["speed_m_s"].isna().all():
+    if len(frame) == 0:
         return {}
-    speed = np.nan_to_num(frame["speed_m_s"].to_numpy(float))
-    grade = frame["grade"].to_numpy(float)
-    cadence = None
-    if "cadence_spm" in frame:  # 0 is a sensor's "no reading": the model's preferred rate
-        cadence = frame["cadence_spm"].to_numpy(float)
-        cadence = np.where(cadence > 0, cadence, np.nan)
-    # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch do
-    # not flip the model back and forth between walking and running every few seconds
-    running = _centred_mean(speed, GAIT_SMOOTHING_S) >= WALK_RUN_SPEED
-    run = demand(speed, grade, cadence, mode="run")
-    walk = demand(speed, grade, cadence, mode="walk")
-    run_flat = demand(speed, 0.0, cadence, mode="run")
-    walk_flat = demand(speed, 0.0, cadence, mode="walk")
-
-    def pick(a, b) -> np.ndarray:
-        return np.nan_to_num(np.where(running, a, b))
-
+    if stream.sport in _FOOT and not frame["speed_m_s"].isna().all():
+        rates = _foot_rates(frame)
+    elif stream.sport == "cycling":
+        rates = _cycling_rates(frame, mass_kg)
+        if rates is None:
+            return {}
+    else:
+        return {}
     out: dict[str, dict[str, Any]] = {}
     for muscle in MUSCLES:
-        positive = pick(run[muscle].positive_work, walk[muscle].positive_work)
-        negative = pick(run[muscle].negative_work, walk[muscle].negative_work)
-        activation = pick(run[muscle].activation, walk[muscle].activation)
-        flat_pos = pick(run_flat[muscle].positive_work, walk_flat[muscle].positive_work)
-        flat_neg = pick(run_flat[muscle].negative_work, walk_flat[muscle].negative_work)
+        positive, negative, activation, flat_pos, flat_neg = rates[muscle]
         sustained = _centred_mean(activation, EFFORT_SMOOTHING_S)
         high = sustained >= high_activation(muscle)
         high_s = float(high.sum())
@@ -98,6 +90,52 @@ def muscle_load(stream: Stream) -> dict[str, dict[str, Any]]:
             "stimulus": _stimulus(brief_s, working_s),
         }
     return out
+
+
+def _foot_rates(frame) -> dict[str, tuple[np.ndarray, ...]]:
+    speed = np.nan_to_num(frame["speed_m_s"].to_numpy(float))
+    grade = frame["grade"].to_numpy(float)
+    cadence = None
+    if "cadence_spm" in frame:  # 0 is a sensor's "no reading": the model's preferred rate
+        cadence = frame["cadence_spm"].to_numpy(float)
+        cadence = np.where(cadence > 0, cadence, np.nan)
+    # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch do
+    # not flip the model back and forth between walking and running every few seconds
+    running = _centred_mean(speed, GAIT_SMOOTHING_S) >= WALK_RUN_SPEED
+    run = demand(speed, grade, cadence, mode="run")
+    walk = demand(speed, grade, cadence, mode="walk")
+    run_flat = demand(speed, 0.0, cadence, mode="run")
+    walk_flat = demand(speed, 0.0, cadence, mode="walk")
+
+    def pick(a, b) -> np.ndarray:
+        return np.nan_to_num(np.where(running, a, b))
+
+    return {m: (pick(run[m].positive_work, walk[m].positive_work),
+                pick(run[m].negative_work, walk[m].negative_work),
+                pick(run[m].activation, walk[m].activation),
+                pick(run_flat[m].positive_work, walk_flat[m].positive_work),
+                pick(run_flat[m].negative_work, walk_flat[m].negative_work)) for m in MUSCLES}
+
+
+def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] | None:
+    """Pedalling model on measured power, or on road-load power from speed and grade."""
+    if "power_w" in frame and frame["power_w"].notna().any():
+        power = np.nan_to_num(frame["power_w"].to_numpy(float))
+    elif frame["speed_m_s"].notna().any():
+        power = cycling_power_from_speed(np.nan_to_num(frame["speed_m_s"].to_numpy(float)),
+                                         frame["grade"].to_numpy(float), mass_kg + BIKE_MASS_KG)
+    else:
+        return None
+    cadence = None
+    if "cadence_rpm" in frame:
+        cadence = frame["cadence_rpm"].to_numpy(float)
+        cadence = np.where(cadence > 0, cadence, np.nan)
+    rates = cycling_demand(power, cadence, body_mass_kg=mass_kg)
+    zero = np.zeros(len(frame))
+    return {m: (np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work),
+                np.nan_to_num(rates[m].activation),
+                np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work))
+            if m in rates else (zero, zero, zero, zero, zero) for m in MUSCLES}
 
 
 def high_activation(muscle: str) -> float:

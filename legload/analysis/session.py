@@ -105,7 +105,7 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
         moving_s=stream.moving_s, distance_m=stream.distance_m,
         ascent_m=stream.ascent_m, descent_m=stream.descent_m,
         session_class=session_class, tags=tags, segments=segments,
-        muscles=muscle_load(stream), notes=notes,
+        muscles=muscle_load(stream, mass_kg=mass), notes=notes,
     )
 
 

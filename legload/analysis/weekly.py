@@ -20,7 +20,7 @@ from legload.models.muscles import MUSCLES
 from legload.store import Store
 
 #: bump when a model change should invalidate the cached per-activity analyses
-MODEL_VERSION = "2026.11-1"
+MODEL_VERSION = "2026.11-2"
 #: seconds of brief near-maximal running effort counted as one hard set. A hard set of 6-12
 #: repetitions lasts about 20-40 s of near-maximal contractions; 30 s is the convention used
 #: here (a model choice, tagged [M] in docs/models/adaptation.md)

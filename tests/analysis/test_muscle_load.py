@@ -62,3 +62,13 @@ def test_analyze_json_carries_the_muscles(real_dir):
         assert values["positive_work_j_kg"] > 0 and values["negative_work_j_kg"] > 0
         assert values["stimulus"] in ("none", "endurance", "strength", "mixed")
         assert 0 < values["mean_activation"] <= values["peak_activation"]
+
+
+def test_a_ride_loads_the_quadriceps_most_and_concentrically(real_dir):
+    """Ericson et al. (1986): knee extension gives the largest share of pedalling work; only
+    the plantar flexors do (a little) negative work."""
+    muscles = _muscles(real_dir, "fit/cycling/garmin_edge810_vector_power.fit")
+    positive = {m: v["positive_work_j_kg"] for m, v in muscles.items()}
+    assert max(positive, key=positive.get) == "quadriceps"
+    assert muscles["quadriceps"]["negative_work_j_kg"] == 0.0
+    assert all(v["stimulus"] in ("endurance", "none") for v in muscles.values())

@@ -1,0 +1,79 @@
+"""The HTML report opens in a real browser without console errors and shows the body map
+and both charts (Playwright driving Debian's chromium)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from legload import __version__
+from legload.render.html import render_report
+from legload.render.svg import body_map
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
+                                        else None)
+
+
+def _document() -> dict:
+    weeks = [f"2026-06-{d:02d}" for d in (1, 8, 15, 22)]
+    muscles = {m: {"verdict": v, "endurance_load": 4000.0, "strength_stimulus": 3.0,
+                   "eccentric_load": 5000.0, "trend": "steady", "drivers": ["a reason <b>"]}
+               for m, v in zip(("quadriceps", "hamstrings", "gluteals", "hip_flexors", "calves",
+                                "tibialis_anterior", "peroneals"),
+                               ("building", "maintaining", "endurance_only", "losing", "building",
+                                None, "maintaining"), strict=True)}
+    return {
+        "athlete": {"name": "Test & <Runner>"}, "period": "2026-06-01 to 2026-06-28",
+        "headline": "Partly: quadriceps are being built.", "limitations": ["no food log"],
+        "muscles": muscles,
+        "weekly": {"weeks": weeks, "endurance_load": {m: [1000, 2000, 1500, 2500] for m in muscles}},
+        "projection": {"weeks": [0, 1, 2, 3], "lean_kg": [50, 49.9, 49.8, 49.7],
+                       "fat_kg": [12, 11.8, 11.6, 11.4], "lean_low_kg": [50, 49.8, 49.6, 49.4],
+                       "lean_high_kg": [50, 50, 50, 50], "note": "model note"},
+        "risks": [{"muscle": "tibialis_anterior", "kind": "shin_splints",
+                   "reason": "load rose 60 %", "evidence": "weak"}],
+        "plan": [{"what": "Tibialis raise", "dose": "2×/week", "covers": ["tibialis_anterior"],
+                  "why": "gap", "kind": "exercise"}],
+    }
+
+
+def test_html_is_self_contained_and_escaped():
+    html = render_report(_document(), __version__)
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in html and "<script" not in html
+    assert "Test &amp; &lt;Runner&gt;" in html and "a reason &lt;b&gt;" in html
+    assert html.count("<svg") == 3  # body map and two charts
+
+
+def test_body_map_colours_each_group_by_verdict():
+    svg = body_map({"quadriceps": "building", "calves": "losing"})
+    assert 'data-muscle="quadriceps"' in svg and "#2e8b57" in svg and "#c8423b" in svg
+    for muscle in ("hamstrings", "gluteals", "hip_flexors", "tibialis_anterior", "peroneals"):
+        assert f'data-muscle="{muscle}"' in svg
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
+def test_report_renders_in_chromium(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_report(_document(), __version__), encoding="utf-8")
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_path.as_uri())
+        for selector in ("#body-map svg", "#load-chart svg", "#projection-chart svg"):
+            box = page.locator(selector).bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 100, selector
+        assert page.locator("#body-map polygon[data-muscle]").count() >= 14
+        shot = tmp_path / "report.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert errors == []
+    assert shot.stat().st_size > 20_000
