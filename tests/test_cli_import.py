@@ -115,3 +115,17 @@ def test_every_command_is_documented(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert len(result.stdout.strip().splitlines()) > 3
+
+
+def test_every_command_is_in_the_readme():
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    commands = [c.name for c in app.registered_commands]
+    groups = {g.name: [c.name for c in g.typer_instance.registered_commands]
+              for g in app.registered_groups}
+    for name in commands:
+        assert f"legload {name}" in readme, name
+    for group, subs in groups.items():
+        for sub in subs:
+            assert f"legload {group} {sub}" in readme, f"{group} {sub}"

@@ -1,0 +1,107 @@
+"""The answer responds to its drivers: three sample athletes, and the same athletes with one
+driver changed. The sample files are generated once per test module (real FIT/GPX/CSV)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from legload import api
+from legload.cli import app
+from legload.profile import AthleteProfile
+from legload.samples.athletes import ATHLETES, write_athlete
+
+BIG_RUNNING_MUSCLES = ("quadriceps", "hamstrings", "calves")
+BY_NAME = {a.name: a for a in ATHLETES}
+
+
+def _report(tmp, athlete, *, drop_strength=False):
+    folder = tmp / athlete.name
+    write_athlete(athlete, folder)
+    if drop_strength:
+        (folder / "workout_data.csv").unlink()
+    db = tmp / f"{athlete.name}.sqlite"
+    api.set_athlete(AthleteProfile(name=athlete.name, **athlete.profile), db=db)
+    result = api.import_paths([folder], db=db, athlete=athlete.name)
+    assert not result.failed, result.failed
+    return api.report(db=db, athlete=athlete.name, weeks=athlete.weeks)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("athletes")
+    return {a.name: _report(tmp, a) for a in ATHLETES}
+
+
+def test_deficit_runner_is_not_building_and_loses_lean_mass(reports):
+    report = reports["deficit_runner"]
+    for muscle in BIG_RUNNING_MUSCLES:
+        assert report["muscles"][muscle]["verdict"] in ("losing", "endurance_only")
+    assert report["energy"]["balance_kcal_day"] < -300
+    assert report["projection"]["lean_change_kg"] < -0.2
+    assert any(item["kind"] == "intake" for item in report["plan"])
+
+
+def test_sprinter_lifter_is_building_what_it_loads(reports):
+    muscles = reports["sprinter_lifter"]["muscles"]
+    for muscle in ("quadriceps", "hamstrings", "gluteals", "calves"):
+        assert muscles[muscle]["verdict"] == "building", muscle
+        assert muscles[muscle]["strength_stimulus"] >= 5
+
+
+def test_new_runner_gets_a_shin_splint_flag_naming_the_jump(reports):
+    risks = reports["new_runner"]["risks"]
+    shin = [r for r in risks if r["muscle"] == "tibialis_anterior" and r["kind"] == "shin_splints"]
+    assert shin and "60 %" in shin[0]["reason"]
+    assert shin[0]["evidence"] in ("strong", "moderate", "weak", "expert opinion")
+
+
+def test_json_has_the_documented_shape(reports):
+    for report in reports.values():
+        assert {"athlete", "weeks", "muscles", "projection", "risks", "plan", "headline"} <= set(report)
+        for values in report["muscles"].values():
+            assert {"verdict", "endurance_load", "strength_stimulus", "eccentric_load", "trend",
+                    "drivers"} <= set(values)
+        for risk in report["risks"]:
+            assert set(risk) >= {"muscle", "kind", "reason", "evidence"}
+        json.dumps(report)
+
+
+def test_without_strength_sessions_the_sprinter_stops_building(tmp_path):
+    report = _report(tmp_path, BY_NAME["sprinter_lifter"], drop_strength=True)
+    for muscle in ("quadriceps", "gluteals"):
+        assert report["muscles"][muscle]["verdict"] != "building", muscle
+
+
+def test_eating_at_maintenance_removes_the_projected_loss(tmp_path, reports):
+    runner = BY_NAME["deficit_runner"]
+    needed = reports["deficit_runner"]["energy"]["measured_expenditure_kcal_day"] or \
+        reports["deficit_runner"]["energy"]["maintenance_kcal_day"]
+    fed = dataclasses.replace(runner, intake_kcal=needed, deficit_kcal=0.0)
+    report = _report(tmp_path, fed)
+    assert report["projection"]["lean_change_kg"] > -0.2
+    assert report["energy"]["balance_kcal_day"] > -300
+
+
+def test_report_on_real_files_only_answers_and_names_what_is_missing(real_dir, db_path):
+    runner = CliRunner()
+    runner.invoke(app, ["import", str(real_dir / "fit/running"), "--db", str(db_path)])
+    result = runner.invoke(app, ["report", "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["headline"]
+    text = " ".join(report["limitations"])
+    assert "food log" in text and "profile" in text
+    assert report["projection"] is None
+    assert all(m["verdict"] for m in report["muscles"].values())
+    plain = runner.invoke(app, ["report", "--db", str(db_path)])
+    assert plain.exit_code == 0 and "Will running make" in plain.stdout
+
+
+def test_report_on_an_empty_database(db_path):
+    result = CliRunner().invoke(app, ["report", "--db", str(db_path), "--json"])
+    assert result.exit_code == 0
+    assert "No training data yet" in json.loads(result.stdout)["headline"]
