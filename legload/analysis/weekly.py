@@ -49,7 +49,7 @@ def activity_results(store: Store, athlete_id: int | None, *,
 def week_of(timestamps: pd.Series) -> pd.Series:
     """Monday (UTC date) of the ISO week of each timestamp."""
     stamps = pd.to_datetime(timestamps, utc=True).dt.tz_localize(None).dt.normalize()
-    return stamps - pd.to_timedelta(stamps.dt.weekday, unit="D")
+    return stamps - pd.to_timedelta(stamps.dt.day_of_week, unit="D")
 
 
 def weekly_ledger(results: list[dict], sets: pd.DataFrame) -> pd.DataFrame:

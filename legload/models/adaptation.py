@@ -168,7 +168,17 @@ def expected_adaptation(
 
     # --- resistance route --------------------------------------------------------------------
     rt_band = (0.0, 0.0)
-    if sets >= A.BUILD_MIN_SETS:
+    mostly_running = sets > 0 and strength_from_running >= 0.5 * sets
+    trained_runner = running_years is not None and running_years >= A.AEROBIC_GROWTH_MAX_RUNNING_YEARS
+    if mostly_running and trained_runner and sets >= A.BUILD_MIN_SETS:
+        # sprints and hills keep muscle in trained runners; building from them is expected only
+        # in the untrained (model choice [M], consistent with Steele 2021: no fat-free-mass
+        # difference between interval and continuous running)
+        drivers.append(
+            f"{sets:.2g} hard sets/week, mostly sprints/hills: enough to keep muscle in a "
+            f"runner of {running_years:g} years, not counted as a building dose (model choice)"
+        )
+    elif sets >= A.BUILD_MIN_SETS:
         label, mean = set_category(sets)
         lo = mean * (1.0 - A.INTRINSIC_SPREAD)
         hi = mean * (1.0 + A.INTRINSIC_SPREAD)
@@ -200,7 +210,7 @@ def expected_adaptation(
             f"{sets:.2g} hard sets/week: below the {A.BUILD_MIN_SETS:g} sets legload counts "
             "as a building dose; some strength stimulus helps keep what is there"
         )
-    if sets > 0 and strength_from_running >= 0.5 * sets:
+    if mostly_running:
         penalties += 1
         drivers.append(
             "strength stimulus mostly from sprints/strides: counted by a legload convention "
