@@ -117,14 +117,21 @@ def _foot_rates(frame) -> dict[str, tuple[np.ndarray, ...]]:
                 pick(run_flat[m].negative_work, walk_flat[m].negative_work)) for m in MUSCLES}
 
 
-def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] | None:
-    """Pedalling model on measured power, or on road-load power from speed and grade."""
+def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
+    """Crank power of a ride (W): measured, or road-load power from speed and grade (rider
+    plus BIKE_MASS_KG); None without either."""
     if "power_w" in frame and frame["power_w"].notna().any():
-        power = np.nan_to_num(frame["power_w"].to_numpy(float))
-    elif frame["speed_m_s"].notna().any():
-        power = cycling_power_from_speed(np.nan_to_num(frame["speed_m_s"].to_numpy(float)),
-                                         frame["grade"].to_numpy(float), mass_kg + BIKE_MASS_KG)
-    else:
+        return np.nan_to_num(frame["power_w"].to_numpy(float))
+    if frame["speed_m_s"].notna().any():
+        return cycling_power_from_speed(np.nan_to_num(frame["speed_m_s"].to_numpy(float)),
+                                        frame["grade"].to_numpy(float), mass_kg + BIKE_MASS_KG)
+    return None
+
+
+def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] | None:
+    """Pedalling model on the ride's crank power (:func:`ride_power_w`)."""
+    power = ride_power_w(frame, mass_kg)
+    if power is None:
         return None
     cadence = None
     if "cadence_rpm" in frame:

@@ -8,12 +8,11 @@ from typing import Any
 
 import numpy as np
 
-from legload.analysis.muscle_load import muscle_load
+from legload.analysis.muscle_load import muscle_load, ride_power_w
 from legload.analysis.segments import Segment, climbs, fast_bouts
 from legload.models.energy import (
     J_PER_KCAL,
     cycling_metabolic_power,
-    cycling_power_from_speed,
     met_energy_kcal,
     running_cost,
     walking_cost,
@@ -24,8 +23,6 @@ from legload.streams import Stream, to_stream
 
 #: body mass used when the athlete has not given theirs (kg); the output says so
 DEFAULT_MASS_KG = 70.0
-#: bicycle and kit mass added to body mass for road-load physics (kg)
-BIKE_MASS_KG = 10.0
 #: long run: at least this moving time (s) or distance (m)
 LONG_MOVING_S = 90 * 60
 LONG_DISTANCE_M = 20_000.0
@@ -137,12 +134,8 @@ def session_energy_kcal(stream: Stream, mass_kg: float) -> float:
         rest = float(met_energy_kcal(1.0, mass_kg, moving_s))
         return net_j / J_PER_KCAL + rest
     if sport == "cycling":
-        if "power_w" in frame and frame["power_w"].notna().any():
-            power = np.nan_to_num(frame["power_w"].to_numpy(float))
-        elif frame["speed_m_s"].notna().any():
-            power = cycling_power_from_speed(np.nan_to_num(frame["speed_m_s"].to_numpy(float)),
-                                             frame["grade"].to_numpy(float), mass_kg + BIKE_MASS_KG)
-        else:
+        power = ride_power_w(frame, mass_kg)
+        if power is None:
             return float(met_energy_kcal(COMPENDIUM_2011_METS["cycling_general"].met, mass_kg,
                                          moving_s))
         return float(np.sum(cycling_metabolic_power(power))) / J_PER_KCAL

@@ -21,6 +21,7 @@ from legload.readers.xmlsafe import (
     child_text,
     collect,
     find_all,
+    gather,
     numbers,
     parse,
     sport_from_motion,
@@ -75,23 +76,8 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
-    activities: list[Activity] = []
-    skipped: list[tuple[int, ReadError]] = []
-    for index, track in enumerate(tracks):
-        try:
-            activity = _read_track(track, source, device, file_name)
-        except ReadError as exc:
-            skipped.append((index, exc))
-            continue
-        activity.index = index
-        activities.append(activity)
-    if not activities:
-        raise skipped[0][1]
-    notes = [f"{source}: track {i + 1} skipped ({exc.problem})" for i, exc in skipped]
-    for activity in activities:
-        activity.warnings[:0] = file_warnings
-        activity.warnings.extend(notes)
-    return activities
+    return gather(tracks, lambda track: _read_track(track, source, device, file_name), source,
+                  file_warnings, "track")
 
 
 def _read_track(track, source: str, device: str | None, file_name: str | None) -> Activity:

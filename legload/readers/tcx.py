@@ -21,6 +21,7 @@ from legload.readers.xmlsafe import (
     child_text,
     collect,
     find_all,
+    gather,
     local_name,
     numbers,
     parse,
@@ -72,23 +73,8 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
         raise ReadError(
             source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)"
         )
-    activities: list[Activity] = []
-    skipped: list[tuple[int, ReadError]] = []
-    for index, element in enumerate(elements):
-        try:
-            activity = _read_activity(element, source)
-        except ReadError as exc:
-            skipped.append((index, exc))
-            continue
-        activity.index = index
-        activities.append(activity)
-    if not activities:
-        raise skipped[0][1]
-    notes = [f"{source}: activity {i + 1} skipped ({exc.problem})" for i, exc in skipped]
-    for activity in activities:
-        activity.warnings[:0] = file_warnings
-        activity.warnings.extend(notes)
-    return activities
+    return gather(elements, lambda element: _read_activity(element, source), source,
+                  file_warnings, "activity")
 
 
 def _read_activity(element, source: str) -> Activity:

@@ -15,7 +15,7 @@ gpxdata, Strava) are read alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -23,7 +23,7 @@ import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.activity import climb_m, haversine_m
+from legload.readers.activity import Activity, climb_m, haversine_m
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -388,3 +388,29 @@ __all__ = [
     "sport_from_words",
     "timed_frame",
 ]
+
+
+def gather(parts: list, read_one: Callable[[Any], Activity], source: str,
+           file_warnings: list[str], label: str) -> list[Activity]:
+    """Read each part of a file (a GPX track, a TCX activity) into an Activity.
+
+    A part that cannot be read is skipped with a note on the others; when none can be read,
+    the first part's ReadError is raised. File-level warnings go first on every activity.
+    """
+    activities: list[Activity] = []
+    skipped: list[tuple[int, ReadError]] = []
+    for index, part in enumerate(parts):
+        try:
+            activity = read_one(part)
+        except ReadError as exc:
+            skipped.append((index, exc))
+            continue
+        activity.index = index
+        activities.append(activity)
+    if not activities:
+        raise skipped[0][1]
+    notes = [f"{source}: {label} {i + 1} skipped ({exc.problem})" for i, exc in skipped]
+    for activity in activities:
+        activity.warnings[:0] = file_warnings
+        activity.warnings.extend(notes)
+    return activities
