@@ -275,7 +275,7 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(str(path), exc.strerror or str(exc)) from None
-    log = read_strength(data, str(path))
+    log = _strength_log(data, str(path))
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
         added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
@@ -289,7 +289,30 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
         unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=log.warnings)
 
 
-def list_activities(*, db: PathLike | None = None) -> list[dict]:
-    """Every stored activity's summary row, oldest first."""
+def _strength_log(data: bytes, source: str):
+    """A strength CSV, or the ``set`` messages of a FIT strength activity."""
+    from legload.readers.fit_decode import FitDamage, decode, is_fit
+    from legload.readers.strength import StrengthLog, sets_from_fit
+
+    if not is_fit(data):
+        return read_strength(data, source)
+    try:
+        messages = decode(data)
+    except FitDamage as exc:
+        raise ReadError(source, str(exc)) from None
+    sets = sets_from_fit(messages.table("set"), workout=Path(source).stem)
+    if sets.empty:
+        raise ReadError(source, "this FIT file holds no strength sets (set messages)")
+    return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
+        f"{source}: {w}" for w in messages.warnings])
+
+
+def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -> list[dict]:
+    """Stored activities' summary rows, oldest first (one athlete's when ``athlete`` given)."""
     with Store(db or default_db_path()) as store:
-        return store.list_activities()
+        rows = store.list_activities()
+        if athlete is None:
+            return rows
+        athlete_id = store.athlete_id(athlete)
+        mine = {i for i, _, _ in store.activity_rows(athlete_id)}
+        return [row for row in rows if row["id"] in mine]

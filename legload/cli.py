@@ -99,10 +99,11 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
 
 
 @app.command("activities")
-def activities(db: DbOption = None, as_json: JsonOption = False) -> None:
+def activities(db: DbOption = None, athlete: AthleteOption = None,
+               as_json: JsonOption = False) -> None:
     """List imported activities, oldest first."""
     try:
-        rows = api.list_activities(db=db)
+        rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -245,7 +246,7 @@ def _show_profile(profile, as_json: bool) -> None:
 
 @strength_app.command("import")
 def strength_import(
-    path: Annotated[Path, typer.Argument(help="Hevy, Strong or legload strength CSV.")],
+    path: Annotated[Path, typer.Argument(help="Hevy, Strong or legload CSV, or a FIT file.")],
     athlete: AthleteOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,

@@ -79,3 +79,30 @@ def test_import_routes_strength_logs(real_dir, db_path):
     with Store(db_path) as store:
         kinds = dict(store.conn.execute("SELECT kind, COUNT(*) FROM files GROUP BY kind"))
     assert kinds["strength"] == 4
+
+
+def test_strength_import_of_a_fit_file_with_sets(tmp_path, db_path):
+    from .readers.test_strength import _fit_with_sets
+
+    path = tmp_path / "strength.fit"
+    path.write_bytes(_fit_with_sets())
+    result = run("strength", "import", path, "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["sets"] > 0 and doc["leg_sets"] > 0
+
+
+def test_strength_import_of_a_fit_run_is_refused(real_dir, db_path):
+    result = run("strength", "import", real_dir / "fit/running/garmin_fenix5_run_1min.fit",
+                 "--db", db_path)
+    assert result.exit_code == 1 and "no strength sets" in result.stderr
+
+
+def test_activities_of_one_athlete(real_dir, db_path):
+    run("import", real_dir / "fit/running/garmin_fenix5_run_1min.fit", "--athlete", "ana",
+        "--db", db_path)
+    run("import", real_dir / "fit/walking/garmin_fenix5_walk_1min.fit", "--athlete", "ben",
+        "--db", db_path)
+    ana = json.loads(run("activities", "--athlete", "ana", "--db", db_path, "--json").stdout)
+    assert [a["sport"] for a in ana] == ["running"]
+    assert len(json.loads(run("activities", "--db", db_path, "--json").stdout)) == 2

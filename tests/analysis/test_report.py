@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -15,6 +16,9 @@ from legload.profile import AthleteProfile
 from legload.samples.athletes import ATHLETES, write_athlete
 
 BIG_RUNNING_MUSCLES = ("quadriceps", "hamstrings", "calves")
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BY_NAME = {a.name: a for a in ATHLETES}
 
 
@@ -27,13 +31,45 @@ def _report(tmp, athlete, *, drop_strength=False):
     api.set_athlete(AthleteProfile(name=athlete.name, **athlete.profile), db=db)
     result = api.import_paths([folder], db=db, athlete=athlete.name)
     assert not result.failed, result.failed
+    DATABASES[athlete.name] = db
     return api.report(db=db, athlete=athlete.name, weeks=athlete.weeks)
+
+
+DATABASES: dict = {}
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("athletes")
     return {a.name: _report(tmp, a) for a in ATHLETES}
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
+def test_cli_html_report_in_chromium(reports, tmp_path):
+    """`legload report --html` opens without console errors; the screenshot area holds the
+    body map and both charts with drawn content."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_path = tmp_path / "deficit_runner.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(DATABASES["deficit_runner"]),
+                                      "--athlete", "deficit_runner", "--weeks", "14",
+                                      "--html", str(page_path)])
+    assert result.exit_code == 0, result.output
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_path.as_uri())
+        assert page.locator("#body-map polygon[data-muscle]").count() == 14
+        assert page.locator("#load-chart polyline").count() == 7
+        assert page.locator("#projection-chart polyline").count() == 2
+        for selector in ("#body-map svg", "#load-chart svg", "#projection-chart svg"):
+            box = page.locator(selector).bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 100, selector
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        browser.close()
+    assert errors == []
 
 
 def test_deficit_runner_is_not_building_and_loses_lean_mass(reports):
