@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from legload.models.parameters import LENHART_2014_FORCES, PERONEAL_SHARE, Source
+from legload.models.muscle_parameters import LENHART_2014_FORCES, PERONEAL_SHARE
+from legload.models.parameters import Source
 
 # =============================================================================================
 # sources

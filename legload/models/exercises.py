@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from legload.errors import ModelDomainError
-from legload.models import parameters as p
+from legload.models import exercise_parameters as p
 from legload.models.exercise_names import classify
 
 MUSCLES: tuple[str, ...] = (

@@ -13,7 +13,7 @@ How it is built (equations and tables in ``docs/models/muscles.md``):
 
 1. :mod:`legload.models.joints` gives the work per stride of one leg for each joint action
    (level work by speed, step-rate scaling, grade terms);
-2. each action is allocated to groups (``parameters.ACTION_ALLOCATION``: hip extension to
+2. each action is allocated to groups (``muscle_parameters.ACTION_ALLOCATION``: hip extension to
    gluteals and hamstrings by the Lenhart et al. 2014 force split, hip flexion to the hip
    flexors with a rectus femoris share to the quadriceps, plantar flexion to the calves with
    a small peroneal share, ...);
@@ -28,7 +28,7 @@ returns floats for scalar inputs; NaN gives NaN. Inputs outside the valid ranges
 is the caller's (``mode``); there is no automatic switch.
 
 Confidence: the structure and directions follow the papers cited; most absolute values are
-model choices tagged [M] in :mod:`legload.models.parameters`, because the per-speed tables of
+model choices tagged [M] in :mod:`legload.models.muscle_parameters`, because the per-speed tables of
 the key papers could not be read. Treat the output as a ranking and a trend, not a
 measurement.
 """
@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from legload.models import parameters as P
+from legload.models import muscle_parameters as P
 from legload.models.joints import Stride, stride_frequency_hz, stride_work
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series

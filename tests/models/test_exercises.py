@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from legload.errors import ModelDomainError
+from legload.models import exercise_parameters as p
 from legload.models import exercises as ex
-from legload.models import parameters as p
 from legload.models.exercise_names import classify
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"

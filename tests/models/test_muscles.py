@@ -17,12 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import joints, muscles, parameters
+from legload.models import joints, muscles
+from legload.models import muscle_parameters as parameters
 from legload.models.joints import joint_work_per_stride, stride_frequency_hz
 from legload.models.muscles import MUSCLES, Demand, demand, work_per_metre
+from legload.models.parameters import STANDARD_GRAVITY_M_S2
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
-G = parameters.STANDARD_GRAVITY_M_S2
+G = STANDARD_GRAVITY_M_S2
 
 
 def _csv(name: str) -> pd.DataFrame:
