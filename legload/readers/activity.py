@@ -96,8 +96,9 @@ def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, floa
     if alt.size < 2:
         return 0.0, 0.0
     ascent = descent = 0.0
-    ref = alt[0]
-    for value in alt[1:]:
+    values = alt.tolist()  # plain floats: the loop is several times faster than on numpy
+    ref = values[0]
+    for value in values[1:]:
         if value - ref >= threshold_m:
             ascent += value - ref
             ref = value

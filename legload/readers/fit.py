@@ -40,7 +40,7 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
     records = _samples(messages)
-    if len(records) == 0 or records["timestamp"].isna().all():
+    if len(records["timestamp"]) == 0 or records["timestamp"].isna().all():
         detail = "; ".join(messages.warnings) or "the file holds no record messages"
         raise ReadError(source, f"no usable samples ({detail})")
     sessions = _sessions(messages)
@@ -57,7 +57,7 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
     activities = []
     for index, session in enumerate(s for s in sessions if s["sport"] != "transition"):
         samples = _slice(records, session["start"], session["end"], single=len(sessions) == 1)
-        if len(samples) == 0:
+        if len(samples["timestamp"]) == 0:
             warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
             continue
         samples = _finish_channels(samples, session["sport"])
@@ -81,10 +81,11 @@ def _times(values: np.ndarray) -> pd.DatetimeIndex:
     return pd.to_datetime(seconds, unit="s", utc=True).as_unit("ns")
 
 
-def _samples(messages: FitMessages) -> pd.DataFrame:
+def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
+    """Record channels as arrays (``timestamp`` a UTC DatetimeIndex), in file order."""
     rec = messages.table("record")
     if not rec:
-        return pd.DataFrame({"timestamp": pd.to_datetime([], utc=True)})
+        return {"timestamp": pd.DatetimeIndex([], tz="UTC")}
     n = len(rec["_offset"])
     cols: dict[str, np.ndarray] = {
         "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
@@ -132,7 +133,7 @@ def _samples(messages: FitMessages) -> pd.DataFrame:
                 cols["power_w"] = values
             else:
                 cols[name] = values
-    return pd.DataFrame(cols)
+    return cols
 
 
 def _clock_warnings(samples: pd.DataFrame, elapsed_s: float | None, source: str) -> list[str]:
@@ -163,16 +164,19 @@ def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return speed, distance
 
 
-def _finish_channels(samples: pd.DataFrame, sport: str) -> pd.DataFrame:
-    samples = samples.copy()
-    if "_cadence" in samples:
-        cadence = samples.pop("_cadence")
+def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> pd.DataFrame:
+    """One DataFrame in nomenclature order; cadence doubled for foot sports (FIT run cadence
+    counts one foot); channels without a single value dropped."""
+    cols = dict(cols)
+    cadence = cols.pop("_cadence", None)
+    if cadence is not None:
         if sport in _FOOT_SPORTS:
-            samples["cadence_spm"] = cadence * 2.0  # FIT run cadence counts one foot
+            cols["cadence_spm"] = cadence * 2.0
         else:
-            samples["cadence_rpm"] = cadence
-    empty = [c for c in samples.columns if c != "timestamp" and samples[c].isna().all()]
-    return order_columns(samples.drop(columns=empty).reset_index(drop=True))
+            cols["cadence_rpm"] = cadence
+    kept = {name: values for name, values in cols.items()
+            if name == "timestamp" or values.dtype == object or not np.isnan(values).all()}
+    return order_columns(pd.DataFrame(kept))
 
 
 def _sessions(messages: FitMessages) -> list[dict]:
@@ -225,11 +229,12 @@ def _file_sport(messages: FitMessages) -> str:
     return "other"
 
 
-def _slice(records: pd.DataFrame, start, end, single: bool) -> pd.DataFrame:
+def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str, np.ndarray]:
     if single or start is None or end is None:
         return records
-    inside = (records["timestamp"] >= start) & (records["timestamp"] <= end)
-    return records[inside.to_numpy()]
+    stamps = records["timestamp"]
+    inside = np.asarray((stamps >= start) & (stamps <= end))
+    return {name: values[inside] for name, values in records.items()}
 
 
 def _device(messages: FitMessages) -> str | None:
