@@ -116,7 +116,7 @@ def _athlete_for_import(store: Store, name: str | None) -> int | None:
 
 def _route_log(store: Store, member, report: ImportReport, athlete_id: int | None) -> bool:
     """Send a non-activity file to its log importer; False when no importer knows it."""
-    if not member.source.lower().endswith(".csv"):
+    if not member.source.lower().endswith((".csv", ".htm", ".html")):
         return False
     try:
         data = member.read()
@@ -145,6 +145,8 @@ def _read_log(data: bytes, source: str, kind: str | None = None):
             if kind == "strength":
                 raise
     found = kind or detect_log(data, source)
+    if found is None and source.lower().endswith((".htm", ".html")):
+        found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
     if found == "intake":
         log = read_intake(data, source)
         return "intake_days", log.days, log.warnings

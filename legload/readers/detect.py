@@ -44,8 +44,8 @@ def sniff(data: bytes) -> str | None:
     if head.startswith(b"<"):
         if b"<gpx" in head:
             return "gpx"
-        if b"<trainingcenterdatabase" in head:
-            return "tcx"
+        if b"<trainingcenterdatabase" in head or (b"<activities" in head and b"<lap" in head):
+            return "tcx"  # some exporters drop the TCX root element and keep <Activities>
     return None
 
 
