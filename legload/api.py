@@ -227,6 +227,7 @@ def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,
                                    and not Path(target).exists()):
         with Store(db or default_db_path()) as store:
             activity = store.get_activity(int(target))
+            mass_kg = mass_kg or store.athlete_weight_for(int(target))
         activity_id: int | None = int(target)
     else:
         activity = read_activity(target)

@@ -42,10 +42,13 @@ class EnergyPicture:
 
 
 def energy_picture(profile: AthleteProfile | None, intake: pd.DataFrame, weights: pd.DataFrame,
-                   session_kcal_day: float, window_start: pd.Timestamp) -> EnergyPicture:
-    """Combine profile, food log, weigh-ins and session energy over the window."""
+                   session_kcal_day: float, window_start: pd.Timestamp,
+                   window_end: pd.Timestamp | None = None) -> EnergyPicture:
+    """Combine profile, food log, weigh-ins and session energy over the window
+    ``[window_start, window_end)`` (UTC). A day logged in two food-log files counts once."""
     pic = EnergyPicture(session_kcal_day=session_kcal_day)
-    recent = intake[intake["date"] >= window_start.tz_localize(None)] if len(intake) else intake
+    intake, weights = _in_window(intake, weights, window_start, window_end)
+    recent = intake
     if len(recent) and recent["energy_kcal"].notna().any():
         pic.intake_kcal_day = float(recent["energy_kcal"].mean())
     else:
@@ -76,6 +79,26 @@ def energy_picture(profile: AthleteProfile | None, intake: pd.DataFrame, weights
         spent = pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day
         pic.balance_kcal_day = pic.intake_kcal_day - spent
     return pic
+
+
+def _in_window(intake: pd.DataFrame, weights: pd.DataFrame, start: pd.Timestamp,
+               end: pd.Timestamp | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Food-log days and weigh-ins inside the window, one row per day / per timestamp (the
+    mean where several files cover the same day)."""
+    naive_start = start.tz_convert(None) if start.tzinfo else start
+    naive_end = None if end is None else (end.tz_convert(None) if end.tzinfo else end)
+    if len(intake):
+        keep = intake["date"] >= naive_start
+        if naive_end is not None:
+            keep &= intake["date"] < naive_end
+        intake = intake[keep].groupby("date", as_index=False).mean(numeric_only=True)
+    if len(weights):
+        stamps = weights["timestamp"]
+        keep = stamps >= start.tz_convert("UTC") if start.tzinfo else stamps >= start
+        if end is not None:
+            keep &= stamps < (end.tz_convert("UTC") if end.tzinfo else end.tz_localize("UTC"))
+        weights = weights[keep].groupby("timestamp", as_index=False).mean(numeric_only=True)
+    return intake, weights
 
 
 def _latest_weight(profile: AthleteProfile | None, weights: pd.DataFrame) -> float | None:

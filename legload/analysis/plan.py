@@ -76,7 +76,7 @@ def exercise_plan(weekly_sets: dict[str, float], verdicts: dict[str, str],
             continue
         exercise = PREFERRED[muscle][0]
         credit = hard_set_equivalents(exercise, reps=8, rir=2)
-        covers = [m for m in gaps if credit.get(m, 0.0) >= 0.5]
+        covers = [m for m in gaps if m not in covered and credit.get(m, 0.0) >= 0.5] or [muscle]
         covered.update(covers)
         why = (f"{', '.join(c.replace('_', ' ') for c in covers)}: "
                f"{', '.join(f'{weekly_sets[c]:.1f}' for c in covers)} hard sets/week from "

@@ -39,9 +39,17 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
     sets = store.log_frame("strength_sets", athlete_id)
     ledger = weekly_ledger(results, sets)
     if ledger.empty:
+        if results:
+            limitations.append(f"{len(results)} activities carry no leg-muscle load (e.g. "
+                               "strength sessions without sets): import the strength log with "
+                               "`legload strength import`")
         return _empty_report(profile, limitations)
     last_week = ledger["week"].max()
-    window_start = last_week - pd.Timedelta(weeks=weeks - 1)
+    window_start = max(last_week - pd.Timedelta(weeks=weeks - 1), ledger["week"].min())
+    stale_weeks = (pd.Timestamp.now(tz="UTC").tz_localize(None) - last_week).days // 7
+    if stale_weeks > 4:
+        limitations.append(f"the latest training data is {stale_weeks} weeks old: this describes "
+                           f"the weeks up to {last_week + pd.Timedelta(days=6):%Y-%m-%d}, not now")
     window = ledger[ledger["week"] >= window_start]
     n_weeks = window["week"].nunique()
     session_kcal_day = _session_kcal_day(results, window_start, n_weeks)
@@ -49,8 +57,9 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
     weights = store.log_frame("body_measurements", athlete_id)
     if sets.empty:
         limitations.append("no strength log: lifting counts as zero")
+    window_end = last_week + pd.Timedelta(days=7)
     pic = energy_picture(profile, intake, weights, session_kcal_day,
-                         window_start.tz_localize("UTC"))
+                         window_start.tz_localize("UTC"), window_end.tz_localize("UTC"))
     limitations.extend(pic.notes)
     running_minutes = _running_minutes_week(results, window_start, n_weeks)
     muscles = {m: _muscle(window[window["muscle"] == m], profile, pic, running_minutes)

@@ -33,13 +33,14 @@ def activity_results(store: Store, athlete_id: int | None, *,
                      mass_kg: float | None = None) -> list[dict]:
     """Session analysis of every activity of the athlete, cached per model version."""
     results = []
+    version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
     for activity_id, start, _sport in store.activity_rows(athlete_id):
-        cached = store.cached_analysis(activity_id, MODEL_VERSION)
+        cached = store.cached_analysis(activity_id, version)
         if cached is None:
             result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).as_dict()
             result["segments"] = []  # the ledger does not need them; keep the cache small
             cached = json.dumps(result)
-            store.cache_analysis(activity_id, MODEL_VERSION, cached)
+            store.cache_analysis(activity_id, version, cached)
         result = json.loads(cached)
         result["id"], result["start"] = activity_id, start
         results.append(result)
@@ -63,6 +64,8 @@ def weekly_ledger(results: list[dict], sets: pd.DataFrame) -> pd.DataFrame:
                          "eccentric_load": load["negative_work_j_kg"],
                          "brief_effort_s": load.get("brief_effort_s", 0.0),
                          "lifting_sets": 0.0, "sessions": 1})
+    sets = sets.assign(reps=pd.to_numeric(sets["reps"], errors="coerce"),
+                       rir=pd.to_numeric(sets["rir"], errors="coerce")) if len(sets) else sets
     for row in sets.itertuples(index=False):
         if not isinstance(row.exercise, str):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from legload.errors import StoreError
@@ -86,14 +87,24 @@ class AthleteStore:
             f"SELECT id, start, sport FROM activities WHERE {where} ORDER BY start, id",
             (athlete_id,))]
 
+    def athlete_weight_for(self, activity_id: int) -> float | None:
+        """Body mass (kg) of the athlete an activity belongs to, when known."""
+        row = self.conn.execute("SELECT a.weight_kg FROM athletes a JOIN activities x ON "
+                                "x.athlete_id = a.id WHERE x.id = ?", (activity_id,)).fetchone()
+        return float(row[0]) if row and row[0] is not None else None
+
     def cached_analysis(self, activity_id: int, version: str) -> str | None:
         row = self.conn.execute("SELECT result FROM activity_analyses WHERE activity_id = ? AND "
                                 "model_version = ?", (activity_id, version)).fetchone()
         return row[0] if row else None
 
     def cache_analysis(self, activity_id: int, version: str, result: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO activity_analyses (activity_id, model_version,"
-                          " result) VALUES (?, ?, ?)", (activity_id, version, result))
+        """Keep an analysis for next time; best effort (a locked or read-only database only
+        means it is computed again)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("INSERT OR REPLACE INTO activity_analyses (activity_id, "
+                              "model_version, result) VALUES (?, ?, ?)",
+                              (activity_id, version, result))
 
     def athlete(self, name: str | None) -> AthleteProfile | None:
         """The profile :meth:`athlete_id` resolves to, or None."""

@@ -141,3 +141,29 @@ def test_report_on_an_empty_database(db_path):
     result = CliRunner().invoke(app, ["report", "--db", str(db_path), "--json"])
     assert result.exit_code == 0
     assert "No training data yet" in json.loads(result.stdout)["headline"]
+
+
+def test_report_with_a_strength_log_without_rpe(real_dir, db_path):
+    """Hevy exports often carry no RPE: the sets still count (RIR unknown)."""
+    runner = CliRunner()
+    runner.invoke(app, ["strength", "import", str(real_dir / "exports/hevy/workout_data.csv"),
+                        "--db", str(db_path)])
+    result = runner.invoke(app, ["report", "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert max(m["lifting_sets"] for m in report["muscles"].values()) > 0
+
+
+def test_food_logged_twice_counts_once_and_only_inside_the_window(tmp_path):
+    import pandas as pd
+
+    from legload.analysis.energy_balance import _in_window
+
+    days = pd.to_datetime(["2026-01-05", "2026-01-05", "2026-01-06", "2026-03-01"])
+    intake = pd.DataFrame({"date": days, "energy_kcal": [2000.0, 2200.0, 1800.0, 5000.0],
+                           "protein_g": [100.0, 100.0, 90.0, 50.0]})
+    weights = pd.DataFrame({"timestamp": pd.to_datetime([], utc=True), "weight_kg": [],
+                            "body_fat_fraction": []})
+    inside, _ = _in_window(intake, weights, pd.Timestamp("2026-01-05", tz="UTC"),
+                           pd.Timestamp("2026-02-02", tz="UTC"))
+    assert list(inside["energy_kcal"]) == [2100.0, 1800.0]
