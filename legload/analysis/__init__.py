@@ -1,0 +1,1 @@
+"""Analysis: sessions, weekly per-muscle ledger, verdicts, projection, risks and plan."""
