@@ -17,6 +17,7 @@ import pandas as pd
 
 from legload.errors import ModelDomainError
 from legload.models import body
+from legload.models.expenditure import adaptive_expenditure
 from legload.profile import AthleteProfile
 
 PROJECTION_WEEKS = 12
@@ -123,7 +124,7 @@ def _measured_expenditure(intake: pd.DataFrame, weights: pd.DataFrame,
     span = pd.date_range(min(days.index.min(), daily.index.min()),
                          max(days.index.max(), daily.index.max()), freq="D")
     try:
-        result = body.adaptive_expenditure(
+        result = adaptive_expenditure(
             span, days["weight_kg"].reindex(span).to_numpy(),
             daily.reindex(span).to_numpy(), fat_kg=pic.fat_kg)
     except ModelDomainError as exc:

@@ -21,7 +21,6 @@ from legload.models.body import (
     RULE_OF_THUMB_KCAL_PER_KG,
     SIMULATE_COLUMNS,
     BodyState,
-    adaptive_expenditure,
     estimate_fat_mass_kg,
     lean_fraction,
     maintenance_intake_kcal_day,
@@ -30,6 +29,7 @@ from legload.models.body import (
     weight_change_energy_density_kcal_per_kg,
 )
 from legload.models.energy import resting_metabolic_rate_kcal_day
+from legload.models.expenditure import adaptive_expenditure
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 
