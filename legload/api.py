@@ -27,11 +27,16 @@ def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
     :func:`read_activities` for all of them.
     """
     path = Path(path)
+    data = _read_path(path)
+    return read_bytes(data, str(path), strict=strict)[0]
+
+
+def _read_path(path: Path) -> bytes:
+    """The bytes of a file the user named, or a one-line ReadError."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ReadError(str(path), exc.strerror or str(exc)) from None
-    return read_bytes(data, str(path), strict=strict)[0]
 
 
 def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
@@ -160,10 +165,7 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                athlete: str | None = None) -> dict:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
+    data = _read_path(path)
     table, frame, warnings = _read_log(data, str(path), kind)
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
@@ -274,10 +276,7 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
     """Import one strength log (Hevy, Strong or legload CSV); unknown exercise names are
     reported, never guessed."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
+    data = _read_path(path)
     log = _strength_log(data, str(path))
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)

@@ -19,6 +19,9 @@ from legload.profile import AthleteProfile
 from legload.store import Store
 
 DEFAULT_WEEKS = 12
+#: profile fields the report relies on (body fat is optional: estimated when absent)
+PROFILE_FIELDS_USED = ("sex", "birth_year", "height_m", "weight_kg", "running_years",
+                       "lifting_years")
 #: weeks at the end of the window that risk flags look at
 RISK_WEEKS = 4
 
@@ -28,8 +31,7 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
     athlete_id = store.athlete_id(athlete)
     profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
     limitations: list[str] = []
-    missing = [f for f in ("sex", "birth_year", "height_m", "weight_kg", "running_years",
-                           "lifting_years") if getattr(profile, f) is None]
+    missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     if missing:
         limitations.append("profile: " + ", ".join(m.replace("_", " ") for m in missing)
                            + " not set (`legload athlete set`): confidence is lower and "
@@ -43,7 +45,7 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
             limitations.append(f"{len(results)} activities carry no leg-muscle load (e.g. "
                                "strength sessions without sets): import the strength log with "
                                "`legload strength import`")
-        return _empty_report(profile, limitations)
+        return _empty_report(profile, missing, limitations)
     last_week = ledger["week"].max()
     window_start = max(last_week - pd.Timedelta(weeks=weeks - 1), ledger["week"].min())
     stale_weeks = (pd.Timestamp.now(tz="UTC").tz_localize(None) - last_week).days // 7
@@ -84,8 +86,8 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
     return report
 
 
-def _empty_report(profile: AthleteProfile, limitations: list[str]) -> dict:
-    report = {"athlete": {**profile.as_dict(), "missing": profile.missing()}, "weeks": 0,
+def _empty_report(profile: AthleteProfile, missing: list[str], limitations: list[str]) -> dict:
+    report = {"athlete": {**profile.as_dict(), "missing": missing}, "weeks": 0,
               "period": "", "activities": 0, "energy": {},
               "muscles": {m: {"verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0,
                               "eccentric_load": 0.0, "trend": "none", "drivers": [],
