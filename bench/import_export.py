@@ -146,7 +146,7 @@ STAGES = (
     ("legload.readers.fit", "_finish_channels", 1), ("legload.readers.fit", "summarize", 1),
     ("legload.readers.activity", "climb_m", 2),
     ("legload.readers.activity", "track_distance_m", 2),
-    ("legload.store.Store", "add_file", 0), ("legload.store.db", "_prepare", 1),
+    ("legload.store.Store", "add_file", 0), ("legload.store.db", "prepare_activity", 1),
     ("legload.store.db", "_insert_activity", 1),
 )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from legload.errors import LegloadError, ReadError
 from legload.profile import AthleteProfile, validated
+from legload.read_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
 from legload.readers.strength import read_strength
@@ -52,7 +53,7 @@ def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activit
         except ReadError:
             continue
         for activity in activities:
-            _apply_meta(activity, member.meta)
+            apply_meta(activity, member.meta)
             yield activity
 
 
@@ -85,8 +86,13 @@ def import_paths(
     strict: bool = False,
     athlete: str | None = None,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import files, folders and exports into the database; each file is one transaction.
+
+    Files are read and encoded by ``workers`` processes (default: one per CPU, or
+    ``$LEGLOAD_WORKERS``; 1 reads in this process) and written one by one, in the order
+    they were found, by this process.
 
     Activity files become activities; strength logs found among them (Hevy, Strong, legload
     CSV) go to the strength log. A file whose content (SHA-256, decompressed) is already in
@@ -94,8 +100,9 @@ def import_paths(
     others: it is listed in ``failed`` with a one-line reason.
     """
     report = ImportReport()
-    with Store(db or default_db_path()) as store:
+    with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         athlete_id = _athlete_for_import(store, athlete)
+        in_flight: set[str] = set()
         for path in paths:
             for member in iter_members(path):
                 if progress is not None:
@@ -103,9 +110,14 @@ def import_paths(
                 if isinstance(member, ReadError):
                     report.failed.append({"path": member.path, "error": member.problem})
                 elif member.kind == "activity":
-                    _import_member(store, member, strict, report, athlete_id)
+                    job = _read_job(store, member, strict, report, in_flight)
+                    if job is not None:
+                        for result in pool.submit(job):
+                            _store_result(store, result, report, athlete_id, in_flight)
                 elif not _route_log(store, member, report, athlete_id):
                     report.skipped.append({"path": member.source, "reason": member.hint or ""})
+        for result in pool.drain():
+            _store_result(store, result, report, athlete_id, in_flight)
     return report
 
 
@@ -183,40 +195,44 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
         return build_report(store, athlete, weeks=weeks)
 
 
-def _import_member(store: Store, member, strict: bool, report: ImportReport,
-                   athlete_id: int | None = None) -> None:
+def _read_job(store: Store, member, strict: bool, report: ImportReport,
+              in_flight: set[str]) -> ReadJob | None:
+    """The member's content as a job for the readers, or None (duplicate or unreadable)."""
     try:
         data = unwrap(member.read(), member.source)
-        digest = content_sha256(data)
-        if store.has_file(digest):
-            report.duplicates += 1
-            return
-        activities = read_bytes(data, member.source, strict=strict)
-        for activity in activities:
-            _apply_meta(activity, member.meta)
-        ids = store.add_file(digest, member.source, activities, athlete_id)
     except ReadError as exc:
         report.failed.append({"path": exc.path, "error": exc.problem})
+        return None
+    digest = content_sha256(data)
+    if digest in in_flight or store.has_file(digest):
+        report.duplicates += 1
+        return None
+    in_flight.add(digest)
+    return ReadJob(data, member.source, digest, strict, dict(member.meta or {}))
+
+
+def _store_result(store: Store, result: ReadResult, report: ImportReport,
+                  athlete_id: int | None, in_flight: set[str]) -> None:
+    in_flight.discard(result.sha256)
+    if result.error is not None:
+        report.failed.append({"path": result.error.path, "error": result.error.problem})
         return
+    try:
+        ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
     except LegloadError as exc:
-        report.failed.append({"path": member.source, "error": str(exc)})
+        report.failed.append({"path": result.job_source, "error": str(exc)})
+        return
+    if not ids:  # stored meanwhile by another process
+        report.duplicates += 1
         return
     report.imported += 1
     report.activities.extend(ids)
-    for activity in activities:
-        report.warnings.extend(w for w in activity.warnings if w not in report.warnings)
-
-
-def _apply_meta(activity: Activity, meta: dict) -> None:
-    """Names and sport types from an export's index (e.g. Strava's activities.csv)."""
-    if not meta:
-        return
-    if meta.get("name"):
-        activity.summary["name"] = meta["name"]
-    if activity.summary.get("sport") in (None, "other") and meta.get("sport"):
-        activity.summary["sport"] = meta["sport"]
-    if meta.get("sub_sport") and activity.summary.get("sub_sport") in (None, "generic"):
-        activity.summary["sub_sport"] = meta["sub_sport"]
+    seen = set(report.warnings)
+    for prepared in result.activities:
+        for warning in prepared.warnings:
+            if warning not in seen:
+                seen.add(warning)
+                report.warnings.append(warning)
 
 
 def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,

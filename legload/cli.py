@@ -62,17 +62,22 @@ def import_(
     strict: Annotated[bool, typer.Option("--strict", help="Refuse damaged files.")] = False,
     athlete: AthleteOption = None,
     as_json: JsonOption = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Processes reading files (default: one per CPU, or "
+        "$LEGLOAD_WORKERS); 1 reads in this process.")] = None,
 ) -> None:
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
     try:
         if as_json:
-            report = api.import_paths(paths, db=db, strict=strict, athlete=athlete)
+            report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
+                                      workers=workers)
         else:
             with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
                           TextColumn("{task.completed} files"), TimeElapsedColumn(),
                           console=err, transient=True) as bar:
                 task = bar.add_task("import", total=None)
                 report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
+                                          workers=workers,
                                           progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
         raise _fail(exc) from None

@@ -31,6 +31,9 @@ class ReadError(LegloadError):
         self.problem = " ".join(str(problem).split())
         super().__init__(f"{self.path}: {self.problem}")
 
+    def __reduce__(self):  # pickled whole, as import workers send it back
+        return type(self), (self.path, self.problem)
+
 
 class StreamError(LegloadError):
     """Samples cannot be turned into a usable stream."""

@@ -122,9 +122,16 @@ def channels_of(samples: pd.DataFrame) -> list[str]:
     }
     for name, cols in checks.items():
         cols = (cols,) if isinstance(cols, str) else cols
-        if any(c in samples and samples[c].notna().any() for c in cols):
+        if any(c in samples and _has_value(samples[c]) for c in cols):
             present.append(name)
     return present
+
+
+def _has_value(column: pd.Series) -> bool:
+    """True when the column holds at least one value (not NaN, not NaT)."""
+    if column.dtype.kind == "f":
+        return not np.isnan(column.to_numpy()).all()
+    return bool(column.notna().any())
 
 
 def summarize(
@@ -154,7 +161,9 @@ def summarize(
         distance = float(np.nanmax(samples["distance_m"].to_numpy(float)))
     else:
         distance = float(track_distance_m(samples)[-1]) if len(samples) else 0.0
-    if "altitude_m" in samples:
+    if "ascent_m" in totals and "descent_m" in totals:
+        ascent, descent = totals["ascent_m"], totals["descent_m"]  # the device's own figures win
+    elif "altitude_m" in samples:
         ascent, descent = climb_m(samples["altitude_m"].to_numpy(float))
     else:
         ascent, descent = 0.0, 0.0

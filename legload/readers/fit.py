@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.activity import Activity, empty_laps, summarize
 from legload.readers.fit_decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
+from legload.units import SAMPLE_COLUMNS
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 _FOOT_SPORTS = {"running", "walking", "hiking"}
@@ -75,10 +78,24 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
 
 
 def _times(values: np.ndarray) -> pd.DatetimeIndex:
-    """FIT date_time (s since 1989-12-31 UTC) → UTC datetimes; as the SDK does, values
-    below 0x10000000 (device clock never set) are read on the same origin."""
-    seconds = np.asarray(values, dtype=np.float64) + FIT_EPOCH_S
-    return pd.to_datetime(seconds, unit="s", utc=True).as_unit("ns")
+    """FIT date_time (s since 1989-12-31 UTC) → UTC datetimes [ns]; NaN → NaT. As the SDK
+    does, values below 0x10000000 (device clock never set) are read on the same origin."""
+    seconds = np.asarray(values, dtype=np.float64).reshape(-1)
+    valid = np.isfinite(seconds) & (np.abs(seconds) < 2**40)
+    whole = np.floor(np.where(valid, seconds, 0.0))
+    nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.round(
+        (np.where(valid, seconds, 0.0) - whole) * 1e9).astype(np.int64)
+    nanoseconds[~valid] = np.iinfo(np.int64).min  # NaT
+    return pd.DatetimeIndex(nanoseconds.view("M8[ns]")).tz_localize("UTC")
+
+
+def _time(value: float | None) -> pd.Timestamp | None:
+    """One FIT date_time as a UTC Timestamp, None when missing."""
+    if value is None or not np.isfinite(value) or abs(value) >= 2**40:
+        return None
+    whole = math.floor(value)
+    nanoseconds = (whole + FIT_EPOCH_S) * 1_000_000_000 + round((value - whole) * 1e9)
+    return pd.Timestamp(nanoseconds, unit="ns", tz="UTC")
 
 
 def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
@@ -139,7 +156,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
 def _clock_warnings(samples: pd.DataFrame, elapsed_s: float | None, source: str) -> list[str]:
     """Warn about device clock glitches: time running backwards or a span far longer than
     the session says. The samples are kept as recorded; the stream stage cleans them."""
-    seconds = samples["timestamp"].astype("int64").to_numpy() / 1e9
+    seconds = samples["timestamp"].array.asi8 / 1e9
     steps = np.diff(seconds)
     out = []
     if (steps < 0).any():
@@ -176,7 +193,8 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> pd.DataFrame:
             cols["cadence_rpm"] = cadence
     kept = {name: values for name, values in cols.items()
             if name == "timestamp" or values.dtype == object or not np.isnan(values).all()}
-    return order_columns(pd.DataFrame(kept))
+    order = [c for c in SAMPLE_COLUMNS if c in kept] + [c for c in kept if c not in SAMPLE_COLUMNS]
+    return pd.DataFrame({name: kept[name] for name in order})
 
 
 def _sessions(messages: FitMessages) -> list[dict]:
@@ -190,15 +208,14 @@ def _sessions(messages: FitMessages) -> list[dict]:
             return None if value is None or np.isnan(value[i]) else float(value[i])
         fit_sport = enum_name("sport", get("sport")) or "generic"
         fit_sub = enum_name("sub_sport", get("sub_sport")) or "generic"
-        start = _times(np.array([get("start_time") or np.nan]))[0]
+        start = _time(get("start_time") or np.nan)
         elapsed = get("total_elapsed_time")
-        end = _times(np.array([get("timestamp") or np.nan]))[0]
-        if pd.notna(start) and elapsed is not None:
+        end = _time(get("timestamp") or np.nan)
+        if start is not None and elapsed is not None:
             end = start + pd.Timedelta(seconds=elapsed)
         sport, sub = _map_sport(fit_sport, fit_sub)
         out.append({
-            "sport": sport, "sub_sport": sub,
-            "start": start if pd.notna(start) else None, "end": end if pd.notna(end) else None,
+            "sport": sport, "sub_sport": sub, "start": start, "end": end,
             "elapsed_s": elapsed, "moving_s": get("total_timer_time"),
             "distance_m": get("total_distance"),
             "ascent_m": get("total_ascent"), "descent_m": get("total_descent"),
@@ -264,15 +281,28 @@ def _laps(messages: FitMessages) -> pd.DataFrame:
         return empty_laps()
     n = len(lap["_offset"])
     nan = np.full(n, np.nan)
-    frame = pd.DataFrame({
-        "start": _times(lap.get("start_time", nan)),
+    start = _times(lap.get("start_time", nan))
+    columns = {
+        "start": start,
         "elapsed_s": lap.get("total_elapsed_time", nan),
         "timer_s": lap.get("total_timer_time", nan),
         "distance_m": lap.get("total_distance", nan),
-        "intensity": [enum_name("intensity", v) for v in lap.get("intensity", nan)],
-        "trigger": [enum_name("lap_trigger", v) for v in lap.get("lap_trigger", nan)],
-    })
-    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+        "intensity": np.array(_enum_names("intensity", lap.get("intensity", nan)), dtype=object),
+        "trigger": np.array(_enum_names("lap_trigger", lap.get("lap_trigger", nan)), dtype=object),
+    }
+    stamps = start.asi8
+    if n > 1 and not (stamps[1:] >= stamps[:-1]).all():  # stable; NaT last, as sort_values
+        order = np.argsort(np.where(start.isna(), np.iinfo(np.int64).max, stamps), kind="stable")
+        columns = {name: np.asarray(values)[order] for name, values in columns.items()}
+        columns["start"] = start[order]
+    return pd.DataFrame(columns)
+
+
+def _enum_names(type_name: str, values: np.ndarray) -> list[str | None]:
+    """Profile names of an enum column (one lookup per distinct value)."""
+    plain = [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]  # NaN → None
+    names = {v: enum_name(type_name, v) for v in set(plain)}
+    return [names[v] for v in plain]
 
 
 def _slice_laps(laps: pd.DataFrame, start, end, single: bool) -> pd.DataFrame:

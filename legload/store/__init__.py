@@ -1,9 +1,10 @@
 """The embedded SQLite store: the only part of legload that writes SQL.
 
 :class:`Store` opens (creating and migrating) the database; :func:`default_db_path` is
-where it lives unless ``--db`` or ``$LEGLOAD_DB`` says otherwise.
+where it lives unless ``--db`` or ``$LEGLOAD_DB`` says otherwise; :func:`prepare_activity`
+encodes an activity for :meth:`Store.add_file` ahead of the write (in another process, say).
 """
 
-from legload.store.db import Store, default_db_path
+from legload.store.db import PreparedActivity, Store, default_db_path, prepare_activity
 
-__all__ = ["Store", "default_db_path"]
+__all__ = ["PreparedActivity", "Store", "default_db_path", "prepare_activity"]

@@ -1,15 +1,21 @@
 """Columnar storage of data frames: one compressed blob per column.
 
-A column becomes ``(position, name, dtype, codec, n, blob)``:
+A column becomes ``(position, name, dtype, codec, n, blob)``. Written today:
 
-* ``codec == "npy"``: the zlib-compressed little-endian bytes of the numpy array;
-  floats keep their NaNs.
-* ``codec == "npy-delta"``: datetimes, as int64 nanoseconds since the epoch (UTC), ``NaT`` as
-  the int64 minimum, stored as successive differences (wrapping int64 arithmetic, so the
-  cumulative sum restores every value exactly) before compression: a 1 Hz clock then
-  compresses to almost nothing.
+* ``codec == "shuffle-zstd"``: numbers (bool, int, float; NaNs kept) as their little-endian
+  bytes, byte-shuffled (all first bytes, then all second bytes, ...) and compressed with
+  Zstandard level 1. Shuffling puts the slowly changing sign/exponent bytes of a sensor
+  trace side by side: on 1 Hz runs it is about 4x faster than zlib level 1 on the plain
+  bytes and 30 % smaller (``bench/import_export.py`` measures the whole import).
+* ``codec == "delta-shuffle-zstd"``: datetimes, as int64 nanoseconds since the epoch (UTC),
+  ``NaT`` as the int64 minimum, stored as successive differences (wrapping int64 arithmetic,
+  so the cumulative sum restores every value exactly), then shuffled and compressed as
+  above: a 1 Hz clock compresses to almost nothing.
 * ``codec == "json"``: zlib-compressed JSON list, for text and other object columns
   (missing values become ``null``).
+
+Read as well, from databases written by earlier versions: ``"npy"`` (zlib-compressed
+little-endian bytes) and ``"npy-delta"`` (the same of the datetime differences).
 
 ``dtype`` is the pandas dtype name (``"float64"``, ``"datetime64[ns, UTC]"``, ``"str"`` ...),
 so :func:`decode_frame` gives back the same columns, dtypes, values and order.
@@ -19,15 +25,27 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import zlib
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import zstandard
 
-#: zlib level: 1 is nearly as small as 6 on sensor traces and several times faster.
+#: zlib level (text columns): 1 is nearly as small as 6 on sensor traces and several times faster.
 ZLIB_LEVEL = 1
+#: Zstandard level (number columns)
+ZSTD_LEVEL = 1
+_CODECS = threading.local()  # zstandard contexts are not to be shared between threads
+
+
+def _zstd() -> tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]:
+    pair = getattr(_CODECS, "zstd", None)
+    if pair is None:
+        pair = _CODECS.zstd = (zstandard.ZstdCompressor(level=ZSTD_LEVEL), zstandard.ZstdDecompressor())
+    return pair
 
 #: One stored column: (position, name, dtype, codec, n, blob).
 ColumnRow = tuple[int, str, str, str, int, bytes]
@@ -62,10 +80,10 @@ def encode_column(series: pd.Series) -> tuple[str, str, bytes]:
     name = str(dtype)
     if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
         values = np.asarray(pd.DatetimeIndex(series).as_unit("ns").asi8, dtype="<i8")
-        return name, "npy-delta", _pack(np.diff(values, prepend=np.int64(0)))
+        return name, "delta-shuffle-zstd", _pack(np.diff(values, prepend=np.int64(0)))
     if isinstance(dtype, np.dtype) and dtype.kind in _NUMPY_KINDS:
         values = np.ascontiguousarray(series.to_numpy(), dtype=dtype.newbyteorder("<"))
-        return name, "npy", _pack(values)
+        return name, "shuffle-zstd", _pack(values)
     values = [None if _is_missing(v) else v for v in series.astype(object).tolist()]
     text = json.dumps(values, default=_json_default, separators=(",", ":"))
     return name, "json", zlib.compress(text.encode("utf-8"), ZLIB_LEVEL)
@@ -74,27 +92,43 @@ def encode_column(series: pd.Series) -> tuple[str, str, bytes]:
 def decode_column(dtype: str, codec: str, n: int, blob: bytes) -> pd.Series:
     """Rebuild one column stored by :func:`encode_column`."""
     try:
-        raw = zlib.decompress(blob)
-    except zlib.error as exc:
+        raw = _zstd()[1].decompress(blob) if codec.endswith("zstd") else zlib.decompress(blob)
+    except (zlib.error, zstandard.ZstdError) as exc:
         raise ValueError(f"stored column cannot be decompressed ({exc})") from None
     if codec == "json":
         values = json.loads(raw.decode("utf-8"))
         target = object if dtype == "object" else pd.api.types.pandas_dtype(dtype)
         return pd.Series(values, dtype=target)
     target = pd.api.types.pandas_dtype(dtype)
-    if codec == "npy-delta":
+    if codec == "delta-shuffle-zstd":
+        raw = _unshuffle(raw, 8)
+    if codec in ("npy-delta", "delta-shuffle-zstd"):
         nanoseconds = np.cumsum(_unpack(raw, "<i8", n), dtype=np.int64).view("M8[ns]")
         if isinstance(target, pd.DatetimeTZDtype):
             stamps = pd.DatetimeIndex(nanoseconds).tz_localize("UTC")
             return pd.Series(stamps.tz_convert(target.tz).as_unit(target.unit))
         return pd.Series(nanoseconds.astype(target))
-    if codec != "npy":
+    if codec == "shuffle-zstd":
+        raw = _unshuffle(raw, target.itemsize)
+    elif codec != "npy":
         raise ValueError(f"unknown column codec {codec!r}")
     return pd.Series(_unpack(raw, target.newbyteorder("<"), n).astype(target))
 
 
 def _pack(values: np.ndarray) -> bytes:
-    return zlib.compress(values.tobytes(), ZLIB_LEVEL)
+    """Byte-shuffle then compress the little-endian bytes of a 1-d array."""
+    planes = values.view(np.uint8).reshape(-1, values.dtype.itemsize).T
+    return _zstd()[0].compress(np.ascontiguousarray(planes).tobytes())
+
+
+def _unshuffle(raw: bytes, itemsize: int) -> bytes:
+    """Undo :func:`_pack`'s byte shuffle."""
+    planes = np.frombuffer(raw, dtype=np.uint8)
+    if itemsize <= 1:
+        return raw
+    if planes.size % itemsize:
+        raise ValueError(f"stored column holds {planes.size} bytes, not a multiple of {itemsize}")
+    return planes.reshape(itemsize, -1).T.tobytes()
 
 
 def _unpack(raw: bytes, dtype: Any, n: int) -> np.ndarray:

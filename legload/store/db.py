@@ -12,7 +12,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -104,18 +104,21 @@ class Store(AthleteStore, LogStore):
         row = self._query("SELECT 1 FROM files WHERE sha256 = ?", (sha256,))
         return bool(row)
 
-    def add_file(self, sha256: str, source_path: str, activities: list[Activity],
+    def add_file(self, sha256: str, source_path: str,
+                 activities: list[Activity] | list[PreparedActivity],
                  athlete_id: int | None = None) -> list[int]:
         """Store one file and all its activities in one transaction; returns the new ids.
 
-        A file already present adds nothing and returns ``[]``. On any failure nothing is
-        written and :class:`StoreError` says why.
+        ``activities`` may already be encoded by :func:`prepare_activity` (as import workers
+        do, so that the writer only writes). A file already present adds nothing and
+        returns ``[]``. On any failure nothing is written and :class:`StoreError` says why.
         """
         conn = self.conn
         try:
             if self.has_file(sha256):
                 return []
-            prepared = [_prepare(activity, source_path) for activity in activities]
+            prepared = [item if isinstance(item, PreparedActivity)
+                        else prepare_activity(item, source_path) for item in activities]
             conn.execute("BEGIN IMMEDIATE")
             if conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
                 conn.execute("ROLLBACK")
@@ -125,7 +128,7 @@ class Store(AthleteStore, LogStore):
                 " VALUES (?, ?, ?, ?)",
                 (sha256, str(source_path), _now(), len(prepared)),
             )
-            ids = [_insert_activity(conn, sha256, *item) for item in prepared]
+            ids = [_insert_activity(conn, sha256, item) for item in prepared]
             if athlete_id is not None:
                 conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
                              (athlete_id, sha256))
@@ -212,11 +215,18 @@ class Store(AthleteStore, LogStore):
             raise StoreError(f"{self.path}: {_reason(exc)}") from None
 
 
-_Prepared = tuple[Activity, tuple[Any, ...], list[ColumnRow], list[ColumnRow]]
+class PreparedActivity(NamedTuple):
+    """One activity encoded for the database: its ``activities`` row (from ``idx`` on) and
+    its sample and lap columns (see :mod:`legload.store.arrays`); small and picklable."""
+
+    row: tuple[Any, ...]
+    samples: list[ColumnRow]
+    laps: list[ColumnRow]
+    warnings: list[str]
 
 
-def _prepare(activity: Activity, source_path: str) -> _Prepared:
-    """Everything one activity writes, computed before the transaction starts."""
+def prepare_activity(activity: Activity, source_path: str) -> PreparedActivity:
+    """Everything one activity writes, computed before (and outside) the transaction."""
     summary = dict(activity.summary or {})
     values = tuple(_scalar(summary.get(name)) for name in _SUMMARY_COLUMNS)
     row = (
@@ -230,20 +240,13 @@ def _prepare(activity: Activity, source_path: str) -> _Prepared:
     )
     samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
     laps = encode_frame(activity.laps) if activity.laps is not None else []
-    return activity, row, samples, laps
+    return PreparedActivity(row, samples, laps, list(activity.warnings or []))
 
 
-def _insert_activity(
-    conn: sqlite3.Connection,
-    sha256: str,
-    activity: Activity,
-    row: tuple[Any, ...],
-    samples: list[ColumnRow],
-    laps: list[ColumnRow],
-) -> int:
-    cursor = conn.execute(_ACTIVITY_INSERT, (sha256, *row))
+def _insert_activity(conn: sqlite3.Connection, sha256: str, prepared: PreparedActivity) -> int:
+    cursor = conn.execute(_ACTIVITY_INSERT, (sha256, *prepared.row))
     activity_id = int(cursor.lastrowid)
-    for table, columns in (("samples", samples), ("laps", laps)):
+    for table, columns in (("samples", prepared.samples), ("laps", prepared.laps)):
         conn.executemany(
             f"INSERT INTO {table} (activity_id, position, name, dtype, codec, n, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -289,4 +292,4 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["BUSY_TIMEOUT_MS", "Store", "default_db_path"]
+__all__ = ["BUSY_TIMEOUT_MS", "PreparedActivity", "Store", "default_db_path", "prepare_activity"]

@@ -1,0 +1,196 @@
+"""Reading activity files in worker processes while one process writes the database.
+
+An import spends most of its time decoding files and encoding their columns, work that
+needs no database. :class:`ReadPool` hands that part to worker processes and gives the
+results back in the order the files were submitted, so the single writer (SQLite allows
+one) stores file after file exactly as a serial import would: same ids, same report.
+
+* Bounded: at most ``window`` files are in flight, so memory does not grow with the
+  size of the export.
+* Lazy: the first file is read in-process; workers start only when a second one comes,
+  so importing one file costs no process start.
+* Robust: a worker that dies (killed, out of memory) does not lose files: what it held is
+  read again in-process, and the rest of the import goes on without workers. Workers end
+  themselves when the importing process dies.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+import warnings
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from legload.errors import ReadError
+from legload.readers import read_bytes
+from legload.readers.activity import Activity
+from legload.store import PreparedActivity, prepare_activity
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """One activity file to read: its (unwrapped) content and what an export says of it."""
+
+    data: bytes
+    source: str
+    sha256: str
+    strict: bool = False
+    meta: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    """A read file, encoded for :meth:`legload.store.Store.add_file`, or why it failed."""
+
+    job_source: str
+    sha256: str
+    activities: list[PreparedActivity] = field(default_factory=list)
+    error: ReadError | None = None
+
+
+def apply_meta(activity: Activity, meta: dict) -> None:
+    """Names and sport types from an export's index (e.g. Strava's activities.csv)."""
+    if not meta:
+        return
+    if meta.get("name"):
+        activity.summary["name"] = meta["name"]
+    if activity.summary.get("sport") in (None, "other") and meta.get("sport"):
+        activity.summary["sport"] = meta["sport"]
+    if meta.get("sub_sport") and activity.summary.get("sub_sport") in (None, "generic"):
+        activity.summary["sub_sport"] = meta["sub_sport"]
+
+
+def read_job(job: ReadJob) -> ReadResult:
+    """Read and encode one file (runs in a worker or in-process; the same either way)."""
+    try:
+        activities = read_bytes(job.data, job.source, strict=job.strict)
+    except ReadError as exc:
+        return ReadResult(job.source, job.sha256, error=exc)
+    prepared = []
+    for activity in activities:
+        apply_meta(activity, job.meta)
+        prepared.append(prepare_activity(activity, job.source))
+    return ReadResult(job.source, job.sha256, prepared)
+
+
+def default_workers() -> int:
+    """Worker processes an import uses by default: ``$LEGLOAD_WORKERS``, else one per CPU
+    this process may run on (at most 8); 1 means no workers."""
+    env = os.environ.get("LEGLOAD_WORKERS", "").strip()
+    if env.isdigit() and int(env) >= 1:
+        return int(env)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+class ReadPool:
+    """Ordered, bounded reading of :class:`ReadJob` s with ``workers`` processes.
+
+    ``submit`` returns the results that are ready, oldest first (maybe none yet); ``drain``
+    returns the rest. With ``workers <= 1`` every job is read at once, in-process.
+    """
+
+    def __init__(self, workers: int | None = None, window: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else max(1, int(workers))
+        self.window = window or 4 * self.workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: deque[tuple[ReadJob, Future]] = deque()
+        self._submitted = 0
+        self._broken = False
+
+    def __enter__(self) -> ReadPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close(cancel=exc_info[0] is not None)
+
+    def submit(self, job: ReadJob) -> list[ReadResult]:
+        self._submitted += 1
+        if self.workers <= 1 or self._broken or (self._pool is None and self._submitted == 1):
+            return [*self.drain(), read_job(job)]
+        pool = self._pool or self._start()
+        if pool is None:
+            return [*self.drain(), read_job(job)]
+        try:
+            self._pending.append((job, pool.submit(read_job, job)))
+        except (BrokenProcessPool, RuntimeError):
+            self._break()
+            return [*self.drain(), read_job(job)]
+        ready = []
+        while self._pending and (len(self._pending) > self.window or self._pending[0][1].done()):
+            ready.append(self._next())
+        return ready
+
+    def drain(self) -> Iterator[ReadResult]:
+        while self._pending:
+            yield self._next()
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+        self._pending.clear()
+
+    def _next(self) -> ReadResult:
+        job, future = self._pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._break()
+            return read_job(job)
+
+    def _break(self) -> None:
+        """A worker died: go on without workers (pending jobs are read in-process)."""
+        self._broken = True
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        try:
+            with warnings.catch_warnings():
+                # Python >= 3.12 warns about fork() in a process with threads (numpy's BLAS
+                # pool); the workers only read bytes handed to them and take no lock those
+                # threads could hold. Forking costs milliseconds where a fresh interpreter
+                # costs most of a second of imports.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=_context(), initializer=_watch_parent)
+        except (OSError, ValueError, NotImplementedError):
+            self._broken = True
+            return None
+        return self._pool
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _watch_parent() -> None:
+    """Worker initializer: end this worker when its parent is gone (the importing process,
+    or the fork server that died with it), e.g. after ``kill -9`` of an import."""
+    parent_pid = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="legload-parent-watch", daemon=True).start()
+
+
+__all__ = ["ReadJob", "ReadPool", "ReadResult", "apply_meta", "default_workers", "read_job"]

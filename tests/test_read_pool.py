@@ -1,0 +1,121 @@
+"""Imports read by worker processes: same database as a serial import, bounded, robust."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import legload.read_pool as read_pool
+from legload import api
+from legload.read_pool import ReadJob, ReadPool, default_workers
+from legload.readers.detect import content_sha256
+from legload.samples.fit_writer import encode_fit
+from legload.samples.workouts import easy_run, synthesize
+from legload.store import Store
+
+N_FILES = 24
+MAIN_PID = os.getpid()
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    """24 short runs, one of them twice under another name, one damaged beyond reading."""
+    folder = tmp_path_factory.mktemp("pool-export")
+    start = dt.datetime(2025, 3, 1, 7, tzinfo=dt.UTC)
+    for i in range(N_FILES):
+        workout = easy_run(start + dt.timedelta(days=i), minutes=5)
+        (folder / f"run_{i:02d}.fit").write_bytes(encode_fit(workout, synthesize(workout, seed=i)))
+    (folder / "run_99_copy.fit").write_bytes((folder / "run_07.fit").read_bytes())
+    (folder / "run_50_broken.fit").write_bytes(b"\x0e\x10" + b"\x00" * 30)
+    return folder
+
+
+def _database(db) -> list[tuple]:
+    """Every stored row that an import writes, in id order (the import time left out)."""
+    with sqlite3.connect(db) as conn:
+        files = conn.execute("SELECT sha256, source_path, n_activities FROM files "
+                             "ORDER BY rowid").fetchall()
+        activities = conn.execute("SELECT * FROM activities ORDER BY id").fetchall()
+        samples = conn.execute("SELECT activity_id, position, name, dtype, codec, n, data "
+                               "FROM samples ORDER BY activity_id, position").fetchall()
+        laps = conn.execute("SELECT activity_id, position, name, dtype, codec, n, data "
+                            "FROM laps ORDER BY activity_id, position").fetchall()
+    return [files, activities, samples, laps]
+
+
+def test_workers_write_the_same_database_as_a_serial_import(export, tmp_path):
+    serial = api.import_paths([export], db=tmp_path / "serial.sqlite", workers=1)
+    pooled = api.import_paths([export], db=tmp_path / "pooled.sqlite", workers=2)
+    assert serial.as_dict() == pooled.as_dict()
+    assert pooled.imported == N_FILES
+    assert pooled.duplicates == 1  # the copy, found while the original was still in flight
+    assert [f["path"] for f in pooled.failed] == [str(export / "run_50_broken.fit")]
+    assert pooled.activities == list(range(1, N_FILES + 1))
+    assert _database(tmp_path / "serial.sqlite") == _database(tmp_path / "pooled.sqlite")
+
+
+def test_results_come_back_in_submission_order_within_the_window(export):
+    files = sorted(export.glob("run_[0-9][0-9].fit"))
+    jobs = [ReadJob(f.read_bytes(), str(f), content_sha256(f.read_bytes())) for f in files]
+    in_flight = []
+    with ReadPool(workers=2, window=3) as pool:
+        results = []
+        for job in jobs:
+            results.extend(pool.submit(job))
+            in_flight.append(len(pool._pending))
+        results.extend(pool.drain())
+    assert [r.job_source for r in results] == [str(f) for f in files]
+    assert max(in_flight) <= 3
+    assert all(r.error is None and len(r.activities) == 1 for r in results)
+
+
+def test_one_worker_reads_in_process(export, monkeypatch):
+    monkeypatch.setattr(read_pool, "ProcessPoolExecutor", None)  # would fail if used
+    files = sorted(export.glob("run_0*.fit"))
+    with ReadPool(workers=1) as pool:
+        results = [r for f in files for r in pool.submit(
+            ReadJob(f.read_bytes(), str(f), content_sha256(f.read_bytes())))]
+    assert len(results) == len(files)
+
+
+def test_unreadable_file_comes_back_as_its_read_error(export):
+    broken = export / "run_50_broken.fit"
+    jobs = [ReadJob(broken.read_bytes(), str(broken), "x"), *(
+        ReadJob(f.read_bytes(), str(f), str(i)) for i, f in enumerate(sorted(export.glob("run_0*"))))]
+    with ReadPool(workers=2) as pool:
+        results = [r for job in jobs for r in pool.submit(job)] + list(pool.drain())
+    errors = [r.error for r in results if r.error is not None]
+    assert len(errors) == 1
+    assert errors[0].path == str(broken)
+    assert "FIT" in errors[0].problem
+
+
+def _die_in_worker(job):
+    """A reader that kills the worker process on one file (as an out-of-memory kill would)."""
+    if os.getpid() != MAIN_PID and job.source.endswith("run_05.fit"):
+        Path(read_pool.__dict__["_died_marker"]).touch()
+        os._exit(9)
+    return read_pool.__dict__["_real_read_job"](job)
+
+
+def test_a_dying_worker_loses_no_file(export, tmp_path, monkeypatch):
+    monkeypatch.setitem(read_pool.__dict__, "_real_read_job", read_pool.read_job)
+    monkeypatch.setitem(read_pool.__dict__, "_died_marker", str(tmp_path / "died"))
+    monkeypatch.setattr(read_pool, "read_job", _die_in_worker)
+    report = api.import_paths([export], db=tmp_path / "db.sqlite", workers=2)
+    assert (tmp_path / "died").exists()  # a worker did die
+    assert report.imported == N_FILES
+    assert len(report.failed) == 1
+    with Store(tmp_path / "db.sqlite") as store:
+        assert store.counts() == {"files": N_FILES, "activities": N_FILES}
+
+
+def test_default_workers_follow_the_environment(monkeypatch):
+    monkeypatch.setenv("LEGLOAD_WORKERS", "3")
+    assert default_workers() == 3
+    monkeypatch.setenv("LEGLOAD_WORKERS", "zero")
+    assert 1 <= default_workers() <= 8
