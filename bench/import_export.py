@@ -8,7 +8,15 @@ memory (``VmHWM``) is its own:
 * ``decode``: :func:`legload.readers.fit_decode.decode` of every file (the bytes are read
   from disk outside the timed part);
 * ``read``: :func:`legload.read_activity` of every file (read, decode, samples, summary);
-* ``import``: :func:`legload.import_paths` of the folder into a fresh database.
+* ``import``: :func:`legload.import_paths` of the folder into a fresh database, as
+  ``legload import`` does it: files read and encoded by worker processes (one per CPU),
+  written in order by the main process;
+* ``import-1``: the same with ``workers=1``: everything in one process.
+
+Peak memory of an import with workers is that of the whole process tree: on Linux the
+largest sum of the proportional set sizes (PSS: a page shared by k processes counts 1/k in
+each) of the main process and its workers, sampled every 20 ms; elsewhere the main peak
+plus one worker peak per worker, an upper bound.
 
 Each measurement runs ``--repeat`` times (fastest run counts; peak RSS is the highest).
 Prints seconds, files/s, records/s, peak RSS, and the ratios import/decode and read/decode.
@@ -92,6 +100,49 @@ def _vm_hwm_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class TreeMemory:
+    """Largest summed PSS [MB] of this process and its children, sampled in a thread."""
+
+    def __init__(self, every_s: float = 0.02) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every_s,), daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, every_s: float) -> None:
+        me = os.getpid()
+        while not self._stop.wait(every_s):
+            pids = [me] + [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat")
+                           if _ppid(p) == me]
+            self.peak_mb = max(self.peak_mb, sum(_pss_mb(pid) for pid in pids))
+
+
+def _ppid(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def child(kind: str, folder: Path, profile: bool) -> dict:
     import legload
     from legload.readers.fit_decode import decode
@@ -100,6 +151,7 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
     baseline = _vm_hwm_mb()
     result: dict = {"kind": kind, "files": len(files), "baseline_mb": baseline}
     records = 0
+    tree_memory = None
     if kind == "decode":
         total = 0.0
         for path in files:
@@ -114,14 +166,24 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
         for path in files:
             records += len(legload.read_activity(path).samples)
         result["seconds"] = time.perf_counter() - start
-    elif kind == "import":
+    elif kind in ("import", "import-1"):
+        from legload.read_pool import default_workers
+
+        workers = 1 if kind == "import-1" else default_workers()
+        result["workers"] = workers
         with tempfile.TemporaryDirectory(prefix="legload-bench-db-") as tmp:
             db = Path(tmp) / "legload.sqlite"
             profiler = cProfile.Profile() if profile else None
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
-            report = legload.import_paths([folder], db=db)
+            tree_memory = TreeMemory() if workers > 1 and Path("/proc/self/smaps_rollup").exists() \
+                else None
+            if tree_memory:
+                tree_memory.__enter__()
+            report = legload.import_paths([folder], db=db, workers=workers)
+            if tree_memory:
+                tree_memory.__exit__()
             if profiler:
                 profiler.disable()
             result["seconds"] = time.perf_counter() - start
@@ -133,6 +195,14 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
                 result["profile"] = _profile_text(profiler)
     result["records"] = records
     result["peak_mb"] = _vm_hwm_mb()
+    if result.get("workers", 1) > 1:
+        if tree_memory:
+            result["peak_mb"] = max(result["peak_mb"], tree_memory.peak_mb)
+        else:
+            import resource
+
+            child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            result["peak_mb"] += result["workers"] * child_mb
     return result
 
 
@@ -140,14 +210,14 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
 #: run inside the one above)
 STAGES = (
     ("legload.api", "unwrap", 0), ("legload.api", "content_sha256", 0),
-    ("legload.api", "read_bytes", 0),
+    ("legload.read_pool", "read_bytes", 0),
     ("legload.readers.fit", "decode", 1), ("legload.readers.fit", "_samples", 1),
     ("legload.readers.fit", "_sessions", 1), ("legload.readers.fit", "_laps", 1),
     ("legload.readers.fit", "_finish_channels", 1), ("legload.readers.fit", "summarize", 1),
     ("legload.readers.activity", "climb_m", 2),
     ("legload.readers.activity", "track_distance_m", 2),
-    ("legload.store.Store", "add_file", 0), ("legload.store.db", "prepare_activity", 1),
-    ("legload.store.db", "_insert_activity", 1),
+    ("legload.read_pool", "prepare_activity", 0),
+    ("legload.store.Store", "add_file", 0), ("legload.store.db", "_insert_activity", 1),
 )
 
 
@@ -176,7 +246,7 @@ def stages(folder: Path) -> dict:
         setattr(owner, name, timed(name, getattr(owner, name)))
     with tempfile.TemporaryDirectory(prefix="legload-bench-db-") as tmp:
         start = time.perf_counter()
-        legload.import_paths([folder], db=Path(tmp) / "legload.sqlite")
+        legload.import_paths([folder], db=Path(tmp) / "legload.sqlite", workers=1)
         total = time.perf_counter() - start
     files = len(list(folder.glob("*.fit")))
     lines = [f"{'step':<28}{'ms/file':>9}{'share':>8}"]
@@ -222,7 +292,7 @@ def main() -> None:
                         help="runs of each measurement; the fastest counts, peak RSS is the max")
     parser.add_argument("--stages", action="store_true",
                         help="print ms/file of the main import steps for the smallest export")
-    parser.add_argument("--child", choices=("decode", "read", "import", "stages"),
+    parser.add_argument("--child", choices=("decode", "read", "import", "import-1", "stages"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -233,33 +303,33 @@ def main() -> None:
         print(json.dumps(child(args.child, args.folder, args.profile)))
         return
     folders = {n: export_folder(n, args.workers) for n in sorted(set(args.files))}
-    print(f"{'files':>6} {'step':<7}{'seconds':>10}{'files/s':>10}{'records/s':>12}"
+    print(f"{'files':>6} {'step':<9}{'seconds':>10}{'files/s':>10}{'records/s':>12}"
           f"{'peak MB':>9}{'base MB':>9}{'x decode':>10}")
     profile_text = stage_text = None
     for n, folder in folders.items():
         size_mb = sum(p.stat().st_size for p in folder.glob("*.fit")) / 2**20
         results = {}
-        for kind in ("decode", "read", "import"):
+        for kind in ("decode", "read", "import-1", "import"):
             runs = [run_child(kind, folder) for _ in range(args.repeat)]
             results[kind] = min(runs, key=lambda r: r["seconds"])
             results[kind]["peak_mb"] = max(r["peak_mb"] for r in runs)
         if args.profile and n == min(folders):  # a separate run: profiling slows it down
-            profile_text = run_child("import", folder, profile=True)["profile"]
+            profile_text = run_child("import-1", folder, profile=True)["profile"]
         if args.stages and n == min(folders):
             stage_text = run_child("stages", folder)["stages"]
         base = results["decode"]["seconds"]
         for kind, r in results.items():
-            print(f"{n:>6} {kind:<7}{r['seconds']:>10.2f}{r['files'] / r['seconds']:>10.1f}"
+            print(f"{n:>6} {kind:<9}{r['seconds']:>10.2f}{r['files'] / r['seconds']:>10.1f}"
                   f"{r['records'] / r['seconds']:>12,.0f}{r['peak_mb']:>9.0f}"
                   f"{r['baseline_mb']:>9.0f}{r['seconds'] / base:>9.1f}x")
         imp = results["import"]
         print(f"       export {size_mb:.0f} MB in {n} files, {results['decode']['records']:,} "
               f"records; import: {imp['imported']} imported, {imp['failed']} failed, "
-              f"database {imp['db_mb']:.0f} MB")
+              f"database {imp['db_mb']:.0f} MB, {imp['workers']} worker process(es)")
     if stage_text:
-        print(f"\n# where an import of {min(folders)} files spends its time\n{stage_text}")
+        print(f"\n# where an import of {min(folders)} files spends its time (one process)\n{stage_text}")
     if profile_text:
-        print(f"\n# profile of the import of {min(folders)} files\n{profile_text}")
+        print(f"\n# profile of the import of {min(folders)} files (one process)\n{profile_text}")
 
 
 if __name__ == "__main__":

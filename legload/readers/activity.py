@@ -151,14 +151,15 @@ def summarize(
     computed from the samples, because devices integrate at a higher rate than they store.
     """
     totals = {k: v for k, v in (totals or {}).items() if v is not None}
-    ts = samples["timestamp"] if "timestamp" in samples else pd.Series([], dtype="datetime64[ns, UTC]")
-    ts = ts.dropna()
-    start = totals.get("start") or (ts.iloc[0] if len(ts) else None)
-    duration = float((ts.iloc[-1] - ts.iloc[0]).total_seconds()) if len(ts) > 1 else 0.0
+    stamps = pd.DatetimeIndex(samples["timestamp"] if "timestamp" in samples else [])
+    stamps = stamps[~stamps.isna()]
+    start = totals.get("start") or (stamps[0] if len(stamps) else None)
+    duration = (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
-        duration = float(totals["elapsed_s"])
-    if "distance_m" in samples and samples["distance_m"].notna().any():
-        distance = float(np.nanmax(samples["distance_m"].to_numpy(float)))
+        duration = totals["elapsed_s"]
+    recorded = samples["distance_m"].to_numpy(float) if "distance_m" in samples else np.array([])
+    if not np.isnan(recorded).all():
+        distance = float(np.nanmax(recorded))
     else:
         distance = float(track_distance_m(samples)[-1]) if len(samples) else 0.0
     if "ascent_m" in totals and "descent_m" in totals:
@@ -173,7 +174,7 @@ def summarize(
         "sub_sport": sub_sport,
         "name": name,
         "start": _iso(start),
-        "duration_s": duration,
+        "duration_s": float(duration),
         "moving_s": float(totals.get("moving_s", duration)),
         "distance_m": float(totals.get("distance_m", distance)),
         "ascent_m": float(totals.get("ascent_m", ascent)),
