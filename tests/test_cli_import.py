@@ -129,3 +129,23 @@ def test_every_command_is_in_the_readme():
     for group, subs in groups.items():
         for sub in subs:
             assert f"legload {group} {sub}" in readme, f"{group} {sub}"
+
+
+def test_every_option_is_in_the_readme():
+    import typer.main
+
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+
+    def commands(command, path):
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from commands(sub, [*path, name])
+        else:
+            yield " ".join(path), command
+
+    missing = [f"{path} {option}" for path, command in commands(typer.main.get_command(app), [])
+               for param in command.params for option in getattr(param, "opts", [])
+               if option.startswith("--") and option not in readme]
+    assert missing == []
