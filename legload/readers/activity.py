@@ -151,7 +151,7 @@ def summarize(
     computed from the samples, because devices integrate at a higher rate than they store.
     """
     totals = {k: v for k, v in (totals or {}).items() if v is not None}
-    stamps = pd.DatetimeIndex(samples["timestamp"] if "timestamp" in samples else [])
+    stamps = pd.DatetimeIndex(samples.get("timestamp", []))
     stamps = stamps[~stamps.isna()]
     start = totals.get("start") or (stamps[0] if len(stamps) else None)
     duration = (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0

@@ -15,14 +15,14 @@ import numpy as np
 
 from legload.errors import ReadError
 from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.xmlpoints import attribute_numbers, point_fields
 from legload.readers.xmlsafe import (
     FOOT_SPORTS,
     child,
     child_text,
-    collect,
+    contains,
     find_all,
     gather,
-    numbers,
     parse,
     sport_from_motion,
     sport_from_words,
@@ -65,12 +65,13 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
     file_warnings: list[str] = []
     root = parse(data, source, file_warnings, require="trkpt")
     tracks = find_all(root, "trk")
-    if not tracks and find_all(root, "trkpt"):
+    has_points = contains(root, "trkpt")
+    if not tracks and has_points:
         tracks = [root]
-    if not tracks or not find_all(root, "trkpt"):
+    if not tracks or not has_points:
         routed = (
             " (only a planned route: <rtept> points carry no times)"
-            if find_all(root, "rtept")
+            if contains(root, "rtept")
             else ""
         )
         raise ReadError(source, f"no track points in this GPX file{routed}")
@@ -85,15 +86,10 @@ def _read_track(track, source: str, device: str | None, file_name: str | None) -
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    n, text = collect(points, _FIELDS)
-    columns: dict[str, np.ndarray] = {
-        "lat_deg": numbers([p.get("lat") for p in points]),
-        "lon_deg": numbers([p.get("lon") for p in points]),
-    }
-    for key, values in text.items():
-        if key != "time":
-            columns[key] = numbers(values)
-    samples = timed_frame(text.get("time", [None] * n), columns, source, warnings)
+    found = point_fields(points, "trkpt", _FIELDS)
+    lat, lon = attribute_numbers(points, "lat", "lon")
+    columns: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
+    samples = timed_frame(found.texts.get("time", [None] * found.n), columns, source, warnings)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)

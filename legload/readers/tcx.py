@@ -15,11 +15,12 @@ import pandas as pd
 
 from legload.errors import ReadError
 from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.xmlpoints import point_fields
 from legload.readers.xmlsafe import (
     FOOT_SPORTS,
     child,
     child_text,
-    collect,
+    contains,
     find_all,
     gather,
     local_name,
@@ -69,7 +70,7 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
     file_warnings: list[str] = []
     root = parse(data, source, file_warnings, require="Trackpoint")
     elements = find_all(root, "Activity")
-    if not elements or not find_all(root, "Trackpoint"):
+    if not elements or not contains(root, "Trackpoint"):
         raise ReadError(
             source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)"
         )
@@ -82,9 +83,8 @@ def _read_activity(element, source: str) -> Activity:
     points = find_all(element, "Trackpoint")
     if not points:
         raise ReadError(source, "no track points")
-    n, text = collect(points, _FIELDS)
-    columns = {key: numbers(values) for key, values in text.items() if key != "time"}
-    samples = timed_frame(text.get("time", [None] * n), columns, source, warnings)
+    found = point_fields(points, "Trackpoint", _FIELDS)
+    samples = timed_frame(found.texts.get("time", [None] * found.n), found.values, source, warnings)
 
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")

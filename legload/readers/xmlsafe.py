@@ -3,9 +3,12 @@
 Parsing refuses what an activity file never needs and an attacker would use: entity
 declarations (entity-expansion bombs, external entities), external DTDs and network access.
 libxml2's default limits stay on (no ``huge_tree``): a text node over 10 MB or nesting deeper
-than 256 levels refuses the document. Two common real-world blemishes are salvaged with a warning:
-whitespace before the XML declaration, and documents that are not well-formed (e.g. an
-undeclared namespace prefix), which get a second, recovering parse.
+than 256 levels refuses the document. Whitespace-only text between elements is not kept
+(every text the readers use is stripped anyway), which makes the tree smaller and faster to
+walk. Two common real-world blemishes are salvaged with a warning: whitespace before the XML
+declaration, and documents that are not well-formed (e.g. an undeclared namespace prefix),
+which get a second, recovering parse. Track points are read in bulk by
+:mod:`legload.readers.xmlpoints`, which falls back to :func:`collect` for unusual layouts.
 
 Elements are matched by local name, so GPX 1.0/1.1 with or without a namespace, TCX v2 and
 the vendor extensions (Garmin TrackPointExtension v1/v2, ActivityExtension v2, cluetrust
@@ -63,7 +66,7 @@ def _parser(*, recover: bool) -> etree.XMLParser:
         no_network=True,
         load_dtd=False,
         huge_tree=False,
-        remove_blank_text=False,
+        remove_blank_text=True,
         recover=recover,
     )
 
@@ -156,7 +159,7 @@ def _recover(
         root = None
     if root is None:
         raise ReadError(source, f"not well-formed XML ({reason})")
-    if require is not None and not find_all(root, require):
+    if require is not None and not contains(root, require):
         raise ReadError(
             source, f"not well-formed XML ({reason}); no <{require}> could be recovered"
         )
@@ -189,6 +192,13 @@ def find_all(root: etree._Element, name: str) -> list[etree._Element]:
     if not found:  # a recovered document may keep an undeclared prefix in the tag
         found = [e for e in root.iter(etree.Element) if local_name(e.tag) == name]
     return found
+
+
+def contains(root: etree._Element, name: str) -> bool:
+    """Whether :func:`find_all` would find an element named ``name``; stops at the first."""
+    if next(root.iter("{*}" + name), None) is not None:
+        return True
+    return any(local_name(e.tag) == name for e in root.iter(etree.Element))
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
@@ -380,6 +390,7 @@ __all__ = [
     "child",
     "child_text",
     "collect",
+    "contains",
     "find_all",
     "local_name",
     "numbers",
