@@ -287,15 +287,15 @@ def _laps(messages: FitMessages) -> pd.DataFrame:
         "elapsed_s": lap.get("total_elapsed_time", nan),
         "timer_s": lap.get("total_timer_time", nan),
         "distance_m": lap.get("total_distance", nan),
-        "intensity": np.array(_enum_names("intensity", lap.get("intensity", nan)), dtype=object),
-        "trigger": np.array(_enum_names("lap_trigger", lap.get("lap_trigger", nan)), dtype=object),
+        "intensity": pd.Series(_enum_names("intensity", lap.get("intensity", nan)), dtype=object),
+        "trigger": pd.Series(_enum_names("lap_trigger", lap.get("lap_trigger", nan)), dtype=object),
     }
+    frame = pd.DataFrame(columns)
     stamps = start.asi8
     if n > 1 and not (stamps[1:] >= stamps[:-1]).all():  # stable; NaT last, as sort_values
         order = np.argsort(np.where(start.isna(), np.iinfo(np.int64).max, stamps), kind="stable")
-        columns = {name: np.asarray(values)[order] for name, values in columns.items()}
-        columns["start"] = start[order]
-    return pd.DataFrame(columns)
+        frame = frame.iloc[order].reset_index(drop=True)
+    return frame
 
 
 def _enum_names(type_name: str, values: np.ndarray) -> list[str | None]:

@@ -8,6 +8,7 @@ import datetime as dt
 import gzip
 
 import numpy as np
+import pandas as pd
 import pytest
 from garmin_fit_sdk import Decoder, Profile, Stream
 
@@ -533,3 +534,22 @@ def test_real_files_match_the_sdk_in_every_message(path, real_dir):
     if errors:
         pytest.skip(f"the SDK does not decode this file: {str(errors[0])[:60]}")
     assert_same_as_sdk(data, expect_mesgs=())
+
+
+def test_laps_are_sorted_by_start_with_missing_starts_last():
+    """Lap messages written out of order (as some devices do after a merge) come back sorted;
+    enum names are looked up once per distinct value and kept as plain text."""
+    from legload.readers import fit
+
+    class Messages:
+        def table(self, name):
+            return {"_offset": np.arange(3), "start_time": np.array([1e9 + 20, np.nan, 1e9]),
+                    "total_elapsed_time": np.array([1.0, 2.0, 3.0]),
+                    "intensity": np.array([0.0, 1.0, np.nan])}
+
+    laps = fit._laps(Messages())
+    assert laps["elapsed_s"].tolist() == [3.0, 1.0, 2.0]
+    assert laps["intensity"].tolist() == [None, "active", "rest"]
+    assert laps["intensity"].dtype == object
+    assert laps["start"].isna().tolist() == [False, False, True]
+    assert laps["start"].iloc[0] == pd.Timestamp("2021-09-08T01:46:40Z")
