@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from legload.errors import ModelDomainError
-from legload.models import body
+from legload.models.body import estimate_fat_mass_kg
+from legload.models.body_dynamics import maintenance_intake_kcal_day
+from legload.models.body_projection import project
 from legload.models.expenditure import adaptive_expenditure
 from legload.profile import AthleteProfile
 
@@ -64,9 +66,9 @@ def energy_picture(profile: AthleteProfile | None, intake: pd.DataFrame, weights
     age = profile.age_years(dt.date.today())
     fat_fraction = _latest_fat_fraction(profile, weights)
     pic.fat_kg = (fat_fraction * pic.weight_kg if fat_fraction is not None else
-                  float(body.estimate_fat_mass_kg(pic.weight_kg, profile.height_m, age, profile.sex)))
+                  float(estimate_fat_mass_kg(pic.weight_kg, profile.height_m, age, profile.sex)))
     state = (pic.weight_kg, pic.fat_kg)
-    pic.maintenance_kcal_day = float(body.maintenance_intake_kcal_day(
+    pic.maintenance_kcal_day = float(maintenance_intake_kcal_day(
         state, sex=profile.sex, age_years=age, height_m=profile.height_m,
         activity_kcal_day=session_kcal_day))
     measured = _measured_expenditure(intake, weights, pic)
@@ -141,7 +143,7 @@ def projection(profile: AthleteProfile, pic: EnergyPicture, *, weeks: int = PROJ
     if pic.fat_kg is None or pic.weight_kg is None or pic.intake_kcal_day is None:
         return None
     activity = pic.session_kcal_day + (pic.expenditure_gap_kcal_day or 0.0)
-    return body.project((pic.weight_kg, pic.fat_kg), intake_kcal_day or pic.intake_kcal_day,
-                        max(activity, 0.0), sex=profile.sex,
-                        age_years=profile.age_years(dt.date.today()),
-                        height_m=profile.height_m, weeks=weeks)
+    return project((pic.weight_kg, pic.fat_kg), intake_kcal_day or pic.intake_kcal_day,
+                   max(activity, 0.0), sex=profile.sex,
+                   age_years=profile.age_years(dt.date.today()),
+                   height_m=profile.height_m, weeks=weeks)

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from legload.models.cycling import demand as cycling_demand
-from legload.models.energy import cycling_power_from_speed
+from legload.models.cycling_energy import cycling_power_from_speed
 from legload.models.muscles import MUSCLES, demand
 from legload.streams import Stream
 

@@ -10,13 +10,9 @@ import numpy as np
 
 from legload.analysis.muscle_load import muscle_load, ride_power_w
 from legload.analysis.segments import Segment, climbs, fast_bouts
-from legload.models.energy import (
-    J_PER_KCAL,
-    cycling_metabolic_power,
-    met_energy_kcal,
-    running_cost,
-    walking_cost,
-)
+from legload.models.cycling_energy import cycling_metabolic_power
+from legload.models.energy import J_PER_KCAL, met_energy_kcal
+from legload.models.gait_energy import running_cost, walking_cost
 from legload.models.parameters import COMPENDIUM_2011_METS
 from legload.readers.activity import Activity
 from legload.streams import Stream, to_stream

@@ -1,4 +1,5 @@
-"""Published constants of the adult body-composition model (:mod:`legload.models.body`).
+"""Published constants of the adult body-composition model (:mod:`legload.models.body`,
+:mod:`legload.models.body_dynamics`).
 
 Each group names its :class:`~legload.models.parameters.Source` and says what was checked
 where. "[S]" marks a value read only in a secondary transcription (an open implementation of
@@ -185,7 +186,7 @@ JACKSON_2002_COEFFICIENTS = MappingProxyType(
     }
 )
 
-#: Conditions of :func:`legload.models.body.adaptive_expenditure`.
+#: Conditions of :func:`legload.models.expenditure.adaptive_expenditure`.
 ADAPTIVE_MIN_DAYS: int = 14
 ADAPTIVE_MIN_WEIGH_INS: int = 5
 ADAPTIVE_MIN_INTAKE_DAYS: int = 7

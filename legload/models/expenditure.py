@@ -15,7 +15,8 @@ import pandas as pd
 
 from legload.errors import ModelDomainError
 from legload.models import body_parameters as BP
-from legload.models.body import ArrayLike, weight_change_energy_density_kcal_per_kg
+from legload.models.arrays import ArrayLike
+from legload.models.body import weight_change_energy_density_kcal_per_kg
 
 #: Body-fat share assumed by :func:`adaptive_expenditure` when no fat mass is given.
 ASSUMED_FAT_FRACTION: float = 0.20

@@ -1,7 +1,7 @@
 """Joint-level work of running and walking: the layer under :mod:`legload.models.muscles`.
 
 For one leg and one stride this module gives the positive (concentric) and negative
-(eccentric, as a magnitude) work of each *joint action* (``muscle_parameters.JOINT_ACTIONS``: ankle
+(eccentric, as a magnitude) work of each *joint action* (``joint_parameters.JOINT_ACTIONS``: ankle
 plantar flexion in stance, knee extension in stance, hip flexion in swing, ...) in J/kg, by
 speed, grade and step rate:
 
@@ -17,7 +17,7 @@ speed, grade and step rate:
    knee in running (Gottschall & Kram 2005) and at the ankle in walking (Montgomery &
    Grabowski 2018).
 
-All numbers come from :mod:`legload.models.muscle_parameters`; ``docs/models/muscles.md`` has the
+All numbers come from :mod:`legload.models.joint_parameters`; ``docs/models/muscles.md`` has the
 tables, the tags ([R] read, [S] secondary, [M] model choice) and the valid ranges.
 """
 
@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from legload.errors import ModelDomainError
-from legload.models import muscle_parameters as P
+from legload.models import joint_parameters as P
 from legload.models.parameters import STANDARD_GRAVITY_M_S2
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series
@@ -219,7 +219,7 @@ def joint_work_per_stride(
     -------
     dict
         ``{action: (positive, negative)}`` [J kg-1 per stride of one leg], negative work as a
-        positive magnitude; keys ``muscle_parameters.JOINT_ACTIONS``.
+        positive magnitude; keys ``joint_parameters.JOINT_ACTIONS``.
 
     Notes
     -----

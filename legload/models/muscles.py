@@ -28,9 +28,9 @@ returns floats for scalar inputs; NaN gives NaN. Inputs outside the valid ranges
 is the caller's (``mode``); there is no automatic switch.
 
 Confidence: the structure and directions follow the papers cited; most absolute values are
-model choices tagged [M] in :mod:`legload.models.muscle_parameters`, because the per-speed tables of
-the key papers could not be read. Treat the output as a ranking and a trend, not a
-measurement.
+model choices tagged [M] in :mod:`legload.models.joint_parameters` and
+:mod:`legload.models.muscle_parameters`, because the per-speed tables of the key papers could not
+be read. Treat the output as a ranking and a trend, not a measurement.
 """
 
 from __future__ import annotations

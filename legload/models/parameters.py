@@ -6,12 +6,14 @@ what was checked where, so a reader can tell a number read in the paper from one
 secondary transcription. Models import their numbers from here and nowhere else.
 
 This module holds the :class:`Source` record every parameter module uses and the energy
-section (:mod:`legload.models.energy`): Minetti et al. 2002 (cost of walking and running vs
-grade), Mifflin et al. 1990 (resting metabolic rate), the 2011 Compendium of Physical
-Activities (METs), gross efficiency of cycling, road-load defaults for cycling. The other
-models keep theirs beside them: :mod:`~legload.models.muscle_parameters`,
-:mod:`~legload.models.exercise_parameters`, :mod:`~legload.models.cycling_parameters`,
-:mod:`~legload.models.body_parameters`, :mod:`~legload.models.adaptation_parameters`.
+section (:mod:`~legload.models.gait_energy`, :mod:`~legload.models.cycling_energy`,
+:mod:`~legload.models.energy`, :mod:`~legload.models.resting_energy`): Minetti et al. 2002
+(cost of walking and running vs grade), Mifflin et al. 1990 (resting metabolic rate), the 2011
+Compendium of Physical Activities (METs), gross efficiency of cycling, road-load defaults for
+cycling. The other models keep theirs beside them: :mod:`~legload.models.muscle_parameters`,
+:mod:`~legload.models.joint_parameters`, :mod:`~legload.models.exercise_parameters`,
+:mod:`~legload.models.cycling_parameters`, :mod:`~legload.models.body_parameters`,
+:mod:`~legload.models.adaptation_parameters`, :mod:`~legload.models.risk_parameters`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class Source:
 
 
 # =============================================================================================
-# energy — legload.models.energy
+# energy — legload.models.gait_energy, cycling_energy, energy, resting_energy
 # =============================================================================================
 
 # --- Minetti et al. 2002: cost of walking and running on slopes -----------------------------

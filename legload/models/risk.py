@@ -3,7 +3,7 @@
 Pure functions over weekly (and optionally daily) per-muscle loads. legload never turns these
 into an injury probability: the studies behind them report associations in particular groups
 (novice runners, footballers), not a risk a runner can be told. Numbers and sources are in
-:mod:`legload.models.adaptation_parameters`; ``docs/models/risk.md`` has the evidence table.
+:mod:`legload.models.risk_parameters`; ``docs/models/risk.md`` has the evidence table.
 
 Rules (``p`` = this week's load / reference - 1, reference = last week or the mean of up to
 SPIKE_MEAN_WEEKS earlier weeks, whichever gives the larger rise):
@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from legload.errors import ModelDomainError
-from legload.models import adaptation_parameters as A
+from legload.models import risk_parameters as R
 
 KINDS: tuple[str, ...] = (
     "load_spike",
@@ -120,8 +120,8 @@ def ewma(values: Sequence[float] | np.ndarray, days: int) -> np.ndarray:
 
 def ewma_acwr(
     daily_loads: Sequence[float] | np.ndarray,
-    acute_days: int = A.ACUTE_DAYS,
-    chronic_days: int = A.CHRONIC_DAYS,
+    acute_days: int = R.ACUTE_DAYS,
+    chronic_days: int = R.CHRONIC_DAYS,
 ) -> np.ndarray:
     """EWMA acute:chronic workload ratio for each day (NaN where the chronic EWMA is 0).
 
@@ -169,7 +169,7 @@ def risk_flags(
     if running_years is not None:
         _check_load("running_years", running_years)
     table = _weekly_table(weekly)
-    new_runner = running_years is not None and running_years < A.NEW_RUNNER_YEARS
+    new_runner = running_years is not None and running_years < R.NEW_RUNNER_YEARS
     keyed: list[tuple[int, str, int, RiskFlag]] = []
     order = {k: i for i, k in enumerate(KINDS)}
 
@@ -180,23 +180,23 @@ def risk_flags(
         n = len(frame)
         for i in range(max(1, n - recent_weeks), n):
             week = frame.index[i]
-            history = frame.iloc[max(0, i - A.SPIKE_MEAN_WEEKS) : i]
+            history = frame.iloc[max(0, i - R.SPIKE_MEAN_WEEKS) : i]
             now = frame.iloc[i]
-            spike = _spike(now["load_j_kg"], history["load_j_kg"], A.SPIKE_MIN_LOAD_J_KG)
+            spike = _spike(now["load_j_kg"], history["load_j_kg"], R.SPIKE_MIN_LOAD_J_KG)
             if spike:
                 add(muscle, "load_spike", _load_reason(muscle, spike), week, n - 1 - i)
-                if muscle == A.SHIN_MUSCLE and new_runner:
+                if muscle == R.SHIN_MUSCLE and new_runner:
                     add(muscle, "shin_splints", _shin_reason(spike, running_years), week,
                         n - 1 - i)
-            if muscle in A.ECCENTRIC_SPIKE_MUSCLES:
+            if muscle in R.ECCENTRIC_SPIKE_MUSCLES:
                 ecc = _spike(now["eccentric_j_kg"], history["eccentric_j_kg"],
-                             A.SPIKE_MIN_LOAD_J_KG)
+                             R.SPIKE_MIN_LOAD_J_KG)
                 if ecc:
                     add(muscle, "eccentric_spike", _eccentric_reason(muscle, ecc), week,
                         n - 1 - i)
-            if muscle in A.SPRINT_SPIKE_MUSCLES:
+            if muscle in R.SPRINT_SPIKE_MUSCLES:
                 sprint = _spike(now["brief_effort_s"], history["brief_effort_s"],
-                                A.SPRINT_MIN_S, from_zero=True)
+                                R.SPRINT_MIN_S, from_zero=True)
                 if sprint:
                     add(muscle, "sprint_spike", _sprint_reason(muscle, sprint), week, n - 1 - i)
     if daily is not None:
@@ -228,7 +228,7 @@ def _spike(now: float, history: pd.Series, min_now: float, *, from_zero: bool = 
         if reference > 0:
             fraction = now / reference - 1.0
             # rounded so that exactly +30 % (e.g. 100 -> 130 J/kg) is not a spike
-            if round(fraction, 9) > A.SPIKE_FRACTION and (
+            if round(fraction, 9) > R.SPIKE_FRACTION and (
                 best is None or fraction > best.fraction
             ):
                 best = _Spike(now, reference, fraction, basis)
@@ -290,15 +290,15 @@ def _acwr_flags(daily: pd.DataFrame | Mapping[str, Sequence[float]],
     flags = []
     for muscle, series in daily.items():
         values = np.asarray(series, dtype=float)
-        if len(values) < A.CHRONIC_DAYS:
+        if len(values) < R.CHRONIC_DAYS:
             continue
         ratio = float(ewma_acwr(values)[-1])
-        if math.isfinite(ratio) and ratio >= A.ACWR_HIGH:
+        if math.isfinite(ratio) and ratio >= R.ACWR_HIGH:
             week = table[muscle].index[-1] if muscle in table and len(table[muscle]) else None
             flags.append(_flag(
                 str(muscle), "acwr_high",
                 f"{_name(str(muscle))} EWMA acute:chronic load ratio {ratio:.2f} "
-                f"(at or above {A.ACWR_HIGH}; a heuristic for a recent jump, not a risk: "
+                f"(at or above {R.ACWR_HIGH}; a heuristic for a recent jump, not a risk: "
                 "Impellizzeri 2021).",
                 week,
             ))

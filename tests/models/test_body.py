@@ -1,4 +1,5 @@
-"""legload.models.body against Hall 2008, Hall et al. 2011, the Forbes partition and physics."""
+"""The body-composition models (body, body_dynamics, body_projection) against Hall 2008, Hall et al.
+2011, the Forbes partition and physics."""
 
 from __future__ import annotations
 
@@ -12,24 +13,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import body, body_parameters
+from legload.models import body, body_dynamics, body_parameters, body_projection
 from legload.models.body import (
-    PROJECT_COLUMNS,
     RHO_FAT_KCAL_PER_KG,
     RHO_GLYCOGEN_KCAL_PER_KG,
     RHO_LEAN_KCAL_PER_KG,
     RULE_OF_THUMB_KCAL_PER_KG,
-    SIMULATE_COLUMNS,
     BodyState,
     estimate_fat_mass_kg,
     lean_fraction,
-    maintenance_intake_kcal_day,
-    project,
-    simulate,
     weight_change_energy_density_kcal_per_kg,
 )
-from legload.models.energy import resting_metabolic_rate_kcal_day
+from legload.models.body_dynamics import SIMULATE_COLUMNS, maintenance_intake_kcal_day, simulate
+from legload.models.body_projection import PROJECT_COLUMNS, project
 from legload.models.expenditure import adaptive_expenditure
+from legload.models.resting_energy import resting_metabolic_rate_kcal_day
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 
@@ -470,5 +468,9 @@ def test_estimate_fat_mass_is_plausible():
 
 
 def test_doctests():
-    result = doctest.testmod(body, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 6 and result.failed == 0
+    attempted = 0
+    for module in (body, body_dynamics, body_projection):
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 6

@@ -1,4 +1,5 @@
-"""legload.models.energy against its papers' published values and against physics."""
+"""The energy models (energy, gait_energy, cycling_energy, resting_energy) against their papers'
+published values and against physics."""
 
 from __future__ import annotations
 
@@ -12,23 +13,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import energy, parameters
-from legload.models.energy import (
-    J_PER_KCAL,
-    cycling_metabolic_power,
-    cycling_power_from_speed,
+from legload.models import cycling_energy, energy, gait_energy, parameters, resting_energy
+from legload.models.cycling_energy import cycling_metabolic_power, cycling_power_from_speed
+from legload.models.energy import J_PER_KCAL, met_energy_kcal
+from legload.models.gait_energy import (
     grade_adjusted_pace_s_per_km,
     grade_adjusted_speed,
-    met_energy_kcal,
     outside_minetti_range,
-    resting_metabolic_rate_kcal_day,
     running_cost,
     running_power_w_per_kg,
     walking_cost,
     walking_power_w_per_kg,
 )
+from legload.models.resting_energy import resting_metabolic_rate_kcal_day
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
+ENERGY_MODULES = (energy, gait_energy, cycling_energy, resting_energy)
 
 
 @pytest.fixture(scope="module")
@@ -418,14 +418,17 @@ def test_mifflin1990_refuses_absurd_values(mass, height, age, message):
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(energy, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 15
-    assert result.failed == 0
+    attempted = 0
+    for module in ENERGY_MODULES:
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 15
 
 
 def test_every_public_function_cites_its_source_and_range():
-    for name in energy.__all__:
-        func = getattr(energy, name)
+    for module, name in ((m, n) for m in ENERGY_MODULES for n in m.__all__):
+        func = getattr(module, name)
         if not callable(func):
             continue
         doc = func.__doc__ or ""

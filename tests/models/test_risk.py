@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import adaptation_parameters as A
 from legload.models import risk
+from legload.models import risk_parameters as R
 from legload.models.parameters import Source
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
@@ -35,10 +35,10 @@ def _kinds(flags) -> list[tuple[str, str]]:
 
 def test_nielsen_numbers_match_the_csv():
     rows = _csv("nielsen2014_jospt_abstract.csv").set_index("quantity")["value"]
-    assert rows["progression_threshold_pct"] == A.SPIKE_FRACTION * 100
-    assert rows["hazard_ratio"] == A.NIELSEN_2014_HR
-    assert (rows["ci_low"], rows["ci_high"]) == A.NIELSEN_2014_HR_CI
-    assert rows["p"] == A.NIELSEN_2014_P
+    assert rows["progression_threshold_pct"] == R.SPIKE_FRACTION * 100
+    assert rows["hazard_ratio"] == R.NIELSEN_2014_HR
+    assert (rows["ci_low"], rows["ci_high"]) == R.NIELSEN_2014_HR_CI
+    assert rows["p"] == R.NIELSEN_2014_P
     # the CI includes 1: the evidence word must not claim more than "weak"
     assert rows["ci_low"] < 1 < rows["ci_high"]
     assert risk.EVIDENCE["load_spike"] == "weak"
@@ -46,14 +46,14 @@ def test_nielsen_numbers_match_the_csv():
 
 def test_mtss_share_and_duhig_odds_ratio_match_their_csvs():
     share = _csv("nielsen2014_plosone_abstract.csv").set_index("diagnosis")["share_pct"]
-    assert share["medial_tibial_stress_syndrome"] == A.MTSS_SHARE_OF_NOVICE_INJURIES * 100
+    assert share["medial_tibial_stress_syndrome"] == R.MTSS_SHARE_OF_NOVICE_INJURIES * 100
     assert share.idxmax() == "medial_tibial_stress_syndrome"
     duhig = _csv("duhig2016_abstract.csv").set_index("window")
-    assert duhig.loc["week_minus_1", "odds_ratio"] == A.DUHIG_2016_OR_WEEK1
+    assert duhig.loc["week_minus_1", "odds_ratio"] == R.DUHIG_2016_OR_WEEK1
 
 
 def test_every_risk_source_is_cited_and_tagged():
-    for src in A.RISK_SOURCES:
+    for src in R.RISK_SOURCES:
         assert isinstance(src, Source) and src.citation
         assert any(tag in src.note for tag in ("[R]", "[S]", "[M]"))
 
@@ -93,7 +93,7 @@ def test_acwr_rises_after_a_jump_and_is_nan_without_chronic_load():
     loads = np.r_[np.full(35, 100.0), np.full(7, 300.0)]
     ratio = risk.ewma_acwr(loads)
     assert ratio[34] == pytest.approx(1.0)
-    assert ratio[-1] > A.ACWR_HIGH
+    assert ratio[-1] > R.ACWR_HIGH
     assert np.isnan(risk.ewma_acwr([0.0, 0.0, 0.0])).all()
     with pytest.raises(ModelDomainError):
         risk.ewma_acwr(loads, acute_days=28, chronic_days=7)
@@ -147,7 +147,7 @@ def test_tiny_loads_do_not_flag():
 
 def test_shin_splints_only_for_new_runners_and_known_history():
     weekly = _weeks("tibialis_anterior", 100, 160)
-    for years in (A.NEW_RUNNER_YEARS, 3.0, None):
+    for years in (R.NEW_RUNNER_YEARS, 3.0, None):
         kinds = _kinds(risk.risk_flags(weekly, running_years=years))
         assert ("tibialis_anterior", "shin_splints") not in kinds
         assert ("tibialis_anterior", "load_spike") in kinds
@@ -212,7 +212,7 @@ def test_first_week_has_no_basis_and_no_flag():
 def test_load_spike_iff_rise_above_thirty_percent(before, factor):
     after = before * factor
     flags = risk.risk_flags(_weeks("calves", before, after))
-    expected = after >= A.SPIKE_MIN_LOAD_J_KG and round(after / before - 1, 9) > 0.30
+    expected = after >= R.SPIKE_MIN_LOAD_J_KG and round(after / before - 1, 9) > 0.30
     assert bool(flags) == expected
     for f in flags:
         assert f.kind in risk.KINDS and f.evidence in risk.EVIDENCE_LEVELS

@@ -8,9 +8,7 @@ import datetime as dt
 import gzip
 
 import numpy as np
-import pandas as pd
 import pytest
-from garmin_fit_sdk import Decoder, Profile, Stream
 
 from legload.readers.fit import read_fit
 from legload.readers.fit_decode import FIT_EPOCH_S, decode
@@ -26,131 +24,15 @@ from legload.samples.workouts import (
 )
 
 from ..conftest import REAL
-
-T0 = 1_100_000_000  # a FIT date_time (2024-11-09)
-_COMMON = Profile["common_fields"]
-_KEY_TO_NAME = {m["messages_key"]: m["name"] for m in Profile["messages"].values()}
-_SUB_FIELDS = {m["name"]: {s["name"] for f in m["fields"].values() for s in f["sub_fields"]}
-               for m in Profile["messages"].values()}
-
-
-# -- the oracle -----------------------------------------------------------------------------
-
-def sdk_read(data: bytes, *, expand: bool = False) -> tuple[dict, list]:
-    """The SDK's decode; enum values stay numbers so they compare with legload's."""
-    decoder = Decoder(Stream.from_byte_array(bytearray(data)))
-    return decoder.read(expand_components=expand, merge_heart_rates=False,
-                        convert_types_to_strings=False)
-
-
-def _resolution(mesg: str, name: str) -> float:
-    """Half the profile's scale step of ``mesg.name`` (1 for unscaled fields)."""
-    for info in Profile["messages"].get(_num(mesg), {"fields": {}})["fields"].values():
-        if info["name"] == name and len(info["scale"]) == 1:
-            return 0.5 / info["scale"][0]
-    return 0.5
-
-
-def _num(mesg: str) -> int:
-    return next((n for n, m in Profile["messages"].items() if m["name"] == mesg), -1)
-
-
-#: legload and the SDK compute raw / scale − offset alike: much tighter than the resolution
-SDK_ATOL = 1e-9
-
-
-def _same(ours, sdk, atol: float) -> bool:
-    """One decoded value against the SDK's (None ↔ NaN or empty; lists ↔ array rows)."""
-    if isinstance(sdk, dt.datetime):
-        sdk = sdk.timestamp() - FIT_EPOCH_S
-    if isinstance(ours, str) or (ours is None and not isinstance(sdk, int | float)):
-        if isinstance(sdk, list):  # a string array: legload keeps the first string
-            sdk = sdk[0]
-        return (ours or None) == sdk
-    if isinstance(ours, np.ndarray):
-        if sdk is None:
-            return bool(np.isnan(ours).all())
-        values = list(sdk) if isinstance(sdk, list | tuple) else [sdk]
-        values = [np.nan if v is None else float(v) for v in values]
-        return len(values) == len(ours) and bool(
-            np.allclose(ours, values, rtol=0, atol=atol, equal_nan=True))
-    if sdk is None or (isinstance(sdk, float) and np.isnan(sdk)):
-        return bool(np.isnan(ours))
-    if isinstance(sdk, list | tuple):  # a scalar field written wider: element 0
-        sdk = sdk[0]
-    return abs(float(ours) - float(sdk)) <= atol
-
-
-def assert_same_as_sdk(data: bytes, *, expect_mesgs: tuple[str, ...] = ("record",)) -> dict:
-    """legload's :func:`decode` against the SDK: the same messages of every kind, the same
-    record counts and order, every field's value equal to 1e-9 (far inside the profile's
-    scale resolution), and no value legload has that the SDK lacks. Returns the SDK's
-    messages."""
-    sdk, errors = sdk_read(data)
-    assert errors == []
-    ours = decode(data)
-    assert ours.warnings == [] and not ours.damaged
-    for mesg in expect_mesgs:
-        assert f"{mesg}_mesgs" in sdk or mesg in {_KEY_TO_NAME.get(k) for k in sdk}, mesg
-    compared = 0
-    for key, mesgs in sdk.items():
-        name = _KEY_TO_NAME.get(key, f"unknown_{key}")
-        table = ours.table(name)
-        n = len(table.get("_offset", []))
-        assert n == len(mesgs), f"{name}: {n} messages, SDK {len(mesgs)}"
-        for i, mesg in enumerate(mesgs):
-            for fname, value in mesg.items():
-                if fname in ("developer_fields", "key"):
-                    continue
-                column = _column(fname, table)
-                if column not in table:
-                    assert fname in _SUB_FIELDS.get(name, ()), f"{name}.{fname} missing"
-                    continue
-                assert _same(table[column][i], value, SDK_ATOL), (
-                    f"{name}[{i}].{column}: legload {table[column][i]!r}, SDK {value!r}")
-                compared += 1
-            for column, values in table.items():  # nothing legload has that the SDK lacks
-                if column.startswith(("_", "dev_")) or values.dtype == object:
-                    continue
-                sdk_name = int(column[6:]) if column[6:].isdigit() else column
-                if sdk_name not in mesg and _COMMON.get(column) in mesg:
-                    sdk_name = _COMMON[column]  # unknown message: the SDK keeps the number
-                if sdk_name not in mesg:
-                    assert np.isnan(values[i]).all(), f"{name}[{i}].{column} only in legload"
-    assert compared > 0
-    return sdk
-
-
-def _column(fname: str | int, table: dict) -> str:
-    """legload's column for an SDK field key: unknown fields are numbers in the SDK,
-    ``field_<n>`` in legload, except the common fields (timestamp …) legload names."""
-    if not isinstance(fname, int):
-        return fname
-    common = next((name for name, num in _COMMON.items() if num == fname), None)
-    return common if common in table else f"field_{fname}"
-
-
-def _dev_values(sdk_mesgs: list[dict], key: int) -> np.ndarray:
-    return np.array([np.nan if m.get("developer_fields", {}).get(key) is None
-                     else m["developer_fields"][key] for m in sdk_mesgs], dtype=float)
-
-
-def _file_id(fit: FitBuilder, local: int = 0, *, big_endian: bool = False) -> None:
-    fit.define(local, "file_id", [field("file_id", "type"), field("file_id", "manufacturer"),
-                                  field("file_id", "product"),
-                                  field("file_id", "serial_number"),
-                                  field("file_id", "time_created")], big_endian=big_endian)
-    fit.message(local, [4, 1, 4024, 3_512_345_678, T0])
-
-
-def _session(fit: FitBuilder, local: int, start: int, seconds: int) -> None:
-    fit.define(local, "session", [
-        field("session", "timestamp"), field("session", "start_time"),
-        field("session", "total_elapsed_time"), field("session", "total_timer_time"),
-        field("session", "sport"), field("session", "sub_sport")])
-    elapsed = raw_value("session", "total_elapsed_time", seconds)
-    fit.message(local, [start + seconds, start, elapsed, elapsed, 1, 0])
-
+from .sdk_oracle import (
+    T0,
+    assert_same_as_sdk,
+    dev_values,
+    file_id_message,
+    resolution,
+    sdk_read,
+    session_message,
+)
 
 # -- architectures --------------------------------------------------------------------------
 
@@ -195,7 +77,7 @@ def _records(fit: FitBuilder, local: int, n: int, *, big_endian: bool, t0: int =
 @pytest.mark.parametrize("big_endian", [False, True], ids=["little-endian", "big-endian"])
 def test_records_of_either_architecture_match_the_sdk(big_endian):
     fit = FitBuilder()
-    _file_id(fit, big_endian=big_endian)
+    file_id_message(fit, big_endian=big_endian)
     truth = _records(fit, 1, 200, big_endian=big_endian)
     data = fit.to_bytes()
     assert_same_as_sdk(data)
@@ -203,14 +85,14 @@ def test_records_of_either_architecture_match_the_sdk(big_endian):
     for name, values in truth.items():
         expected = np.array([np.nan if v is None else v for v in values], dtype=float)
         np.testing.assert_allclose(rec[name], expected, rtol=0,
-                                   atol=_resolution("record", name) + 1e-9, err_msg=name)
+                                   atol=resolution("record", name) + 1e-9, err_msg=name)
 
 
 def test_big_and_little_endian_give_the_same_table():
     tables = []
     for big in (False, True):
         fit = FitBuilder()
-        _file_id(fit)
+        file_id_message(fit)
         _records(fit, 0, 50, big_endian=big)
         data = fit.to_bytes()
         arch_byte = data.index(bytes([0x40, 0]), 30) + 2  # the record definition's
@@ -229,7 +111,7 @@ def _compressed_file() -> tuple[bytes, np.ndarray, np.ndarray]:
     full timestamp in between that becomes the new reference, and normal-header records.
     Returns the file, the true timestamps and heart rates of the records."""
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.define(0, "record", [field("record", "timestamp"), field("record", "heart_rate")])
     fit.define(1, "record", [field("record", "heart_rate"), field("record", "distance")])
     fit.define(2, "event", [field("event", "timestamp"), field("event", "event"),
@@ -300,7 +182,7 @@ def test_compressed_timestamp_offset_equal_to_the_reference_keeps_the_time():
 
 def _developer_file(*, big_endian: bool = False) -> tuple[bytes, np.ndarray, np.ndarray]:
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.developer_data_id(1, 0)
     fit.field_description(1, 0, 0, "float32", "Power", "Watts")
     fit.field_description(1, 0, 1, "uint16", "Leg Spring Stiffness", "kN/m")
@@ -319,7 +201,7 @@ def _developer_file(*, big_endian: bool = False) -> tuple[bytes, np.ndarray, np.
         fit.message(2, [T0 + i, 140, raw_value("record", "distance", 3.0 * i),
                         None if np.isnan(power[i]) else float(power[i]), int(stiffness[i]),
                         -5 + i % 10])
-    _session(fit, 3, T0, n - 1)
+    session_message(fit, 3, T0, n - 1)
     return fit.to_bytes(), power, stiffness
 
 
@@ -335,7 +217,7 @@ def test_developer_fields_are_kept_and_named_from_field_description(big_endian):
     for column, label in (("dev_power", "Power"), ("dev_leg_spring_stiffness",
                                                    "Leg Spring Stiffness"),
                           ("dev_form_score", "Form score")):
-        sdk_values = _dev_values(sdk["record_mesgs"], keys[label])
+        sdk_values = dev_values(sdk["record_mesgs"], keys[label])
         np.testing.assert_array_equal(rec[column], sdk_values, err_msg=column)
     np.testing.assert_array_equal(rec["dev_power"], power)
     np.testing.assert_array_equal(rec["dev_leg_spring_stiffness"], stiffness)
@@ -367,7 +249,7 @@ def test_developer_fields_without_description_are_skipped():
 
 def test_array_fields_match_the_sdk_with_scale_per_element():
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.define(1, "hr", [field("hr", "timestamp"), field("hr", "filtered_bpm", 8),
                          field("hr", "event_timestamp", 8)], big_endian=True)
     fit.define(2, "record", [field("record", "timestamp"), field("record", "speed_1s", 5),
@@ -388,7 +270,7 @@ def test_array_fields_match_the_sdk_with_scale_per_element():
 
 def test_string_fields_match_the_sdk():
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.define(1, "sport", [field("sport", "sport"), field("sport", "sub_sport"),
                             field("sport", "name", 16)])
     names = ["Trail run", "Zürich ½ marathon"[:14], "exactly16bytes!!", "", "a\0b"]
@@ -413,7 +295,7 @@ def test_redefining_a_local_type_with_other_fields():
     """Local type 0 is bound to record (2 fields), record (4 fields, big-endian), event,
     then record again: the tables follow each definition and keep file order."""
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.define(0, "record", [field("record", "timestamp"), field("record", "heart_rate")])
     for i in range(10):
         fit.message(0, [T0 + i, 100 + i])
@@ -439,9 +321,9 @@ def test_redefining_a_local_type_with_other_fields():
 
 def test_chained_files_match_the_sdk():
     first, second = FitBuilder(), FitBuilder(header_size=12)
-    _file_id(first)
+    file_id_message(first)
     truth1 = _records(first, 0, 60, big_endian=False)
-    _file_id(second, 3, big_endian=True)
+    file_id_message(second, 3, big_endian=True)
     truth2 = _records(second, 3, 40, big_endian=True, t0=T0 + 100, seed=2)
     data = chain(first.to_bytes(), second.to_bytes())
     assert_same_as_sdk(data, expect_mesgs=("record", "file_id"))
@@ -457,7 +339,7 @@ def _compressed_speed_distance_file(n: int = 400) -> tuple[bytes, np.ndarray, np
     """Records with only compressed_speed_distance (12-bit speed /100, 12-bit distance /16,
     accumulating): 3.4 m/s for ``n`` s rolls the 256 m distance counter over 5 times."""
     fit = FitBuilder()
-    _file_id(fit)
+    file_id_message(fit)
     fit.define(0, "record", [field("record", "timestamp"),
                              field("record", "compressed_speed_distance", 3),
                              field("record", "heart_rate")])
@@ -469,7 +351,7 @@ def _compressed_speed_distance_file(n: int = 400) -> tuple[bytes, np.ndarray, np
         s, d = int(speed_raw[i]), int(dist_raw[i]) & 0xFFF
         packed = [s & 0xFF, (s >> 8) | ((d & 0x0F) << 4), d >> 4]
         fit.message(0, [T0 + i, packed, 150])
-    _session(fit, 1, T0, n - 1)
+    session_message(fit, 1, T0, n - 1)
     return fit.to_bytes(), speed_raw / 100, dist_raw / 16
 
 
@@ -535,21 +417,3 @@ def test_real_files_match_the_sdk_in_every_message(path, real_dir):
         pytest.skip(f"the SDK does not decode this file: {str(errors[0])[:60]}")
     assert_same_as_sdk(data, expect_mesgs=())
 
-
-def test_laps_are_sorted_by_start_with_missing_starts_last():
-    """Lap messages written out of order (as some devices do after a merge) come back sorted;
-    enum names are looked up once per distinct value and kept as plain text."""
-    from legload.readers import fit
-
-    class Messages:
-        def table(self, name):
-            return {"_offset": np.arange(3), "start_time": np.array([1e9 + 20, np.nan, 1e9]),
-                    "total_elapsed_time": np.array([1.0, 2.0, 3.0]),
-                    "intensity": np.array([0.0, 1.0, np.nan])}
-
-    laps = fit._laps(Messages())
-    assert laps["elapsed_s"].tolist() == [3.0, 1.0, 2.0]
-    assert laps["intensity"].tolist() == [None, "active", "rest"]
-    assert laps["intensity"].dtype == object
-    assert laps["start"].isna().tolist() == [False, False, True]
-    assert laps["start"].iloc[0] == pd.Timestamp("2021-09-08T01:46:40Z")
