@@ -29,8 +29,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from legload.errors import ReadError
-from legload.readers import read_bytes
-from legload.readers.activity import Activity
+from legload.readers.activity import Activity, ActivityColumns
+from legload.readers.detect import read_content
 from legload.store import PreparedActivity, prepare_activity
 
 
@@ -55,7 +55,7 @@ class ReadResult:
     error: ReadError | None = None
 
 
-def apply_meta(activity: Activity, meta: dict) -> None:
+def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
     """Names and sport types from an export's index (e.g. Strava's activities.csv)."""
     if not meta:
         return
@@ -70,7 +70,7 @@ def apply_meta(activity: Activity, meta: dict) -> None:
 def read_job(job: ReadJob) -> ReadResult:
     """Read and encode one file (runs in a worker or in-process; the same either way)."""
     try:
-        activities = read_bytes(job.data, job.source, strict=job.strict)
+        activities = read_content(job.data, job.source, strict=job.strict, sha256=job.sha256)
     except ReadError as exc:
         return ReadResult(job.source, job.sha256, error=exc)
     prepared = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,38 @@ class Activity:
     source: str = ""
     sha256: str = ""
     index: int = 0
+
+
+@dataclass
+class ActivityColumns:
+    """An :class:`Activity` whose tables are not built yet: its columns as arrays.
+
+    The FIT reader produces this first; an import encodes the arrays straight into the
+    store, and :meth:`to_activity` builds the same Activity the readers return.
+
+    Attributes:
+        columns: sample columns in nomenclature order, equal length; ``timestamp`` is a
+            UTC :class:`pandas.DatetimeIndex`, the others numpy arrays.
+        laps: lap columns (:data:`legload.units.LAP_COLUMNS`, ``start`` a UTC
+            DatetimeIndex, text as object Series), or None for no laps.
+        summary, warnings, source, sha256, index: as in :class:`Activity`.
+    """
+
+    columns: dict[str, Any]
+    laps: dict[str, Any] | None
+    summary: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""
+    sha256: str = ""
+    index: int = 0
+
+    def lap_frame(self) -> pd.DataFrame:
+        return empty_laps() if self.laps is None else pd.DataFrame(self.laps)
+
+    def to_activity(self) -> Activity:
+        return Activity(samples=pd.DataFrame(self.columns), laps=self.lap_frame(),
+                        summary=self.summary, warnings=self.warnings, source=self.source,
+                        sha256=self.sha256, index=self.index)
 
 
 def empty_laps() -> pd.DataFrame:
@@ -108,8 +141,8 @@ def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, floa
     return float(ascent), float(descent)
 
 
-def channels_of(samples: pd.DataFrame) -> list[str]:
-    """Names of the channels with at least one finite value."""
+def channels_of(samples: pd.DataFrame | Mapping[str, Any]) -> list[str]:
+    """Names of the channels with at least one value (a frame, or columns by name)."""
     present = []
     checks = {
         "gps": "lat_deg",
@@ -127,15 +160,15 @@ def channels_of(samples: pd.DataFrame) -> list[str]:
     return present
 
 
-def _has_value(column: pd.Series) -> bool:
+def _has_value(column) -> bool:
     """True when the column holds at least one value (not NaN, not NaT)."""
     if column.dtype.kind == "f":
-        return not np.isnan(column.to_numpy()).all()
-    return bool(column.notna().any())
+        return not np.isnan(np.asarray(column)).all()
+    return bool(pd.notna(column).any())
 
 
 def summarize(
-    samples: pd.DataFrame,
+    samples: pd.DataFrame | Mapping[str, Any],
     *,
     fmt: str,
     sport: str = "other",
@@ -144,28 +177,35 @@ def summarize(
     device: str | None = None,
     totals: dict[str, float | None] | None = None,
 ) -> dict[str, Any]:
-    """Build an activity summary from its samples.
+    """Build an activity summary from its samples (a frame, or columns by name).
 
     ``totals`` holds what the device itself recorded for the session (``moving_s``,
     ``distance_m``, ``ascent_m``, ``descent_m``, ``start``); a recorded total wins over one
     computed from the samples, because devices integrate at a higher rate than they store.
     """
     totals = {k: v for k, v in (totals or {}).items() if v is not None}
+    n = len(samples) if isinstance(samples, pd.DataFrame) else (
+        len(next(iter(samples.values()))) if samples else 0)
     stamps = pd.DatetimeIndex(samples.get("timestamp", []))
     stamps = stamps[~stamps.isna()]
     start = totals.get("start") or (stamps[0] if len(stamps) else None)
     duration = (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
         duration = totals["elapsed_s"]
-    recorded = samples["distance_m"].to_numpy(float) if "distance_m" in samples else np.array([])
+    recorded = np.asarray(samples["distance_m"], dtype=float) if "distance_m" in samples \
+        else np.array([])
     if not np.isnan(recorded).all():
         distance = float(np.nanmax(recorded))
+    elif n:
+        frame = samples if isinstance(samples, pd.DataFrame) else pd.DataFrame(
+            {k: samples[k] for k in ("timestamp", "lat_deg", "lon_deg") if k in samples})
+        distance = float(track_distance_m(frame)[-1])
     else:
-        distance = float(track_distance_m(samples)[-1]) if len(samples) else 0.0
+        distance = 0.0
     if "ascent_m" in totals and "descent_m" in totals:
         ascent, descent = totals["ascent_m"], totals["descent_m"]  # the device's own figures win
     elif "altitude_m" in samples:
-        ascent, descent = climb_m(samples["altitude_m"].to_numpy(float))
+        ascent, descent = climb_m(np.asarray(samples["altitude_m"], dtype=float))
     else:
         ascent, descent = 0.0, 0.0
     summary: dict[str, Any] = {
@@ -179,7 +219,7 @@ def summarize(
         "distance_m": float(totals.get("distance_m", distance)),
         "ascent_m": float(totals.get("ascent_m", ascent)),
         "descent_m": float(totals.get("descent_m", descent)),
-        "samples": len(samples),
+        "samples": n,
         "device": device,
         "channels": channels_of(samples),
     }

@@ -7,8 +7,8 @@ import zlib
 from collections.abc import Callable
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity
-from legload.readers.fit import read_fit
+from legload.readers.activity import Activity, ActivityColumns
+from legload.readers.fit import read_fit_columns
 from legload.readers.fit_decode import is_fit
 
 #: largest decompressed size accepted for one activity file (bytes)
@@ -63,6 +63,15 @@ def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activi
     Every returned Activity carries ``source`` and the SHA-256 of the (decompressed)
     content, so the same recording imported as ``.fit`` and ``.fit.gz`` is one file.
     """
+    return [item.to_activity() if isinstance(item, ActivityColumns) else item
+            for item in read_content(data, source, strict=strict)]
+
+
+def read_content(data: bytes, source: str, *, strict: bool = False,
+                 sha256: str | None = None) -> list[Activity | ActivityColumns]:
+    """:func:`read_bytes` for an import: FIT files come back as :class:`ActivityColumns`
+    (no tables built), the others as Activities. ``sha256``: the content's hash when the
+    caller has it already."""
     data = unwrap(data, source)
     fmt = sniff(data)
     if len(data) == 0:
@@ -71,15 +80,16 @@ def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activi
         if data[:1] in (b"\x0c", b"\x0e"):
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
+    activities: list[Activity | ActivityColumns]
     if fmt == "fit":
-        activities = read_fit(data, source, strict=strict)
+        activities = list(read_fit_columns(data, source, strict=strict))
     else:
         activities = _xml_reader(fmt)(data, source)
         if strict:
             damaged = [w for a in activities for w in a.warnings]
             if damaged:
                 raise ReadError(source, f"damaged file refused in strict mode: {damaged[0]}")
-    digest = content_sha256(data)
+    digest = sha256 or content_sha256(data)
     for activity in activities:
         activity.source = source
         activity.sha256 = digest

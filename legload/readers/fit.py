@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, empty_laps, summarize
+from legload.readers.activity import Activity, ActivityColumns, summarize
 from legload.readers.fit_decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
 from legload.units import SAMPLE_COLUMNS
 
@@ -33,6 +34,12 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
     what decoded cleanly up to the damage and carry a warning naming the file and the
     damage; with ``strict=True`` they are refused with :class:`ReadError` instead.
     """
+    return [columns.to_activity() for columns in read_fit_columns(data, source, strict=strict)]
+
+
+def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[ActivityColumns]:
+    """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
+    session, for an import that stores the arrays as they are."""
     try:
         messages = decode(data)
     except FitDamage as damage:
@@ -64,14 +71,14 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
             warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
             continue
         samples = _finish_channels(samples, session["sport"])
-        warnings.extend(_clock_warnings(samples, session.get("elapsed_s"), source))
+        warnings.extend(_clock_warnings(samples["timestamp"], session.get("elapsed_s"), source))
         activity_laps = _slice_laps(laps, session["start"], session["end"], len(sessions) == 1)
         summary = summarize(
             samples, fmt="fit", sport=session["sport"], sub_sport=session["sub_sport"],
             device=device, totals={k: session.get(k) for k in
                                    ("elapsed_s", "moving_s", "distance_m", "ascent_m", "descent_m")})
-        activities.append(Activity(samples=samples, laps=activity_laps, summary=summary,
-                                   warnings=list(warnings), source=source, index=index))
+        activities.append(ActivityColumns(columns=samples, laps=activity_laps, summary=summary,
+                                          warnings=list(warnings), source=source, index=index))
     if not activities:
         raise ReadError(source, "no session with samples")
     return activities
@@ -153,10 +160,10 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     return cols
 
 
-def _clock_warnings(samples: pd.DataFrame, elapsed_s: float | None, source: str) -> list[str]:
+def _clock_warnings(stamps: pd.DatetimeIndex, elapsed_s: float | None, source: str) -> list[str]:
     """Warn about device clock glitches: time running backwards or a span far longer than
     the session says. The samples are kept as recorded; the stream stage cleans them."""
-    seconds = samples["timestamp"].array.asi8 / 1e9
+    seconds = stamps.asi8 / 1e9
     steps = np.diff(seconds)
     out = []
     if (steps < 0).any():
@@ -181,8 +188,8 @@ def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return speed, distance
 
 
-def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> pd.DataFrame:
-    """One DataFrame in nomenclature order; cadence doubled for foot sports (FIT run cadence
+def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.ndarray]:
+    """The sample columns in nomenclature order; cadence doubled for foot sports (FIT run cadence
     counts one foot); channels without a single value dropped."""
     cols = dict(cols)
     cadence = cols.pop("_cadence", None)
@@ -194,7 +201,7 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> pd.DataFrame:
     kept = {name: values for name, values in cols.items()
             if name == "timestamp" or values.dtype == object or not np.isnan(values).all()}
     order = [c for c in SAMPLE_COLUMNS if c in kept] + [c for c in kept if c not in SAMPLE_COLUMNS]
-    return pd.DataFrame({name: kept[name] for name in order})
+    return {name: kept[name] for name in order}
 
 
 def _sessions(messages: FitMessages) -> list[dict]:
@@ -275,38 +282,44 @@ def _device(messages: FitMessages) -> str | None:
     return None
 
 
-def _laps(messages: FitMessages) -> pd.DataFrame:
+def _laps(messages: FitMessages) -> dict[str, Any] | None:
+    """Lap columns in start order (stable; a lap without a start last), None for no laps."""
     lap = messages.table("lap")
     if not lap:
-        return empty_laps()
+        return None
     n = len(lap["_offset"])
     nan = np.full(n, np.nan)
-    start = _times(lap.get("start_time", nan))
-    columns = {
-        "start": start,
+    columns: dict[str, Any] = {
+        "start": _times(lap.get("start_time", nan)),
         "elapsed_s": lap.get("total_elapsed_time", nan),
         "timer_s": lap.get("total_timer_time", nan),
         "distance_m": lap.get("total_distance", nan),
-        "intensity": pd.Series(_enum_names("intensity", lap.get("intensity", nan)), dtype=object),
-        "trigger": pd.Series(_enum_names("lap_trigger", lap.get("lap_trigger", nan)), dtype=object),
+        "intensity": _enum_names("intensity", lap.get("intensity", nan)),
+        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
     }
-    frame = pd.DataFrame(columns)
-    stamps = start.asi8
-    if n > 1 and not (stamps[1:] >= stamps[:-1]).all():  # stable; NaT last, as sort_values
-        order = np.argsort(np.where(start.isna(), np.iinfo(np.int64).max, stamps), kind="stable")
-        frame = frame.iloc[order].reset_index(drop=True)
-    return frame
+    stamps = columns["start"].asi8
+    if n > 1 and not (stamps[1:] >= stamps[:-1]).all():
+        order = np.argsort(np.where(columns["start"].isna(), np.iinfo(np.int64).max, stamps),
+                           kind="stable")
+        return _take(columns, order)
+    return columns
 
 
-def _enum_names(type_name: str, values: np.ndarray) -> list[str | None]:
-    """Profile names of an enum column (one lookup per distinct value)."""
+def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:
+    """The lap columns at positions (or a boolean mask) ``rows``."""
+    return {name: values[rows] if not isinstance(values, pd.Series)
+            else values.iloc[rows].reset_index(drop=True) for name, values in laps.items()}
+
+
+def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
+    """Profile names of an enum column as plain text (one lookup per distinct value)."""
     plain = [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]  # NaN → None
     names = {v: enum_name(type_name, v) for v in set(plain)}
-    return [names[v] for v in plain]
+    return pd.Series([names[v] for v in plain], dtype=object)
 
 
-def _slice_laps(laps: pd.DataFrame, start, end, single: bool) -> pd.DataFrame:
-    if single or start is None or end is None or laps.empty:
+def _slice_laps(laps: dict[str, Any] | None, start, end, single: bool) -> dict[str, Any] | None:
+    if single or start is None or end is None or laps is None:
         return laps
-    inside = (laps["start"] >= start) & (laps["start"] < end)
-    return laps[inside.to_numpy()].reset_index(drop=True)
+    inside = np.asarray((laps["start"] >= start) & (laps["start"] < end))
+    return _take(laps, inside)

@@ -27,7 +27,7 @@ import json
 import math
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -62,6 +62,17 @@ def encode_frame(frame: pd.DataFrame) -> list[ColumnRow]:
     return rows
 
 
+def encode_columns(columns: Mapping[str, Any]) -> list[ColumnRow]:
+    """:func:`encode_frame` of ``pd.DataFrame(columns)`` without building the frame: arrays,
+    DatetimeIndexes and Series of equal length, in column order (the same rows)."""
+    rows: list[ColumnRow] = []
+    n = len(next(iter(columns.values()))) if columns else 0
+    for position, (name, values) in enumerate(columns.items()):
+        dtype, codec, blob = encode_column(values)
+        rows.append((position, str(name), dtype, codec, n, blob))
+    return rows
+
+
 def decode_frame(rows: Iterable[tuple[str, str, str, int, bytes]]) -> pd.DataFrame:
     """Rebuild a frame from ``(name, dtype, codec, n, blob)`` rows given in column order."""
     columns: dict[str, pd.Series] = {}
@@ -74,17 +85,17 @@ def decode_frame(rows: Iterable[tuple[str, str, str, int, bytes]]) -> pd.DataFra
     return pd.DataFrame(columns, index=pd.RangeIndex(length))
 
 
-def encode_column(series: pd.Series) -> tuple[str, str, bytes]:
-    """Return ``(dtype, codec, blob)`` for one column."""
+def encode_column(series: pd.Series | pd.DatetimeIndex | np.ndarray) -> tuple[str, str, bytes]:
+    """Return ``(dtype, codec, blob)`` for one column (a Series, or the array behind one)."""
     dtype = series.dtype
     name = str(dtype)
     if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
         values = np.asarray(pd.DatetimeIndex(series).as_unit("ns").asi8, dtype="<i8")
         return name, "delta-shuffle-zstd", _pack(np.diff(values, prepend=np.int64(0)))
     if isinstance(dtype, np.dtype) and dtype.kind in _NUMPY_KINDS:
-        values = np.ascontiguousarray(series.to_numpy(), dtype=dtype.newbyteorder("<"))
+        values = np.ascontiguousarray(np.asarray(series), dtype=dtype.newbyteorder("<"))
         return name, "shuffle-zstd", _pack(values)
-    values = [None if _is_missing(v) else v for v in series.astype(object).tolist()]
+    values = [None if _is_missing(v) else v for v in np.asarray(series, dtype=object).tolist()]
     text = json.dumps(values, default=_json_default, separators=(",", ":"))
     return name, "json", zlib.compress(text.encode("utf-8"), ZLIB_LEVEL)
 
@@ -163,4 +174,5 @@ def to_json(value: Any) -> str:
     return json.dumps(value, default=_json_default, separators=(",", ":"))
 
 
-__all__ = ["ColumnRow", "decode_column", "decode_frame", "encode_column", "encode_frame", "to_json"]
+__all__ = ["ColumnRow", "decode_column", "decode_frame", "encode_column", "encode_columns", "encode_frame",
+           "to_json"]

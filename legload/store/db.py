@@ -19,8 +19,8 @@ import pandas as pd
 import platformdirs
 
 from legload.errors import StoreError
-from legload.readers.activity import Activity, empty_laps
-from legload.store.arrays import ColumnRow, decode_frame, encode_frame, to_json
+from legload.readers.activity import Activity, ActivityColumns, empty_laps
+from legload.store.arrays import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.athletes import AthleteStore
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
@@ -225,8 +225,9 @@ class PreparedActivity(NamedTuple):
     warnings: list[str]
 
 
-def prepare_activity(activity: Activity, source_path: str) -> PreparedActivity:
-    """Everything one activity writes, computed before (and outside) the transaction."""
+def prepare_activity(activity: Activity | ActivityColumns, source_path: str) -> PreparedActivity:
+    """Everything one activity writes, computed before (and outside) the transaction; from
+    an :class:`ActivityColumns` the arrays are encoded as they are (the same bytes)."""
     summary = dict(activity.summary or {})
     values = tuple(_scalar(summary.get(name)) for name in _SUMMARY_COLUMNS)
     row = (
@@ -238,8 +239,13 @@ def prepare_activity(activity: Activity, source_path: str) -> PreparedActivity:
         to_json(list(activity.warnings or [])),
         to_json(summary),
     )
-    samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
-    laps = encode_frame(activity.laps) if activity.laps is not None else []
+    if isinstance(activity, ActivityColumns):
+        samples = encode_columns(activity.columns)
+        laps = encode_columns(activity.laps) if activity.laps is not None else \
+            encode_frame(activity.lap_frame())
+    else:
+        samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
+        laps = encode_frame(activity.laps) if activity.laps is not None else []
     return PreparedActivity(row, samples, laps, list(activity.warnings or []))
 
 

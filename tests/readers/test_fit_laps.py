@@ -17,7 +17,7 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
                     "total_elapsed_time": np.array([1.0, 2.0, 3.0]),
                     "intensity": np.array([0.0, 1.0, np.nan])}
 
-    laps = fit._laps(Messages())
+    laps = pd.DataFrame(fit._laps(Messages()))
     assert laps["elapsed_s"].tolist() == [3.0, 1.0, 2.0]
     assert laps["intensity"].tolist() == [None, "active", "rest"]
     assert laps["intensity"].dtype == object
