@@ -18,7 +18,8 @@ largest sum of the proportional set sizes (PSS: a page shared by k processes cou
 each) of the main process and its workers, sampled every 20 ms; elsewhere the main peak
 plus one worker peak per worker, an upper bound.
 
-Each measurement runs ``--repeat`` times (fastest run counts; peak RSS is the highest).
+Each measurement runs ``--repeat`` times, the four kinds interleaved (fastest run counts;
+peak memory is the highest).
 Prints seconds, files/s, records/s, peak RSS, and the ratios import/decode and read/decode.
 
     .venv/bin/python bench/import_export.py [--files 100 1000] [--stages] [--profile]
@@ -308,11 +309,15 @@ def main() -> None:
     profile_text = stage_text = None
     for n, folder in folders.items():
         size_mb = sum(p.stat().st_size for p in folder.glob("*.fit")) / 2**20
+        kinds = ("decode", "read", "import-1", "import")
+        runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
+        for _ in range(args.repeat):  # interleaved, so that a slow spell of the machine hits all
+            for kind in kinds:
+                runs[kind].append(run_child(kind, folder))
         results = {}
-        for kind in ("decode", "read", "import-1", "import"):
-            runs = [run_child(kind, folder) for _ in range(args.repeat)]
-            results[kind] = min(runs, key=lambda r: r["seconds"])
-            results[kind]["peak_mb"] = max(r["peak_mb"] for r in runs)
+        for kind in kinds:
+            results[kind] = min(runs[kind], key=lambda r: r["seconds"])
+            results[kind]["peak_mb"] = max(r["peak_mb"] for r in runs[kind])
         if args.profile and n == min(folders):  # a separate run: profiling slows it down
             profile_text = run_child("import-1", folder, profile=True)["profile"]
         if args.stages and n == min(folders):

@@ -80,6 +80,15 @@ def read_job(job: ReadJob) -> ReadResult:
     return ReadResult(job.source, job.sha256, prepared)
 
 
+def read_jobs(jobs: list[ReadJob]) -> list[ReadResult]:
+    """:func:`read_job` of each job, in order (one message to a worker and back)."""
+    return [read_job(job) for job in jobs]
+
+
+def _done(outcome: Future | list[ReadResult]) -> bool:
+    return isinstance(outcome, list) or outcome.done()
+
+
 def default_workers() -> int:
     """Worker processes an import uses by default: ``$LEGLOAD_WORKERS``, else one per CPU
     this process may run on (at most 8); 1 means no workers."""
@@ -96,15 +105,21 @@ def default_workers() -> int:
 class ReadPool:
     """Ordered, bounded reading of :class:`ReadJob` s with ``workers`` processes.
 
-    ``submit`` returns the results that are ready, oldest first (maybe none yet); ``drain``
-    returns the rest. With ``workers <= 1`` every job is read at once, in-process.
+    Jobs travel to the workers ``batch`` at a time (fewer, larger messages between the
+    processes); at most ``window`` files are in flight. ``submit`` returns the results that
+    are ready, oldest first (maybe none yet); ``drain`` returns the rest. With
+    ``workers <= 1`` every job is read at once, in-process.
     """
 
-    def __init__(self, workers: int | None = None, window: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, window: int | None = None,
+                 batch: int = 4) -> None:
         self.workers = default_workers() if workers is None else max(1, int(workers))
-        self.window = window or 4 * self.workers
+        self.batch = max(1, int(batch))
+        self.window = max(window or 4 * self.workers * self.batch, self.batch)
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: deque[tuple[ReadJob, Future]] = deque()
+        self._pending: deque[tuple[list[ReadJob], Future | list[ReadResult]]] = deque()
+        self._batch: list[ReadJob] = []
+        self._in_flight = 0
         self._submitted = 0
         self._broken = False
 
@@ -118,36 +133,52 @@ class ReadPool:
         self._submitted += 1
         if self.workers <= 1 or self._broken or (self._pool is None and self._submitted == 1):
             return [*self.drain(), read_job(job)]
-        pool = self._pool or self._start()
-        if pool is None:
-            return [*self.drain(), read_job(job)]
-        try:
-            self._pending.append((job, pool.submit(read_job, job)))
-        except (BrokenProcessPool, RuntimeError):
-            self._break()
-            return [*self.drain(), read_job(job)]
+        self._batch.append(job)
+        if len(self._batch) >= self.batch:
+            self._send()
         ready = []
-        while self._pending and (len(self._pending) > self.window or self._pending[0][1].done()):
-            ready.append(self._next())
+        while self._pending and (self._in_flight > self.window or _done(self._pending[0][1])):
+            ready.extend(self._next())
         return ready
 
     def drain(self) -> Iterator[ReadResult]:
+        self._send()
         while self._pending:
-            yield self._next()
+            yield from self._next()
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=cancel)
             self._pool = None
         self._pending.clear()
+        self._batch = []
+        self._in_flight = 0
 
-    def _next(self) -> ReadResult:
-        job, future = self._pending.popleft()
+    def _send(self) -> None:
+        """Hand the batch being filled to the workers (or read it here without them)."""
+        jobs, self._batch = self._batch, []
+        if not jobs:
+            return
+        self._in_flight += len(jobs)
+        pool = None if self._broken else (self._pool or self._start())
+        if pool is not None:
+            try:
+                self._pending.append((jobs, pool.submit(read_jobs, jobs)))
+                return
+            except (BrokenProcessPool, RuntimeError):
+                self._break()
+        self._pending.append((jobs, read_jobs(jobs)))
+
+    def _next(self) -> list[ReadResult]:
+        jobs, outcome = self._pending.popleft()
+        self._in_flight -= len(jobs)
+        if isinstance(outcome, list):
+            return outcome
         try:
-            return future.result()
+            return outcome.result()
         except BrokenProcessPool:
             self._break()
-            return read_job(job)
+            return read_jobs(jobs)
 
     def _break(self) -> None:
         """A worker died: go on without workers (pending jobs are read in-process)."""
@@ -193,4 +224,4 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, name="legload-parent-watch", daemon=True).start()
 
 
-__all__ = ["ReadJob", "ReadPool", "ReadResult", "apply_meta", "default_workers", "read_job"]
+__all__ = ["ReadJob", "ReadPool", "ReadResult", "apply_meta", "default_workers", "read_job", "read_jobs"]

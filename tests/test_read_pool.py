@@ -62,14 +62,14 @@ def test_results_come_back_in_submission_order_within_the_window(export):
     files = sorted(export.glob("run_[0-9][0-9].fit"))
     jobs = [ReadJob(f.read_bytes(), str(f), content_sha256(f.read_bytes())) for f in files]
     in_flight = []
-    with ReadPool(workers=2, window=3) as pool:
+    with ReadPool(workers=2, window=4, batch=2) as pool:
         results = []
         for job in jobs:
             results.extend(pool.submit(job))
-            in_flight.append(len(pool._pending))
+            in_flight.append(pool._in_flight + len(pool._batch))
         results.extend(pool.drain())
     assert [r.job_source for r in results] == [str(f) for f in files]
-    assert max(in_flight) <= 3
+    assert max(in_flight) <= 4 + 1  # the window, plus a batch being filled
     assert all(r.error is None and len(r.activities) == 1 for r in results)
 
 
