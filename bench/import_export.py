@@ -211,7 +211,7 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
 #: run inside the one above)
 STAGES = (
     ("legload.api", "unwrap", 0), ("legload.api", "content_sha256", 0),
-    ("legload.read_pool", "read_bytes", 0),
+    ("legload.read_pool", "read_content", 0),
     ("legload.readers.fit", "decode", 1), ("legload.readers.fit", "_samples", 1),
     ("legload.readers.fit", "_sessions", 1), ("legload.readers.fit", "_laps", 1),
     ("legload.readers.fit", "_finish_channels", 1), ("legload.readers.fit", "summarize", 1),

@@ -103,21 +103,27 @@ def import_paths(
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         athlete_id = _athlete_for_import(store, athlete)
         in_flight: set[str] = set()
+
+        def finish(items: Iterable) -> None:
+            for item in items:
+                if isinstance(item, ReadResult):
+                    _store_result(store, item, report, athlete_id, in_flight)
+                else:
+                    item()
+
         for path in paths:
             for member in iter_members(path):
                 if progress is not None:
                     progress(getattr(member, "source", getattr(member, "path", "")))
                 if isinstance(member, ReadError):
-                    report.failed.append({"path": member.path, "error": member.problem})
+                    failure = {"path": member.path, "error": member.problem}
+                    finish(pool.defer(lambda f=failure: report.failed.append(f)))
                 elif member.kind == "activity":
                     job = _read_job(store, member, strict, report, in_flight)
-                    if job is not None:
-                        for result in pool.submit(job):
-                            _store_result(store, result, report, athlete_id, in_flight)
-                elif not _route_log(store, member, report, athlete_id):
-                    report.skipped.append({"path": member.source, "reason": member.hint or ""})
-        for result in pool.drain():
-            _store_result(store, result, report, athlete_id, in_flight)
+                    finish(pool.submit(job) if isinstance(job, ReadJob) else pool.defer(job))
+                else:
+                    finish(pool.defer(_log_action(store, member, report, athlete_id)))
+        finish(pool.drain())
     return report
 
 
@@ -131,22 +137,28 @@ def _athlete_for_import(store: Store, name: str | None) -> int | None:
     return store.athlete_id(name)
 
 
-def _route_log(store: Store, member, report: ImportReport, athlete_id: int | None) -> bool:
-    """Send a non-activity file to its log importer; False when no importer knows it."""
+def _log_action(store: Store, member, report: ImportReport,
+                athlete_id: int | None) -> Callable[[], None]:
+    """Read a non-activity file now; the returned action stores it in its log, or lists it
+    as skipped when no log importer knows it (actions run in the order files were found)."""
+    skipped = {"path": member.source, "reason": member.hint or ""}
     if not member.source.lower().endswith((".csv", ".htm", ".html")):
-        return False
+        return lambda: report.skipped.append(skipped)
     try:
         data = member.read()
         table, frame, warnings = _read_log(data, member.source)
     except ReadError:
-        return False
-    added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
-    if added:
-        report.imported += 1
-        report.warnings.extend(f"{member.source}: {w}" for w in warnings)
-    else:
-        report.duplicates += 1
-    return True
+        return lambda: report.skipped.append(skipped)
+
+    def store_log() -> None:
+        added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
+        if added:
+            report.imported += 1
+            report.warnings.extend(f"{member.source}: {w}" for w in warnings)
+        else:
+            report.duplicates += 1
+
+    return store_log
 
 
 def _read_log(data: bytes, source: str, kind: str | None = None):
@@ -196,17 +208,19 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
 
 
 def _read_job(store: Store, member, strict: bool, report: ImportReport,
-              in_flight: set[str]) -> ReadJob | None:
-    """The member's content as a job for the readers, or None (duplicate or unreadable)."""
+              in_flight: set[str]) -> ReadJob | Callable[[], None]:
+    """The member's content as a job for the readers, or the action that reports it
+    (a duplicate, or unreadable)."""
     try:
         data = unwrap(member.read(), member.source)
     except ReadError as exc:
-        report.failed.append({"path": exc.path, "error": exc.problem})
-        return None
+        failure = {"path": exc.path, "error": exc.problem}
+        return lambda: report.failed.append(failure)
     digest = content_sha256(data)
     if digest in in_flight or store.has_file(digest):
-        report.duplicates += 1
-        return None
+        def duplicate() -> None:
+            report.duplicates += 1
+        return duplicate
     in_flight.add(digest)
     return ReadJob(data, member.source, digest, strict, dict(member.meta or {}))
 

@@ -23,7 +23,7 @@ import threading
 import time
 import warnings
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -85,7 +85,7 @@ def read_jobs(jobs: list[ReadJob]) -> list[ReadResult]:
     return [read_job(job) for job in jobs]
 
 
-def _done(outcome: Future | list[ReadResult]) -> bool:
+def _done(outcome: Future | list) -> bool:
     return isinstance(outcome, list) or outcome.done()
 
 
@@ -107,8 +107,10 @@ class ReadPool:
 
     Jobs travel to the workers ``batch`` at a time (fewer, larger messages between the
     processes); at most ``window`` files are in flight. ``submit`` returns the results that
-    are ready, oldest first (maybe none yet); ``drain`` returns the rest. With
-    ``workers <= 1`` every job is read at once, in-process.
+    are ready, oldest first (maybe none yet); ``drain`` returns the rest. ``defer`` queues
+    an action (a callable) behind the jobs submitted so far, so that it comes back in its
+    turn: an import's report then lists files in the order they were found, with or
+    without workers. With ``workers <= 1`` every job is read at once, in-process.
     """
 
     def __init__(self, workers: int | None = None, window: int | None = None,
@@ -117,7 +119,7 @@ class ReadPool:
         self.batch = max(1, int(batch))
         self.window = max(window or 4 * self.workers * self.batch, self.batch)
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: deque[tuple[list[ReadJob], Future | list[ReadResult]]] = deque()
+        self._pending: deque[tuple[list[ReadJob], Future | list]] = deque()
         self._batch: list[ReadJob] = []
         self._in_flight = 0
         self._submitted = 0
@@ -129,19 +131,29 @@ class ReadPool:
     def __exit__(self, *exc_info) -> None:
         self.close(cancel=exc_info[0] is not None)
 
-    def submit(self, job: ReadJob) -> list[ReadResult]:
+    def submit(self, job: ReadJob) -> list[ReadResult | Callable[[], None]]:
         self._submitted += 1
         if self.workers <= 1 or self._broken or (self._pool is None and self._submitted == 1):
             return [*self.drain(), read_job(job)]
         self._batch.append(job)
         if len(self._batch) >= self.batch:
             self._send()
+        return self._ready()
+
+    def defer(self, action: Callable[[], None]) -> list[ReadResult | Callable[[], None]]:
+        if not self._pending and not self._batch:
+            return [action]
+        self._send()
+        self._pending.append(([], [action]))
+        return self._ready()
+
+    def _ready(self) -> list[ReadResult | Callable[[], None]]:
         ready = []
         while self._pending and (self._in_flight > self.window or _done(self._pending[0][1])):
             ready.extend(self._next())
         return ready
 
-    def drain(self) -> Iterator[ReadResult]:
+    def drain(self) -> Iterator[ReadResult | Callable[[], None]]:
         self._send()
         while self._pending:
             yield from self._next()
@@ -169,7 +181,7 @@ class ReadPool:
                 self._break()
         self._pending.append((jobs, read_jobs(jobs)))
 
-    def _next(self) -> list[ReadResult]:
+    def _next(self) -> list:
         jobs, outcome = self._pending.popleft()
         self._in_flight -= len(jobs)
         if isinstance(outcome, list):

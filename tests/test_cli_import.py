@@ -46,6 +46,19 @@ def test_import_real_folder_json(real_dir, db_path):
     assert len(_json(run("activities", "--db", str(db_path), "--json"))) == len(listed)
 
 
+def test_workers_import_the_real_folder_as_one_process_does(real_dir, tmp_path):
+    """Every real file (broken ones, zips, logs and all): the same report and the same
+    activities whether files are read by worker processes or in the importing process."""
+    one = run("import", str(real_dir), "--db", str(tmp_path / "one.sqlite"), "--json",
+              "--workers", "1")
+    two = run("import", str(real_dir), "--db", str(tmp_path / "two.sqlite"), "--json",
+              "--workers", "2")
+    assert (one.exit_code, _json(one)) == (two.exit_code, _json(two))
+    listed = [_json(run("activities", "--db", str(tmp_path / name), "--json"))
+              for name in ("one.sqlite", "two.sqlite")]
+    assert listed[0] == listed[1] and len(listed[0]) >= 60
+
+
 def test_import_good_files_exits_zero(real_dir, db_path):
     result = run("import", str(real_dir / "fit/running/garmin_fenix2_run_9km.fit"),
                  str(real_dir / "gpx/running/amazfit_run.gpx"), "--db", str(db_path))
