@@ -102,6 +102,14 @@ def import_paths(
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         athlete_id = _athlete_for_import(store, athlete)
+        _import_all(store, pool, paths, strict, report, athlete_id, progress)
+    return report
+
+
+def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict: bool,
+                report: ImportReport, athlete_id: int | None,
+                progress: Callable[[str], None] | None) -> None:
+    with store.batched():
         in_flight: set[str] = set()
 
         def finish(items: Iterable) -> None:
@@ -124,7 +132,6 @@ def import_paths(
                 else:
                     finish(pool.defer(_log_action(store, member, report, athlete_id)))
         finish(pool.drain())
-    return report
 
 
 def _athlete_for_import(store: Store, name: str | None) -> int | None:
@@ -151,6 +158,7 @@ def _log_action(store: Store, member, report: ImportReport,
         return lambda: report.skipped.append(skipped)
 
     def store_log() -> None:
+        store.commit_pending()  # a log file is its own transaction
         added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
         if added:
             report.imported += 1

@@ -1,7 +1,8 @@
 """The embedded database: imported files, their activities and their columnar samples.
 
-SQLite in WAL mode. Every import of one file is one ``BEGIN IMMEDIATE`` transaction, so a
-process killed mid-import leaves either the whole file or nothing of it.
+SQLite in WAL mode. Every import of one file is one ``BEGIN IMMEDIATE`` transaction (inside
+:meth:`Store.batched`, one savepoint of a transaction that commits every few dozen files), so
+a process killed mid-import leaves either the whole file or nothing of it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -56,6 +59,7 @@ class Store(AthleteStore, LogStore):
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
+        self._batch: _Batch | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -97,6 +101,32 @@ class Store(AthleteStore, LogStore):
             raise StoreError(f"{self.path}: the database is closed")
         return self._conn
 
+    @contextlib.contextmanager
+    def batched(self, max_files: int = 64, max_seconds: float = 1.0) -> Iterator[Store]:
+        """Write the :meth:`add_file` calls made inside in shared transactions: each file is
+        a savepoint (all of it or nothing, as ever), and the transaction commits after
+        ``max_files`` files or ``max_seconds``, and on leaving. A commit per file costs more
+        than writing a one-hour run; killed mid-way, a batched import loses at most the files
+        of the open transaction, which the next import adds again."""
+        self._batch = _Batch(max_files, max_seconds)
+        try:
+            yield self
+        finally:
+            self._batch = None
+            self.commit_pending()
+
+    def commit_pending(self) -> None:
+        """Commit the files a :meth:`batched` import has added so far."""
+        conn = self._conn
+        if conn is not None and conn.in_transaction:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                _rollback(conn)
+                raise StoreError(f"{self.path}: could not commit ({_reason(exc)})") from None
+        if self._batch is not None:
+            self._batch.reset()
+
     # -- files -------------------------------------------------------------------------
 
     def has_file(self, sha256: str) -> bool:
@@ -114,14 +144,22 @@ class Store(AthleteStore, LogStore):
         returns ``[]``. On any failure nothing is written and :class:`StoreError` says why.
         """
         conn = self.conn
+        batch = self._batch
+        opened = False  # this file's transaction (or savepoint in a batch) is open
         try:
-            if self.has_file(sha256):
+            if batch is None and self.has_file(sha256):
                 return []
             prepared = [item if isinstance(item, PreparedActivity)
                         else prepare_activity(item, source_path) for item in activities]
-            conn.execute("BEGIN IMMEDIATE")
+            if batch is None:
+                conn.execute("BEGIN IMMEDIATE")
+            else:
+                if not conn.in_transaction:
+                    conn.execute("BEGIN IMMEDIATE")
+                conn.execute("SAVEPOINT one_file")
+            opened = True
             if conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
-                conn.execute("ROLLBACK")
+                _undo(conn, batch)
                 return []
             conn.execute(
                 "INSERT INTO files (sha256, source_path, imported_at, n_activities)"
@@ -132,14 +170,21 @@ class Store(AthleteStore, LogStore):
             if athlete_id is not None:
                 conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
                              (athlete_id, sha256))
-            conn.execute("COMMIT")
+            if batch is None:
+                conn.execute("COMMIT")
+            else:
+                conn.execute("RELEASE one_file")
+                if batch.full():
+                    self.commit_pending()
         except Exception as exc:
-            _rollback(conn)
+            if opened or batch is None:
+                _undo(conn, batch)
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"{source_path}: could not be stored ({_reason(exc)})") from exc
         except BaseException:
-            _rollback(conn)
+            if opened or batch is None:
+                _undo(conn, batch)
             raise
         return ids
 
@@ -279,6 +324,33 @@ def _iso_utc(value: Any) -> str | None:
         return None
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Batch:
+    """When a batched import commits: after so many files or so many seconds."""
+
+    def __init__(self, max_files: int, max_seconds: float) -> None:
+        self.max_files, self.max_seconds = max(1, max_files), max_seconds
+        self.reset()
+
+    def reset(self) -> None:
+        self.files, self.since = 0, time.monotonic()
+
+    def full(self) -> bool:
+        self.files += 1
+        return self.files >= self.max_files or time.monotonic() - self.since >= self.max_seconds
+
+
+def _undo(conn: sqlite3.Connection, batch: _Batch | None) -> None:
+    """Take back the file being added: its savepoint in a batch, else its transaction."""
+    if batch is None or not conn.in_transaction:
+        _rollback(conn)
+        return
+    try:
+        conn.execute("ROLLBACK TO one_file")
+        conn.execute("RELEASE one_file")
+    except sqlite3.Error:
+        _rollback(conn)
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

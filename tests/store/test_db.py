@@ -329,3 +329,30 @@ def test_killed_import_leaves_a_consistent_database(db_path):
         assert all(store.activity_ids_for_file(sha) == ids for sha, ids in before.items())
         last = store.get_activity(store.activity_ids_for_file(digest(f"file {total - 1}"))[2])
         assert_same_activity(last, make_file(total - 1)[1][2])
+
+
+def test_batched_import_commits_every_file_or_none_of_it(db_path):
+    files = [make_file(i) for i in range(5)]
+    with Store(db_path) as store, store.batched(max_files=2):
+        for sha, activities in files[:3]:
+            assert len(store.add_file(sha, f"{sha}.fit", activities)) == 3
+        assert store.add_file(files[0][0], "again.fit", files[0][1]) == []  # a duplicate
+        broken = [*files[3][1][:2], object()]  # the third activity cannot be encoded
+        with pytest.raises(StoreError, match="could not be stored"):
+            store.add_file(files[3][0], "broken.fit", broken)
+        assert not store.has_file(files[3][0])  # its first two activities were taken back
+        store.add_file(files[4][0], "last.fit", files[4][1])
+    with sqlite3.connect(db_path) as conn:  # another connection sees every committed file
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] == 12
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_batched_import_commits_after_max_files(db_path):
+    with Store(db_path) as store, store.batched(max_files=2, max_seconds=3600):
+        for i in range(3):
+            sha, activities = make_file(i)
+            store.add_file(sha, f"{i}.fit", activities)
+            with sqlite3.connect(db_path) as other:
+                seen = other.execute("SELECT count(*) FROM files").fetchone()[0]
+            assert seen == [0, 2, 2][i]
