@@ -46,10 +46,10 @@ class ActivityColumns:
     store, and :meth:`to_activity` builds the same Activity the readers return.
 
     Attributes:
-        columns: sample columns in nomenclature order, equal length; ``timestamp`` is a
-            UTC :class:`pandas.DatetimeIndex`, the others numpy arrays.
-        laps: lap columns (:data:`legload.units.LAP_COLUMNS`, ``start`` a UTC
-            DatetimeIndex, text as object Series), or None for no laps.
+        columns: sample columns in nomenclature order, equal length numpy arrays;
+            ``datetime64`` ones (``timestamp``) hold UTC.
+        laps: lap columns (:data:`legload.units.LAP_COLUMNS`; ``start`` UTC
+            ``datetime64``, text as object Series), or None for no laps.
         summary, warnings, source, sha256, index: as in :class:`Activity`.
     """
 
@@ -62,12 +62,19 @@ class ActivityColumns:
     index: int = 0
 
     def lap_frame(self) -> pd.DataFrame:
-        return empty_laps() if self.laps is None else pd.DataFrame(self.laps)
+        return empty_laps() if self.laps is None else pd.DataFrame(_utc(self.laps))
 
     def to_activity(self) -> Activity:
-        return Activity(samples=pd.DataFrame(self.columns), laps=self.lap_frame(),
+        return Activity(samples=pd.DataFrame(_utc(self.columns)), laps=self.lap_frame(),
                         summary=self.summary, warnings=self.warnings, source=self.source,
                         sha256=self.sha256, index=self.index)
+
+
+def _utc(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns with naive ``datetime64`` arrays read as UTC."""
+    return {name: pd.DatetimeIndex(values).tz_localize("UTC")
+            if isinstance(values, np.ndarray) and values.dtype.kind == "M" else values
+            for name, values in columns.items()}
 
 
 def empty_laps() -> pd.DataFrame:

@@ -50,7 +50,7 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
     records = _samples(messages)
-    if len(records["timestamp"]) == 0 or records["timestamp"].isna().all():
+    if len(records["timestamp"]) == 0 or np.isnat(records["timestamp"]).all():
         detail = "; ".join(messages.warnings) or "the file holds no record messages"
         raise ReadError(source, f"no usable samples ({detail})")
     sessions = _sessions(messages)
@@ -84,8 +84,8 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     return activities
 
 
-def _times(values: np.ndarray) -> pd.DatetimeIndex:
-    """FIT date_time (s since 1989-12-31 UTC) → UTC datetimes [ns]; NaN → NaT. As the SDK
+def _times(values: np.ndarray) -> np.ndarray:
+    """FIT date_time (s since 1989-12-31 UTC) → ``datetime64[ns]`` in UTC; NaN → NaT. As the SDK
     does, values below 0x10000000 (device clock never set) are read on the same origin."""
     seconds = np.asarray(values, dtype=np.float64).reshape(-1)
     valid = np.isfinite(seconds) & (np.abs(seconds) < 2**40)
@@ -93,7 +93,7 @@ def _times(values: np.ndarray) -> pd.DatetimeIndex:
     nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.round(
         (np.where(valid, seconds, 0.0) - whole) * 1e9).astype(np.int64)
     nanoseconds[~valid] = np.iinfo(np.int64).min  # NaT
-    return pd.DatetimeIndex(nanoseconds.view("M8[ns]")).tz_localize("UTC")
+    return nanoseconds.view("M8[ns]")
 
 
 def _time(value: float | None) -> pd.Timestamp | None:
@@ -106,10 +106,10 @@ def _time(value: float | None) -> pd.Timestamp | None:
 
 
 def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
-    """Record channels as arrays (``timestamp`` a UTC DatetimeIndex), in file order."""
+    """Record channels as arrays (``timestamp`` UTC ``datetime64[ns]``), in file order."""
     rec = messages.table("record")
     if not rec:
-        return {"timestamp": pd.DatetimeIndex([], tz="UTC")}
+        return {"timestamp": np.array([], dtype="M8[ns]")}
     n = len(rec["_offset"])
     cols: dict[str, np.ndarray] = {
         "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
@@ -160,10 +160,10 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     return cols
 
 
-def _clock_warnings(stamps: pd.DatetimeIndex, elapsed_s: float | None, source: str) -> list[str]:
+def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
     """Warn about device clock glitches: time running backwards or a span far longer than
     the session says. The samples are kept as recorded; the stream stage cleans them."""
-    seconds = stamps.asi8 / 1e9
+    seconds = stamps.view(np.int64) / 1e9
     steps = np.diff(seconds)
     out = []
     if (steps < 0).any():
@@ -257,7 +257,7 @@ def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str
     if single or start is None or end is None:
         return records
     stamps = records["timestamp"]
-    inside = np.asarray((stamps >= start) & (stamps <= end))
+    inside = (stamps >= _naive(start)) & (stamps <= _naive(end))
     return {name: values[inside] for name, values in records.items()}
 
 
@@ -297,9 +297,9 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
         "intensity": _enum_names("intensity", lap.get("intensity", nan)),
         "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
     }
-    stamps = columns["start"].asi8
+    stamps = columns["start"].view(np.int64)
     if n > 1 and not (stamps[1:] >= stamps[:-1]).all():
-        order = np.argsort(np.where(columns["start"].isna(), np.iinfo(np.int64).max, stamps),
+        order = np.argsort(np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max, stamps),
                            kind="stable")
         return _take(columns, order)
     return columns
@@ -321,5 +321,10 @@ def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
 def _slice_laps(laps: dict[str, Any] | None, start, end, single: bool) -> dict[str, Any] | None:
     if single or start is None or end is None or laps is None:
         return laps
-    inside = np.asarray((laps["start"] >= start) & (laps["start"] < end))
+    inside = (laps["start"] >= _naive(start)) & (laps["start"] < _naive(end))
     return _take(laps, inside)
+
+
+def _naive(stamp: pd.Timestamp) -> np.datetime64:
+    """A UTC Timestamp as the ``datetime64[ns]`` the columns hold."""
+    return np.datetime64(stamp.value, "ns")

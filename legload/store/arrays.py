@@ -62,13 +62,16 @@ def encode_frame(frame: pd.DataFrame) -> list[ColumnRow]:
     return rows
 
 
-def encode_columns(columns: Mapping[str, Any]) -> list[ColumnRow]:
+def encode_columns(columns: Mapping[str, Any], naive_tz: str = "UTC") -> list[ColumnRow]:
     """:func:`encode_frame` of ``pd.DataFrame(columns)`` without building the frame: arrays,
-    DatetimeIndexes and Series of equal length, in column order (the same rows)."""
+    DatetimeIndexes and Series of equal length, in column order (the same rows). Naive
+    ``datetime64`` arrays are stored as holding ``naive_tz`` time."""
     rows: list[ColumnRow] = []
     n = len(next(iter(columns.values()))) if columns else 0
     for position, (name, values) in enumerate(columns.items()):
         dtype, codec, blob = encode_column(values)
+        if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+            dtype = f"datetime64[{np.datetime_data(values.dtype)[0]}, {naive_tz}]"
         rows.append((position, str(name), dtype, codec, n, blob))
     return rows
 

@@ -10,6 +10,7 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
     """Lap messages written out of order (as some devices do after a merge) come back sorted;
     enum names are looked up once per distinct value and kept as plain text."""
     from legload.readers import fit
+    from legload.readers.activity import ActivityColumns
 
     class Messages:
         def table(self, name):
@@ -17,7 +18,7 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
                     "total_elapsed_time": np.array([1.0, 2.0, 3.0]),
                     "intensity": np.array([0.0, 1.0, np.nan])}
 
-    laps = pd.DataFrame(fit._laps(Messages()))
+    laps = ActivityColumns({}, fit._laps(Messages()), {}).lap_frame()
     assert laps["elapsed_s"].tolist() == [3.0, 1.0, 2.0]
     assert laps["intensity"].tolist() == [None, "active", "rest"]
     assert laps["intensity"].dtype == object
