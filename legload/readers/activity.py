@@ -193,10 +193,13 @@ def summarize(
     totals = {k: v for k, v in (totals or {}).items() if v is not None}
     n = len(samples) if isinstance(samples, pd.DataFrame) else (
         len(next(iter(samples.values()))) if samples else 0)
-    stamps = pd.DatetimeIndex(samples.get("timestamp", []))
-    stamps = stamps[~stamps.isna()]
+    times = samples.get("timestamp", [])
+    if not (isinstance(times, np.ndarray) and times.dtype.kind == "M"):  # naive ones are UTC
+        index = pd.DatetimeIndex(times)
+        times = (index.tz_convert(None) if index.tz is not None else index).to_numpy()
+    stamps = times[~np.isnat(times)].astype("M8[ns]")
     start = totals.get("start") or (stamps[0] if len(stamps) else None)
-    duration = (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0
+    duration = (stamps[-1] - stamps[0]) / np.timedelta64(1, "s") if len(stamps) > 1 else 0.0
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
         duration = totals["elapsed_s"]
     recorded = np.asarray(samples["distance_m"], dtype=float) if "distance_m" in samples \

@@ -93,7 +93,10 @@ def encode_column(series: pd.Series | pd.DatetimeIndex | np.ndarray) -> tuple[st
     dtype = series.dtype
     name = str(dtype)
     if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
-        values = np.asarray(pd.DatetimeIndex(series).as_unit("ns").asi8, dtype="<i8")
+        if isinstance(series, np.ndarray):  # naive datetime64 (NaT is the int64 minimum)
+            values = series.astype("M8[ns]").view(np.int64).astype("<i8", copy=False)
+        else:
+            values = np.asarray(pd.DatetimeIndex(series).as_unit("ns").asi8, dtype="<i8")
         return name, "delta-shuffle-zstd", _pack(np.diff(values, prepend=np.int64(0)))
     if isinstance(dtype, np.dtype) and dtype.kind in _NUMPY_KINDS:
         values = np.ascontiguousarray(np.asarray(series), dtype=dtype.newbyteorder("<"))
