@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import easy_run, synthesize
+from .fit_folders import write_easy_runs
 
 N_FILES = 200
 
@@ -24,10 +23,7 @@ N_FILES = 200
 @pytest.fixture(scope="module")
 def many_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("export")
-    start = dt.datetime(2025, 1, 1, 7, tzinfo=dt.UTC)
-    for i in range(N_FILES):
-        workout = easy_run(start + dt.timedelta(days=i), minutes=8)
-        (folder / f"run_{i:03d}.fit").write_bytes(encode_fit(workout, synthesize(workout, seed=i)))
+    write_easy_runs(folder, N_FILES, minutes=8, start=dt.datetime(2025, 1, 1, 7, tzinfo=dt.UTC))
     return folder
 
 

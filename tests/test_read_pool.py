@@ -13,9 +13,9 @@ import legload.read_pool as read_pool
 from legload import api
 from legload.read_pool import ReadJob, ReadPool, default_workers
 from legload.readers.detect import content_sha256
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import easy_run, synthesize
 from legload.store import Store
+
+from .fit_folders import write_easy_runs
 
 N_FILES = 24
 MAIN_PID = os.getpid()
@@ -25,12 +25,9 @@ MAIN_PID = os.getpid()
 def export(tmp_path_factory):
     """24 short runs, one of them twice under another name, one damaged beyond reading."""
     folder = tmp_path_factory.mktemp("pool-export")
-    start = dt.datetime(2025, 3, 1, 7, tzinfo=dt.UTC)
-    for i in range(N_FILES):
-        workout = easy_run(start + dt.timedelta(days=i), minutes=5)
-        (folder / f"run_{i:02d}.fit").write_bytes(encode_fit(workout, synthesize(workout, seed=i)))
-    (folder / "run_99_copy.fit").write_bytes((folder / "run_07.fit").read_bytes())
-    (folder / "run_50_broken.fit").write_bytes(b"\x0e\x10" + b"\x00" * 30)
+    write_easy_runs(folder, N_FILES, minutes=5, start=dt.datetime(2025, 3, 1, 7, tzinfo=dt.UTC))
+    (folder / "run_007_copy.fit").write_bytes((folder / "run_007.fit").read_bytes())
+    (folder / "run_500_broken.fit").write_bytes(b"\x0e\x10" + b"\x00" * 30)
     return folder
 
 
@@ -52,14 +49,14 @@ def test_workers_write_the_same_database_as_a_serial_import(export, tmp_path):
     pooled = api.import_paths([export], db=tmp_path / "pooled.sqlite", workers=2)
     assert serial.as_dict() == pooled.as_dict()
     assert pooled.imported == N_FILES
-    assert pooled.duplicates == 1  # the copy, found while the original was still in flight
-    assert [f["path"] for f in pooled.failed] == [str(export / "run_50_broken.fit")]
+    assert pooled.duplicates == 1  # the copy, read while its original is still in flight
+    assert [f["path"] for f in pooled.failed] == [str(export / "run_500_broken.fit")]
     assert pooled.activities == list(range(1, N_FILES + 1))
     assert _database(tmp_path / "serial.sqlite") == _database(tmp_path / "pooled.sqlite")
 
 
 def test_results_come_back_in_submission_order_within_the_window(export):
-    files = sorted(export.glob("run_[0-9][0-9].fit"))
+    files = sorted(export.glob("run_[0-9][0-9][0-9].fit"))
     jobs = [ReadJob(f.read_bytes(), str(f), content_sha256(f.read_bytes())) for f in files]
     in_flight = []
     with ReadPool(workers=2, window=4, batch=2) as pool:
@@ -75,7 +72,7 @@ def test_results_come_back_in_submission_order_within_the_window(export):
 
 def test_one_worker_reads_in_process(export, monkeypatch):
     monkeypatch.setattr(read_pool, "ProcessPoolExecutor", None)  # would fail if used
-    files = sorted(export.glob("run_0*.fit"))
+    files = sorted(export.glob("run_00*.fit"))
     with ReadPool(workers=1) as pool:
         results = [r for f in files for r in pool.submit(
             ReadJob(f.read_bytes(), str(f), content_sha256(f.read_bytes())))]
@@ -83,9 +80,9 @@ def test_one_worker_reads_in_process(export, monkeypatch):
 
 
 def test_unreadable_file_comes_back_as_its_read_error(export):
-    broken = export / "run_50_broken.fit"
+    broken = export / "run_500_broken.fit"
     jobs = [ReadJob(broken.read_bytes(), str(broken), "x"), *(
-        ReadJob(f.read_bytes(), str(f), str(i)) for i, f in enumerate(sorted(export.glob("run_0*"))))]
+        ReadJob(f.read_bytes(), str(f), str(i)) for i, f in enumerate(sorted(export.glob("run_00*"))))]
     with ReadPool(workers=2) as pool:
         results = [r for job in jobs for r in pool.submit(job)] + list(pool.drain())
     errors = [r.error for r in results if r.error is not None]
@@ -96,7 +93,7 @@ def test_unreadable_file_comes_back_as_its_read_error(export):
 
 def _die_in_worker(job):
     """A reader that kills the worker process on one file (as an out-of-memory kill would)."""
-    if os.getpid() != MAIN_PID and job.source.endswith("run_05.fit"):
+    if os.getpid() != MAIN_PID and job.source.endswith("run_005.fit"):
         Path(read_pool.__dict__["_died_marker"]).touch()
         os._exit(9)
     return read_pool.__dict__["_real_read_job"](job)
