@@ -110,12 +110,11 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                 report: ImportReport, athlete_id: int | None,
                 progress: Callable[[str], None] | None) -> None:
     with store.batched():
-        in_flight: set[str] = set()
 
         def finish(items: Iterable) -> None:
             for item in items:
                 if isinstance(item, ReadResult):
-                    _store_result(store, item, report, athlete_id, in_flight)
+                    _store_result(store, item, report, athlete_id)
                 else:
                     item()
 
@@ -127,7 +126,7 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                     failure = {"path": member.path, "error": member.problem}
                     finish(pool.defer(lambda f=failure: report.failed.append(f)))
                 elif member.kind == "activity":
-                    job = _read_job(store, member, strict, report, in_flight)
+                    job = _read_job(store, member, strict, report)
                     finish(pool.submit(job) if isinstance(job, ReadJob) else pool.defer(job))
                 else:
                     finish(pool.defer(_log_action(store, member, report, athlete_id)))
@@ -215,8 +214,8 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
         return build_report(store, athlete, weeks=weeks)
 
 
-def _read_job(store: Store, member, strict: bool, report: ImportReport,
-              in_flight: set[str]) -> ReadJob | Callable[[], None]:
+def _read_job(store: Store, member, strict: bool,
+              report: ImportReport) -> ReadJob | Callable[[], None]:
     """The member's content as a job for the readers, or the action that reports it
     (a duplicate, or unreadable)."""
     try:
@@ -225,17 +224,15 @@ def _read_job(store: Store, member, strict: bool, report: ImportReport,
         failure = {"path": exc.path, "error": exc.problem}
         return lambda: report.failed.append(failure)
     digest = content_sha256(data)
-    if digest in in_flight or store.has_file(digest):
+    if store.has_file(digest):  # a copy of a file still being read is found on storing
         def duplicate() -> None:
             report.duplicates += 1
         return duplicate
-    in_flight.add(digest)
     return ReadJob(data, member.source, digest, strict, dict(member.meta or {}))
 
 
 def _store_result(store: Store, result: ReadResult, report: ImportReport,
-                  athlete_id: int | None, in_flight: set[str]) -> None:
-    in_flight.discard(result.sha256)
+                  athlete_id: int | None) -> None:
     if result.error is not None:
         report.failed.append({"path": result.error.path, "error": result.error.problem})
         return
@@ -244,7 +241,7 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
     except LegloadError as exc:
         report.failed.append({"path": result.job_source, "error": str(exc)})
         return
-    if not ids:  # stored meanwhile by another process
+    if not ids:  # stored meanwhile: an earlier copy in this import, or another process
         report.duplicates += 1
         return
     report.imported += 1

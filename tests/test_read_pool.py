@@ -116,3 +116,14 @@ def test_default_workers_follow_the_environment(monkeypatch):
     assert default_workers() == 3
     monkeypatch.setenv("LEGLOAD_WORKERS", "zero")
     assert 1 <= default_workers() <= 8
+
+
+def test_copies_of_an_unreadable_file_fail_alike_with_or_without_workers(tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name in ("a.fit", "b.fit", "c.fit"):
+        (folder / name).write_bytes(b"\x0e\x10" + b"\x00" * 30)
+    reports = [api.import_paths([folder], db=tmp_path / f"{w}.sqlite", workers=w).as_dict()
+               for w in (1, 2)]
+    assert reports[0] == reports[1]
+    assert [f["path"] for f in reports[1]["failed"]] == [str(folder / n) for n in ("a.fit", "b.fit", "c.fit")]
