@@ -51,6 +51,7 @@ def _zstd() -> tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]:
 ColumnRow = tuple[int, str, str, str, int, bytes]
 
 _NUMPY_KINDS = "biuf"  # bool, signed int, unsigned int, float
+_DTYPE_NAMES: dict[Any, str] = {}  # str(dtype) takes microseconds; there are few dtypes
 
 
 def encode_frame(frame: pd.DataFrame) -> list[ColumnRow]:
@@ -91,7 +92,7 @@ def decode_frame(rows: Iterable[tuple[str, str, str, int, bytes]]) -> pd.DataFra
 def encode_column(series: pd.Series | pd.DatetimeIndex | np.ndarray) -> tuple[str, str, bytes]:
     """Return ``(dtype, codec, blob)`` for one column (a Series, or the array behind one)."""
     dtype = series.dtype
-    name = str(dtype)
+    name = _DTYPE_NAMES.get(dtype) or _DTYPE_NAMES.setdefault(dtype, str(dtype))
     if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
         if isinstance(series, np.ndarray):  # naive datetime64 (NaT is the int64 minimum)
             values = series.astype("M8[ns]").view(np.int64).astype("<i8", copy=False)
