@@ -11,7 +11,10 @@ memory (``VmHWM``) is its own:
 * ``import``: :func:`legload.import_paths` of the folder into a fresh database, as
   ``legload import`` does it: files read and encoded by worker processes (one per CPU),
   written in order by the main process;
-* ``import-1``: the same with ``workers=1``: everything in one process.
+* ``import-1``: the same with ``workers=1``: everything in one process;
+* with ``--analyse``, for the smallest export: the first analysis after an import (clean
+  1 Hz streams, energy, segments and per-muscle loads of every activity, which a report
+  caches per activity), timed on its own.
 
 Peak memory of an import with workers is that of the whole process tree: on Linux the
 largest sum of the proportional set sizes (PSS: a page shared by k processes counts 1/k in
@@ -167,6 +170,18 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
         for path in files:
             records += len(legload.read_activity(path).samples)
         result["seconds"] = time.perf_counter() - start
+    elif kind == "analyse":
+        from legload.analysis.weekly import activity_results
+        from legload.store import Store
+
+        with tempfile.TemporaryDirectory(prefix="legload-bench-db-") as tmp:
+            db = Path(tmp) / "legload.sqlite"
+            legload.import_paths([folder], db=db)
+            with Store(db) as store:
+                start = time.perf_counter()
+                activity_results(store, None)
+                result["seconds"] = time.perf_counter() - start
+            records = sum(a["samples"] or 0 for a in legload.list_activities(db=db))
     elif kind in ("import", "import-1"):
         from legload.read_pool import default_workers
 
@@ -293,7 +308,10 @@ def main() -> None:
                         help="runs of each measurement; the fastest counts, peak RSS is the max")
     parser.add_argument("--stages", action="store_true",
                         help="print ms/file of the main import steps for the smallest export")
-    parser.add_argument("--child", choices=("decode", "read", "import", "import-1", "stages"),
+    parser.add_argument("--analyse", action="store_true",
+                        help="also time the first analysis of the smallest export")
+    parser.add_argument("--child", choices=("decode", "read", "import", "import-1", "stages",
+                                            "analyse"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -322,6 +340,8 @@ def main() -> None:
             profile_text = run_child("import-1", folder, profile=True)["profile"]
         if args.stages and n == min(folders):
             stage_text = run_child("stages", folder)["stages"]
+        if args.analyse and n == min(folders):
+            results["analyse"] = run_child("analyse", folder)
         base = results["decode"]["seconds"]
         for kind, r in results.items():
             print(f"{n:>6} {kind:<9}{r['seconds']:>10.2f}{r['files'] / r['seconds']:>10.1f}"
