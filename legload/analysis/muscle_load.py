@@ -21,6 +21,7 @@ principle), so time near maximal activation is what a run shares with resistance
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
@@ -145,8 +146,10 @@ def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] |
             if m in rates else (zero, zero, zero, zero, zero) for m in MUSCLES}
 
 
+@functools.cache
 def high_activation(muscle: str) -> float:
-    """The activation (fraction of MVC) from which a second is a high-intensity contraction."""
+    """The activation (fraction of MVC) from which a second is a high-intensity contraction
+    (a constant of the model for each muscle, so computed once)."""
     easy = float(demand(EASY_SPEED_M_S, 0.0, mode="run")[muscle].activation)
     return max(HIGH_ACTIVATION, HIGH_OVER_EASY * easy)
 
