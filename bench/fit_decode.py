@@ -8,6 +8,9 @@ ratio legload/peer per file.
     .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real]
 
 Peers that are not installed are skipped: pip install fitdecode fitparse fitfast.
+The whole-import benchmark (a generated export of 1,000 one-hour runs: decode, import with
+and without worker processes, memory for 100 against 1,000 files) is
+``bench/import_export.py``.
 """
 
 from __future__ import annotations
