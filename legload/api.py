@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from legload.errors import LegloadError, ReadError
+from legload.errors import LegloadError, ReadError, StoreRollback
 from legload.profile import AthleteProfile, validated
 from legload.read_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
@@ -90,9 +90,12 @@ def import_paths(
 ) -> ImportReport:
     """Import files, folders and exports into the database; each file is one transaction.
 
-    Files are read and encoded by ``workers`` processes (default: one per CPU, or
-    ``$LEGLOAD_WORKERS``; 1 reads in this process) and written one by one, in the order
-    they were found, by this process.
+    Files are read and encoded by ``workers`` processes (default:
+    :func:`legload.read_pool.default_workers`, one per CPU on Linux; 1 reads in this
+    process; more than 1 on macOS or Windows needs the calling script's entry point guarded
+    by ``if __name__ == "__main__":``) and written one by one, in the order they were found,
+    by this process. :class:`~legload.errors.StoreRollback` stops the import if the database
+    takes back files it had already stored (disk full).
 
     Activity files become activities; strength logs found among them (Hevy, Strong, legload
     CSV) go to the strength log. A file whose content (SHA-256, decompressed) is already in
@@ -117,6 +120,7 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                     _store_result(store, item, report, athlete_id)
                 else:
                     item()
+                store.commit_if_due()  # never hold the write lock for long
 
         for path in paths:
             for member in iter_members(path):
@@ -238,6 +242,8 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
         return
     try:
         ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
+    except StoreRollback:
+        raise  # files already counted are gone: stop rather than report them imported
     except LegloadError as exc:
         report.failed.append({"path": result.job_source, "error": str(exc)})
         return

@@ -7,6 +7,7 @@
     ├── StreamError              samples cannot be turned into a clean 1 Hz stream
     ├── ModelDomainError         a model was asked outside its published valid range
     ├── StoreError               the database is unusable (locked, newer schema, corrupt)
+    │   └── StoreRollback        it took back files an import had already counted: the import stops
     └── AuthError                a web user may not see what they asked for
 
 Every message is one line that a runner can act on; ``ReadError`` always starts with the
@@ -45,6 +46,11 @@ class ModelDomainError(LegloadError, ValueError):
 
 class StoreError(LegloadError):
     """The database cannot be opened, migrated or written."""
+
+
+class StoreRollback(StoreError):
+    """SQLite rolled back a whole batched transaction (disk full, I/O error): files an
+    import had already counted as stored are gone, so the import must stop, not go on."""
 
 
 class AuthError(LegloadError):

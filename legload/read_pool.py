@@ -74,9 +74,13 @@ def read_job(job: ReadJob) -> ReadResult:
     except ReadError as exc:
         return ReadResult(job.source, job.sha256, error=exc)
     prepared = []
-    for activity in activities:
-        apply_meta(activity, job.meta)
-        prepared.append(prepare_activity(activity, job.source))
+    try:
+        for activity in activities:
+            apply_meta(activity, job.meta)
+            prepared.append(prepare_activity(activity, job.source))
+    except (ValueError, TypeError, OverflowError) as exc:  # one file's odd values stop only it
+        problem = f"could not be stored ({type(exc).__name__}: {exc})"
+        return ReadResult(job.source, job.sha256, error=ReadError(job.source, problem))
     return ReadResult(job.source, job.sha256, prepared)
 
 
@@ -90,11 +94,16 @@ def _done(outcome: Future | list) -> bool:
 
 
 def default_workers() -> int:
-    """Worker processes an import uses by default: ``$LEGLOAD_WORKERS``, else one per CPU
-    this process may run on (at most 8); 1 means no workers."""
+    """Worker processes an import uses by default: ``$LEGLOAD_WORKERS``, else, where
+    processes can be forked (Linux), one per CPU this process may run on (at most 8), and
+    elsewhere 1 (no workers): starting a fresh interpreter per worker re-runs the calling
+    script, which must then guard its entry point (``if __name__ == "__main__":``), so more
+    workers there are asked for explicitly. 1 means no workers."""
     env = os.environ.get("LEGLOAD_WORKERS", "").strip()
     if env.isdigit() and int(env) >= 1:
         return int(env)
+    if _context().get_start_method() != "fork":
+        return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

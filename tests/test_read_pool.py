@@ -11,6 +11,7 @@ import pytest
 
 import legload.read_pool as read_pool
 from legload import api
+from legload.errors import StoreRollback
 from legload.read_pool import ReadJob, ReadPool, default_workers
 from legload.readers.detect import content_sha256
 from legload.store import Store
@@ -127,3 +128,38 @@ def test_copies_of_an_unreadable_file_fail_alike_with_or_without_workers(tmp_pat
                for w in (1, 2)]
     assert reports[0] == reports[1]
     assert [f["path"] for f in reports[1]["failed"]] == [str(folder / n) for n in ("a.fit", "b.fit", "c.fit")]
+
+
+def test_without_fork_an_import_uses_no_workers_unless_asked(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.delenv("LEGLOAD_WORKERS", raising=False)
+    monkeypatch.setattr(read_pool, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert default_workers() == 1
+    monkeypatch.setenv("LEGLOAD_WORKERS", "2")
+    assert default_workers() == 2
+
+
+def test_a_file_that_cannot_be_encoded_fails_alone(export, monkeypatch):
+    def refuse(activity, source):
+        raise ValueError("value out of range")
+
+    monkeypatch.setattr(read_pool, "prepare_activity", refuse)
+    path = export / "run_001.fit"
+    result = read_pool.read_job(ReadJob(path.read_bytes(), str(path), "x"))
+    assert result.activities == []
+    assert result.error.path == str(path)
+    assert result.error.problem == "could not be stored (ValueError: value out of range)"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_import_stops_when_the_database_takes_files_back(export, tmp_path, workers):
+    db = tmp_path / "db.sqlite"
+    with Store(db) as store:
+        store.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON files WHEN NEW.source_path LIKE "
+                           "'%run_010.fit' BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END")
+    with pytest.raises(StoreRollback, match="import again to add them"):
+        api.import_paths([export], db=db, workers=workers)
+    with Store(db) as store:  # what was committed before is intact, nothing half-written
+        assert store.counts()["files"] < 10
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

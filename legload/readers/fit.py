@@ -297,11 +297,10 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
         "intensity": _enum_names("intensity", lap.get("intensity", nan)),
         "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
     }
-    stamps = columns["start"].view(np.int64)
-    if n > 1 and not (stamps[1:] >= stamps[:-1]).all():
-        order = np.argsort(np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max, stamps),
-                           kind="stable")
-        return _take(columns, order)
+    key = np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max,
+                   columns["start"].view(np.int64))  # a lap without a start goes last
+    if n > 1 and not (key[1:] >= key[:-1]).all():
+        return _take(columns, np.argsort(key, kind="stable"))
     return columns
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import platformdirs
 
-from legload.errors import StoreError
+from legload.errors import StoreError, StoreRollback
 from legload.readers.activity import Activity, ActivityColumns, empty_laps
 from legload.store.arrays import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.athletes import AthleteStore
@@ -102,12 +102,15 @@ class Store(AthleteStore, LogStore):
         return self._conn
 
     @contextlib.contextmanager
-    def batched(self, max_files: int = 64, max_seconds: float = 1.0) -> Iterator[Store]:
+    def batched(self, max_files: int = 64, max_seconds: float = 0.25) -> Iterator[Store]:
         """Write the :meth:`add_file` calls made inside in shared transactions: each file is
         a savepoint (all of it or nothing, as ever), and the transaction commits after
-        ``max_files`` files or ``max_seconds``, and on leaving. A commit per file costs more
-        than writing a one-hour run; killed mid-way, a batched import loses at most the files
-        of the open transaction, which the next import adds again."""
+        ``max_files`` files or ``max_seconds`` (checked after each file, and by
+        :meth:`commit_if_due`), and on leaving, so other writers never wait long. A commit per
+        file costs more than writing a one-hour run; killed mid-way, a batched import loses at
+        most the files of the open transaction, which the next import adds again. Should
+        SQLite itself roll the transaction back (disk full), :class:`StoreRollback` stops the
+        import."""
         self._batch = _Batch(max_files, max_seconds)
         try:
             yield self
@@ -123,9 +126,16 @@ class Store(AthleteStore, LogStore):
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 _rollback(conn)
-                raise StoreError(f"{self.path}: could not commit ({_reason(exc)})") from None
+                lost = self._batch.files if self._batch is not None else 0
+                raise StoreRollback(f"{self.path}: could not commit the last {lost} file(s) "
+                                    f"({_reason(exc)}); import again to add them") from None
         if self._batch is not None:
             self._batch.reset()
+
+    def commit_if_due(self) -> None:
+        """In a :meth:`batched` import, commit when the open transaction is old enough."""
+        if self._batch is not None and self._batch.due():
+            self.commit_pending()
 
     # -- files -------------------------------------------------------------------------
 
@@ -177,6 +187,14 @@ class Store(AthleteStore, LogStore):
                 if batch.full():
                     self.commit_pending()
         except Exception as exc:
+            if isinstance(exc, StoreRollback):
+                raise
+            if batch is not None and opened and not conn.in_transaction and batch.files:
+                lost = batch.files  # SQLite took the whole transaction back, earlier files too
+                batch.reset()
+                raise StoreRollback(
+                    f"{self.path}: the database took back the last {lost} stored file(s) "
+                    f"({_reason(exc)}); import again to add them") from exc
             if opened or batch is None:
                 _undo(conn, batch)
             if isinstance(exc, StoreError):
@@ -337,8 +355,12 @@ class _Batch:
         self.files, self.since = 0, time.monotonic()
 
     def full(self) -> bool:
+        """Count one more stored file; True when the transaction should commit now."""
         self.files += 1
-        return self.files >= self.max_files or time.monotonic() - self.since >= self.max_seconds
+        return self.files >= self.max_files or self.due()
+
+    def due(self) -> bool:
+        return time.monotonic() - self.since >= self.max_seconds
 
 
 def _undo(conn: sqlite3.Connection, batch: _Batch | None) -> None:

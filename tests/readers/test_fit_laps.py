@@ -24,3 +24,17 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
     assert laps["intensity"].dtype == object
     assert laps["start"].isna().tolist() == [False, False, True]
     assert laps["start"].iloc[0] == pd.Timestamp("2021-09-08T01:46:40Z")
+
+
+def test_a_first_lap_without_start_goes_last():
+    from legload.readers import fit
+    from legload.readers.activity import ActivityColumns
+
+    class Messages:
+        def table(self, name):
+            return {"_offset": np.arange(3), "start_time": np.array([np.nan, 1e9, 1e9 + 20]),
+                    "total_elapsed_time": np.array([1.0, 2.0, 3.0])}
+
+    laps = ActivityColumns({}, fit._laps(Messages()), {}).lap_frame()
+    assert laps["elapsed_s"].tolist() == [2.0, 3.0, 1.0]
+    assert laps["start"].isna().tolist() == [False, False, True]

@@ -16,7 +16,7 @@ import pandas as pd
 import platformdirs
 import pytest
 
-from legload.errors import StoreError
+from legload.errors import StoreError, StoreRollback
 from legload.store import Store, default_db_path
 from legload.store import db as store_db
 from legload.store.arrays import decode_column, encode_column
@@ -356,3 +356,30 @@ def test_batched_import_commits_after_max_files(db_path):
             with sqlite3.connect(db_path) as other:
                 seen = other.execute("SELECT count(*) FROM files").fetchone()[0]
             assert seen == [0, 2, 2][i]
+
+
+def test_a_rolled_back_batch_stops_the_import(db_path):
+    """Should SQLite take back the whole open transaction (as on a full disk), the files
+    counted since the last commit are gone: StoreRollback says so instead of going on."""
+    files = [make_file(i) for i in range(4)]
+    with Store(db_path) as store:
+        store.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON files WHEN NEW.source_path = "
+                           "'3.fit' BEGIN SELECT RAISE(ROLLBACK, 'simulated disk full'); END")
+        with pytest.raises(StoreRollback, match=r"took back the last 3 stored file\(s\)"), \
+                store.batched(max_files=100, max_seconds=3600):
+            for i, (sha, activities) in enumerate(files):
+                store.add_file(sha, f"{i}.fit", activities)
+        assert store.counts()["files"] == 0
+
+
+def test_a_batch_commits_when_due_even_without_new_files(db_path):
+    with Store(db_path) as store, store.batched(max_files=100, max_seconds=3600):
+        sha, activities = make_file(1)
+        store.add_file(sha, "1.fit", activities)
+        store.commit_if_due()
+        with sqlite3.connect(db_path) as other:
+            assert other.execute("SELECT count(*) FROM files").fetchone()[0] == 0
+        store._batch.since -= 3601  # an hour of duplicates and unreadable files later
+        store.commit_if_due()
+        with sqlite3.connect(db_path) as other:
+            assert other.execute("SELECT count(*) FROM files").fetchone()[0] == 1
