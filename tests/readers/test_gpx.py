@@ -17,6 +17,7 @@ from legload.readers.gpx import read_gpx
 from legload.units import SAMPLE_COLUMNS
 
 from ..conftest import REAL
+from .xml_truth import plain_timed_points
 
 GPX_FILES = sorted(
     p.relative_to(REAL).as_posix()
@@ -27,20 +28,6 @@ GPX_FILES = sorted(
 BROKEN_GPX = (
     sorted(p.name for p in (REAL / "broken").glob("*.gpx")) if (REAL / "broken").is_dir() else []
 )
-
-_POINT = re.compile(rb"<trkpt\b.*?</trkpt>", re.S)
-_TIME = re.compile(rb"<time>\s*([^<\s]+)\s*</time>")
-
-
-def plain_timed_points(data: bytes) -> list[str]:
-    """Times of the trkpt elements that carry one, found with a regular expression."""
-    times = []
-    for block in _POINT.findall(data):
-        found = _TIME.search(block)
-        if found:
-            times.append(found.group(1).decode())
-    return times
-
 
 def check_canonical(samples: pd.DataFrame) -> None:
     assert list(samples.columns) == [c for c in SAMPLE_COLUMNS if c in samples.columns]
@@ -58,7 +45,7 @@ def check_canonical(samples: pd.DataFrame) -> None:
 def test_real_gpx_matches_a_plain_count(relative, real_dir):
     data = (real_dir / relative).read_bytes()
     activities = read_gpx(data, relative)
-    times = plain_timed_points(data)
+    times = plain_timed_points(data, "trkpt", "time")
     assert len(activities) == 1
     activity = activities[0]
     samples = activity.samples

@@ -16,6 +16,7 @@ from legload.units import LAP_COLUMNS
 
 from ..conftest import REAL
 from .test_gpx import check_canonical
+from .xml_truth import plain_timed_points
 
 TCX_FILES = (
     sorted(p.relative_to(REAL).as_posix() for p in (REAL / "tcx").rglob("*.tcx"))
@@ -26,25 +27,11 @@ BROKEN_TCX = (
     sorted(p.name for p in (REAL / "broken").glob("*.tcx")) if (REAL / "broken").is_dir() else []
 )
 
-_POINT = re.compile(rb"<Trackpoint>.*?</Trackpoint>", re.S)
-_TIME = re.compile(rb"<Time>\s*([^<\s]+)\s*</Time>")
-
-
-def plain_timed_points(data: bytes) -> list[str]:
-    """Times of the Trackpoint elements that carry one, found with a regular expression."""
-    times = []
-    for block in _POINT.findall(data):
-        found = _TIME.search(block)
-        if found:
-            times.append(found.group(1).decode())
-    return times
-
-
 @pytest.mark.parametrize("relative", TCX_FILES)
 def test_real_tcx_matches_a_plain_count(relative, real_dir):
     data = (real_dir / relative).read_bytes()
     activities = read_tcx(data, relative)
-    times = plain_timed_points(data)
+    times = plain_timed_points(data, "Trackpoint", "Time")
     assert sum(len(a.samples) for a in activities) == len(times)
     first, last = activities[0].samples["timestamp"], activities[-1].samples["timestamp"]
     assert first.iloc[0] == pd.Timestamp(times[0]).tz_convert("UTC")
