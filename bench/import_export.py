@@ -35,6 +35,7 @@ the api → readers → store chain, then the functions with most own time).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import datetime as dt
 import io
@@ -193,13 +194,10 @@ def child(kind: str, folder: Path, profile: bool) -> dict:
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
-            tree_memory = TreeMemory() if workers > 1 and Path("/proc/self/smaps_rollup").exists() \
-                else None
-            if tree_memory:
-                tree_memory.__enter__()
-            report = legload.import_paths([folder], db=db, workers=workers)
-            if tree_memory:
-                tree_memory.__exit__()
+            if workers > 1 and Path("/proc/self/smaps_rollup").exists():
+                tree_memory = TreeMemory()
+            with tree_memory or contextlib.nullcontext():
+                report = legload.import_paths([folder], db=db, workers=workers)
             if profiler:
                 profiler.disable()
             result["seconds"] = time.perf_counter() - start
