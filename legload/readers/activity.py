@@ -84,11 +84,19 @@ def empty_laps() -> pd.DataFrame:
     return frame
 
 
-def order_columns(samples: pd.DataFrame) -> pd.DataFrame:
-    """Return ``samples`` with canonical columns first, in nomenclature order."""
-    known = [c for c in SAMPLE_COLUMNS if c in samples.columns]
-    extra = [c for c in samples.columns if c not in SAMPLE_COLUMNS]
-    return samples[known + extra]
+def order_columns(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """``columns`` (sample columns by name) with canonical ones first, in nomenclature order."""
+    known = [c for c in SAMPLE_COLUMNS if c in columns]
+    return {**{c: columns[c] for c in known}, **columns}
+
+
+def naive_utc(times: Any) -> np.ndarray:
+    """``datetime64[ns]`` values in UTC without a zone, from a column of times (naive ones
+    are UTC)."""
+    if isinstance(times, np.ndarray) and times.dtype.kind == "M":
+        return times.astype("M8[ns]", copy=False)
+    index = pd.DatetimeIndex(times)
+    return (index.tz_convert(None) if index.tz is not None else index).as_unit("ns").to_numpy()
 
 
 def haversine_m(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -193,11 +201,8 @@ def summarize(
     totals = {k: v for k, v in (totals or {}).items() if v is not None}
     n = len(samples) if isinstance(samples, pd.DataFrame) else (
         len(next(iter(samples.values()))) if samples else 0)
-    times = samples.get("timestamp", [])
-    if not (isinstance(times, np.ndarray) and times.dtype.kind == "M"):  # naive ones are UTC
-        index = pd.DatetimeIndex(times)
-        times = (index.tz_convert(None) if index.tz is not None else index).to_numpy()
-    stamps = times[~np.isnat(times)].astype("M8[ns]")
+    times = naive_utc(samples.get("timestamp", []))
+    stamps = times[~np.isnat(times)]
     start = totals.get("start") or (stamps[0] if len(stamps) else None)
     duration = (stamps[-1] - stamps[0]) / np.timedelta64(1, "s") if len(stamps) > 1 else 0.0
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:

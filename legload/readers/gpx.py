@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.readers.xmlpoints import attribute_numbers, point_fields
 from legload.readers.xmlsafe import (
     FOOT_SPORTS,
@@ -23,11 +23,11 @@ from legload.readers.xmlsafe import (
     contains,
     find_all,
     gather,
-    parse,
     sport_from_motion,
     sport_from_words,
-    timed_frame,
+    timed_columns,
 )
+from legload.readers.xmlscan import PointScan, parse_scanned
 
 #: lower-case local name of a trkpt descendant → field
 _FIELDS = {
@@ -63,7 +63,7 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
         ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
     """
     file_warnings: list[str] = []
-    root = parse(data, source, file_warnings, require="trkpt")
+    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS)
     tracks = find_all(root, "trk")
     has_points = contains(root, "trkpt")
     if not tracks and has_points:
@@ -77,41 +77,40 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
-    return gather(tracks, lambda track: _read_track(track, source, device, file_name), source,
+    return gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
                   file_warnings, "track")
 
 
-def _read_track(track, source: str, device: str | None, file_name: str | None) -> Activity:
+def _read_track(track, source: str, device: str | None, file_name: str | None,
+                scan: PointScan | None) -> Activity:
     warnings: list[str] = []
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    found = point_fields(points, "trkpt", _FIELDS)
+    found = point_fields(points, "trkpt", _FIELDS) if scan is None else scan.fields_of(points)
     lat, lon = attribute_numbers(points, "lat", "lon")
-    columns: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
-    samples = timed_frame(found.texts.get("time", [None] * found.n), columns, source, warnings)
+    values: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
+    columns = timed_columns(found.texts.get("time", [None] * found.n), values, source, warnings)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)
     if sport is None:
-        sport = sport_from_words(name) or sport_from_motion(samples)
-    if "cadence" in samples:
-        cadence = samples.pop("cadence")
+        sport = sport_from_words(name) or sport_from_motion(columns)
+    if "cadence" in columns:
+        cadence = columns.pop("cadence")
         if sport in FOOT_SPORTS:
-            samples["cadence_spm"] = 2.0 * cadence
+            columns["cadence_spm"] = 2.0 * cadence
         else:
-            samples["cadence_rpm"] = cadence
-    if "lat_deg" in samples and "lon_deg" not in samples:
-        samples = samples.drop(columns="lat_deg")
-    if "lon_deg" in samples and "lat_deg" not in samples:
-        samples = samples.drop(columns="lon_deg")
-    samples = order_columns(samples)
+            columns["cadence_rpm"] = cadence
+    if ("lat_deg" in columns) != ("lon_deg" in columns):
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
+    columns = order_columns(columns)
     summary = summarize(
-        samples, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
+        columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
     )
-    return Activity(
-        samples=samples, laps=empty_laps(), summary=summary, warnings=warnings, source=source
-    )
+    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
+                           source=source).to_activity()
 
 
 def _sport(kind: str | None) -> tuple[str | None, str]:

@@ -10,11 +10,13 @@ runs: foot sports get ``cadence_spm`` = 2 × that value; cycling gets ``cadence_
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, empty_laps, order_columns, summarize
+from legload.readers.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.readers.xmlpoints import point_fields
 from legload.readers.xmlsafe import (
     FOOT_SPORTS,
@@ -25,11 +27,12 @@ from legload.readers.xmlsafe import (
     gather,
     local_name,
     numbers,
-    parse,
     sport_from_motion,
     sport_from_words,
-    timed_frame,
+    timed_columns,
 )
+from legload.readers.xmlscan import PointScan, parse_scanned
+from legload.readers.xmlvalues import iso_times
 from legload.units import LAP_COLUMNS
 
 #: lower-case local name of a Trackpoint descendant → field
@@ -68,44 +71,46 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
         ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
     """
     file_warnings: list[str] = []
-    root = parse(data, source, file_warnings, require="Trackpoint")
+    root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
+                               fields=_FIELDS)
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(
             source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)"
         )
-    return gather(elements, lambda element: _read_activity(element, source), source,
+    return gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
 
 
-def _read_activity(element, source: str) -> Activity:
+def _read_activity(element, source: str, scan: PointScan | None) -> Activity:
     warnings: list[str] = []
     points = find_all(element, "Trackpoint")
     if not points:
         raise ReadError(source, "no track points")
-    found = point_fields(points, "Trackpoint", _FIELDS)
-    samples = timed_frame(found.texts.get("time", [None] * found.n), found.values, source, warnings)
+    found = point_fields(points, "Trackpoint", _FIELDS) if scan is None else scan.fields_of(points)
+    columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
+                            warnings)
 
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
-    sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(samples)
-    samples = _cadence(samples, sport)
-    for a, b in (("lat_deg", "lon_deg"), ("lon_deg", "lat_deg")):
-        if a in samples and b not in samples:
-            samples = samples.drop(columns=a)
-    samples = order_columns(samples)
+    sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
+    _cadence(columns, sport)
+    if ("lat_deg" in columns) != ("lon_deg" in columns):
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
+    columns = order_columns(columns)
 
-    laps = _laps(element, samples)
-    totals = _totals(laps, samples)
-    has_distance = "distance_m" in samples or bool(totals.get("distance_m"))
+    laps = _laps(element, columns["timestamp"])
+    totals = _totals(laps, columns)
+    has_distance = "distance_m" in columns or bool(totals.get("distance_m"))
     sub_sport = (
         "treadmill"
-        if sport == "running" and "lat_deg" not in samples and has_distance
+        if sport == "running" and "lat_deg" not in columns and has_distance
         else "generic"
     )
     creator = child(element, "Creator")
     summary = summarize(
-        samples,
+        columns,
         fmt="tcx",
         sport=sport,
         sub_sport=sub_sport,
@@ -113,82 +118,77 @@ def _read_activity(element, source: str) -> Activity:
         device=child_text(creator, "Name"),
         totals=totals,
     )
-    return Activity(samples=samples, laps=laps, summary=summary, warnings=warnings, source=source)
+    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
+                           source=source).to_activity()
 
 
-def _totals(laps: pd.DataFrame, samples: pd.DataFrame) -> dict[str, float | None]:
+def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
     """Timer time and distance summed over the laps, when the laps cover the recording.
 
     Some exporters (Suunto Movescount) end the last lap before the recording ends; when
     the trackpoints' own distance runs more than 1 % past the laps' sum, the laps are
     incomplete and the summary falls back to the samples.
     """
-    if not len(laps):
+    if laps is None:
         return {}
-    timer = laps["timer_s"].to_numpy(float)
-    distance = laps["distance_m"].to_numpy(float)
+    timer, distance = laps["timer_s"], laps["distance_m"]
     totals: dict[str, float | None] = {}
     if np.isfinite(timer).any():
         totals["moving_s"] = float(np.nansum(timer))
     if np.isfinite(distance).any():
         totals["distance_m"] = float(np.nansum(distance))
-        if "distance_m" in samples:
-            recorded = float(np.nanmax(samples["distance_m"].to_numpy(float)))
+        if "distance_m" in columns:
+            recorded = float(np.nanmax(columns["distance_m"]))
             if recorded > 1.01 * totals["distance_m"] + 1.0:
                 return {}
     return totals
 
 
-def _cadence(samples: pd.DataFrame, sport: str) -> pd.DataFrame:
+def _cadence(columns: dict[str, np.ndarray], sport: str) -> None:
     """Per-foot run cadence → steps/min (both feet); crank cadence → rev/min."""
-    run = samples.pop("run_cadence") if "run_cadence" in samples else None
-    plain = samples.pop("cadence") if "cadence" in samples else None
+    run = columns.pop("run_cadence", None)
+    plain = columns.pop("cadence", None)
     if sport in FOOT_SPORTS:
-        per_foot = run if plain is None else (plain if run is None else run.fillna(plain))
+        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
         if per_foot is not None:
-            samples["cadence_spm"] = 2.0 * per_foot
+            columns["cadence_spm"] = 2.0 * per_foot
     else:
         if run is not None:
-            samples["cadence_spm"] = 2.0 * run
+            columns["cadence_spm"] = 2.0 * run
         if plain is not None:
-            samples["cadence_rpm"] = plain
-    return samples
+            columns["cadence_rpm"] = plain
 
 
-def _laps(element, samples: pd.DataFrame) -> pd.DataFrame:
-    """Lap table from the Activity's ``<Lap>`` children; elapsed time from the lap starts."""
+def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
+    """Lap columns from the Activity's ``<Lap>`` children; elapsed time from the lap starts."""
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
-        return empty_laps()
-    starts = pd.to_datetime(
-        pd.Series([lap.get("StartTime") for lap in laps], dtype=object),
-        utc=True,
-        format="ISO8601",
-        errors="coerce",
-    ).astype("datetime64[ns, UTC]")
+        return None
+    starts = stamps([lap.get("StartTime") for lap in laps])
     timer = numbers([child_text(lap, "TotalTimeSeconds") for lap in laps])
     distance = numbers([child_text(lap, "DistanceMeters") for lap in laps])
     intensity = [_word(child_text(lap, "Intensity"), _INTENSITY) for lap in laps]
     trigger = [_word(child_text(lap, "TriggerMethod"), _TRIGGER) for lap in laps]
-    ends = [*starts.iloc[1:], samples["timestamp"].iloc[-1] if len(samples) else pd.NaT]
-    span = np.array(
-        [
-            (end - start).total_seconds() if pd.notna(end) and pd.notna(start) else np.nan
-            for start, end in zip(starts, ends, strict=True)
-        ]
-    )
+    last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
+    span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
-    frame = pd.DataFrame(
-        {
-            "start": starts.reset_index(drop=True),
-            "elapsed_s": elapsed,
-            "timer_s": timer,
-            "distance_m": distance,
-            "intensity": pd.Series(intensity, dtype=object),
-            "trigger": pd.Series(trigger, dtype=object),
-        }
-    )
-    return frame[list(LAP_COLUMNS)]
+    columns = {
+        "start": starts,
+        "elapsed_s": elapsed,
+        "timer_s": timer,
+        "distance_m": distance,
+        "intensity": pd.Series(intensity, dtype=object),
+        "trigger": pd.Series(trigger, dtype=object),
+    }
+    return {name: columns[name] for name in LAP_COLUMNS}
+
+
+def stamps(texts: list[str | None]) -> np.ndarray:
+    """``datetime64[ns]`` (UTC) of ISO 8601 texts, NaT where absent or unreadable."""
+    raw = [(text or "").encode("utf-8") for text in texts]
+    lengths = np.fromiter(map(len, raw), np.int64, len(raw))
+    ends = np.cumsum(lengths)
+    return iso_times(np.frombuffer(b"".join(raw), np.uint8), ends - lengths, ends)
 
 
 def _word(text: str | None, table: dict[str, str]) -> str | None:

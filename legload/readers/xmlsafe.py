@@ -26,7 +26,7 @@ import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, climb_m, haversine_m
+from legload.readers.activity import Activity, climb_m, haversine_m, naive_utc
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -93,12 +93,25 @@ def parse(
             not-well-formed document whose recovery keeps nothing usable.
     """
     sink: list[str] = [] if warnings is None else warnings
-    data = _strip_prolog(data, source, sink)
+    return parse_prepared(prepare(data, source, sink), source, sink, require=require)
+
+
+def prepare(data: bytes, source: str, warnings: list[str]) -> bytes:
+    """The document as the parsers get it: a byte-order mark and whitespace before the XML
+    declaration dropped (with a warning), entity declarations and external DTDs refused."""
+    data = _strip_prolog(data, source, warnings)
     _refuse_declarations(data, source)
+    return data
+
+
+def parse_prepared(
+    data: bytes, source: str, warnings: list[str], *, require: str | None = None
+) -> etree._Element:
+    """:func:`parse` of a document that :func:`prepare` gave."""
     try:
         root = etree.fromstring(data, _parser(recover=False))
     except etree.XMLSyntaxError as exc:
-        root = _recover(data, source, exc, sink, require)
+        root = _recover(data, source, exc, warnings, require)
     _check_docinfo(root, source)
     return root
 
@@ -265,19 +278,21 @@ def numbers(values: list[str | None]) -> np.ndarray:
 # --- from points to a samples frame -----------------------------------------------------
 
 
-def timed_frame(
-    times: list[str | None],
+def timed_columns(
+    times: list[str | None] | np.ndarray,
     columns: Mapping[str, np.ndarray],
     source: str,
     warnings: list[str],
     *,
     what: str = "track points",
-) -> pd.DataFrame:
-    """Samples frame of the points that carry a plausible time, in file order.
+) -> dict[str, np.ndarray]:
+    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
+    (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
 
-    Points without a (parseable) time are dropped with a warning when others have one;
-    points timed before 1990 or more than a day in the future are dropped with a warning
-    when others are plausible. Channels without any value are left out.
+    ``times`` are ISO 8601 texts (None where absent), or already ``datetime64[ns]`` values
+    in UTC (NaT where absent). Points without a (parseable) time are dropped with a warning
+    when others have one; points timed before 1990 or more than a day in the future are
+    dropped with a warning when others are plausible. Channels without any value are left out.
 
     Raises:
         ReadError: no points, no timestamps at all, or only implausible ones.
@@ -285,21 +300,25 @@ def timed_frame(
     n = len(times)
     if n == 0:
         raise ReadError(source, f"no {what}")
-    stamps = pd.to_datetime(
-        pd.Series(times, dtype=object), utc=True, format="ISO8601", errors="coerce"
-    )
-    stamps = stamps.astype("datetime64[ns, UTC]")
-    timed = stamps.notna().to_numpy()
+    if isinstance(times, np.ndarray):
+        stamps = times.astype("M8[ns]", copy=False)
+    else:
+        parsed = pd.to_datetime(
+            pd.Series(times, dtype=object), utc=True, format="ISO8601", errors="coerce"
+        )
+        stamps = pd.DatetimeIndex(parsed).tz_convert(None).as_unit("ns").to_numpy()
+    timed = ~np.isnat(stamps)
     if not timed.any():
-        written = sum(t is not None for t in times)
+        written = 0 if isinstance(times, np.ndarray) else sum(t is not None for t in times)
         if written:
             example = next(t for t in times if t is not None)
             raise ReadError(
                 source, f"no timestamps that can be read ({written} {what}, e.g. {example!r})"
             )
         raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
-    latest = pd.Timestamp.now(tz="UTC") + FUTURE_SLACK
-    plausible = timed & ((stamps >= EARLIEST_PLAUSIBLE) & (stamps <= latest)).to_numpy()
+    earliest = EARLIEST_PLAUSIBLE.tz_convert(None).to_datetime64()
+    latest = (pd.Timestamp.now(tz="UTC") + FUTURE_SLACK).tz_convert(None).to_datetime64()
+    plausible = timed & (stamps >= earliest) & (stamps <= latest)
     if not plausible.any():
         first, last = stamps[timed].min(), stamps[timed].max()
         raise ReadError(
@@ -318,16 +337,17 @@ def timed_frame(
             f"{source}: {int(bad.sum())} of {n} {what} have implausible times "
             f"({_span(first, last)}); dropped"
         )
-    frame = {"timestamp": stamps[plausible].reset_index(drop=True)}
+    everything = bool(plausible.all())
+    out = {"timestamp": stamps if everything else stamps[plausible]}
     for name, values in columns.items():
-        kept = values[plausible]
+        kept = values if everything else values[plausible]
         if np.isfinite(kept).any():
-            frame[name] = kept
-    return pd.DataFrame(frame)
+            out[name] = kept
+    return out
 
 
-def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    a, b = first.strftime("%Y-%m-%dT%H:%M:%SZ"), last.strftime("%Y-%m-%dT%H:%M:%SZ")
+def _span(first: np.datetime64, last: np.datetime64) -> str:
+    a, b = (pd.Timestamp(t).strftime("%Y-%m-%dT%H:%M:%SZ") for t in (first, last))
     return a if a == b else f"{a} .. {b}"
 
 
@@ -346,7 +366,7 @@ def sport_from_words(*texts: str | None) -> str | None:
     return None
 
 
-def sport_from_motion(samples: pd.DataFrame) -> str:
+def sport_from_motion(samples: pd.DataFrame | Mapping[str, Any]) -> str:
     """``walking`` or ``hiking`` for a slow track of unknown sport, else ``other``.
 
     A track that climbs more than 40 m per km at an average moving speed below 2.5 m/s
@@ -355,14 +375,15 @@ def sport_from_motion(samples: pd.DataFrame) -> str:
     ``other``: running and cycling speeds overlap. This is a fallback for files that name
     no sport at all; a sport the file (or an export's index) names always wins.
     """
-    if len(samples) < 2:
+    times = naive_utc(samples["timestamp"]) if "timestamp" in samples else np.zeros(0, "M8[ns]")
+    if len(times) < 2:
         return "other"
-    seconds = samples["timestamp"].diff().dt.total_seconds().to_numpy()[1:]
-    if "distance_m" in samples and samples["distance_m"].notna().sum() >= 2:
-        dist = samples["distance_m"].ffill().to_numpy(float)
-        step = np.diff(dist)
+    seconds = np.diff(times) / np.timedelta64(1, "s")
+    distance_m = np.asarray(samples["distance_m"], float) if "distance_m" in samples else None
+    if distance_m is not None and np.count_nonzero(~np.isnan(distance_m)) >= 2:
+        step = np.diff(pd.Series(distance_m).ffill().to_numpy(float))
     elif "lat_deg" in samples:
-        lat, lon = samples["lat_deg"].to_numpy(float), samples["lon_deg"].to_numpy(float)
+        lat, lon = np.asarray(samples["lat_deg"], float), np.asarray(samples["lon_deg"], float)
         step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
     else:
         return "other"
@@ -375,7 +396,7 @@ def sport_from_motion(samples: pd.DataFrame) -> str:
     mean_speed = distance / float(seconds[moving].sum())
     steep = False
     if "altitude_m" in samples:
-        ascent, _ = climb_m(samples["altitude_m"].to_numpy(float))
+        ascent, _ = climb_m(np.asarray(samples["altitude_m"], float))
         steep = distance > 0 and ascent / distance > _HIKE_CLIMB_PER_M
     if steep and mean_speed < _HIKE_SPEED_M_S:
         return "hiking"
@@ -395,9 +416,11 @@ __all__ = [
     "local_name",
     "numbers",
     "parse",
+    "parse_prepared",
+    "prepare",
     "sport_from_motion",
     "sport_from_words",
-    "timed_frame",
+    "timed_columns",
 ]
 
 

@@ -1,0 +1,225 @@
+"""The byte scan of GPX/TCX track points (legload.readers.xmlscan) against the tree route:
+whole activities, warnings and errors must be the same whichever route a document takes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from legload.errors import ReadError
+from legload.readers import xmlscan
+from legload.readers.gpx import _FIELDS as GPX_FIELDS
+from legload.readers.gpx import read_gpx
+from legload.readers.tcx import read_tcx
+
+READERS = {".gpx": read_gpx, ".tcx": read_tcx}
+
+
+def outcome(reader, data: bytes, name: str = "doc"):
+    try:
+        return reader(data, name)
+    except ReadError as exc:
+        return str(exc)
+
+
+def assert_same(a, b, label: str) -> None:
+    assert type(a) is type(b), (label, a if isinstance(a, str) else b)
+    if isinstance(a, str):
+        assert a == b, label
+        return
+    assert len(a) == len(b), label
+    for x, y in zip(a, b, strict=True):
+        assert list(x.samples.columns) == list(y.samples.columns), label
+        assert x.samples.dtypes.equals(y.samples.dtypes), label
+        assert x.samples.equals(y.samples), label
+        assert x.laps.dtypes.equals(y.laps.dtypes), label
+        assert x.laps.equals(y.laps), label
+        assert (x.summary, x.warnings, x.index) == (y.summary, y.warnings, y.index), label
+
+
+def tree_read(reader, data: bytes, name: str = "doc"):
+    """Read with the scan turned off: every document takes the whole-tree route."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(xmlscan, "scan_points", lambda *args: None)
+        return outcome(reader, data, name)
+
+
+def test_every_real_file_reads_the_same_by_both_routes(real_dir, monkeypatch):
+    scanned = []
+    real_scan = xmlscan.scan_points
+
+    def counting(data, *args):
+        found = real_scan(data, *args)
+        if found is not None:
+            scanned.append(found)
+        return found
+
+    monkeypatch.setattr(xmlscan, "scan_points", counting)
+    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in READERS)
+    assert len(paths) >= 20
+    for path in paths:
+        reader, data = READERS[path.suffix], path.read_bytes()
+        before = len(scanned)
+        fast = outcome(reader, data, path.name)
+        slow = tree_read(reader, data, path.name)
+        assert_same(fast, slow, path.name)
+        if path.parent.name != "broken" and not isinstance(fast, str):
+            assert len(scanned) == before + 1, f"{path.name} was not scanned"
+    assert len(scanned) >= 20
+
+
+@pytest.mark.parametrize(
+    ("inside", "scans"),
+    [
+        ("<time>2020-05-01T10:00:01Z</time><ele>1</ele>", True),
+        ("<time>2020-05-01T10:00:01Z</time><!-- a comment --><ele>1</ele>", False),
+        ("<time>2020-05-01T10:00:01Z</time><ele><![CDATA[1]]></ele>", False),
+        ("<time>2020-05-01T10:00:01Z</time><ele>&#49;</ele>", False),
+        ("<time>2020-05-01T10:00:01Z</time><ele>1 &gt; 0</ele>", False),
+        ("<time>2020-05-01T10:00:01Z</time><ele>1 > 0</ele>", False),
+        ("<time>2020-05-01T10:00:01Z</time><trkpt lat='1' lon='2'/>", False),
+    ],
+)
+def test_what_the_scan_hands_to_the_tree(inside, scans):
+    data = (
+        '<?xml version="1.0" encoding="UTF-8"?><gpx><trk><trkseg>'
+        f'<trkpt lat="1" lon="2"><time>2020-05-01T10:00:00Z</time></trkpt>'
+        f'<trkpt lat="1.1" lon="2">{inside}</trkpt>'
+        "</trkseg></trk></gpx>"
+    ).encode()
+    assert (xmlscan.scan_points(data, "trkpt", GPX_FIELDS) is not None) is scans
+    assert_same(outcome(read_gpx, data), tree_read(read_gpx, data), inside)
+
+
+def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
+    data = (
+        b'<gpx version="1.1"><trk><trkseg>'
+        b'<trkpt lat="1" lon="2"><time>2020-05-01T10:00:00Z</time><x:hr>120</x:hr></trkpt>'
+        b'<trkpt lat="1" lon="2.001"><time>2020-05-01T10:00:01Z</time><x:hr>121</x:hr></trkpt>'
+        b"</trkseg></trk></gpx>"
+    )
+    assert not xmlscan.well_formed(data)
+    fast = outcome(read_gpx, data)
+    assert not isinstance(fast, str)
+    assert "recovering parse" in fast[0].warnings[0]
+    assert_same(fast, tree_read(read_gpx, data), "undeclared prefix")
+
+
+def test_the_skeleton_keeps_everything_but_the_points_content():
+    data = (
+        b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
+        b'<trkseg><trkpt lat="1" lon="2"><ele>5</ele><time>2020-05-01T10:00:00Z</time></trkpt>'
+        b'<trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
+    )
+    scan = xmlscan.scan_points(data, "trkpt", GPX_FIELDS)
+    assert scan is not None and scan.count == 2
+    assert scan.skeleton == (
+        b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
+        b'<trkseg><trkpt lat="1" lon="2"></trkpt><trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
+    )
+
+
+# --- generated documents -------------------------------------------------------------------
+
+TEXTS = ["", " ", "70", " 71 ", "1e3", "1_000", "abc", "nan", "-0", "٣", "+2.5", "12.", ".5",
+         "140.25", "\r\n 88\r\n"]
+TIMES = ["2020-05-01T10:00:{s:02d}Z", "2020-05-01T10:00:{s:02d}.250Z", " 2020-05-01T12:00:{s:02d}+02:00 ",
+         "2020-05-01T10:00:{s:02d}", "2020-05-01 10:00:{s:02d}Z", "yesterday", ""]
+GPX_TAGS = ["ele", "hr", "HR", "gpxtpx:hr", "cad", "gpxdata:cadence", "power", "note", "speed", "atemp"]
+ODD = ["<!-- c -->", "<x>&amp;</x>", "<?pi x?>", "<![CDATA[<hr>9</hr>]]>", '<y a="&gt;"/>',
+       '<y a=">"/>', "<hr>5</hr>"]
+
+
+@st.composite
+def gpx_documents(draw):
+    """GPX documents with points whose children carry fields, blanks, repeats, prefixes,
+    self-closing elements, odd times and, now and then, something the scan hands back."""
+    tracks = []
+    second = 0
+    for _ in range(draw(st.integers(1, 3))):
+        segments = []
+        for _ in range(draw(st.integers(1, 2))):
+            points = []
+            for _ in range(draw(st.integers(1, 5))):
+                second += 1
+                body = []
+                if draw(st.integers(0, 5)):
+                    body.append(f"<time>{draw(st.sampled_from(TIMES)).format(s=second % 60)}</time>")
+                for _ in range(draw(st.integers(0, 4))):
+                    tag = draw(st.sampled_from(GPX_TAGS))
+                    text = draw(st.sampled_from(TEXTS))
+                    element = f"<{tag}/>" if draw(st.integers(0, 9)) == 0 else f"<{tag}>{text}</{tag}>"
+                    if draw(st.booleans()):
+                        element = f"<extensions><gpxtpx:TrackPointExtension>{element}" \
+                                  "</gpxtpx:TrackPointExtension></extensions>"
+                    body.insert(draw(st.integers(0, len(body))), element)
+                lat = draw(st.sampled_from(["51.5", "51.50001", "x", "91"]))
+                points.append(f'<trkpt lat="{lat}" lon="-0.12">{"".join(body)}</trkpt>')
+            if draw(st.integers(0, 7)) == 0:
+                points.insert(draw(st.integers(0, len(points))), draw(st.sampled_from(ODD)))
+            segments.append(f"<trkseg>{''.join(points)}</trkseg>")
+        kind = draw(st.sampled_from(["", "<type>running</type>", "<type>9</type>"]))
+        tracks.append(f"<trk><name>Morning Run</name>{kind}{''.join(segments)}</trk>")
+    head = draw(st.sampled_from(['<?xml version="1.0" encoding="UTF-8"?>', "",
+                                 "<?xml version='1.0' encoding='ISO-8859-1'?>"]))
+    return (f'{head}<gpx xmlns="http://www.topografix.com/GPX/1/1" '
+            'xmlns:gpxtpx="urn:tpx" xmlns:gpxdata="urn:data" creator="test">'
+            f"{''.join(tracks)}</gpx>").encode()
+
+
+@settings(max_examples=250, deadline=None)
+@given(gpx_documents())
+def test_generated_gpx_reads_the_same_by_both_routes(document):
+    assert_same(outcome(read_gpx, document), tree_read(read_gpx, document), document.decode())
+
+
+TCX_CHILDREN = [
+    "<DistanceMeters>{d}</DistanceMeters>",
+    "<AltitudeMeters> 12.5 </AltitudeMeters>",
+    "<HeartRateBpm><Value>{h}</Value></HeartRateBpm>",
+    "<Position><LatitudeDegrees>51.5</LatitudeDegrees><LongitudeDegrees>-0.1{h}</LongitudeDegrees>"
+    "</Position>",
+    "<Cadence>{h}</Cadence>",
+    "<Extensions><ns3:TPX><ns3:Speed>3.{h}</ns3:Speed><ns3:RunCadence>8{h}</ns3:RunCadence>"
+    "</ns3:TPX></Extensions>",
+    "<Extensions><ns3:TPX><ns3:Watts>2{h}</ns3:Watts></ns3:TPX></Extensions>",
+]
+
+
+@st.composite
+def tcx_documents(draw):
+    activities = []
+    second = 0
+    for _ in range(draw(st.integers(1, 2))):
+        sport = draw(st.sampled_from(["Running", "Biking", "Other"]))
+        laps = []
+        for _ in range(draw(st.integers(1, 3))):
+            points = []
+            for _ in range(draw(st.integers(1, 4))):
+                second += 1
+                body = [f"<Time>{draw(st.sampled_from(TIMES)).format(s=second % 60)}</Time>"]
+                for child in draw(st.lists(st.sampled_from(TCX_CHILDREN), max_size=4)):
+                    body.append(child.format(d=second * 3, h=draw(st.integers(0, 9))))
+                points.append(f"<Trackpoint>{''.join(body)}</Trackpoint>")
+            if draw(st.integers(0, 7)) == 0:
+                points.insert(draw(st.integers(0, len(points))), draw(st.sampled_from(ODD)))
+            laps.append(
+                f'<Lap StartTime="2020-05-01T10:00:{second % 60:02d}Z">'
+                f"<TotalTimeSeconds>{draw(st.sampled_from(['60', '', 'x']))}</TotalTimeSeconds>"
+                f"<DistanceMeters>100.5</DistanceMeters><Intensity>Active</Intensity>"
+                f"<TriggerMethod>Manual</TriggerMethod><Track>{''.join(points)}</Track></Lap>"
+            )
+        activities.append(f'<Activity Sport="{sport}"><Id>2020-05-01T10:00:00Z</Id>{"".join(laps)}'
+                          "<Creator><Name>Forerunner</Name></Creator></Activity>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+            'TrainingCenterDatabase/v2" xmlns:ns3="http://www.garmin.com/xmlschemas/'
+            f'ActivityExtension/v2"><Activities>{"".join(activities)}</Activities>'
+            "</TrainingCenterDatabase>").encode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(tcx_documents())
+def test_generated_tcx_reads_the_same_by_both_routes(document):
+    assert_same(outcome(read_tcx, document), tree_read(read_tcx, document), document.decode())
