@@ -36,8 +36,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 from lxml import etree
-from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.errors import ReadError
 from legload.readers.xmlpoints import PointFields
@@ -52,6 +52,13 @@ _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
 #: libxml2's limits on a tree (10 MB, 256 levels), which a parse without a tree does not apply
 _LONGEST = 1_000_000
 _DEEPEST = 128
+#: 64-bit words of a tag name read at most (a longer name gives up the scan)
+_WORDS = _WINDOW // 8
+_ONES = np.uint64(0x0101010101010101)
+_HIGH = np.uint64(0x8080808080808080)
+#: the bytes of a word before lane k
+_KEEP = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
+_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 #: multiplier of the window hash (odd, so no information is lost per step)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
@@ -142,24 +149,37 @@ class PointScan:
 
     def _assemble(self, n: int, codes: np.ndarray, owner: np.ndarray, starts: np.ndarray,
                   stops: np.ndarray, text_keys: frozenset[str]) -> PointFields:
+        written = self._written(starts, stops)
+        codes, owner, starts, stops = codes[written], owner[written], starts[written], stops[written]
         present, first_at = np.unique(codes, return_index=True)
         texts: dict[str, list[str | None] | np.ndarray] = {}
-        values: dict[str, np.ndarray] = {}
+        numeric: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = []
         for code in present[np.argsort(first_at)].tolist():
             key = self._keys[code]
             spots = np.flatnonzero(codes == code)
-            a, b, own = self._first_written(starts[spots], stops[spots], owner[spots])
+            own = owner[spots]
+            if len(own) > 1:  # the first element with non-blank text of each point wins
+                lead = np.r_[True, own[1:] != own[:-1]]
+                if not lead.all():
+                    spots, own = spots[lead], own[lead]
             if key in text_keys:
-                texts[key] = self._times(n, a, b, own)
-                continue
-            column = np.full(n, np.nan)
-            column[own] = decimals(self._arr, a, b)
-            values[key] = column
+                texts[key] = self._times(n, starts[spots], stops[spots], own)
+            else:
+                numeric.append((key, starts[spots], stops[spots], own))  # type: ignore[arg-type]
+        values: dict[str, np.ndarray] = {}
+        if numeric:
+            parsed = decimals(self._arr, np.concatenate([a for _, a, _, _ in numeric]),
+                              np.concatenate([b for _, _, b, _ in numeric]))
+            done = 0
+            for key, a, _, own in numeric:
+                column = np.full(n, np.nan)
+                column[own] = parsed[done : done + len(a)]
+                values[key] = column
+                done += len(a)
         return PointFields(n, texts, values)  # type: ignore[arg-type]
 
-    def _first_written(self, a: np.ndarray, b: np.ndarray,
-                       own: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The first element with non-blank text of each point (ranges and owners)."""
+    def _written(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Which of the texts ``a[i] : b[i]`` are not blank (as ``str.strip`` sees blanks)."""
         arr = self._arr
         filled = b > a
         head = arr[np.where(filled, a, 0)]
@@ -170,12 +190,7 @@ class PointScan:
             data = self._data
             sure[unsure] = [bool(data[i:j].decode("utf-8").strip())
                             for i, j in zip(a[unsure].tolist(), b[unsure].tolist(), strict=True)]
-        a, b, own = a[sure], b[sure], own[sure]
-        if len(own) > 1:
-            lead = np.r_[True, own[1:] != own[:-1]]
-            if not lead.all():
-                a, b, own = a[lead], b[lead], own[lead]
-        return a, b, own
+        return sure
 
     def _times(self, n: int, a: np.ndarray, b: np.ndarray,
                own: np.ndarray) -> list[str | None] | np.ndarray:
@@ -234,45 +249,46 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str]) -> Poin
     if found is None:
         return None
     opens, closes, closing = found.opens, found.closes, found.closing
-    table = _codes(found.windows, found.lengths, found.first, point_name, fields)
+    table = _codes(found.names, point_name, fields)
     if table is None:
         return None
     name_codes, keys = table
     arr = np.frombuffer(data, np.uint8)
     self_closing = arr[closes - 1] == _SLASH
-    step = np.where(closing, -1, np.where(self_closing, 0, 1))
-    depth = np.cumsum(step)  # after each tag
+    step = 1 - 2 * closing.view(np.int8) - self_closing.view(np.int8)
+    depth = np.cumsum(step, dtype=np.int32)  # after each tag
     if depth.max() > _DEEPEST:
         return None  # near libxml2's depth limit: the tree parser decides
-    codes = np.full(len(opens), -1, np.int64)
-    codes[~closing] = name_codes[found.inverse]
-    point_at = np.flatnonzero(codes == 0)
+    start_at = np.flatnonzero(~closing)
+    start_codes = name_codes[found.inverse]
+    point_at = start_at[start_codes == 0]
     if len(point_at) == 0:
         return None
     level = depth[point_at] - step[point_at]  # depth of the points' parents
     if (level != level[0]).any():
         return None  # points at different depths, e.g. points inside points
-    position = np.arange(len(opens))
-    at_level = depth <= level[0]
-    last_point = np.maximum.accumulate(np.where(codes == 0, position, -1))
-    last_out = np.maximum.accumulate(np.where(at_level, position, -1))
-    at = np.flatnonzero((codes > 0) & (last_point > last_out))
-    owner = np.cumsum(codes == 0)[at] - 1
+    at_level = np.flatnonzero(depth <= level[0])
+    point_end = at_level[np.searchsorted(at_level, point_at)]  # each point's end (or itself)
+    field = start_codes > 0
+    at = start_at[field]
+    owner = np.searchsorted(point_at, at, side="right") - 1
+    inside = (owner >= 0) & (at < point_end[np.maximum(owner, 0)])
+    field_codes = start_codes[field]
+    if not inside.all():  # fields outside any point
+        at, owner, field_codes = at[inside], owner[inside], field_codes[inside]
     starts = closes[at] + 1
     stops = np.where(self_closing[at], starts, opens[np.minimum(at + 1, len(opens) - 1)])
     if b"&" in data:
         amps = np.flatnonzero(arr == _AMP)
         if (np.searchsorted(amps, stops) != np.searchsorted(amps, starts)).any():
             return None  # an entity or character reference in a field's text
-    filled = point_at[~self_closing[point_at]]
-    ends = np.flatnonzero(at_level)
-    ends = ends[np.searchsorted(ends, filled, side="right")]  # each point's end tag
-    cuts, resumes = closes[filled] + 1, opens[ends]
+    filled = ~self_closing[point_at]
+    cuts, resumes = closes[point_at[filled]] + 1, opens[point_end[filled]]
     regions = found.regions
     if len(regions) and len(_outside(regions, cuts, resumes)) != len(regions):
         return None  # a comment, CDATA section or processing instruction inside a point
     skeleton = _without(data, cuts, resumes)
-    return PointScan(data, skeleton, len(point_at), codes[at].astype(np.int8), owner,
+    return PointScan(data, skeleton, len(point_at), field_codes.astype(np.int8), owner,
                      starts, stops, keys)
 
 
@@ -283,10 +299,8 @@ class _Tags(NamedTuple):
     opens: np.ndarray  # position of each tag's "<"
     closes: np.ndarray  # position of each tag's ">"
     closing: np.ndarray  # whether each tag is an end tag
-    first: np.ndarray  # a start tag of each distinct name
-    inverse: np.ndarray  # the distinct name of each start tag
-    windows: np.ndarray  # the name of each start tag, zero-padded
-    lengths: np.ndarray  # the length of each start tag's name
+    inverse: np.ndarray  # the distinct name of each start tag (an index into names)
+    names: list[bytes]  # the distinct names of the start tags
     regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
 
 
@@ -295,14 +309,16 @@ def _tags(data: bytes) -> _Tags | None:
     names grouped (first member, group of each, name windows, name lengths), and where the
     comments, CDATA sections and processing instructions start and end; None when the
     document holds a DOCTYPE, more than a few of those, or a ``>`` in text or attributes."""
-    regions = _regions(data)
-    if regions is None:
-        return None
     size = len(data)
     padded = np.frombuffer(data + bytes(_WINDOW), np.uint8)
     body = padded[:size]
     opens = np.flatnonzero(body == _LT)
     closes = np.flatnonzero(body == _GT)
+    lead = padded[opens + 1]
+    marked = opens[(lead == _BANG) | (lead == _QUERY)]
+    regions = _regions(data, marked.tolist())
+    if regions is None:
+        return None
     if len(regions[0]):
         opens, closes = _outside(opens, *regions), _outside(closes, *regions)
     if len(opens) < 2 or len(opens) != len(closes):
@@ -317,21 +333,10 @@ def _tags(data: bytes) -> _Tags | None:
     if ((lead == _BANG) | (lead == _QUERY)).any():
         return None  # not reached for a well-formed document: every such tag is a region
     closing = lead == _SLASH
-    windows = sliding_window_view(padded, _WINDOW)[opens[~closing] + 1]
-    stop = (windows <= 32) | (windows == _GT) | (windows == _SLASH)
-    stop[:, 0] = False
-    lengths = np.argmax(stop, axis=1)
-    if not stop[np.arange(len(lengths)), lengths].all():
-        return None  # a name longer than the window
-    windows *= np.arange(_WINDOW, dtype=np.uint8) < lengths.astype(np.uint8)[:, None]
-    words = windows.view(np.uint64)
-    hashed = words[:, 0].copy()
-    for j in range(1, words.shape[1]):
-        hashed = hashed * _MIX + words[:, j]
-    _, first, inverse = np.unique(hashed, return_index=True, return_inverse=True)
-    if not (words == words[first][inverse]).all():
-        return None  # two names with one hash
-    return _Tags(opens, closes, closing, first, inverse.ravel(), windows, lengths, regions[0])
+    named = _names(padded, opens[~closing] + 1)
+    if named is None:
+        return None
+    return _Tags(opens, closes, closing, *named, regions[0])
 
 
 #: comments, CDATA sections and processing instructions a document may hold outside its
@@ -340,47 +345,101 @@ _MOST_REGIONS = 256
 _REGION_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 
 
-def _regions(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+def _regions(data: bytes, marked: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
     """Start and end (exclusive) of every comment, CDATA section and processing instruction,
-    in document order; None for a DOCTYPE or more than a few of them."""
+    from the positions of the ``<!`` and ``<?`` in ``data`` (ascending); None for a DOCTYPE
+    or more than a few of them."""
     found: list[tuple[int, int]] = []
-    for opening in (b"<!", b"<?"):
-        at = data.find(opening)
-        while at != -1:
-            if len(found) >= _MOST_REGIONS:
-                return None
-            lead = next((lead for lead in _REGION_ENDS if data.startswith(lead, at)), None)
-            if lead is None:
-                return None  # a DOCTYPE
-            end = data.find(_REGION_ENDS[lead], at + len(lead))
-            if end == -1:
-                return None
-            end += len(_REGION_ENDS[lead])
-            found.append((at, end))
-            at = data.find(opening, end)
-    found.sort()
+    end = 0
+    for at in marked:
+        if at < end:
+            continue  # inside the region before
+        if len(found) >= _MOST_REGIONS:
+            return None
+        lead = next((lead for lead in _REGION_ENDS if data.startswith(lead, at)), None)
+        if lead is None:
+            return None  # a DOCTYPE
+        end = data.find(_REGION_ENDS[lead], at + len(lead))
+        if end == -1:
+            return None
+        end += len(_REGION_ENDS[lead])
+        found.append((at, end))
     starts = np.array([a for a, _ in found], dtype=np.int64)
     ends = np.array([b for _, b in found], dtype=np.int64)
-    if len(found) > 1 and (starts[1:] < ends[:-1]).any():
-        return None  # one inside another (a "<?" in a comment, say): let the tree decide
     return starts, ends
 
 
 def _outside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The ``positions`` that lie in none of the ranges ``starts[i] : ends[i]``."""
-    k = np.searchsorted(starts, positions, side="right") - 1
-    inside = (k >= 0) & (positions < ends[np.maximum(k, 0)])
-    return positions[~inside]
+    """The ``positions`` (ascending) in none of the ranges ``starts[i] : ends[i]`` (ascending,
+    disjoint)."""
+    lo = np.searchsorted(positions, starts).tolist()
+    hi = np.searchsorted(positions, ends).tolist()
+    kept = [positions[b:a] for a, b in zip([*lo, len(positions)], [0, *hi], strict=True) if a > b]
+    if len(kept) == 1:
+        return kept[0]
+    return np.concatenate(kept) if kept else positions[:0]
 
 
-def _codes(windows: np.ndarray, lengths: np.ndarray, first: np.ndarray, point_name: str,
+def _names(padded: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+    """The name of each tag whose name starts at ``at`` (an index into the distinct names),
+    and the distinct names; None for a name of more than 31 bytes.
+
+    The bytes after ``at`` are read 8 at a time as little-endian 64-bit words, and the first
+    delimiter (a byte up to space, ``/`` or ``>``) is found in all words at once with the
+    usual bit tricks: for a word ``x``, ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the
+    bytes below ``n``, and its lowest flag is exact (a borrow only runs upwards from a
+    flagged byte). The words are cut at the delimiter, grouped by a hash, and every tag's
+    words are compared with its group's representative, so a collision cannot merge names.
+    """
+    count = len(at)
+    columns: list[np.ndarray] = []
+    alive = np.arange(count)
+    stream = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    for j in range(_WORDS):
+        word = stream[at + 8 * j if j == 0 else at[alive] + 8 * j].astype(np.uint64)
+        flags = _below(word, 33) | _below(word ^ _ONES * np.uint64(_SLASH), 1) \
+            | _below(word ^ _ONES * np.uint64(_GT), 1)
+        hit = flags != 0
+        lowest = flags & (~flags + np.uint64(1))
+        lane = ((np.frexp(lowest.astype(np.float64))[1] - 1) >> 3) & 7
+        word &= np.where(hit, _KEEP[lane], _ALL)
+        if j == 0:
+            columns.append(word)
+        else:
+            column = np.zeros(count, np.uint64)
+            column[alive] = word
+            columns.append(column)
+        alive = alive[~hit]
+        if not len(alive):
+            break
+    else:
+        return None  # a name longer than the words read
+    hashed = columns[0].copy()
+    for column in columns[1:]:
+        hashed = hashed * _MIX + column
+    inverse, distinct = pd.factorize(hashed)
+    first = np.empty(len(distinct), np.int64)
+    first[inverse] = np.arange(count)  # a member of each group, whichever
+    if not all((column == column[first][inverse]).all() for column in columns):
+        return None  # two names with one hash
+    names = [b"".join(int(column[row]).to_bytes(8, "little") for column in columns).rstrip(b"\0")
+             for row in first.tolist()]
+    return inverse, names
+
+
+def _below(word: np.ndarray, n: int) -> np.ndarray:
+    """Flags (0x80 of a byte) of the bytes of ``word`` below ``n`` (1..128); the lowest is exact."""
+    return (word - _ONES * np.uint64(n)) & ~word & _HIGH
+
+
+def _codes(names: list[bytes], point_name: str,
            fields: Mapping[str, str]) -> tuple[np.ndarray, list[str | None]] | None:
     """Code of each distinct name (0 a point, ``c > 0`` field ``keys[c]``, -1 anything else)."""
     keys: list[str | None] = [None]
-    codes = np.full(len(first), -1, np.int64)
-    for i, row in enumerate(first.tolist()):
+    codes = np.full(len(names), -1, np.int64)
+    for i, raw in enumerate(names):
         try:
-            name = bytes(windows[row, : lengths[row]]).decode("utf-8")
+            name = raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
         local = name.rpartition(":")[2]
@@ -397,12 +456,11 @@ def _codes(windows: np.ndarray, lengths: np.ndarray, first: np.ndarray, point_na
 
 def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray) -> bytes:
     """``data`` without the ranges ``cuts[i] : resumes[i]`` (ascending, disjoint)."""
-    view = memoryview(data)
-    bounds = np.empty(2 * len(cuts) + 2, np.int64)
-    bounds[0], bounds[-1] = 0, len(data)
-    bounds[1:-1:2], bounds[2:-1:2] = cuts, resumes
-    edges = bounds.tolist()
-    return b"".join(view[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2))
+    edges = np.empty(2 * len(cuts) + 2, np.int64)
+    edges[0], edges[-1] = 0, len(data)
+    edges[1:-1:2], edges[2:-1:2] = cuts, resumes
+    bounds = edges.tolist()
+    return b"".join(map(data.__getitem__, map(slice, bounds[0::2], bounds[1::2])))
 
 
 __all__ = ["PointScan", "parse_scanned", "scan_points", "well_formed"]

@@ -8,12 +8,14 @@ the document, so the common layouts are read straight from the bytes, with no Py
 over the texts, and everything else goes to those references. The results are theirs, bit
 for bit:
 
-* **Numbers.** A plain text ``-?digits[.digits]`` of at most 15 digits (leading zeros
-  included) is an integer mantissa ``m < 10**15 < 2**53`` over ``10**k``, ``k <= 15``. Both
-  are exact doubles and IEEE division is correctly rounded, so ``m / 10**k`` is the double
-  nearest to the decimal value: the correctly rounded parse. pandas divides the same exact
-  mantissa by the same exact power of ten (newer versions parse with fast_float, correctly
-  rounded too), so the two agree; the tests check it on hundreds of thousands of values.
+* **Numbers.** A plain text ``-?digits[.digits]`` of at most 17 digits (leading zeros
+  included) whose integer mantissa ``m`` is below ``2**53`` is ``m`` over ``10**k``,
+  ``k <= 17``. Both are exact doubles and IEEE division is correctly rounded, so
+  ``m / 10**k`` is the double nearest to the decimal value: the correctly rounded parse.
+  pandas reads up to 17 digits into the same exact mantissa and divides it by the same exact
+  power of ten (or parses correctly rounded), so the two agree; the tests check it on
+  hundreds of thousands of values. (Devices write float32 values as 16-17 digit decimals,
+  e.g. ``0.6000000238418579``: they are plain too.)
 * **Times.** When all texts have one length and one layout ``YYYY-MM-DDTHH:MM:SS`` with an
   optional fraction of 1 to 9 digits and an optional ``Z`` or ``±HH:MM``, the fields are
   integers read from a byte matrix and checked against the ranges pandas checks; the
@@ -32,9 +34,11 @@ from legload.readers.xmlsafe import numbers
 
 __all__ = ["decimals", "iso_times"]
 
-#: digits a plain number may have: its mantissa stays below 10**15 < 2**53
-_MAX_DIGITS = 15
-#: bytes of the longest plain number: a sign, 15 digits and a point
+#: digits a plain number may have (pandas reads 17 before it drops any); its mantissa must
+#: also be below 2**53
+_MAX_DIGITS = 17
+_MAX_MANTISSA = float(2**53)
+#: bytes of the longest plain number: a sign, 17 digits and a point
 _MAX_WIDTH = _MAX_DIGITS + 2
 _POW10 = 10 ** np.arange(19, dtype=np.int64)
 #: 10**k as doubles, exact for k <= 22 (5**22 < 2**53)
@@ -55,10 +59,11 @@ _ZONES = {0: "", 1: "Z", 6: "sdd:dd"}
 _NS = 1_000_000_000
 
 
-def _text(buf: np.ndarray, start: int, end: int) -> str | None:
-    """The reference's view of one text: decoded, stripped, None when blank."""
-    text = buf[start:end].tobytes().decode("utf-8").strip()
-    return text or None
+def _texts(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str | None]:
+    """The reference's view of the texts: decoded, stripped, None when blank."""
+    raw = buf.base if isinstance(buf.base, bytes) and len(buf.base) == buf.size else buf.tobytes()
+    return [raw[s:e].decode("utf-8").strip() or None
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -69,16 +74,17 @@ def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarra
     on the decoded, stripped texts (``None`` when blank).
 
     Plain texts (``-?digits[.digits]``, ``-?.digits`` or ``digits.``; no sign but ``-``, no
-    blanks, no exponent, 1 to 15 digits) are read as ``mantissa / 10.0**k``: each text is the
-    right-aligned row of a byte matrix, the digits weighted by powers of ten (a matrix product
-    whose every term and sum is an integer below 2**53, hence exact) give the integer
-    mantissa, ``k`` counts the digits after the point. Both operands are exact doubles and the
-    division is correctly rounded, so the value is the correctly rounded parse. Every other
-    text goes to ``numbers``, together with a few witnesses of the plain texts ("0.5", "0",
-    "-1"): pandas turns the whole column into floats or integers depending on all its texts,
-    and the witnesses make it decide the same way for the others as for the whole column. The
-    only plain text whose value depends on that decision is a negative integer zero ("-0"):
-    ``-0.0`` among floats, ``0.0`` among integers; a "-0" probe in the same call tells which.
+    blanks, no exponent, 1 to 17 digits, a mantissa below 2**53) are read as ``mantissa /
+    10.0**k``: each text is the right-aligned row of a byte matrix, the digits weighted by
+    powers of ten (a matrix product whose every term and sum is an integer below 2**53, hence
+    exact) give the integer mantissa, ``k`` counts the digits after the point. Both operands are
+    exact doubles and the division is correctly rounded, so the value is the correctly rounded
+    parse. Every other text goes to ``numbers``, together with a few witnesses of the plain
+    texts ("0.5", "0", "-1"): pandas turns the whole column into floats or integers depending on
+    all its texts, and the witnesses make it decide the same way for the others as for the whole
+    column. The only plain text whose value depends on that decision is a negative integer zero
+    ("-0"): ``-0.0`` among floats, ``0.0`` among integers; a "-0" probe in the same call tells
+    which.
     """
     starts = np.asarray(starts, dtype=np.int64)
     ends = np.asarray(ends, dtype=np.int64)
@@ -92,7 +98,7 @@ def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarra
     slow = np.flatnonzero(~plain)
     integer_column = bool(minus_zero.any()) and not any_point and len(slow) == 0
     if len(slow):
-        texts = [_text(buf, s, e) for s, e in zip(starts[slow].tolist(), ends[slow].tolist(), strict=True)]
+        texts = _texts(buf, starts[slow], ends[slow])
         witnesses = ["0.5"] if any_point else []
         witnesses += ["0"] if ints.any() else []
         witnesses += ["-1"] if (ints & negative & (value != 0)).any() else []
@@ -143,7 +149,8 @@ def _plain(buf: np.ndarray, starts: np.ndarray,
     left = index < at
     tenfold = digit * is_digit * (np.uint8(10) - np.uint8(9) * left)
     high, low = _halves(width) @ tenfold.astype(np.float64)
-    mantissa = high * 1e7 + low / 10
+    mantissa = high * 1e7 + low / 10  # exact below 2**53; at or above it when M is
+    plain &= mantissa < _MAX_MANTISSA
     k = (width - 1 - at) * (plain & point)  # digits after the point
     value = mantissa / _POW10_FLOAT[k]
     value = np.where(negative, -value, value)  # IEEE negation is exact, and -0.0 stays signed
@@ -185,7 +192,7 @@ def iso_times(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarr
     fast = _layout_times(buf, starts, ends)
     if fast is not None:
         return fast
-    texts = [_text(buf, s, e) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+    texts = _texts(buf, starts, ends)
     return _times_reference(texts)
 
 

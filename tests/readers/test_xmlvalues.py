@@ -157,9 +157,35 @@ def test_decimals_of_fifteen_digits_are_correctly_rounded():
     assert_same_floats(got, np.array([float(t) for t in texts]))
 
 
+def test_decimals_of_sixteen_and_seventeen_digits_match_pandas():
+    """Float32 values written as 16-17 digit decimals (``0.6000000238418579``) take the fast
+    path while their mantissa is below 2**53; larger mantissas go to the reference, and both
+    give pandas' doubles."""
+    rng = np.random.default_rng(17)
+    texts = []
+    for value in rng.random(40_000).astype(np.float32) * rng.choice([1, 10, 1000, 40000], 40_000):
+        texts.append(repr(float(value)))  # shortest float64 repr of a float32: up to 17 digits
+    for digits in (16, 17):
+        for mantissa in rng.integers(10 ** (digits - 1), 10**digits, size=20_000).tolist():
+            k = int(rng.integers(0, digits + 1))
+            text = str(mantissa)
+            texts.append(text[: digits - k] + "." + text[digits - k :] if k else text)
+    texts = [t for t in texts if "e" not in t]
+    buf, starts, ends = packed(texts)
+    got = decimals(buf, starts, ends)
+    assert_same_floats(got, reference_numbers(texts))
+    small = [t for t in texts if int(t.replace(".", "").lstrip("-") or "0") < 2**53
+             and sum(c.isdigit() for c in t) <= 17]
+    assert len(small) > 40_000
+    buf, starts, ends = packed(small)
+    with mock.patch.object(xmlvalues, "numbers", no_fallback):
+        assert_same_floats(decimals(buf, starts, ends), np.array([float(t) for t in small]))
+
+
 def test_decimals_take_the_fast_path_for_typical_values(monkeypatch):
     monkeypatch.setattr(xmlvalues, "numbers", no_fallback)
-    texts = ["51.5074190", "-0.1278", "12.4", "0.0", "142", "-3", "1234.56789", "-0.0000001"]
+    texts = ["51.5074190", "-0.1278", "12.4", "0.0", "142", "-3", "1234.56789", "-0.0000001",
+             "0.6000000238418579", "4483.10009765625"]
     buf, starts, ends = packed(texts, b"")
     got = decimals(buf, starts, ends)
     assert_same_floats(got, np.array([float(t) for t in texts]))
