@@ -72,7 +72,7 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
     """
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
-                               fields=_FIELDS)
+                               fields=_FIELDS, merge=True)
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(

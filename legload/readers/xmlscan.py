@@ -92,14 +92,16 @@ class PointScan:
     """The field elements of every track point of a document, found in its bytes.
 
     Attributes:
-        skeleton: the document without the content of its points.
+        skeleton: the document without the content of its points. Each point stays as an
+            empty element, or, when the points were merged, each run of adjacent points
+            becomes one empty element: the first point's start tag.
     """
 
-    def __init__(self, data: bytes, skeleton: bytes, count: int, codes: np.ndarray,
+    def __init__(self, data: bytes, skeleton: bytes, sizes: np.ndarray, codes: np.ndarray,
                  owner: np.ndarray, starts: np.ndarray, stops: np.ndarray,
                  keys: list[str | None]) -> None:
         self.skeleton = skeleton
-        self.count = count
+        self._offsets = np.concatenate([[0], np.cumsum(sizes)])  # first point of each element
         self._arr = np.frombuffer(data, np.uint8)
         self._data = data
         self._codes = codes
@@ -112,30 +114,37 @@ class PointScan:
         self._next = 0
 
     def bind(self, points: list[etree._Element]) -> bool:
-        """Attach the skeleton's points (every one, in document order); False when they are
-        not the points the scan found."""
+        """Attach the skeleton's point elements (every one, in document order); False when
+        they are not the elements the scan left."""
         self._points = points
-        return len(points) == self.count
+        return len(points) == len(self._offsets) - 1
 
     def fields_of(self, points: Sequence[etree._Element], *,
                   text_keys: Iterable[str] = ("time",)) -> PointFields:
-        """Fields of ``points``: skeleton points in document order, as ``find_all`` gives
-        them for one track. Times come as ``datetime64[ns]`` (UTC) when every one reads."""
-        n = len(points)
+        """Fields of the points that ``points`` (skeleton point elements in document order, as
+        ``find_all`` gives them for one track) stand for. Times come as ``datetime64[ns]``
+        (UTC) when every one reads."""
+        count = len(points)
         first = self._next
-        if n and (first >= len(self._points) or self._points[first] is not points[0]):
+        if count and (first >= len(self._points) or self._points[first] is not points[0]):
             first = self._ordinal(points[0])
-        last = first + n - 1
-        if n and last < len(self._points) and self._points[last] is points[-1]:
+        last = first + count - 1
+        offsets = self._offsets
+        if count and last < len(self._points) and self._points[last] is points[-1]:
             self._next = last + 1
-            lo, hi = np.searchsorted(self._owner, [first, first + n])
+            begin, end = int(offsets[first]), int(offsets[last + 1])
+            lo, hi = np.searchsorted(self._owner, [begin, end])
             picked = np.arange(lo, hi)
-            owner = self._owner[lo:hi] - first
+            owner = self._owner[lo:hi] - begin
+            n = end - begin
         else:  # not one run of the document's points (never for one subtree's points)
-            where = np.full(len(self._points) + 1, -1)
-            ordinals = np.array([self._ordinal(p) for p in points], dtype=np.int64)
-            if (np.diff(ordinals) <= 0).any():
+            elements = np.array([self._ordinal(p) for p in points], dtype=np.int64)
+            if (np.diff(elements) <= 0).any():
                 raise ValueError("points must be distinct and in document order")
+            ordinals = np.concatenate([np.arange(offsets[e], offsets[e + 1]) for e in elements]
+                                      or [np.zeros(0, np.int64)])
+            n = len(ordinals)
+            where = np.full(int(offsets[-1]) + 1, -1)
             where[ordinals] = np.arange(n)
             picked = np.flatnonzero(where[self._owner] >= 0)
             owner = where[self._owner[picked]]
@@ -207,20 +216,23 @@ class PointScan:
 
 
 def parse_scanned(
-    data: bytes, source: str, warnings: list[str], *, point_name: str, fields: Mapping[str, str]
+    data: bytes, source: str, warnings: list[str], *, point_name: str, fields: Mapping[str, str],
+    merge: bool = False,
 ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree, and the scan of its points when the document is plain.
 
-    With a scan, the root is that of the skeleton (the points are there, empty) and the
-    points' fields come from :meth:`PointScan.fields_of`; without one, it is the whole tree
-    that :func:`~legload.readers.xmlsafe.parse` gives, with its salvage and messages.
+    With a scan, the root is that of the skeleton (the points are there, empty, or with
+    ``merge`` one empty point per run of adjacent points, for readers that need nothing of
+    the points but their fields) and the points' fields come from
+    :meth:`PointScan.fields_of`; without one, it is the whole tree that
+    :func:`~legload.readers.xmlsafe.parse` gives, with its salvage and messages.
 
     Raises:
         ReadError: as :func:`~legload.readers.xmlsafe.parse`.
     """
     body = prepare(data, source, warnings)
     if well_formed(body):
-        scan = scan_points(body, point_name, fields)
+        scan = scan_points(body, point_name, fields, merge=merge)
         if scan is not None:
             salvaged: list[str] = []
             try:
@@ -232,13 +244,16 @@ def parse_scanned(
     return parse_prepared(body, source, warnings, require=point_name), None
 
 
-def scan_points(data: bytes, point_name: str, fields: Mapping[str, str]) -> PointScan | None:
+def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
+                merge: bool = False) -> PointScan | None:
     """Scan of a well-formed document's points, or None when the document is not plain.
 
     Args:
         data: the document, which :func:`well_formed` accepted.
         point_name: local name of a point (``trkpt``, ``Trackpoint``).
         fields: lower-case local names of point descendants → field key.
+        merge: leave one empty point per run of adjacent points in the skeleton (a run: each
+            point starts right after the one before ends, with only text between).
     """
     if point_name.lower() in fields or b"\0" in data:
         return None
@@ -287,9 +302,20 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str]) -> Poin
     regions = found.regions
     if len(regions) and len(_outside(regions, cuts, resumes)) != len(regions):
         return None  # a comment, CDATA section or processing instruction inside a point
-    skeleton = _without(data, cuts, resumes)
-    return PointScan(data, skeleton, len(point_at), field_codes.astype(np.int8), owner,
-                     starts, stops, keys)
+    if merge:
+        adjacent = point_at[1:] == point_end[:-1] + 1
+        first = np.flatnonzero(np.r_[True, ~adjacent])  # the first point of each run
+        last = np.r_[first[1:] - 1, len(point_at) - 1]
+        sizes = last - first + 1
+        head = point_at[first]
+        marks = [data[a : b + 1] if closed else data[a:b] + b"/>" for a, b, closed in zip(
+            opens[head].tolist(), closes[head].tolist(), self_closing[head].tolist(), strict=True)]
+        skeleton = _without(data, opens[head], closes[point_end[last]] + 1, marks)
+    else:
+        sizes = np.ones(len(point_at), np.int64)
+        skeleton = _without(data, cuts, resumes)
+    return PointScan(data, skeleton, sizes, field_codes.astype(np.int8), owner, starts, stops,
+                     keys)
 
 
 # --- internals ------------------------------------------------------------------------------
@@ -454,13 +480,18 @@ def _codes(names: list[bytes], point_name: str,
     return codes, keys
 
 
-def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray) -> bytes:
-    """``data`` without the ranges ``cuts[i] : resumes[i]`` (ascending, disjoint)."""
+def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray,
+             marks: list[bytes] | None = None) -> bytes:
+    """``data`` with the ranges ``cuts[i] : resumes[i]`` (ascending, disjoint) removed, or
+    replaced by ``marks[i]``."""
     edges = np.empty(2 * len(cuts) + 2, np.int64)
     edges[0], edges[-1] = 0, len(data)
     edges[1:-1:2], edges[2:-1:2] = cuts, resumes
     bounds = edges.tolist()
-    return b"".join(map(data.__getitem__, map(slice, bounds[0::2], bounds[1::2])))
+    kept = map(data.__getitem__, map(slice, bounds[0::2], bounds[1::2]))
+    if marks is None:
+        return b"".join(kept)
+    return b"".join(part for pair in zip(kept, [*marks, b""], strict=True) for part in pair)
 
 
 __all__ = ["PointScan", "parse_scanned", "scan_points", "well_formed"]

@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers import xmlscan
+from legload.readers import xmlsafe, xmlscan
 from legload.readers.gpx import _FIELDS as GPX_FIELDS
 from legload.readers.gpx import read_gpx
+from legload.readers.tcx import _FIELDS as TCX_FIELDS
 from legload.readers.tcx import read_tcx
 
 READERS = {".gpx": read_gpx, ".tcx": read_tcx}
@@ -41,7 +42,7 @@ def assert_same(a, b, label: str) -> None:
 def tree_read(reader, data: bytes, name: str = "doc"):
     """Read with the scan turned off: every document takes the whole-tree route."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(xmlscan, "scan_points", lambda *args: None)
+        patch.setattr(xmlscan, "scan_points", lambda *args, **kwargs: None)
         return outcome(reader, data, name)
 
 
@@ -49,8 +50,8 @@ def test_every_real_file_reads_the_same_by_both_routes(real_dir, monkeypatch):
     scanned = []
     real_scan = xmlscan.scan_points
 
-    def counting(data, *args):
-        found = real_scan(data, *args)
+    def counting(data, *args, **kwargs):
+        found = real_scan(data, *args, **kwargs)
         if found is not None:
             scanned.append(found)
         return found
@@ -113,11 +114,35 @@ def test_the_skeleton_keeps_everything_but_the_points_content():
         b'<trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
     )
     scan = xmlscan.scan_points(data, "trkpt", GPX_FIELDS)
-    assert scan is not None and scan.count == 2
+    assert scan is not None
     assert scan.skeleton == (
         b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
         b'<trkseg><trkpt lat="1" lon="2"></trkpt><trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
     )
+
+
+def test_merged_runs_of_points_leave_one_empty_point_each():
+    data = (
+        b'<T xmlns:x="urn:x"><Lap><Track>\n <x:Trackpoint a="1"><Time>t1</Time></x:Trackpoint>\n'
+        b" <x:Trackpoint><Time>t2</Time></x:Trackpoint>\n</Track></Lap>"
+        b"<Lap><Track><Trackpoint/><Trackpoint><Time>t3</Time></Trackpoint>"
+        b"<Other/><Trackpoint><Time>t4</Time></Trackpoint></Track></Lap></T>"
+    )
+    scan = xmlscan.scan_points(data, "Trackpoint", TCX_FIELDS, merge=True)
+    assert scan is not None
+    assert scan.skeleton == (
+        b'<T xmlns:x="urn:x"><Lap><Track>\n <x:Trackpoint a="1"/>\n</Track></Lap>'
+        b"<Lap><Track><Trackpoint/><Other/><Trackpoint/></Track></Lap></T>"
+    )
+    root = xmlsafe.parse(scan.skeleton, "doc")
+    assert scan.bind(xmlsafe.find_all(root, "Trackpoint"))
+    laps = xmlsafe.find_all(root, "Lap")
+    first = scan.fields_of(xmlsafe.find_all(laps[0], "Trackpoint"))
+    second = scan.fields_of(xmlsafe.find_all(laps[1], "Trackpoint"))
+    assert (first.n, second.n) == (2, 3)
+    assert first.texts["time"] == ["t1", "t2"] and second.texts["time"] == [None, "t3", "t4"]
+    both = scan.fields_of(xmlsafe.find_all(root, "Trackpoint")[1:])
+    assert both.texts["time"] == [None, "t3", "t4"]
 
 
 # --- generated documents -------------------------------------------------------------------
