@@ -62,12 +62,17 @@ GPX_COLUMNS = ["time", "lat", "lon", "ele", "hr"]
 # -- the readers: path → DataFrame ------------------------------------------------------------
 
 def legload_gpx(path: Path) -> pd.DataFrame:
-    activities = read_gpx(path.read_bytes(), str(path))
-    return pd.concat([a.samples for a in activities], ignore_index=True)
+    return _one_frame(read_gpx(path.read_bytes(), str(path)))
 
 
 def legload_tcx(path: Path) -> pd.DataFrame:
-    activities = read_tcx(path.read_bytes(), str(path))
+    return _one_frame(read_tcx(path.read_bytes(), str(path)))
+
+
+def _one_frame(activities) -> pd.DataFrame:
+    """The samples of all activities of a file (several for a multisport file) in one frame."""
+    if len(activities) == 1:
+        return activities[0].samples
     return pd.concat([a.samples for a in activities], ignore_index=True)
 
 

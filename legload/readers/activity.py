@@ -143,6 +143,7 @@ def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, floa
     alt = altitude[np.isfinite(altitude)]
     if alt.size < 2:
         return 0.0, 0.0
+    alt = alt[np.r_[True, alt[1:] != alt[:-1]]]  # a repeated value changes nothing
     ascent = descent = 0.0
     values = alt.tolist()  # plain floats: the loop is several times faster than on numpy
     ref = values[0]

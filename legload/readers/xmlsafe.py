@@ -218,7 +218,10 @@ def contains(root: etree._Element, name: str) -> bool:
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
     """The first direct child named ``name`` (any namespace), or None."""
-    for item in element.iterchildren(etree.Element):
+    found = element.find("{*}" + name)
+    if found is not None:
+        return found
+    for item in element.iterchildren(etree.Element):  # a prefix kept in the tag (recovered)
         if local_name(item.tag) == name:
             return item
     return None

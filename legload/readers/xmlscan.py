@@ -300,8 +300,10 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     filled = ~self_closing[point_at]
     cuts, resumes = closes[point_at[filled]] + 1, opens[point_end[filled]]
     regions = found.regions
-    if len(regions) and len(_outside(regions, cuts, resumes)) != len(regions):
-        return None  # a comment, CDATA section or processing instruction inside a point
+    if len(regions) and len(cuts):
+        k = np.searchsorted(cuts, regions, side="right") - 1
+        if ((k >= 0) & (regions < resumes[np.maximum(k, 0)])).any():
+            return None  # a comment, CDATA section or processing instruction inside a point
     if merge:
         adjacent = point_at[1:] == point_end[:-1] + 1
         first = np.flatnonzero(np.r_[True, ~adjacent])  # the first point of each run
@@ -335,31 +337,27 @@ def _tags(data: bytes) -> _Tags | None:
     names grouped (first member, group of each, name windows, name lengths), and where the
     comments, CDATA sections and processing instructions start and end; None when the
     document holds a DOCTYPE, more than a few of those, or a ``>`` in text or attributes."""
-    size = len(data)
-    padded = np.frombuffer(data + bytes(_WINDOW), np.uint8)
-    body = padded[:size]
-    opens = np.flatnonzero(body == _LT)
-    closes = np.flatnonzero(body == _GT)
-    lead = padded[opens + 1]
-    marked = opens[(lead == _BANG) | (lead == _QUERY)]
-    regions = _regions(data, marked.tolist())
+    body = np.frombuffer(data, np.uint8)
+    regions = _regions(data)
     if regions is None:
         return None
+    marks = _angles(body)
     if len(regions[0]):
-        opens, closes = _outside(opens, *regions), _outside(closes, *regions)
+        marks = _outside(marks, *regions)
+    # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
+    opens, closes = marks[0::2].copy(), marks[1::2].copy()
     if len(opens) < 2 or len(opens) != len(closes):
         return None
-    if (closes < opens).any() or (closes[:-1] > opens[1:]).any():
+    if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
         return None  # a ">" in text or in an attribute value
-    longest = max(int((closes - opens).max()), int((opens[1:] - closes[:-1]).max()),
-                  int((regions[1] - regions[0]).max(initial=0)))
+    longest = max(int(np.diff(marks).max()), int((regions[1] - regions[0]).max(initial=0)))
     if longest > _LONGEST:
         return None  # near libxml2's limits on the tree: the tree parser decides
-    lead = padded[opens + 1]
+    lead = body[opens + 1]
     if ((lead == _BANG) | (lead == _QUERY)).any():
         return None  # not reached for a well-formed document: every such tag is a region
     closing = lead == _SLASH
-    named = _names(padded, opens[~closing] + 1)
+    named = _names(body, opens[~closing] + 1)
     if named is None:
         return None
     return _Tags(opens, closes, closing, *named, regions[0])
@@ -371,17 +369,23 @@ _MOST_REGIONS = 256
 _REGION_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 
 
-def _regions(data: bytes, marked: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
+def _regions(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
     """Start and end (exclusive) of every comment, CDATA section and processing instruction,
-    from the positions of the ``<!`` and ``<?`` in ``data`` (ascending); None for a DOCTYPE
-    or more than a few of them."""
+    in document order; None for a DOCTYPE or more than a few of them."""
+    marked: list[int] = []
+    for byte in (b"!", b"?"):  # rare bytes: found one by one, each checked for a "<" before
+        at = data.find(byte, 1)
+        while at != -1:
+            if data[at - 1] == _LT:
+                marked.append(at - 1)
+            if len(marked) > _MOST_REGIONS:
+                return None
+            at = data.find(byte, at + 1)
     found: list[tuple[int, int]] = []
     end = 0
-    for at in marked:
+    for at in sorted(marked):
         if at < end:
             continue  # inside the region before
-        if len(found) >= _MOST_REGIONS:
-            return None
         lead = next((lead for lead in _REGION_ENDS if data.startswith(lead, at)), None)
         if lead is None:
             return None  # a DOCTYPE
@@ -406,7 +410,20 @@ def _outside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     return np.concatenate(kept) if kept else positions[:0]
 
 
-def _names(padded: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+#: bytes of the document searched at a time: the temporaries stay small enough to be reused
+#: rather than mapped afresh (a page fault per 4 KiB costs more than the search)
+_CHUNK = 1 << 16
+
+
+def _angles(body: np.ndarray) -> np.ndarray:
+    """Positions of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E`` holds for
+    exactly those two bytes)."""
+    found = [np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i
+             for i in range(0, len(body), _CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, np.int64)
+
+
+def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
     """The name of each tag whose name starts at ``at`` (an index into the distinct names),
     and the distinct names; None for a name of more than 31 bytes.
 
@@ -420,9 +437,9 @@ def _names(padded: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]]
     count = len(at)
     columns: list[np.ndarray] = []
     alive = np.arange(count)
-    stream = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    words = _Words(body)
     for j in range(_WORDS):
-        word = stream[at + 8 * j if j == 0 else at[alive] + 8 * j].astype(np.uint64)
+        word = words.at(at + 8 * j if j == 0 else at[alive] + 8 * j)
         flags = _below(word, 33) | _below(word ^ _ONES * np.uint64(_SLASH), 1) \
             | _below(word ^ _ONES * np.uint64(_GT), 1)
         hit = flags != 0
@@ -451,6 +468,29 @@ def _names(padded: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]]
     names = [b"".join(int(column[row]).to_bytes(8, "little") for column in columns).rstrip(b"\0")
              for row in first.tolist()]
     return inverse, names
+
+
+class _Words:
+    """The 8 bytes from any position of a byte array as a little-endian 64-bit word (zeros
+    past its end), without copying the array."""
+
+    def __init__(self, body: np.ndarray) -> None:
+        size = len(body)
+        self.limit = size - 8  # the last position with 8 bytes after it
+        self.stream = np.ndarray(shape=(max(size - 7, 0),), dtype="<u8", buffer=body, strides=(1,))
+        self.tail_from = max(size - 64, 0)
+        tail = np.concatenate([body[self.tail_from :], np.zeros(72, np.uint8)])
+        self.tail = np.ndarray(shape=(len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
+
+    def at(self, positions: np.ndarray) -> np.ndarray:
+        near = positions > self.limit
+        if not near.any():
+            return self.stream[positions].astype(np.uint64, copy=False)
+        words = np.zeros(len(positions), np.uint64)
+        far = ~near
+        words[far] = self.stream[positions[far]]
+        words[near] = self.tail[positions[near] - self.tail_from]
+        return words
 
 
 def _below(word: np.ndarray, n: int) -> np.ndarray:
