@@ -3,14 +3,14 @@
 Every reader starts from the file on disk and ends with a pandas DataFrame of the track
 points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also build the
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
-no DTD, no network, libxml2 limits on). legload reads the track points in bulk from the
-parsed tree (legload.readers.xmlpoints: one lxml walk per track segment, tags mapped once per
-distinct tag, numbers parsed by the C CSV parser) rather than element by element in Python.
-The readers run interleaved, several rounds, and
-the best round counts. Prints seconds, points/s and the ratio legload/peer per file
+no DTD, no network, libxml2 limits on). libxml2 checks the whole document without building
+a tree, and legload reads the track points from its bytes with numpy (legload.readers.xmlscan:
+tags and names found in bulk, numbers and times parsed in one sweep) and everything else from
+a small tree of the rest. The readers run interleaved, several rounds, and the best round
+counts. Prints seconds, points/s and the ratio legload/peer per file
 (a ratio of 5.0x means legload took one fifth of the peer's time).
 
-    .venv/bin/python bench/xml_decode.py [--rounds 5] [--hours 10] [--profile]
+    .venv/bin/python bench/xml_decode.py [--rounds 5] [--hours 10] [--only gpx|tcx] [--profile]
 
 ``--profile`` also prints where legload's time goes (cProfile, top functions by own time)
 for the largest file of each format.
@@ -183,6 +183,7 @@ def main() -> None:
                         help="length of the generated GPX run (1 Hz)")
     parser.add_argument("--profile", action="store_true",
                         help="profile legload on the largest file of each format")
+    parser.add_argument("--only", choices=("gpx", "tcx"), help="measure one format only")
     args = parser.parse_args()
     gpx_files = {f"generated {args.hours:g} h 1 Hz run (GPX)": generated_gpx(args.hours)}
     tcx_files: dict[str, Path] = {}
@@ -191,11 +192,16 @@ def main() -> None:
         tcx_files |= {name: REAL / name for name in TCX_FILES if (REAL / name).exists()}
     else:
         print("# real files not found: only the generated GPX", file=sys.stderr)
-    print("## GPX: legload.readers.gpx vs gpxpy")
-    gpx_ratios = measure(gpx_files, {"legload": legload_gpx, "gpxpy": gpxpy_frame}, args.rounds)
-    print("\n## TCX: legload.readers.tcx vs tcxreader")
-    tcx_ratios = measure(tcx_files, {"legload": legload_tcx, "tcxreader": tcxreader_frame},
-                         args.rounds)
+    gpx_ratios: list[float] = []
+    tcx_ratios: list[float] = []
+    if args.only != "tcx":
+        print("## GPX: legload.readers.gpx vs gpxpy")
+        gpx_ratios = measure(gpx_files, {"legload": legload_gpx, "gpxpy": gpxpy_frame},
+                             args.rounds)
+    if args.only != "gpx":
+        print("\n## TCX: legload.readers.tcx vs tcxreader")
+        tcx_ratios = measure(tcx_files, {"legload": legload_tcx, "tcxreader": tcxreader_frame},
+                             args.rounds)
     for fmt, ratios in (("GPX", gpx_ratios), ("TCX", tcx_ratios)):
         if ratios:
             print(f"\n{fmt}: legload/peer from {min(ratios):.1f}x to {max(ratios):.1f}x "

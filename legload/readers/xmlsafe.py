@@ -7,8 +7,10 @@ than 256 levels refuses the document. Whitespace-only text between elements is n
 (every text the readers use is stripped anyway), which makes the tree smaller and faster to
 walk. Two common real-world blemishes are salvaged with a warning: whitespace before the XML
 declaration, and documents that are not well-formed (e.g. an undeclared namespace prefix),
-which get a second, recovering parse. Track points are read in bulk by
-:mod:`legload.readers.xmlpoints`, which falls back to :func:`collect` for unusual layouts.
+which get a second, recovering parse. Plain documents have their track points read from
+the bytes by :mod:`legload.readers.xmlscan` after a parse that builds no tree; the others
+are parsed here whole, and :mod:`legload.readers.xmlpoints` reads their points in bulk,
+falling back to :func:`collect` for unusual layouts.
 
 Elements are matched by local name, so GPX 1.0/1.1 with or without a namespace, TCX v2 and
 the vendor extensions (Garmin TrackPointExtension v1/v2, ActivityExtension v2, cluetrust

@@ -4,64 +4,53 @@ Building an lxml tree of every element of every track point, and walking it, is 
 the cost of reading a GPX or TCX file. For plain documents this module avoids both:
 
 1. **The gate.** libxml2 parses the whole document with the same safe settings as
-   :func:`~legload.readers.xmlsafe.parse` (no entities, no DTD, no network, its limits on) but
-   into a parser target without callbacks, so it checks well-formedness without building a
-   tree. A document it refuses goes the tree route, with its salvage and its messages.
-2. **The scan.** In a well-formed document without comments, CDATA sections, DOCTYPE or
-   processing instructions (besides the XML declaration), and without ``>`` in text or
-   attribute values, every ``<`` starts a tag and the ``n``-th ``>`` ends the ``n``-th tag.
-   The name of each tag is read from a fixed window of bytes after its ``<``; equal names are
-   grouped by a hash of the window and each group is checked byte for byte against its
-   first member, then each distinct name is looked up once by local name (after the last
-   ``:``, so any prefix or namespace matches, as :func:`~legload.readers.xmlsafe.find_all`
-   matches). Running counts of tags give each element's depth and the point it lies in.
-   A field element's text is the bytes between its start tag's ``>`` and the next ``<``,
-   exactly the element's ``text`` in a tree; numbers and times are parsed in bulk by
-   :mod:`legload.readers.xmlvalues`.
+   :func:`~legload.readers.xmlsafe.parse` (no entities, no DTD, no network) but into a parser
+   target without callbacks, so it checks well-formedness without building a tree. A
+   document it refuses, or only complains about (an undeclared prefix), goes the tree route,
+   with its salvage and its messages. libxml2 applies its limits on text size and depth only
+   when it builds a tree, so the scan gives up well below them and the tree parser decides.
+2. **The scan.** :func:`legload.readers.xmltags.tags` finds every tag and its name in the
+   bytes (comments, CDATA sections and processing instructions outside the points are set
+   aside; a DOCTYPE, a ``>`` in text or attributes gives up). Each distinct name is looked
+   up once by local name (after the last ``:``, so any prefix or namespace matches, as
+   :func:`~legload.readers.xmlsafe.find_all` matches). Running counts of tags give each
+   element's depth and the point it lies in. A field element's text is the bytes between its
+   start tag's ``>`` and the next ``<``, exactly the element's ``text`` in a tree; numbers
+   and times are parsed in bulk by :mod:`legload.readers.xmlvalues`, in one sweep over the
+   document.
 3. **The skeleton.** The document with the content of every point removed (the point's own
-   start and end tags, with their attributes, stay) is parsed into a small tree, again with
-   the safe settings. The readers take everything else (tracks, laps, names, sport, the
-   points' ``lat``/``lon`` attributes) from it as from the whole tree.
+   start and end tags, with their attributes, stay; or, for readers that need nothing of a
+   point but its fields, each run of adjacent points becomes one empty point) is parsed into
+   a small tree, again with the safe settings. The readers take everything else (tracks,
+   laps, names, sport, the points' ``lat``/``lon`` attributes) from it as from the whole tree.
 
 Whenever a document is not plain in this sense (another encoding than UTF-8/ASCII, an
-entity or character reference in a point's text, points at different depths, a name longer
-than the window), the readers parse the whole tree instead; both routes give the same
-activities, which the tests check on every real file.
+entity or character reference or a comment in a point, points at different depths, a name
+longer than 31 bytes, nesting or text near libxml2's limits), the readers parse the whole
+tree instead; both routes give the same activities, which the tests check on every real file
+and on generated documents.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xmlpoints import PointFields
 from legload.readers.xmlsafe import find_all, parse_prepared, prepare
+from legload.readers.xmltags import tags
 from legload.readers.xmlvalues import decimals, iso_times
 
-#: bytes of the window read after each ``<``: a longer qualified name gives up the scan
-_WINDOW = 32
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
-#: longest tag, text or comment (bytes) and deepest nesting the scan reads: well below
-#: libxml2's limits on a tree (10 MB, 256 levels), which a parse without a tree does not apply
-_LONGEST = 1_000_000
+#: deepest nesting the scan reads: well below libxml2's limit on a tree (256 levels), which a
+#: parse without a tree does not apply
 _DEEPEST = 128
-#: 64-bit words of a tag name read at most (a longer name gives up the scan)
-_WORDS = _WINDOW // 8
-_ONES = np.uint64(0x0101010101010101)
-_HIGH = np.uint64(0x8080808080808080)
-#: the bytes of a word before lane k
-_KEEP = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
-_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
-#: multiplier of the window hash (odd, so no information is lost per step)
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-_LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
+_SLASH, _AMP = 47, 38
 
 
 class _NoTree:
@@ -161,30 +150,34 @@ class PointScan:
         written = self._written(starts, stops)
         codes, owner, starts, stops = codes[written], owner[written], starts[written], stops[written]
         present, first_at = np.unique(codes, return_index=True)
+        order = present[np.argsort(first_at)].tolist()  # the fields as first met
         texts: dict[str, list[str | None] | np.ndarray] = {}
-        numeric: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]] = []
-        for code in present[np.argsort(first_at)].tolist():
-            key = self._keys[code]
+        chosen = np.zeros(len(codes), dtype=bool)
+        for code in order:
             spots = np.flatnonzero(codes == code)
             own = owner[spots]
             if len(own) > 1:  # the first element with non-blank text of each point wins
                 lead = np.r_[True, own[1:] != own[:-1]]
                 if not lead.all():
                     spots, own = spots[lead], own[lead]
+            key = self._keys[code]
             if key in text_keys:
                 texts[key] = self._times(n, starts[spots], stops[spots], own)
             else:
-                numeric.append((key, starts[spots], stops[spots], own))  # type: ignore[arg-type]
+                chosen[spots] = True
+        # the numbers of all fields in one call, in document order: one sweep over the bytes
+        spots = np.flatnonzero(chosen)
+        parsed = decimals(self._arr, starts[spots], stops[spots])
+        which, whose = codes[spots], owner[spots]
         values: dict[str, np.ndarray] = {}
-        if numeric:
-            parsed = decimals(self._arr, np.concatenate([a for _, a, _, _ in numeric]),
-                              np.concatenate([b for _, _, b, _ in numeric]))
-            done = 0
-            for key, a, _, own in numeric:
-                column = np.full(n, np.nan)
-                column[own] = parsed[done : done + len(a)]
-                values[key] = column
-                done += len(a)
+        for code in order:
+            key = self._keys[code]
+            if key in text_keys:
+                continue
+            mine = which == code
+            column = np.full(n, np.nan)
+            column[whose[mine]] = parsed[mine]
+            values[key] = column  # type: ignore[index]
         return PointFields(n, texts, values)  # type: ignore[arg-type]
 
     def _written(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -260,7 +253,7 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
-    found = _tags(data)
+    found = tags(data)
     if found is None:
         return None
     opens, closes, closing = found.opens, found.closes, found.closing
@@ -321,181 +314,6 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
 
 
 # --- internals ------------------------------------------------------------------------------
-
-
-class _Tags(NamedTuple):
-    opens: np.ndarray  # position of each tag's "<"
-    closes: np.ndarray  # position of each tag's ">"
-    closing: np.ndarray  # whether each tag is an end tag
-    inverse: np.ndarray  # the distinct name of each start tag (an index into names)
-    names: list[bytes]  # the distinct names of the start tags
-    regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
-
-
-def _tags(data: bytes) -> _Tags | None:
-    """Positions of every tag's ``<`` and ``>``, which tags are end tags, the start tags'
-    names grouped (first member, group of each, name windows, name lengths), and where the
-    comments, CDATA sections and processing instructions start and end; None when the
-    document holds a DOCTYPE, more than a few of those, or a ``>`` in text or attributes."""
-    body = np.frombuffer(data, np.uint8)
-    regions = _regions(data)
-    if regions is None:
-        return None
-    marks = _angles(body)
-    if len(regions[0]):
-        marks = _outside(marks, *regions)
-    # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
-    opens, closes = marks[0::2].copy(), marks[1::2].copy()
-    if len(opens) < 2 or len(opens) != len(closes):
-        return None
-    if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
-        return None  # a ">" in text or in an attribute value
-    longest = max(int(np.diff(marks).max()), int((regions[1] - regions[0]).max(initial=0)))
-    if longest > _LONGEST:
-        return None  # near libxml2's limits on the tree: the tree parser decides
-    lead = body[opens + 1]
-    if ((lead == _BANG) | (lead == _QUERY)).any():
-        return None  # not reached for a well-formed document: every such tag is a region
-    closing = lead == _SLASH
-    named = _names(body, opens[~closing] + 1)
-    if named is None:
-        return None
-    return _Tags(opens, closes, closing, *named, regions[0])
-
-
-#: comments, CDATA sections and processing instructions a document may hold outside its
-#: points (more give up the scan: they are then likely inside the points)
-_MOST_REGIONS = 256
-_REGION_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
-
-
-def _regions(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
-    """Start and end (exclusive) of every comment, CDATA section and processing instruction,
-    in document order; None for a DOCTYPE or more than a few of them."""
-    marked: list[int] = []
-    for byte in (b"!", b"?"):  # rare bytes: found one by one, each checked for a "<" before
-        at = data.find(byte, 1)
-        while at != -1:
-            if data[at - 1] == _LT:
-                marked.append(at - 1)
-            if len(marked) > _MOST_REGIONS:
-                return None
-            at = data.find(byte, at + 1)
-    found: list[tuple[int, int]] = []
-    end = 0
-    for at in sorted(marked):
-        if at < end:
-            continue  # inside the region before
-        lead = next((lead for lead in _REGION_ENDS if data.startswith(lead, at)), None)
-        if lead is None:
-            return None  # a DOCTYPE
-        end = data.find(_REGION_ENDS[lead], at + len(lead))
-        if end == -1:
-            return None
-        end += len(_REGION_ENDS[lead])
-        found.append((at, end))
-    starts = np.array([a for a, _ in found], dtype=np.int64)
-    ends = np.array([b for _, b in found], dtype=np.int64)
-    return starts, ends
-
-
-def _outside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The ``positions`` (ascending) in none of the ranges ``starts[i] : ends[i]`` (ascending,
-    disjoint)."""
-    lo = np.searchsorted(positions, starts).tolist()
-    hi = np.searchsorted(positions, ends).tolist()
-    kept = [positions[b:a] for a, b in zip([*lo, len(positions)], [0, *hi], strict=True) if a > b]
-    if len(kept) == 1:
-        return kept[0]
-    return np.concatenate(kept) if kept else positions[:0]
-
-
-#: bytes of the document searched at a time: the temporaries stay small enough to be reused
-#: rather than mapped afresh (a page fault per 4 KiB costs more than the search)
-_CHUNK = 1 << 16
-
-
-def _angles(body: np.ndarray) -> np.ndarray:
-    """Positions of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E`` holds for
-    exactly those two bytes)."""
-    found = [np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i
-             for i in range(0, len(body), _CHUNK)]
-    return np.concatenate(found) if found else np.zeros(0, np.int64)
-
-
-def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
-    """The name of each tag whose name starts at ``at`` (an index into the distinct names),
-    and the distinct names; None for a name of more than 31 bytes.
-
-    The bytes after ``at`` are read 8 at a time as little-endian 64-bit words, and the first
-    delimiter (a byte up to space, ``/`` or ``>``) is found in all words at once with the
-    usual bit tricks: for a word ``x``, ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the
-    bytes below ``n``, and its lowest flag is exact (a borrow only runs upwards from a
-    flagged byte). The words are cut at the delimiter, grouped by a hash, and every tag's
-    words are compared with its group's representative, so a collision cannot merge names.
-    """
-    count = len(at)
-    columns: list[np.ndarray] = []
-    alive = np.arange(count)
-    words = _Words(body)
-    for j in range(_WORDS):
-        word = words.at(at + 8 * j if j == 0 else at[alive] + 8 * j)
-        flags = _below(word, 33) | _below(word ^ _ONES * np.uint64(_SLASH), 1) \
-            | _below(word ^ _ONES * np.uint64(_GT), 1)
-        hit = flags != 0
-        lowest = flags & (~flags + np.uint64(1))
-        lane = ((np.frexp(lowest.astype(np.float64))[1] - 1) >> 3) & 7
-        word &= np.where(hit, _KEEP[lane], _ALL)
-        if j == 0:
-            columns.append(word)
-        else:
-            column = np.zeros(count, np.uint64)
-            column[alive] = word
-            columns.append(column)
-        alive = alive[~hit]
-        if not len(alive):
-            break
-    else:
-        return None  # a name longer than the words read
-    hashed = columns[0].copy()
-    for column in columns[1:]:
-        hashed = hashed * _MIX + column
-    inverse, distinct = pd.factorize(hashed)
-    first = np.empty(len(distinct), np.int64)
-    first[inverse] = np.arange(count)  # a member of each group, whichever
-    if not all((column == column[first][inverse]).all() for column in columns):
-        return None  # two names with one hash
-    names = [b"".join(int(column[row]).to_bytes(8, "little") for column in columns).rstrip(b"\0")
-             for row in first.tolist()]
-    return inverse, names
-
-
-class _Words:
-    """The 8 bytes from any position of a byte array as a little-endian 64-bit word (zeros
-    past its end), without copying the array."""
-
-    def __init__(self, body: np.ndarray) -> None:
-        size = len(body)
-        self.limit = size - 8  # the last position with 8 bytes after it
-        self.stream = np.ndarray(shape=(max(size - 7, 0),), dtype="<u8", buffer=body, strides=(1,))
-        self.tail_from = max(size - 64, 0)
-        tail = np.concatenate([body[self.tail_from :], np.zeros(72, np.uint8)])
-        self.tail = np.ndarray(shape=(len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
-
-    def at(self, positions: np.ndarray) -> np.ndarray:
-        near = positions > self.limit
-        if not near.any():
-            return self.stream[positions].astype(np.uint64, copy=False)
-        words = np.zeros(len(positions), np.uint64)
-        far = ~near
-        words[far] = self.stream[positions[far]]
-        words[near] = self.tail[positions[near] - self.tail_from]
-        return words
-
-
-def _below(word: np.ndarray, n: int) -> np.ndarray:
-    """Flags (0x80 of a byte) of the bytes of ``word`` below ``n`` (1..128); the lowest is exact."""
-    return (word - _ONES * np.uint64(n)) & ~word & _HIGH
 
 
 def _codes(names: list[bytes], point_name: str,

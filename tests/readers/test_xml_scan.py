@@ -93,6 +93,27 @@ def test_what_the_scan_hands_to_the_tree(inside, scans):
     assert_same(outcome(read_gpx, data), tree_read(read_gpx, data), inside)
 
 
+@pytest.mark.parametrize(
+    ("outside", "scans"),
+    [
+        ("<!-- a comment -->", True),
+        ("<name><![CDATA[Run <1>]]></name>", True),
+        ("<?pi data?>", True),
+        ("<desc>" + "x" * 1_100_000 + "</desc>", False),  # near libxml2's text limit
+        ("<e>" * 130 + "</e>" * 130, False),  # near libxml2's depth limit
+    ],
+)
+def test_what_lies_outside_the_points(outside, scans):
+    data = (
+        f'<?xml version="1.0" encoding="UTF-8"?><gpx><trk>{outside}<trkseg>'
+        '<trkpt lat="1" lon="2"><time>2020-05-01T10:00:00Z</time><ele>1</ele></trkpt>'
+        '<trkpt lat="1.1" lon="2"><time>2020-05-01T10:00:01Z</time><ele>2</ele></trkpt>'
+        "</trkseg></trk></gpx>"
+    ).encode()
+    assert (xmlscan.scan_points(data, "trkpt", GPX_FIELDS) is not None) is scans
+    assert_same(outcome(read_gpx, data), tree_read(read_gpx, data), outside[:40])
+
+
 def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
     data = (
         b'<gpx version="1.1"><trk><trkseg>'

@@ -1,0 +1,212 @@
+"""The tags of a plain XML document, found in its bytes with numpy.
+
+In a well-formed document without a DOCTYPE, without ``>`` in text or attribute values, and
+whose comments, CDATA sections and processing instructions are set aside first, every ``<``
+starts a tag and the next ``>`` ends it: the two alternate. The name of each start tag is
+read from the bytes after its ``<`` as 64-bit words, cut at the first delimiter found with
+bit tricks, grouped by a hash and checked byte for byte against its group. Used by
+:mod:`legload.readers.xmlscan`, which reads the track points of GPX and TCX files this way.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+#: bytes of a tag name read at most (a longer name gives up the scan)
+_WINDOW = 32
+#: longest tag, text or comment (bytes) the scan reads: well below libxml2's limit on a tree
+#: (10 MB), which a parse without a tree does not apply
+_LONGEST = 1_000_000
+#: 64-bit words of a tag name read at most
+_WORDS = _WINDOW // 8
+_ONES = np.uint64(0x0101010101010101)
+_HIGH = np.uint64(0x8080808080808080)
+#: the bytes of a word before lane k
+_KEEP = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
+_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+#: multiplier of the name hash (odd, so no information is lost per step)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_LT, _GT, _SLASH, _BANG, _QUERY = 60, 62, 47, 33, 63
+
+
+class Tags(NamedTuple):
+    """Where the tags of a document are and what they are called."""
+
+    opens: np.ndarray  # position of each tag's "<"
+    closes: np.ndarray  # position of each tag's ">"
+    closing: np.ndarray  # whether each tag is an end tag
+    inverse: np.ndarray  # the distinct name of each start tag (an index into names)
+    names: list[bytes]  # the distinct names of the start tags
+    regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
+
+
+def tags(data: bytes) -> Tags | None:
+    """Positions of every tag's ``<`` and ``>``, which tags are end tags, the start tags'
+    names grouped (first member, group of each, name windows, name lengths), and where the
+    comments, CDATA sections and processing instructions start and end; None when the
+    document holds a DOCTYPE, more than a few of those, or a ``>`` in text or attributes."""
+    body = np.frombuffer(data, np.uint8)
+    regions = _regions(data)
+    if regions is None:
+        return None
+    marks = _angles(body)
+    if len(regions[0]):
+        marks = _outside(marks, *regions)
+    # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
+    opens, closes = marks[0::2].copy(), marks[1::2].copy()
+    if len(opens) < 2 or len(opens) != len(closes):
+        return None
+    if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
+        return None  # a ">" in text or in an attribute value
+    longest = max(int(np.diff(marks).max()), int((regions[1] - regions[0]).max(initial=0)))
+    if longest > _LONGEST:
+        return None  # near libxml2's limits on the tree: the tree parser decides
+    lead = body[opens + 1]
+    if ((lead == _BANG) | (lead == _QUERY)).any():
+        return None  # not reached for a well-formed document: every such tag is a region
+    closing = lead == _SLASH
+    named = _names(body, opens[~closing] + 1)
+    if named is None:
+        return None
+    return Tags(opens, closes, closing, *named, regions[0])
+
+
+#: comments, CDATA sections and processing instructions a document may hold outside its
+#: points (more give up the scan: they are then likely inside the points)
+_MOST_REGIONS = 256
+_REGION_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
+
+
+def _regions(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+    """Start and end (exclusive) of every comment, CDATA section and processing instruction,
+    in document order; None for a DOCTYPE or more than a few of them."""
+    marked: list[int] = []
+    for byte in (b"!", b"?"):  # rare bytes: found one by one, each checked for a "<" before
+        at = data.find(byte, 1)
+        while at != -1:
+            if data[at - 1] == _LT:
+                marked.append(at - 1)
+            if len(marked) > _MOST_REGIONS:
+                return None
+            at = data.find(byte, at + 1)
+    found: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(marked):
+        if at < end:
+            continue  # inside the region before
+        lead = next((lead for lead in _REGION_ENDS if data.startswith(lead, at)), None)
+        if lead is None:
+            return None  # a DOCTYPE
+        end = data.find(_REGION_ENDS[lead], at + len(lead))
+        if end == -1:
+            return None
+        end += len(_REGION_ENDS[lead])
+        found.append((at, end))
+    starts = np.array([a for a, _ in found], dtype=np.int64)
+    ends = np.array([b for _, b in found], dtype=np.int64)
+    return starts, ends
+
+
+def _outside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The ``positions`` (ascending) in none of the ranges ``starts[i] : ends[i]`` (ascending,
+    disjoint)."""
+    lo = np.searchsorted(positions, starts).tolist()
+    hi = np.searchsorted(positions, ends).tolist()
+    kept = [positions[b:a] for a, b in zip([*lo, len(positions)], [0, *hi], strict=True) if a > b]
+    if len(kept) == 1:
+        return kept[0]
+    return np.concatenate(kept) if kept else positions[:0]
+
+
+#: bytes of the document searched at a time: the temporaries stay small enough to be reused
+#: rather than mapped afresh (a page fault per 4 KiB costs more than the search)
+_CHUNK = 1 << 16
+
+
+def _angles(body: np.ndarray) -> np.ndarray:
+    """Positions of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E`` holds for
+    exactly those two bytes)."""
+    found = [np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i
+             for i in range(0, len(body), _CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, np.int64)
+
+
+def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+    """The name of each tag whose name starts at ``at`` (an index into the distinct names),
+    and the distinct names; None for a name of more than 31 bytes.
+
+    The bytes after ``at`` are read 8 at a time as little-endian 64-bit words, and the first
+    delimiter (a byte up to space, ``/`` or ``>``) is found in all words at once with the
+    usual bit tricks: for a word ``x``, ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the
+    bytes below ``n``, and its lowest flag is exact (a borrow only runs upwards from a
+    flagged byte). The words are cut at the delimiter, grouped by a hash, and every tag's
+    words are compared with its group's representative, so a collision cannot merge names.
+    """
+    count = len(at)
+    columns: list[np.ndarray] = []
+    alive = np.arange(count)
+    words = _Words(body)
+    for j in range(_WORDS):
+        word = words.at(at + 8 * j if j == 0 else at[alive] + 8 * j)
+        flags = _below(word, 33) | _below(word ^ _ONES * np.uint64(_SLASH), 1) \
+            | _below(word ^ _ONES * np.uint64(_GT), 1)
+        hit = flags != 0
+        lowest = flags & (~flags + np.uint64(1))
+        lane = ((np.frexp(lowest.astype(np.float64))[1] - 1) >> 3) & 7
+        word &= np.where(hit, _KEEP[lane], _ALL)
+        if j == 0:
+            columns.append(word)
+        else:
+            column = np.zeros(count, np.uint64)
+            column[alive] = word
+            columns.append(column)
+        alive = alive[~hit]
+        if not len(alive):
+            break
+    else:
+        return None  # a name longer than the words read
+    hashed = columns[0].copy()
+    for column in columns[1:]:
+        hashed = hashed * _MIX + column
+    inverse, distinct = pd.factorize(hashed)
+    first = np.empty(len(distinct), np.int64)
+    first[inverse] = np.arange(count)  # a member of each group, whichever
+    if not all((column == column[first][inverse]).all() for column in columns):
+        return None  # two names with one hash
+    names = [b"".join(int(column[row]).to_bytes(8, "little") for column in columns).rstrip(b"\0")
+             for row in first.tolist()]
+    return inverse, names
+
+
+class _Words:
+    """The 8 bytes from any position of a byte array as a little-endian 64-bit word (zeros
+    past its end), without copying the array."""
+
+    def __init__(self, body: np.ndarray) -> None:
+        size = len(body)
+        self.limit = size - 8  # the last position with 8 bytes after it
+        self.stream = np.ndarray(shape=(max(size - 7, 0),), dtype="<u8", buffer=body, strides=(1,))
+        self.tail_from = max(size - 64, 0)
+        tail = np.concatenate([body[self.tail_from :], np.zeros(72, np.uint8)])
+        self.tail = np.ndarray(shape=(len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
+
+    def at(self, positions: np.ndarray) -> np.ndarray:
+        near = positions > self.limit
+        if not near.any():
+            return self.stream[positions].astype(np.uint64, copy=False)
+        words = np.zeros(len(positions), np.uint64)
+        far = ~near
+        words[far] = self.stream[positions[far]]
+        words[near] = self.tail[positions[near] - self.tail_from]
+        return words
+
+
+def _below(word: np.ndarray, n: int) -> np.ndarray:
+    """Flags (0x80 of a byte) of the bytes of ``word`` below ``n`` (1..128); the lowest is exact."""
+    return (word - _ONES * np.uint64(n)) & ~word & _HIGH
+
+
+__all__ = ["Tags", "tags"]
