@@ -26,13 +26,12 @@ from legload.readers.xmlsafe import (
     find_all,
     gather,
     local_name,
-    numbers,
     sport_from_motion,
     sport_from_words,
     timed_columns,
 )
 from legload.readers.xmlscan import PointScan, parse_scanned
-from legload.readers.xmlvalues import iso_times
+from legload.readers.xmlvalues import text_decimals, text_times
 from legload.units import LAP_COLUMNS
 
 #: lower-case local name of a Trackpoint descendant → field
@@ -164,9 +163,9 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
         return None
-    starts = stamps([lap.get("StartTime") for lap in laps])
-    timer = numbers([child_text(lap, "TotalTimeSeconds") for lap in laps])
-    distance = numbers([child_text(lap, "DistanceMeters") for lap in laps])
+    starts = text_times([lap.get("StartTime") for lap in laps])
+    timer = text_decimals([child_text(lap, "TotalTimeSeconds") for lap in laps])
+    distance = text_decimals([child_text(lap, "DistanceMeters") for lap in laps])
     intensity = [_word(child_text(lap, "Intensity"), _INTENSITY) for lap in laps]
     trigger = [_word(child_text(lap, "TriggerMethod"), _TRIGGER) for lap in laps]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
@@ -181,14 +180,6 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
         "trigger": pd.Series(trigger, dtype=object),
     }
     return {name: columns[name] for name in LAP_COLUMNS}
-
-
-def stamps(texts: list[str | None]) -> np.ndarray:
-    """``datetime64[ns]`` (UTC) of ISO 8601 texts, NaT where absent or unreadable."""
-    raw = [(text or "").encode("utf-8") for text in texts]
-    lengths = np.fromiter(map(len, raw), np.int64, len(raw))
-    ends = np.cumsum(lengths)
-    return iso_times(np.frombuffer(b"".join(raw), np.uint8), ends - lengths, ends)
 
 
 def _word(text: str | None, table: dict[str, str]) -> str | None:

@@ -50,6 +50,8 @@ _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
 #: deepest nesting the scan reads: well below libxml2's limit on a tree (256 levels), which a
 #: parse without a tree does not apply
 _DEEPEST = 128
+#: bytes handed to libxml2 at a time by the gate
+_FEED = 1 << 16
 _SLASH, _AMP = 47, 38
 
 
@@ -70,11 +72,13 @@ def well_formed(data: bytes) -> bool:
     (no tree is built). Errors it only logs, such as an undeclared namespace prefix, count:
     the tree parser refuses those documents."""
     parser = _gate_parser()
-    try:
-        etree.fromstring(data, parser)
+    try:  # fed in pieces: libxml2 then keeps only the unread rest in its buffer
+        for at in range(0, len(data), _FEED):
+            parser.feed(data[at : at + _FEED])
+        parser.close()
     except etree.XMLSyntaxError:
         return False
-    return len(parser.error_log) == 0
+    return len(parser.feed_error_log) == 0
 
 
 class PointScan:

@@ -32,7 +32,7 @@ import pandas as pd
 
 from legload.readers.xmlsafe import numbers
 
-__all__ = ["decimals", "iso_times"]
+__all__ = ["decimals", "iso_times", "text_decimals", "text_times"]
 
 #: digits a plain number may have (pandas reads 17 before it drops any); its mantissa must
 #: also be below 2**53
@@ -59,9 +59,14 @@ _ZONES = {0: "", 1: "Z", 6: "sdd:dd"}
 _NS = 1_000_000_000
 
 
+def _bytes(buf: np.ndarray) -> bytes:
+    """The buffer as bytes (the document itself when the buffer is a view of all of it)."""
+    return buf.base if isinstance(buf.base, bytes) and len(buf.base) == buf.size else buf.tobytes()
+
+
 def _texts(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str | None]:
     """The reference's view of the texts: decoded, stripped, None when blank."""
-    raw = buf.base if isinstance(buf.base, bytes) and len(buf.base) == buf.size else buf.tobytes()
+    raw = _bytes(buf)
     return [raw[s:e].decode("utf-8").strip() or None
             for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
@@ -79,23 +84,29 @@ def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarra
     powers of ten (a matrix product whose every term and sum is an integer below 2**53, hence
     exact) give the integer mantissa, ``k`` counts the digits after the point. Both operands are
     exact doubles and the division is correctly rounded, so the value is the correctly rounded
-    parse. Every other text goes to ``numbers``, together with a few witnesses of the plain
-    texts ("0.5", "0", "-1"): pandas turns the whole column into floats or integers depending on
-    all its texts, and the witnesses make it decide the same way for the others as for the whole
-    column. The only plain text whose value depends on that decision is a negative integer zero
-    ("-0"): ``-0.0`` among floats, ``0.0`` among integers; a "-0" probe in the same call tells
-    which.
+    parse. Plain decimals with a point but more digits (float32 values written with 17
+    significant digits) are read by Python's ``float``, correctly rounded as pandas reads them
+    in a column of floats. Every other text goes to ``numbers``, together with a few witnesses
+    of the plain texts ("0.5", "0", "-1"): pandas turns the whole column into floats or integers
+    depending on all its texts, and the witnesses make it decide the same way for the others as
+    for the whole column. The only plain text whose value depends on that decision is a negative
+    integer zero ("-0"): ``-0.0`` among floats, ``0.0`` among integers; a "-0" probe in the same
+    call tells which.
     """
     starts = np.asarray(starts, dtype=np.int64)
     ends = np.asarray(ends, dtype=np.int64)
     out = np.full(len(starts), np.nan)
     if len(starts) == 0:
         return out
-    plain, value, point, negative = _plain(buf, starts, ends)
+    plain, value, point, negative, long = _plain(buf, starts, ends)
     ints = plain & ~point
-    any_point = bool((plain & point).any())
+    any_point = bool((plain & point).any() or long.any())
     minus_zero = ints & negative & (value == 0)
-    slow = np.flatnonzero(~plain)
+    if long.any():  # correctly rounded by Python, as by pandas (a column with a point is float)
+        at = np.flatnonzero(long)
+        raw = _bytes(buf)
+        out[at] = [float(raw[s:e]) for s, e in zip(starts[at].tolist(), ends[at].tolist(), strict=True)]
+    slow = np.flatnonzero(~plain & ~long)
     integer_column = bool(minus_zero.any()) and not any_point and len(slow) == 0
     if len(slow):
         texts = _texts(buf, starts[slow], ends[slow])
@@ -112,14 +123,15 @@ def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarra
     return out
 
 
-def _plain(buf: np.ndarray, starts: np.ndarray,
-           ends: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Which texts are plain numbers, their values, whether they have a point, a minus."""
+def _plain(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Which texts are plain numbers, their values, whether they have a point, a minus, and
+    which are plain decimals with a point but too many digits for the exact division."""
     lengths = ends - starts
     width = int(min(lengths.max(), _MAX_WIDTH))
     if width == 0:
         no = np.zeros(len(starts), dtype=bool)
-        return no, np.zeros(len(starts)), no, no
+        return no, np.zeros(len(starts)), no, no, no
     if ends.min() < width or starts.max() >= buf.size:  # pad: full rows and a first byte for all
         buf = np.concatenate((np.zeros(width, dtype=np.uint8), buf, np.zeros(1, dtype=np.uint8)))
         starts, ends = starts + width, ends + width
@@ -136,8 +148,9 @@ def _plain(buf: np.ndarray, starts: np.ndarray,
     is_point = (cols == _POINT) & inside
     points = is_point.sum(axis=0, dtype=np.uint8)
     count = body - points
-    plain = (is_digit | is_point | ~inside).all(axis=0) & (points <= 1) & (count >= 1)
-    plain &= (count <= _MAX_DIGITS) & (lengths >= 1) & (lengths <= width)
+    syntax = (is_digit | is_point | ~inside).all(axis=0) & (points <= 1) & (count >= 1)
+    syntax &= (lengths >= 1) & (lengths <= width)
+    plain = syntax & (count <= _MAX_DIGITS)
     point = points == 1
     # Digits weighted by powers of ten of their column give the mantissa, but for the point's
     # column (weight 10**k): digits left of it count ten times too much. So the others are
@@ -148,13 +161,14 @@ def _plain(buf: np.ndarray, starts: np.ndarray,
     at = (is_point * index).sum(axis=0, dtype=np.uint8)  # the point's column (0 without one)
     left = index < at
     tenfold = digit * is_digit * (np.uint8(10) - np.uint8(9) * left)
-    high, low = _halves(width) @ tenfold.astype(np.float64)
+    # einsum's own loop rather than a BLAS product: no thread pool woken for a small product
+    high, low = np.einsum("ij,jk->ik", _halves(width), tenfold.astype(np.float64), optimize=False)
     mantissa = high * 1e7 + low / 10  # exact below 2**53; at or above it when M is
     plain &= mantissa < _MAX_MANTISSA
     k = (width - 1 - at) * (plain & point)  # digits after the point
     value = mantissa / _POW10_FLOAT[k]
     value = np.where(negative, -value, value)  # IEEE negation is exact, and -0.0 stays signed
-    return plain, value, point, negative
+    return plain, value, point, negative, syntax & point & ~plain
 
 
 def _rows(buf: np.ndarray, first: np.ndarray, width: int) -> np.ndarray:
@@ -268,3 +282,21 @@ def _layout_times(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
     days = _YEAR_DAYS[year - _YEARS[0]] + _MONTH_START[leap, month - 1] + day - 1
     seconds = ((days * 24 + hour) * 60 + minute - offset) * 60 + second
     return (seconds * _NS + nanos * _POW10[9 - fraction]).view("datetime64[ns]")
+
+
+def text_decimals(texts: list[str | None]) -> np.ndarray:
+    """:func:`decimals` of texts given as strings (None when absent): ``numbers(texts)``."""
+    return decimals(*_packed(texts))
+
+
+def text_times(texts: list[str | None]) -> np.ndarray:
+    """:func:`iso_times` of texts given as strings (None when absent)."""
+    return iso_times(*_packed(texts))
+
+
+def _packed(texts: list[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The texts in one buffer, with where each starts and ends."""
+    raw = [(text or "").encode("utf-8") for text in texts]
+    lengths = np.fromiter(map(len, raw), np.int64, len(raw))
+    ends = np.cumsum(lengths)
+    return np.frombuffer(b"".join(raw), np.uint8), ends - lengths, ends
