@@ -42,7 +42,7 @@ class Activity:
 class ActivityColumns:
     """An :class:`Activity` whose tables are not built yet: its columns as arrays.
 
-    The FIT reader produces this first; an import encodes the arrays straight into the
+    The readers produce this first; an import encodes the arrays straight into the
     store, and :meth:`to_activity` builds the same Activity the readers return.
 
     Attributes:

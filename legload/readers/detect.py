@@ -49,12 +49,12 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def _xml_reader(fmt: str) -> Callable[[bytes, str], list[Activity]]:
+def _xml_reader(fmt: str) -> Callable[[bytes, str], list[ActivityColumns]]:
     if fmt == "gpx":
-        from legload.readers.gpx import read_gpx
-        return read_gpx
-    from legload.readers.tcx import read_tcx
-    return read_tcx
+        from legload.readers.gpx import read_gpx_columns
+        return read_gpx_columns
+    from legload.readers.tcx import read_tcx_columns
+    return read_tcx_columns
 
 
 def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -69,9 +69,8 @@ def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activi
 
 def read_content(data: bytes, source: str, *, strict: bool = False,
                  sha256: str | None = None) -> list[Activity | ActivityColumns]:
-    """:func:`read_bytes` for an import: FIT files come back as :class:`ActivityColumns`
-    (no tables built), the others as Activities. ``sha256``: the content's hash when the
-    caller has it already."""
+    """:func:`read_bytes` for an import: activities come back as :class:`ActivityColumns`
+    (no tables built). ``sha256``: the content's hash when the caller has it already."""
     data = unwrap(data, source)
     fmt = sniff(data)
     if len(data) == 0:

@@ -62,6 +62,12 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
     Raises:
         ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
     """
+    return [columns.to_activity() for columns in read_gpx_columns(data, source)]
+
+
+def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+    """:func:`read_gpx` without the tables built: what an import stores (see
+    :class:`~legload.readers.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS)
     tracks = find_all(root, "trk")
@@ -82,7 +88,7 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
 
 
 def _read_track(track, source: str, device: str | None, file_name: str | None,
-                scan: PointScan | None) -> Activity:
+                scan: PointScan | None) -> ActivityColumns:
     warnings: list[str] = []
     points = find_all(track, "trkpt")
     if not points:
@@ -110,7 +116,7 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
         columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
     )
     return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
-                           source=source).to_activity()
+                           source=source)
 
 
 def _sport(kind: str | None) -> tuple[str | None, str]:
@@ -130,4 +136,4 @@ def _sport(kind: str | None) -> tuple[str | None, str]:
     return sport, sub
 
 
-__all__ = ["read_gpx"]
+__all__ = ["read_gpx", "read_gpx_columns"]

@@ -69,6 +69,12 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
     Raises:
         ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
     """
+    return [columns.to_activity() for columns in read_tcx_columns(data, source)]
+
+
+def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+    """:func:`read_tcx` without the tables built: what an import stores (see
+    :class:`~legload.readers.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
                                fields=_FIELDS, merge=True)
@@ -81,7 +87,7 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
                   file_warnings, "activity")
 
 
-def _read_activity(element, source: str, scan: PointScan | None) -> Activity:
+def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColumns:
     warnings: list[str] = []
     points = find_all(element, "Trackpoint")
     if not points:
@@ -118,7 +124,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> Activity:
         totals=totals,
     )
     return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
-                           source=source).to_activity()
+                           source=source)
 
 
 def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
@@ -189,4 +195,4 @@ def _word(text: str | None, table: dict[str, str]) -> str | None:
     return table.get(key, key)
 
 
-__all__ = ["read_tcx"]
+__all__ = ["read_tcx", "read_tcx_columns"]

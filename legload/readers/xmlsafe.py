@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.activity import Activity, climb_m, haversine_m, naive_utc
+from legload.readers.activity import Activity, ActivityColumns, climb_m, haversine_m, naive_utc
+
+#: what a reader makes of one part of a file
+_Read = TypeVar("_Read", Activity, ActivityColumns)
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -431,14 +434,14 @@ __all__ = [
 ]
 
 
-def gather(parts: list, read_one: Callable[[Any], Activity], source: str,
-           file_warnings: list[str], label: str) -> list[Activity]:
-    """Read each part of a file (a GPX track, a TCX activity) into an Activity.
+def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
+           file_warnings: list[str], label: str) -> list[_Read]:
+    """Read each part of a file (a GPX track, a TCX activity) into an Activity (or its columns).
 
     A part that cannot be read is skipped with a note on the others; when none can be read,
     the first part's ReadError is raised. File-level warnings go first on every activity.
     """
-    activities: list[Activity] = []
+    activities: list[_Read] = []
     skipped: list[tuple[int, ReadError]] = []
     for index, part in enumerate(parts):
         try:

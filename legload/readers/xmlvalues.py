@@ -265,7 +265,8 @@ def _layout_times(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
     if (digits > 9).any() or (cols[literal_cols] != literals).any():
         return None
     # fields by a float matrix product: every product and sum is an integer below 2**53
-    fields = (weights @ digits.astype(np.float64)).astype(np.int64)
+    # (einsum's own loop, so no BLAS thread pool is woken for it)
+    fields = np.einsum("ij,jk->ik", weights, digits.astype(np.float64), optimize=False).astype(np.int64)
     year, month, day, hour, minute, second, nanos = fields[:7]
     ok = (year >= _YEARS[0]) & (year <= _YEARS[-1]) & (month >= 1) & (month <= 12) & (day >= 1)
     ok &= (hour < 24) & (minute < 60) & (second < 60)

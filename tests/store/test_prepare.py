@@ -1,4 +1,5 @@
-"""An import stores FIT arrays without building tables: the same rows as from the tables."""
+"""An import stores the arrays of FIT, GPX and TCX activities without building tables: the
+same rows as from the tables."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from legload.errors import ReadError
 from legload.readers.activity import ActivityColumns
 from legload.readers.detect import read_bytes, read_content
 from legload.samples.fit_writer import encode_fit
+from legload.samples.gpx_writer import encode_gpx
 from legload.samples.workouts import easy_run, intervals, synthesize
 from legload.store import Store, prepare_activity
 
 from ..conftest import REAL
 
 REAL_FIT = sorted(p for p in REAL.rglob("*.fit") if p.is_file()) if REAL.is_dir() else []
+REAL_XML = sorted(p for p in REAL.rglob("*") if p.suffix in (".gpx", ".tcx")) if REAL.is_dir() else []
 START = dt.datetime(2026, 2, 1, 7, tzinfo=dt.UTC)
 
 
@@ -46,6 +49,16 @@ def test_generated_fit_rows_are_the_same_without_tables(name, data):
 def test_real_fit_rows_are_the_same_without_tables(real_dir):
     read = sum(_same_rows(path.read_bytes(), str(path)) for path in REAL_FIT)
     assert read >= 40  # every activity of every readable real FIT file
+
+
+def test_real_gpx_and_tcx_rows_are_the_same_without_tables(real_dir):
+    read = sum(_same_rows(path.read_bytes(), str(path)) for path in REAL_XML)
+    assert read >= 20
+
+
+def test_generated_gpx_rows_are_the_same_without_tables():
+    workout = easy_run(START, minutes=12)
+    assert _same_rows(encode_gpx(workout, synthesize(workout, seed=3)), "generated.gpx") == 1
 
 
 def test_columns_build_the_activity_the_reader_returns(tmp_path):
