@@ -151,8 +151,6 @@ class PointScan:
 
     def _assemble(self, n: int, codes: np.ndarray, owner: np.ndarray, starts: np.ndarray,
                   stops: np.ndarray, text_keys: frozenset[str]) -> PointFields:
-        written = self._written(starts, stops)
-        codes, owner, starts, stops = codes[written], owner[written], starts[written], stops[written]
         present, first_at = np.unique(codes, return_index=True)
         order = present[np.argsort(first_at)].tolist()  # the fields as first met
         texts: dict[str, list[str | None] | np.ndarray] = {}
@@ -160,10 +158,14 @@ class PointScan:
         for code in order:
             spots = np.flatnonzero(codes == code)
             own = owner[spots]
-            if len(own) > 1:  # the first element with non-blank text of each point wins
-                lead = np.r_[True, own[1:] != own[:-1]]
-                if not lead.all():
-                    spots, own = spots[lead], own[lead]
+            if len(own) > 1 and not (own[1:] != own[:-1]).all():
+                # a point with several such elements: the first with non-blank text wins (a
+                # point's only element reads the same whether its text is blank or not)
+                written = self._written(starts[spots], stops[spots])
+                spots, own = spots[written], own[written]
+                lead = np.ones(len(own), dtype=bool)
+                lead[1:] = own[1:] != own[:-1]
+                spots, own = spots[lead], own[lead]
             key = self._keys[code]
             if key in text_keys:
                 texts[key] = self._times(n, starts[spots], stops[spots], own)
@@ -205,7 +207,7 @@ class PointScan:
             out: list[str | None] = [None] * n
             data = self._data
             for i, j, k in zip(a.tolist(), b.tolist(), own.tolist(), strict=True):
-                out[k] = data[i:j].decode("utf-8").strip()
+                out[k] = data[i:j].decode("utf-8").strip() or None
             return out
         column = np.full(n, np.datetime64("NaT", "ns"))
         column[own] = stamps

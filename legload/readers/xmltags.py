@@ -44,10 +44,9 @@ class Tags(NamedTuple):
 
 
 def tags(data: bytes) -> Tags | None:
-    """Positions of every tag's ``<`` and ``>``, which tags are end tags, the start tags'
-    names grouped (first member, group of each, name windows, name lengths), and where the
-    comments, CDATA sections and processing instructions start and end; None when the
-    document holds a DOCTYPE, more than a few of those, or a ``>`` in text or attributes."""
+    """The tags of ``data``, a document libxml2 found well-formed; None when it holds a DOCTYPE,
+    more than a few comments, CDATA sections or processing instructions, a ``>`` in text or
+    attribute values, a name over 31 bytes, or text near libxml2's limits."""
     body = np.frombuffer(data, np.uint8)
     regions = _regions(data)
     if regions is None:
@@ -77,6 +76,8 @@ def tags(data: bytes) -> Tags | None:
 #: comments, CDATA sections and processing instructions a document may hold outside its
 #: points (more give up the scan: they are then likely inside the points)
 _MOST_REGIONS = 256
+#: "!" and "?" bytes looked at (in text, most are not markup): more give up the scan
+_MOST_LOOKS = 4096
 _REGION_ENDS = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
 
 
@@ -84,12 +85,14 @@ def _regions(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
     """Start and end (exclusive) of every comment, CDATA section and processing instruction,
     in document order; None for a DOCTYPE or more than a few of them."""
     marked: list[int] = []
+    looked = 0
     for byte in (b"!", b"?"):  # rare bytes: found one by one, each checked for a "<" before
         at = data.find(byte, 1)
         while at != -1:
+            looked += 1
             if data[at - 1] == _LT:
                 marked.append(at - 1)
-            if len(marked) > _MOST_REGIONS:
+            if len(marked) > _MOST_REGIONS or looked > _MOST_LOOKS:
                 return None
             at = data.find(byte, at + 1)
     found: list[tuple[int, int]] = []
