@@ -60,8 +60,8 @@ def tags(data: bytes) -> Tags | None:
         return None
     if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
         return None  # a ">" in text or in an attribute value
-    longest = max(int(np.diff(marks).max()), int((regions[1] - regions[0]).max(initial=0)))
-    if longest > _LONGEST:
+    if len(data) > _LONGEST and max(int(np.diff(marks).max()),
+                                    int((regions[1] - regions[0]).max(initial=0))) > _LONGEST:
         return None  # near libxml2's limits on the tree: the tree parser decides
     lead = body[opens + 1]
     if ((lead == _BANG) | (lead == _QUERY)).any():
