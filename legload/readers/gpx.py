@@ -69,7 +69,8 @@ def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
     """:func:`read_gpx` without the tables built: what an import stores (see
     :class:`~legload.readers.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
-    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS)
+    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
+                               searched=("trk", "rtept"))
     tracks = find_all(root, "trk")
     has_points = contains(root, "trkpt")
     if not tracks and has_points:
@@ -97,6 +98,9 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     lat, lon = attribute_numbers(points, "lat", "lon")
     values: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
     columns = timed_columns(found.texts.get("time", [None] * found.n), values, source, warnings)
+    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)
@@ -108,9 +112,6 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
             columns["cadence_spm"] = 2.0 * cadence
         else:
             columns["cadence_rpm"] = cadence
-    if ("lat_deg" in columns) != ("lon_deg" in columns):
-        columns.pop("lat_deg", None)
-        columns.pop("lon_deg", None)
     columns = order_columns(columns)
     summary = summarize(
         columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device

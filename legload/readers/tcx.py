@@ -77,7 +77,7 @@ def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
     :class:`~legload.readers.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
-                               fields=_FIELDS, merge=True)
+                               fields=_FIELDS, searched=("Activity",), merge=True)
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(
@@ -96,13 +96,13 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
                             warnings)
 
+    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
     sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
     _cadence(columns, sport)
-    if ("lat_deg" in columns) != ("lon_deg" in columns):
-        columns.pop("lat_deg", None)
-        columns.pop("lon_deg", None)
     columns = order_columns(columns)
 
     laps = _laps(element, columns["timestamp"])

@@ -223,10 +223,7 @@ def contains(root: etree._Element, name: str) -> bool:
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
     """The first direct child named ``name`` (any namespace), or None."""
-    found = element.find("{*}" + name)
-    if found is not None:
-        return found
-    for item in element.iterchildren(etree.Element):  # a prefix kept in the tag (recovered)
+    for item in element.iterchildren(etree.Element):
         if local_name(item.tag) == name:
             return item
     return None
@@ -310,13 +307,7 @@ def timed_columns(
     n = len(times)
     if n == 0:
         raise ReadError(source, f"no {what}")
-    if isinstance(times, np.ndarray):
-        stamps = times.astype("M8[ns]", copy=False)
-    else:
-        parsed = pd.to_datetime(
-            pd.Series(times, dtype=object), utc=True, format="ISO8601", errors="coerce"
-        )
-        stamps = pd.DatetimeIndex(parsed).tz_convert(None).as_unit("ns").to_numpy()
+    stamps = times.astype("M8[ns]", copy=False) if isinstance(times, np.ndarray) else iso_stamps(times)
     timed = ~np.isnat(stamps)
     if not timed.any():
         written = 0 if isinstance(times, np.ndarray) else sum(t is not None for t in times)
@@ -352,8 +343,29 @@ def timed_columns(
     for name, values in columns.items():
         kept = values if everything else values[plausible]
         if np.isfinite(kept).any():
-            out[name] = kept
+            out[name] = kept + 0.0  # a negative zero ("-0") reads as zero, whichever parser read it
     return out
+
+
+def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
+    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
+    (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
+    the instant lies outside the nanosecond range (years before 1678 or after 2261)."""
+    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
+                            errors="coerce")
+    values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
+    if values.dtype == np.dtype("M8[ns]"):
+        return values
+    unit = values.dtype
+    inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))
+    out = np.full(len(values), np.datetime64("NaT", "ns"))
+    out[inside] = values[inside].astype("M8[ns]")
+    return out
+
+
+#: the nanosecond range, a second inside each end (a coarser unit rounds towards it)
+_NS_FIRST = (pd.Timestamp.min + pd.Timedelta(seconds=1)).to_datetime64()
+_NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()
 
 
 def _span(first: np.datetime64, last: np.datetime64) -> str:
@@ -392,7 +404,7 @@ def sport_from_motion(samples: pd.DataFrame | Mapping[str, Any]) -> str:
     distance_m = np.asarray(samples["distance_m"], float) if "distance_m" in samples else None
     if distance_m is not None and np.count_nonzero(~np.isnan(distance_m)) >= 2:
         step = np.diff(pd.Series(distance_m).ffill().to_numpy(float))
-    elif "lat_deg" in samples:
+    elif "lat_deg" in samples and "lon_deg" in samples:
         lat, lon = np.asarray(samples["lat_deg"], float), np.asarray(samples["lon_deg"], float)
         step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
     else:
@@ -423,6 +435,7 @@ __all__ = [
     "collect",
     "contains",
     "find_all",
+    "iso_stamps",
     "local_name",
     "numbers",
     "parse",

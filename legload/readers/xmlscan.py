@@ -15,9 +15,10 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    up once by local name (after the last ``:``, so any prefix or namespace matches, as
    :func:`~legload.readers.xmlsafe.find_all` matches). Running counts of tags give each
    element's depth and the point it lies in. A field element's text is the bytes between its
-   start tag's ``>`` and the next ``<``, exactly the element's ``text`` in a tree; numbers
-   and times are parsed in bulk by :mod:`legload.readers.xmlvalues`, in one sweep over the
-   document.
+   start tag's ``>`` and the next ``<``: the element's ``text`` in a tree but for line ends,
+   which the tree gives as LF (numbers and times read the same either way; texts quoted in
+   messages are converted); numbers and times are parsed in bulk by
+   :mod:`legload.readers.xmlvalues`, in one sweep over the document.
 3. **The skeleton.** The document with the content of every point removed (the point's own
    start and end tags, with their attributes, stay; or, for readers that need nothing of a
    point but its fields, each run of adjacent points becomes one empty point) is parsed into
@@ -25,8 +26,10 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    laps, names, sport, the points' ``lat``/``lon`` attributes) from it as from the whole tree.
 
 Whenever a document is not plain in this sense (another encoding than UTF-8/ASCII, an
-entity or character reference or a comment in a point, points at different depths, a name
-longer than 31 bytes, nesting or text near libxml2's limits), the readers parse the whole
+entity or character reference or a comment in a point, points at different depths, an
+element the reader searches for (a track, an activity) inside a point, an ``xml:id``
+attribute (checked by libxml2 only when it builds a tree), a name longer than 31 bytes,
+nesting or text near libxml2's limits, a document over 64 MiB), the readers parse the whole
 tree instead; both routes give the same activities, which the tests check on every real file
 and on generated documents.
 """
@@ -50,6 +53,11 @@ _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
 #: deepest nesting the scan reads: well below libxml2's limit on a tree (256 levels), which a
 #: parse without a tree does not apply
 _DEEPEST = 128
+#: largest document scanned (bytes): larger ones are parsed whole, as before the scan existed,
+#: which bounds the scan's arrays (libxml2 enforces its limits on a tree only)
+_LARGEST = 64 << 20
+#: code of a name the reader searches for in the tree
+_SEARCHED = -2
 #: bytes handed to libxml2 at a time by the gate
 _FEED = 1 << 16
 _SLASH, _AMP = 47, 38
@@ -207,7 +215,7 @@ class PointScan:
             out: list[str | None] = [None] * n
             data = self._data
             for i, j, k in zip(a.tolist(), b.tolist(), own.tolist(), strict=True):
-                out[k] = data[i:j].decode("utf-8").strip() or None
+                out[k] = _line_ends(data[i:j].decode("utf-8")).strip() or None
             return out
         column = np.full(n, np.datetime64("NaT", "ns"))
         column[own] = stamps
@@ -216,7 +224,7 @@ class PointScan:
 
 def parse_scanned(
     data: bytes, source: str, warnings: list[str], *, point_name: str, fields: Mapping[str, str],
-    merge: bool = False,
+    searched: Iterable[str] = (), merge: bool = False,
 ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree, and the scan of its points when the document is plain.
 
@@ -231,7 +239,7 @@ def parse_scanned(
     """
     body = prepare(data, source, warnings)
     if well_formed(body):
-        scan = scan_points(body, point_name, fields, merge=merge)
+        scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
         if scan is not None:
             salvaged: list[str] = []
             try:
@@ -244,18 +252,24 @@ def parse_scanned(
 
 
 def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
-                merge: bool = False) -> PointScan | None:
+                searched: Iterable[str] = (), merge: bool = False) -> PointScan | None:
     """Scan of a well-formed document's points, or None when the document is not plain.
 
     Args:
         data: the document, which :func:`well_formed` accepted.
         point_name: local name of a point (``trkpt``, ``Trackpoint``).
         fields: lower-case local names of point descendants → field key.
+        searched: local names the reader looks for anywhere in the tree (``trk``,
+            ``Activity``): one inside a point would vanish with the point's content, so the
+            document goes the tree route.
         merge: leave one empty point per run of adjacent points in the skeleton (a run: each
-            point starts right after the one before ends, with only text between).
+            point starts right after the one before ends, with nothing but text, comments or
+            processing instructions between, which the skeleton drops).
     """
-    if point_name.lower() in fields or b"\0" in data:
+    if point_name.lower() in fields or b"\0" in data or len(data) > _LARGEST:
         return None
+    if data.find(b"xml:id") != -1:
+        return None  # libxml2 checks xml:id values only when it builds a tree
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
@@ -263,7 +277,7 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     if found is None:
         return None
     opens, closes, closing = found.opens, found.closes, found.closing
-    table = _codes(found.names, point_name, fields)
+    table = _codes(found.names, point_name, fields, frozenset(searched))
     if table is None:
         return None
     name_codes, keys = table
@@ -283,6 +297,11 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
         return None  # points at different depths, e.g. points inside points
     at_level = np.flatnonzero(depth <= level[0])
     point_end = at_level[np.searchsorted(at_level, point_at)]  # each point's end (or itself)
+    searched_at = start_at[start_codes == _SEARCHED]
+    if len(searched_at):
+        holder = np.searchsorted(point_at, searched_at, side="right") - 1
+        if ((holder >= 0) & (searched_at < point_end[np.maximum(holder, 0)])).any():
+            return None  # an element the reader looks for, inside a point
     field = start_codes > 0
     at = start_at[field]
     owner = np.searchsorted(point_at, at, side="right") - 1
@@ -322,9 +341,10 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
 # --- internals ------------------------------------------------------------------------------
 
 
-def _codes(names: list[bytes], point_name: str,
-           fields: Mapping[str, str]) -> tuple[np.ndarray, list[str | None]] | None:
-    """Code of each distinct name (0 a point, ``c > 0`` field ``keys[c]``, -1 anything else)."""
+def _codes(names: list[bytes], point_name: str, fields: Mapping[str, str],
+           searched: frozenset[str]) -> tuple[np.ndarray, list[str | None]] | None:
+    """Code of each distinct name (0 a point, ``c > 0`` field ``keys[c]``, ``_SEARCHED`` a
+    searched name, -1 anything else)."""
     keys: list[str | None] = [None]
     codes = np.full(len(names), -1, np.int64)
     for i, raw in enumerate(names):
@@ -336,12 +356,20 @@ def _codes(names: list[bytes], point_name: str,
         if local == point_name:
             codes[i] = 0
             continue
+        if local in searched:
+            codes[i] = _SEARCHED
+            continue
         key = fields.get(local.lower())
         if key is not None:
             if key not in keys:
                 keys.append(key)
             codes[i] = keys.index(key)
     return codes, keys
+
+
+def _line_ends(text: str) -> str:
+    """Line ends as libxml2 reports them in a tree: CR LF and a lone CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray,

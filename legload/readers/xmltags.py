@@ -52,6 +52,8 @@ def tags(data: bytes) -> Tags | None:
     if regions is None:
         return None
     marks = _angles(body)
+    if marks is None:
+        return None  # more tags than a day of 1 Hz points: the tree parser decides
     if len(regions[0]):
         marks = _outside(marks, *regions)
     # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
@@ -124,16 +126,24 @@ def _outside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     return np.concatenate(kept) if kept else positions[:0]
 
 
+#: brackets (two per tag) the scan reads at most, which bounds its arrays: a day of 1 Hz TCX
+#: points has some 3.5 million, and a hostile nesting of millions of elements goes no further
+_MOST_MARKS = 6_000_000
 #: bytes of the document searched at a time: the temporaries stay small enough to be reused
 #: rather than mapped afresh (a page fault per 4 KiB costs more than the search)
 _CHUNK = 1 << 16
 
 
-def _angles(body: np.ndarray) -> np.ndarray:
+def _angles(body: np.ndarray) -> np.ndarray | None:
     """Positions of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E`` holds for
-    exactly those two bytes)."""
-    found = [np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i
-             for i in range(0, len(body), _CHUNK)]
+    exactly those two bytes); None for more than ``_MOST_MARKS`` of them."""
+    found = []
+    count = 0
+    for i in range(0, len(body), _CHUNK):
+        found.append(np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i)
+        count += len(found[-1])
+        if count > _MOST_MARKS:
+            return None
     return np.concatenate(found) if found else np.zeros(0, np.int64)
 
 

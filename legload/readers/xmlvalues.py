@@ -28,9 +28,8 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-import pandas as pd
 
-from legload.readers.xmlsafe import numbers
+from legload.readers.xmlsafe import iso_stamps, numbers
 
 __all__ = ["decimals", "iso_times", "text_decimals", "text_times"]
 
@@ -211,9 +210,7 @@ def iso_times(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarr
 
 
 def _times_reference(texts: list[str | None]) -> np.ndarray:
-    stamps = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601", errors="coerce")
-    stamps = stamps.astype("datetime64[ns, UTC]").dt.tz_localize(None)
-    return stamps.to_numpy(dtype="datetime64[ns]")
+    return iso_stamps(texts)
 
 
 def _pattern(first: bytes) -> str | None:

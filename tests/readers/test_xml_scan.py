@@ -3,6 +3,9 @@ whole activities, warnings and errors must be the same whichever route a documen
 
 from __future__ import annotations
 
+import time
+
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -269,3 +272,74 @@ def tcx_documents(draw):
 @given(tcx_documents())
 def test_generated_tcx_reads_the_same_by_both_routes(document):
     assert_same(outcome(read_tcx, document), tree_read(read_tcx, document), document.decode())
+
+
+# --- documents that once read differently by the two routes, or crashed both ----------------
+
+T0, T1 = "2020-05-01T10:00:00Z", "2020-05-01T10:00:01Z"
+DIFFERED = {
+    "CR LF in an unreadable time": (
+        read_gpx, '<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>x\r\ny</time></trkpt>'
+        "</trkseg></trk></gpx>"),
+    "lone CR in an unreadable TCX time": (
+        read_tcx, "<TrainingCenterDatabase><Activities><Activity><Lap><Track><Trackpoint>"
+        "<Time>x\ry</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>"),
+    "a track inside a point": (
+        read_gpx, f'<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>{T1}</time><extensions><trk/>'
+        "</extensions></trkpt></trkseg></trk></gpx>"),
+    "a track inside a point, no other track": (
+        read_gpx, f'<gpx><trkseg><trkpt lat="1" lon="2"><time>{T1}</time><extensions><trk/>'
+        "</extensions></trkpt></trkseg></gpx>"),
+    "a route point inside a point": (
+        read_gpx, f'<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>{T1}</time><rtept/></trkpt>'
+        "</trkseg></trk></gpx>"),
+    "an activity inside a point": (
+        read_tcx, f"<Activity><Trackpoint><Activity/><Time>{T0}</Time></Trackpoint></Activity>"),
+    "an activity inside a point, no other activity": (
+        read_tcx, f"<x><Trackpoint><Activity><Lap/></Activity><Time>{T0}</Time></Trackpoint></x>"),
+    "an xml:id libxml2 refuses in a tree only": (
+        read_gpx, f'<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>{T0}</time><desc xml:id="1"/>'
+        "</trkpt></trkseg></trk></gpx>"),
+    "a repeated xml:id on merged points": (
+        read_tcx, f'<Activity><Lap><Track><Trackpoint xml:id="a"><Time>{T0}</Time></Trackpoint>'
+        f'<Trackpoint xml:id="a"><Time>{T1}</Time></Trackpoint></Track></Lap></Activity>'),
+    "a year outside the nanosecond range": (
+        read_gpx, '<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>2500-04-12T00:00:00Z</time>'
+        f'</trkpt><trkpt lat="1" lon="2"><time>{T0}</time></trkpt></trkseg></trk></gpx>'),
+    "a lap starting outside the nanosecond range": (
+        read_tcx, '<Activity><Lap StartTime="2500-01-01T00:00:00Z"><Track><Trackpoint>'
+        f"<Time>{T0}</Time></Trackpoint></Track></Lap></Activity>"),
+    "latitudes without longitudes, no sport named": (
+        read_gpx, f'<gpx><trk><trkseg><trkpt lat="1"><time>{T0}</time></trkpt><trkpt lat="1">'
+        f"<time>{T1}</time></trkpt></trkseg></trk></gpx>"),
+    "TCX latitudes without longitudes": (
+        read_tcx, f'<Activity Sport="Other"><Lap><Track><Trackpoint><Time>{T0}</Time><Position>'
+        "<LatitudeDegrees>1</LatitudeDegrees></Position></Trackpoint><Trackpoint>"
+        f"<Time>{T1}</Time></Trackpoint></Track></Lap></Activity>"),
+}
+
+
+@pytest.mark.parametrize("label", sorted(DIFFERED))
+def test_documents_that_once_differed_read_the_same_by_both_routes(label):
+    reader, document = DIFFERED[label]
+    data = document.encode()
+    assert_same(outcome(reader, data), tree_read(reader, data), label)
+
+
+@pytest.mark.parametrize(("texts", "label"), [(("-0", "1"), "integers"), (("-0", "1.5"), "floats")])
+def test_a_negative_zero_is_zero_on_both_routes(texts, label):
+    points = "".join(f'<trkpt lat="1" lon="2"><time>2020-05-01T10:00:0{i}Z</time><ele>{t}</ele></trkpt>'
+                     for i, t in enumerate(texts))
+    data = f"<gpx><trk><trkseg>{points}</trkseg></trk></gpx>".encode()
+    for read in (outcome(read_gpx, data), tree_read(read_gpx, data)):
+        altitude = read[0].samples["altitude_m"].to_numpy()
+        assert altitude[0] == 0.0 and not np.signbit(altitude[0]), label
+
+
+def test_millions_of_nested_elements_in_a_point_are_refused_quickly():
+    data = (b'<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>2020-05-01T10:00:00Z</time>'
+            + b"<a>" * 4_000_000 + b"</a>" * 4_000_000 + b"</trkpt></trkseg></trk></gpx>")
+    started = time.perf_counter()
+    with pytest.raises(ReadError, match="safety limits"):
+        read_gpx(data, "deep.gpx")
+    assert time.perf_counter() - started < 20  # generous: the scan gives up at its bracket bound
