@@ -65,7 +65,10 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _parser(*, recover: bool) -> etree.XMLParser:
+def safe_parser(*, recover: bool = False, target: object = None) -> etree.XMLParser:
+    """An lxml parser with the safe settings: no entities resolved, no DTD loaded, no network,
+    libxml2's limits on. With ``target``, libxml2 hands its events to it instead of building a
+    tree."""
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -73,6 +76,7 @@ def _parser(*, recover: bool) -> etree.XMLParser:
         huge_tree=False,
         remove_blank_text=True,
         recover=recover,
+        target=target,
     )
 
 
@@ -114,7 +118,7 @@ def parse_prepared(
 ) -> etree._Element:
     """:func:`parse` of a document that :func:`prepare` gave."""
     try:
-        root = etree.fromstring(data, _parser(recover=False))
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         root = _recover(data, source, exc, warnings, require)
     _check_docinfo(root, source)
@@ -174,7 +178,7 @@ def _recover(
     if _LIMITS.search(reason):
         raise ReadError(source, f"refused: the XML exceeds the parser's safety limits ({reason})")
     try:
-        root = etree.fromstring(data, _parser(recover=True))
+        root = etree.fromstring(data, safe_parser(recover=True))
     except etree.XMLSyntaxError:
         root = None
     if root is None:
@@ -441,6 +445,7 @@ __all__ = [
     "parse",
     "parse_prepared",
     "prepare",
+    "safe_parser",
     "sport_from_motion",
     "sport_from_words",
     "timed_columns",

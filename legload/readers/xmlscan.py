@@ -44,7 +44,7 @@ from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xmlpoints import PointFields
-from legload.readers.xmlsafe import find_all, parse_prepared, prepare
+from legload.readers.xmlsafe import find_all, parse_prepared, prepare, safe_parser
 from legload.readers.xmltags import tags
 from legload.readers.xmlvalues import decimals, iso_times
 
@@ -70,16 +70,11 @@ class _NoTree:
         return None
 
 
-def _gate_parser() -> etree.XMLParser:
-    return etree.XMLParser(target=_NoTree(), resolve_entities=False, no_network=True,
-                           load_dtd=False, huge_tree=False)
-
-
 def well_formed(data: bytes) -> bool:
     """Whether libxml2, with the safe settings, accepts ``data`` without a word of complaint
     (no tree is built). Errors it only logs, such as an undeclared namespace prefix, count:
     the tree parser refuses those documents."""
-    parser = _gate_parser()
+    parser = safe_parser(target=_NoTree())
     try:  # fed in pieces: libxml2 then keeps only the unread rest in its buffer
         for at in range(0, len(data), _FEED):
             parser.feed(data[at : at + _FEED])

@@ -126,6 +126,16 @@ def test_decimals_follow_the_column_as_a_whole(texts):
     assert_same_floats(decimals(buf, starts, ends), reference_numbers(texts))
 
 
+def assert_fast_and_correctly_rounded(texts: list[str]) -> None:
+    """The fast path reads every text (the fallback would raise), giving the reference's
+    doubles, which are the correctly rounded ones (Python's float() is correctly rounded)."""
+    buf, starts, ends = packed(texts)
+    with mock.patch.object(xmlvalues, "numbers", no_fallback):
+        got = decimals(buf, starts, ends)
+    assert_same_floats(got, reference_numbers(texts))
+    assert_same_floats(got, np.array([float(t) for t in texts]))
+
+
 def test_decimals_are_correctly_rounded_on_many_plain_values():
     """200,000 decimals of 1 to 15 significant digits and 0 to 12 places: the fast path
     takes all of them and gives the reference's doubles, which are the correctly rounded
@@ -143,11 +153,7 @@ def test_decimals_are_correctly_rounded_on_many_plain_values():
         else:
             text = digits
         texts.append(rng.choice(["", "-"]) + text)
-    buf, starts, ends = packed(texts)
-    with mock.patch.object(xmlvalues, "numbers", no_fallback):
-        got = decimals(buf, starts, ends)
-    assert_same_floats(got, reference_numbers(texts))
-    assert_same_floats(got, np.array([float(t) for t in texts]))
+    assert_fast_and_correctly_rounded(texts)
 
 
 def test_decimals_of_fifteen_digits_are_correctly_rounded():
@@ -159,11 +165,7 @@ def test_decimals_of_fifteen_digits_are_correctly_rounded():
     for mantissa, k in zip(mantissas.tolist(), places.tolist(), strict=True):
         digits = str(mantissa)
         texts.append(digits[: 15 - k] + "." + digits[15 - k :] if k else digits)
-    buf, starts, ends = packed(texts)
-    with mock.patch.object(xmlvalues, "numbers", no_fallback):
-        got = decimals(buf, starts, ends)
-    assert_same_floats(got, reference_numbers(texts))
-    assert_same_floats(got, np.array([float(t) for t in texts]))
+    assert_fast_and_correctly_rounded(texts)
 
 
 def test_decimals_of_sixteen_and_seventeen_digits_match_pandas():
