@@ -167,6 +167,11 @@ def test_merged_runs_of_points_leave_one_empty_point_each():
     assert first.texts["time"] == ["t1", "t2"] and second.texts["time"] == [None, "t3", "t4"]
     both = scan.fields_of(xmlsafe.find_all(root, "Trackpoint")[1:])
     assert both.texts["time"] == [None, "t3", "t4"]
+    elements = xmlsafe.find_all(root, "Trackpoint")
+    apart = scan.fields_of([elements[0], elements[2]])  # not one run: each element's points
+    assert apart.texts["time"] == ["t1", "t2", "t4"]
+    with pytest.raises(ValueError, match="document order"):
+        scan.fields_of([elements[2], elements[0]])
 
 
 # --- generated documents -------------------------------------------------------------------
