@@ -27,9 +27,20 @@ _HIGH = np.uint64(0x8080808080808080)
 #: the bytes of a word before lane k
 _KEEP = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+#: tag names read at a time
+_BLOCK = 8192
 #: multiplier of the name hash (odd, so no information is lost per step)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LT, _GT, _SLASH, _BANG, _QUERY = 60, 62, 47, 33, 63
+
+
+class Marks(NamedTuple):
+    """Where the tags of a document are."""
+
+    opens: np.ndarray  # position of each tag's "<" (int32)
+    closes: np.ndarray  # position of each tag's ">" (int32)
+    closing: np.ndarray  # whether each tag is an end tag
+    regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
 
 
 class Tags(NamedTuple):
@@ -44,35 +55,48 @@ class Tags(NamedTuple):
 
 
 def tags(data: bytes) -> Tags | None:
-    """The tags of ``data``, a document libxml2 found well-formed; None when it holds a DOCTYPE,
-    more than a few comments, CDATA sections or processing instructions, a ``>`` in text or
-    attribute values, a name over 31 bytes, or text near libxml2's limits."""
+    """The tags of ``data`` and the names of its start tags; None as :func:`marks`, or for a
+    name over 31 bytes."""
+    found = marks(data)
+    if found is None:
+        return None
+    named = names_at(np.frombuffer(data, np.uint8), found.opens[~found.closing] + 1)
+    if named is None:
+        return None
+    return Tags(found.opens, found.closes, found.closing, *named, found.regions)
+
+
+def marks(data: bytes) -> Marks | None:
+    """The tags of ``data``; None when it holds a DOCTYPE, more than a few comments, CDATA
+    sections or processing instructions, a ``>`` in text or attribute values, text near
+    libxml2's limits, or brackets that do not alternate as tags do.
+
+    Meant for a well-formed document; any other input gives either None or tags that a
+    check of the document must still confirm (the scan does so with libxml2)."""
+    if len(data) >= 1 << 31:
+        return None
     body = np.frombuffer(data, np.uint8)
     regions = _regions(data)
     if regions is None:
         return None
-    marks = _angles(body)
-    if marks is None:
+    found = _angles(body)
+    if found is None:
         return None  # more tags than a day of 1 Hz points: the tree parser decides
     if len(regions[0]):
-        marks = _outside(marks, *regions)
+        found = _outside(found, *regions)
     # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
-    opens, closes = marks[0::2].copy(), marks[1::2].copy()
+    opens, closes = found[0::2].copy(), found[1::2].copy()
     if len(opens) < 2 or len(opens) != len(closes):
         return None
     if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
         return None  # a ">" in text or in an attribute value
-    if len(data) > _LONGEST and max(int(np.diff(marks).max()),
+    if len(data) > _LONGEST and max(int(np.diff(found).max()),
                                     int((regions[1] - regions[0]).max(initial=0))) > _LONGEST:
         return None  # near libxml2's limits on the tree: the tree parser decides
     lead = body[opens + 1]
     if ((lead == _BANG) | (lead == _QUERY)).any():
-        return None  # not reached for a well-formed document: every such tag is a region
-    closing = lead == _SLASH
-    named = _names(body, opens[~closing] + 1)
-    if named is None:
-        return None
-    return Tags(opens, closes, closing, *named, regions[0])
+        return None  # a comment or the like that is not a region: not well-formed
+    return Marks(opens, closes, lead == _SLASH, regions[0])
 
 
 #: comments, CDATA sections and processing instructions a document may hold outside its
@@ -135,19 +159,19 @@ _CHUNK = 1 << 16
 
 
 def _angles(body: np.ndarray) -> np.ndarray | None:
-    """Positions of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E`` holds for
-    exactly those two bytes); None for more than ``_MOST_MARKS`` of them."""
+    """Positions (int32) of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E``
+    holds for exactly those two bytes); None for more than ``_MOST_MARKS`` of them."""
     found = []
     count = 0
     for i in range(0, len(body), _CHUNK):
-        found.append(np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT) + i)
+        found.append(np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT).astype(np.int32) + i)
         count += len(found[-1])
         if count > _MOST_MARKS:
             return None
-    return np.concatenate(found) if found else np.zeros(0, np.int64)
+    return np.concatenate(found) if found else np.zeros(0, np.int32)
 
 
-def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+def names_at(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
     """The name of each tag whose name starts at ``at`` (an index into the distinct names),
     and the distinct names; None for a name of more than 31 bytes.
 
@@ -158,11 +182,43 @@ def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] |
     flagged byte). The words are cut at the delimiter, grouped by a hash, and every tag's
     words are compared with its group's representative, so a collision cannot merge names.
     """
+    words = Words(body)
+    parts = []
+    seen: dict[int, tuple[int, ...]] = {}  # the words of each name, by its hash, as first met
+    for begin in range(0, len(at), _BLOCK):  # a block at a time: small temporaries, reused
+        columns = _cut_words(words, at[begin : begin + _BLOCK])
+        if columns is None:
+            return None  # a name longer than the words read
+        hashed = columns[0].copy()
+        for column in columns[1:]:
+            hashed = hashed * _MIX + column
+        inverse, distinct = pd.factorize(hashed)
+        first = np.empty(len(distinct), np.int64)
+        first[inverse] = np.arange(len(hashed))  # a member of each group, whichever
+        if not all((column == column[first][inverse]).all() for column in columns):
+            return None  # two names with one hash
+        keys = distinct.tolist()
+        for key, spelled in zip(keys, zip(*(c[first].tolist() for c in columns), strict=True),
+                                strict=True):
+            if seen.setdefault(key, spelled) != spelled:
+                return None  # two names with one hash, in different blocks
+        order = {key: number for number, key in enumerate(seen)}
+        parts.append(np.array([order[key] for key in keys], np.int64)[inverse])
+    names = [b"".join(word.to_bytes(8, "little") for word in spelled).rstrip(b"\0")
+             for spelled in seen.values()]
+    return (np.concatenate(parts) if parts else np.zeros(0, np.int64)), names
+
+
+def _cut_words(words: Words, at: np.ndarray) -> list[np.ndarray] | None:
+    """The ``_WORDS`` words of the name starting at each of ``at``, zero from its end on;
+    None for a name longer than that."""
     count = len(at)
     columns: list[np.ndarray] = []
     alive = np.arange(count)
-    words = _Words(body)
     for j in range(_WORDS):
+        if not len(alive):
+            columns.append(np.zeros(count, np.uint64))
+            continue
         word = words.at(at + 8 * j if j == 0 else at[alive] + 8 * j)
         flags = _below(word, 33) | _below(word ^ _ONES * np.uint64(_SLASH), 1) \
             | _below(word ^ _ONES * np.uint64(_GT), 1)
@@ -177,24 +233,10 @@ def _names(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] |
             column[alive] = word
             columns.append(column)
         alive = alive[~hit]
-        if not len(alive):
-            break
-    else:
-        return None  # a name longer than the words read
-    hashed = columns[0].copy()
-    for column in columns[1:]:
-        hashed = hashed * _MIX + column
-    inverse, distinct = pd.factorize(hashed)
-    first = np.empty(len(distinct), np.int64)
-    first[inverse] = np.arange(count)  # a member of each group, whichever
-    if not all((column == column[first][inverse]).all() for column in columns):
-        return None  # two names with one hash
-    names = [b"".join(int(column[row]).to_bytes(8, "little") for column in columns).rstrip(b"\0")
-             for row in first.tolist()]
-    return inverse, names
+    return None if len(alive) else columns
 
 
-class _Words:
+class Words:
     """The 8 bytes from any position of a byte array as a little-endian 64-bit word (zeros
     past its end), without copying the array."""
 
@@ -222,4 +264,4 @@ def _below(word: np.ndarray, n: int) -> np.ndarray:
     return (word - _ONES * np.uint64(n)) & ~word & _HIGH
 
 
-__all__ = ["Tags", "tags"]
+__all__ = ["Marks", "Tags", "Words", "marks", "names_at", "tags"]

@@ -44,6 +44,8 @@ _POW10 = 10 ** np.arange(19, dtype=np.int64)
 _POW10_FLOAT = _POW10[: _MAX_WIDTH + 1].astype(np.float64)
 _MINUS, _POINT, _ZERO, _PLUS = 45, 46, 48, 43
 _COLUMNS = np.arange(64, dtype=np.uint8)
+#: texts read as numbers at a time
+_BLOCK = 8192
 #: years computed here; others go to pandas (whose nanosecond range is 1677-09-21 .. 2262-04-11)
 _YEARS = np.arange(1700, 2201)
 #: days from 1970-01-01 to the first of January of each of those years, and their leap years
@@ -125,7 +127,20 @@ def decimals(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarra
 def _plain(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Which texts are plain numbers, their values, whether they have a point, a minus, and
-    which are plain decimals with a point but too many digits for the exact division."""
+    which are plain decimals with a point but too many digits for the exact division.
+
+    Taken ``_BLOCK`` texts at a time: the byte matrices of a block stay small enough to be
+    reused from one block to the next rather than mapped afresh."""
+    if len(starts) <= _BLOCK:
+        return _plain_block(buf, starts, ends)
+    blocks = [_plain_block(buf, starts[at : at + _BLOCK], ends[at : at + _BLOCK])
+              for at in range(0, len(starts), _BLOCK)]
+    return tuple(np.concatenate(parts) for parts in zip(*blocks, strict=True))  # type: ignore[return-value]
+
+
+def _plain_block(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_plain` of at most a few thousand texts."""
     lengths = ends - starts
     width = int(min(lengths.max(), _MAX_WIDTH))
     if width == 0:
@@ -161,7 +176,8 @@ def _plain(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray
     left = index < at
     tenfold = digit * is_digit * (np.uint8(10) - np.uint8(9) * left)
     # einsum's own loop rather than a BLAS product: no thread pool woken for a small product
-    high, low = np.einsum("ij,jk->ik", _halves(width), tenfold.astype(np.float64), optimize=False)
+    # (the bytes are cast to doubles in einsum's buffer: no matrix of doubles is made)
+    high, low = np.einsum("ij,jk->ik", _halves(width), tenfold, optimize=False)
     mantissa = high * 1e7 + low / 10  # exact below 2**53; at or above it when M is
     plain &= mantissa < _MAX_MANTISSA
     k = (width - 1 - at) * (plain & point)  # digits after the point
@@ -263,7 +279,7 @@ def _layout_times(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
         return None
     # fields by a float matrix product: every product and sum is an integer below 2**53
     # (einsum's own loop, so no BLAS thread pool is woken for it)
-    fields = np.einsum("ij,jk->ik", weights, digits.astype(np.float64), optimize=False).astype(np.int64)
+    fields = np.einsum("ij,jk->ik", weights, digits, optimize=False).astype(np.int64)
     year, month, day, hour, minute, second, nanos = fields[:7]
     ok = (year >= _YEARS[0]) & (year <= _YEARS[-1]) & (month >= 1) & (month <= 12) & (day >= 1)
     ok &= (hour < 24) & (minute < 60) & (second < 60)
