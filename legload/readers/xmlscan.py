@@ -9,6 +9,9 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    document it refuses, or only complains about (an undeclared prefix), goes the tree route,
    with its salvage and its messages. libxml2 applies its limits on text size and depth only
    when it builds a tree, so the scan gives up well below them and the tree parser decides.
+   libxml2 releases the GIL while it reads, so where a second CPU is free the gate runs in a
+   thread beside the scan (:func:`gate_thread`); the scan takes any bytes, and is used only
+   once the gate has passed the document.
 2. **The scan.** :func:`legload.readers.xmltags.tags` finds every tag and its name in the
    bytes (comments, CDATA sections and processing instructions outside the points are set
    aside; a DOCTYPE, a ``>`` in text or attributes gives up). Each distinct name is looked
@@ -36,7 +39,9 @@ and on generated documents.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -61,6 +66,9 @@ _SEARCHED = -2
 #: bytes handed to libxml2 at a time by the gate
 _FEED = 1 << 16
 _SLASH, _AMP = 47, 38
+_CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+#: whether :func:`parse_scanned` checks a document in a second thread (:func:`gate_thread`)
+_THREAD = _CPUS > 1
 
 
 class _NoTree:
@@ -82,6 +90,38 @@ def well_formed(data: bytes) -> bool:
     except etree.XMLSyntaxError:
         return False
     return len(parser.feed_error_log) == 0
+
+
+def gate_thread(allowed: bool) -> None:
+    """Allow or forbid the check of a document in a second thread beside its scan (allowed
+    by default where this process may run on several CPUs). Import workers forbid it: they
+    keep every CPU busy already."""
+    global _THREAD
+    _THREAD = allowed and _CPUS > 1
+
+
+class _Gate:
+    """:func:`well_formed` of a document, in a second thread when that is allowed: libxml2
+    releases the GIL while it reads, so the check and the scan run side by side."""
+
+    def __init__(self, data: bytes) -> None:
+        self._passed = False
+        self._thread: threading.Thread | None = None
+        if _THREAD:
+            self._thread = threading.Thread(target=self._check, args=(data,), daemon=True,
+                                            name="legload-xml-gate")
+            self._thread.start()
+        else:
+            self._check(data)
+
+    def _check(self, data: bytes) -> None:
+        self._passed = well_formed(data)
+
+    def passed(self) -> bool:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self._passed
 
 
 class PointScan:
@@ -154,14 +194,19 @@ class PointScan:
 
     def _assemble(self, n: int, codes: np.ndarray, owner: np.ndarray, starts: np.ndarray,
                   stops: np.ndarray, text_keys: frozenset[str]) -> PointFields:
-        present, first_at = np.unique(codes, return_index=True)
-        order = present[np.argsort(first_at)].tolist()  # the fields as first met
+        # the field elements grouped by field, each group in document order (a radix sort)
+        grouped = np.argsort(codes, kind="stable")
+        sorted_codes, sorted_owner = codes[grouped], owner[grouped]
+        bounds = np.searchsorted(sorted_codes, np.arange(len(self._keys) + 1)).tolist()
+        present = [code for code in range(len(self._keys)) if bounds[code + 1] > bounds[code]]
+        order = sorted(present, key=lambda code: grouped[bounds[code]])  # the fields as first met
+        twice = (sorted_codes[1:] == sorted_codes[:-1]) & (sorted_owner[1:] == sorted_owner[:-1])
         texts: dict[str, list[str | None] | np.ndarray] = {}
-        chosen = np.zeros(len(codes), dtype=bool)
+        values: dict[str, np.ndarray] = {}
         for code in order:
-            spots = np.flatnonzero(codes == code)
-            own = owner[spots]
-            if len(own) > 1 and not (own[1:] != own[:-1]).all():
+            lo, hi = bounds[code], bounds[code + 1]
+            spots, own = grouped[lo:hi], sorted_owner[lo:hi]
+            if twice[lo : hi - 1].any():
                 # a point with several such elements: the first with non-blank text wins (a
                 # point's only element reads the same whether its text is blank or not)
                 written = self._written(starts[spots], stops[spots])
@@ -171,22 +216,11 @@ class PointScan:
                 spots, own = spots[lead], own[lead]
             key = self._keys[code]
             if key in text_keys:
-                texts[key] = self._times(n, starts[spots], stops[spots], own)
+                texts[key] = self._times(n, starts[spots], stops[spots], own)  # type: ignore[index]
             else:
-                chosen[spots] = True
-        # the numbers of all fields in one call, in document order: one sweep over the bytes
-        spots = np.flatnonzero(chosen)
-        parsed = decimals(self._arr, starts[spots], stops[spots])
-        which, whose = codes[spots], owner[spots]
-        values: dict[str, np.ndarray] = {}
-        for code in order:
-            key = self._keys[code]
-            if key in text_keys:
-                continue
-            mine = which == code
-            column = np.full(n, np.nan)
-            column[whose[mine]] = parsed[mine]
-            values[key] = column  # type: ignore[index]
+                column = np.full(n, np.nan)
+                column[own] = decimals(self._arr, starts[spots], stops[spots])
+                values[key] = column
         return PointFields(n, texts, values)  # type: ignore[arg-type]
 
     def _written(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -233,25 +267,29 @@ def parse_scanned(
         ReadError: as :func:`~legload.readers.xmlsafe.parse`.
     """
     body = prepare(data, source, warnings)
-    if well_formed(body):
-        scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
-        if scan is not None:
-            salvaged: list[str] = []
-            try:
-                root = parse_prepared(scan.skeleton, source, salvaged)
-            except ReadError:
-                root = None
-            if root is not None and not salvaged and scan.bind(find_all(root, point_name)):
-                return root, scan
+    gate = _Gate(body)  # beside the scan, which takes any bytes and is kept only if it passes
+    scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
+    if gate.passed() and scan is not None:
+        salvaged: list[str] = []
+        try:
+            root = parse_prepared(scan.skeleton, source, salvaged)
+        except ReadError:
+            root = None
+        if root is not None and not salvaged and scan.bind(find_all(root, point_name)):
+            return root, scan
     return parse_prepared(body, source, warnings, require=point_name), None
 
 
 def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
                 searched: Iterable[str] = (), merge: bool = False) -> PointScan | None:
-    """Scan of a well-formed document's points, or None when the document is not plain.
+    """Scan of a document's points, or None when the document is not plain.
+
+    Any bytes may come: for a document that is not well-formed the result is None or a scan
+    that means nothing, which :func:`parse_scanned` keeps only when :func:`well_formed`
+    accepts the document (the two run side by side).
 
     Args:
-        data: the document, which :func:`well_formed` accepted.
+        data: the document.
         point_name: local name of a point (``trkpt``, ``Trackpoint``).
         fields: lower-case local names of point descendants → field key.
         searched: local names the reader looks for anywhere in the tree (``trk``,
@@ -280,8 +318,8 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     self_closing = arr[closes - 1] == _SLASH
     step = 1 - 2 * closing.view(np.int8) - self_closing.view(np.int8)
     depth = np.cumsum(step, dtype=np.int32)  # after each tag
-    if depth.max() > _DEEPEST:
-        return None  # near libxml2's depth limit: the tree parser decides
+    if depth.min() < 0 or depth[-1] != 0 or depth.max() > _DEEPEST:
+        return None  # not well-formed, or near libxml2's depth limit: the tree parser decides
     start_at = np.flatnonzero(~closing)
     start_codes = name_codes[found.inverse]
     point_at = start_at[start_codes == 0]
@@ -381,4 +419,4 @@ def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray,
     return b"".join(part for pair in zip(kept, [*marks, b""], strict=True) for part in pair)
 
 
-__all__ = ["PointScan", "parse_scanned", "scan_points", "well_formed"]
+__all__ = ["PointScan", "gate_thread", "parse_scanned", "scan_points", "well_formed"]

@@ -10,6 +10,7 @@ bit tricks, grouped by a hash and checked byte for byte against its group. Used 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import numpy as np
@@ -27,8 +28,10 @@ _HIGH = np.uint64(0x8080808080808080)
 #: the bytes of a word before lane k
 _KEEP = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+#: the first k bytes of a word, k = 0..8
+_UPTO = np.append(_KEEP, _ALL)
 #: tag names read at a time
-_BLOCK = 8192
+_BLOCK = 15000
 #: multiplier of the name hash (odd, so no information is lost per step)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LT, _GT, _SLASH, _BANG, _QUERY = 60, 62, 47, 33, 63
@@ -60,7 +63,9 @@ def tags(data: bytes) -> Tags | None:
     found = marks(data)
     if found is None:
         return None
-    named = names_at(np.frombuffer(data, np.uint8), found.opens[~found.closing] + 1)
+    body = np.frombuffer(data, np.uint8)
+    opens, closes = found.opens[~found.closing], found.closes[~found.closing]
+    named = names_at(body, opens + 1, closes - (body[closes - 1] == _SLASH))
     if named is None:
         return None
     return Tags(found.opens, found.closes, found.closing, *named, found.regions)
@@ -79,18 +84,16 @@ def marks(data: bytes) -> Marks | None:
     regions = _regions(data)
     if regions is None:
         return None
-    found = _angles(body)
+    found = _angles(body, *regions)
     if found is None:
         return None  # more tags than a day of 1 Hz points: the tree parser decides
-    if len(regions[0]):
-        found = _outside(found, *regions)
     # every "<" starts a tag and the next ">" ends it: the two alternate, "<" first
-    opens, closes = found[0::2].copy(), found[1::2].copy()
+    opens, closes = found
     if len(opens) < 2 or len(opens) != len(closes):
         return None
     if not ((body[opens] == _LT).all() and (body[closes] == _GT).all()):
         return None  # a ">" in text or in an attribute value
-    if len(data) > _LONGEST and max(int(np.diff(found).max()),
+    if len(data) > _LONGEST and max(int((closes - opens).max()), int((opens[1:] - closes[:-1]).max()),
                                     int((regions[1] - regions[0]).max(initial=0))) > _LONGEST:
         return None  # near libxml2's limits on the tree: the tree parser decides
     lead = body[opens + 1]
@@ -158,55 +161,121 @@ _MOST_MARKS = 6_000_000
 _CHUNK = 1 << 16
 
 
-def _angles(body: np.ndarray) -> np.ndarray | None:
-    """Positions (int32) of every ``<`` and ``>`` in ``body``, ascending (``b | 2 == 0x3E``
-    holds for exactly those two bytes); None for more than ``_MOST_MARKS`` of them."""
-    found = []
+def _angles(body: np.ndarray, starts: np.ndarray, ends: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray] | None:
+    """Positions (int32, ascending) of every ``<`` and ``>`` in ``body`` outside the ranges
+    ``starts[i] : ends[i]`` (``b | 2 == 0x3E`` holds for exactly those two bytes), split
+    alternately: the first, third, … and the second, fourth, …; None for more than
+    ``_MOST_MARKS`` of them."""
+    odd: list[np.ndarray] = []
+    even: list[np.ndarray] = []
     count = 0
     for i in range(0, len(body), _CHUNK):
-        found.append(np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT).astype(np.int32) + i)
-        count += len(found[-1])
+        found = np.flatnonzero((body[i : i + _CHUNK] | 2) == _GT).astype(np.int32) + i
+        if len(starts):
+            found = _outside(found, starts, ends)
+        first = count & 1  # where this chunk's odd-numbered marks start
+        odd.append(found[first::2])
+        even.append(found[1 - first :: 2])
+        count += len(found)
         if count > _MOST_MARKS:
             return None
-    return np.concatenate(found) if found else np.zeros(0, np.int32)
+    if not odd:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    return np.concatenate(odd), np.concatenate(even)
 
 
-def names_at(body: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray | None = None
+             ) -> tuple[np.ndarray, list[bytes]] | None:
     """The name of each tag whose name starts at ``at`` (an index into the distinct names),
     and the distinct names; None for a name of more than 31 bytes.
 
-    The bytes after ``at`` are read 8 at a time as little-endian 64-bit words, and the first
-    delimiter (a byte up to space, ``/`` or ``>``) is found in all words at once with the
-    usual bit tricks: for a word ``x``, ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the
-    bytes below ``n``, and its lowest flag is exact (a borrow only runs upwards from a
-    flagged byte). The words are cut at the delimiter, grouped by a hash, and every tag's
-    words are compared with its group's representative, so a collision cannot merge names.
+    ``ends``, when given, is where each tag's name and attributes end (its ``>``, or the
+    ``/`` of ``/>``). A tag of at most 16 such bytes, most tags, is then read whole as two
+    words, and named once per distinct content. The others are read 8 bytes at a time as
+    little-endian 64-bit words, and the first delimiter (a byte up to space, ``/`` or ``>``)
+    is found in all words at once with the usual bit tricks: for a word ``x``,
+    ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the bytes below ``n``, and its lowest flag
+    is exact (a borrow only runs upwards from a flagged byte). Either way the words are
+    grouped by a hash and every tag's words are compared with its group's representative,
+    so a collision cannot merge names.
     """
     words = Words(body)
+    names: dict[bytes, int] = {}
+    seen: dict[int, tuple[int, ...]] = {}  # the words of each delimited name, by its hash
     parts = []
-    seen: dict[int, tuple[int, ...]] = {}  # the words of each name, by its hash, as first met
     for begin in range(0, len(at), _BLOCK):  # a block at a time: small temporaries, reused
-        columns = _cut_words(words, at[begin : begin + _BLOCK])
-        if columns is None:
-            return None  # a name longer than the words read
-        hashed = columns[0].copy()
-        for column in columns[1:]:
-            hashed = hashed * _MIX + column
-        inverse, distinct = pd.factorize(hashed)
-        first = np.empty(len(distinct), np.int64)
-        first[inverse] = np.arange(len(hashed))  # a member of each group, whichever
-        if not all((column == column[first][inverse]).all() for column in columns):
-            return None  # two names with one hash
-        keys = distinct.tolist()
-        for key, spelled in zip(keys, zip(*(c[first].tolist() for c in columns), strict=True),
-                                strict=True):
-            if seen.setdefault(key, spelled) != spelled:
-                return None  # two names with one hash, in different blocks
-        order = {key: number for number, key in enumerate(seen)}
-        parts.append(np.array([order[key] for key in keys], np.int64)[inverse])
-    names = [b"".join(word.to_bytes(8, "little") for word in spelled).rstrip(b"\0")
-             for spelled in seen.values()]
-    return (np.concatenate(parts) if parts else np.zeros(0, np.int64)), names
+        block = at[begin : begin + _BLOCK]
+        inverse = np.empty(len(block), np.int32)
+        rest = np.arange(len(block))
+        if ends is not None:
+            size = ends[begin : begin + _BLOCK] - block
+            short = np.flatnonzero(size <= 16)
+            read = _short_names(words, block[short], size[short])
+            if read is not None:
+                codes, found = read
+                table = np.array([names.setdefault(name, len(names)) for name in found], np.int32)
+                inverse[short] = table[codes]
+                rest = np.flatnonzero(size > 16)
+        if len(rest):
+            read = _delimited_names(words, block[rest], seen)
+            if read is None:
+                return None
+            codes, found = read
+            table = np.array([names.setdefault(name, len(names)) for name in found], np.int32)
+            inverse[rest] = table[codes]
+        parts.append(inverse)
+    return (np.concatenate(parts) if parts else np.zeros(0, np.int32)), list(names)
+
+
+#: distinct short tags named one by one at most (more: their names are cut in bulk)
+_MOST_CONTENTS = 2048
+_NAME = re.compile(rb"[^\x00-\x20/>]*")
+
+
+def _short_names(words: Words, at: np.ndarray, size: np.ndarray
+                 ) -> tuple[np.ndarray, list[bytes]] | None:
+    """Names of tags of at most 16 bytes of name and attributes: their content as two
+    words, grouped, and the name cut from each distinct content; None for too many
+    distinct contents or a collision."""
+    head = words.at(at) & _UPTO[np.clip(size, 0, 8)]
+    tail = np.zeros(len(at), np.uint64)
+    two = np.flatnonzero(size > 8)
+    tail[two] = words.at(at[two] + 8) & _UPTO[size[two] - 8]
+    inverse, distinct = pd.factorize(head * _MIX + tail)
+    if len(distinct) > _MOST_CONTENTS:
+        return None
+    first = np.empty(len(distinct), np.int64)
+    first[inverse] = np.arange(len(at))  # a member of each group, whichever
+    if not ((head == head[first][inverse]).all() and (tail == tail[first][inverse]).all()):
+        return None  # two contents with one hash
+    contents = [(h.to_bytes(8, "little") + t.to_bytes(8, "little")).rstrip(b"\0")
+                for h, t in zip(head[first].tolist(), tail[first].tolist(), strict=True)]
+    return inverse, [_NAME.match(content).group() for content in contents]  # type: ignore[union-attr]
+
+
+def _delimited_names(words: Words, at: np.ndarray, seen: dict[int, tuple[int, ...]]
+                     ) -> tuple[np.ndarray, list[bytes]] | None:
+    """Names of tags cut at the first delimiter after ``at``; ``seen`` holds the words of
+    the names met so far by their hash, to tell a collision between blocks."""
+    columns = _cut_words(words, at)
+    if columns is None:
+        return None  # a name longer than the words read
+    hashed = columns[0].copy()
+    for column in columns[1:]:
+        hashed = hashed * _MIX + column
+    inverse, distinct = pd.factorize(hashed)
+    first = np.empty(len(distinct), np.int64)
+    first[inverse] = np.arange(len(hashed))  # a member of each group, whichever
+    if not all((column == column[first][inverse]).all() for column in columns):
+        return None  # two names with one hash
+    spelled = list(zip(*(column[first].tolist() for column in columns), strict=True))
+    for key, words_of in zip(distinct.tolist(), spelled, strict=True):
+        if seen.setdefault(key, words_of) != words_of:
+            return None  # two names with one hash, in different blocks
+    names = [b"".join(word.to_bytes(8, "little") for word in words_of).rstrip(b"\0")
+             for words_of in spelled]
+    return inverse, names
 
 
 def _cut_words(words: Words, at: np.ndarray) -> list[np.ndarray] | None:
