@@ -322,3 +322,19 @@ def test_empty_input_gives_empty_arrays():
     empty = np.empty(0, dtype=np.uint8)
     assert decimals(empty, none, none).dtype == np.float64
     assert iso_times(empty, none, none).dtype == np.dtype("datetime64[ns]")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(st.none(), number_text(), st.text(max_size=6),
+                          st.floats(allow_nan=False, allow_infinity=False).map(repr)), max_size=8))
+def test_a_few_texts_read_one_by_one_as_the_byte_matrix_reads_them(texts):
+    few = xmlvalues.text_decimals(texts)
+    bulk = decimals(*xmlvalues._packed(texts))
+    assert np.array_equal(few, bulk, equal_nan=True)
+    assert np.signbit(few).tolist() == np.signbit(bulk).tolist()
+
+
+def test_a_few_plain_texts_take_the_one_by_one_path():
+    assert xmlvalues._few_decimals(["12.5", " 3 ", None, "-.25", "123456789012345"]) is not None
+    for odd in ("-0", "-0.000", "1e3", "+1", "1234567890123456", "0.6000000238418579", "nan"):
+        assert xmlvalues._few_decimals(["1", odd]) is None, odd
