@@ -22,6 +22,7 @@ from legload.readers.xmlsafe import (
     FOOT_SPORTS,
     child,
     child_text,
+    child_texts,
     contains,
     find_all,
     gather,
@@ -50,6 +51,7 @@ _FIELDS = {
 #: TCX ``Sport`` attribute → sport; ``Other`` names none
 _SPORTS = {"running": "running", "biking": "cycling"}
 _INTENSITY = {"active": "active", "resting": "rest"}
+_LAP_FIELDS = ("TotalTimeSeconds", "DistanceMeters", "Intensity", "TriggerMethod")
 _TRIGGER = {
     "manual": "manual",
     "distance": "distance",
@@ -170,10 +172,11 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     if not laps:
         return None
     starts = text_times([lap.get("StartTime") for lap in laps])
-    timer = text_decimals([child_text(lap, "TotalTimeSeconds") for lap in laps])
-    distance = text_decimals([child_text(lap, "DistanceMeters") for lap in laps])
-    intensity = [_word(child_text(lap, "Intensity"), _INTENSITY) for lap in laps]
-    trigger = [_word(child_text(lap, "TriggerMethod"), _TRIGGER) for lap in laps]
+    texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
+    timer = text_decimals([text["TotalTimeSeconds"] for text in texts])
+    distance = text_decimals([text["DistanceMeters"] for text in texts])
+    intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
+    trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
     span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)

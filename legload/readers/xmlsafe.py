@@ -244,6 +244,21 @@ def child_text(element: etree._Element | None, name: str) -> str | None:
     return text or None
 
 
+def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
+    """:func:`child_text` of each of ``names``, walking the children once."""
+    wanted = dict.fromkeys(names)
+    found: dict[str, etree._Element] = {}
+    for item in element.iterchildren(etree.Element):
+        name = local_name(item.tag)
+        if name in wanted and name not in found:
+            found[name] = item
+    texts: dict[str, str | None] = {}
+    for name in wanted:
+        text = found[name].text if name in found else None
+        texts[name] = (text.strip() or None) if text is not None else None
+    return texts
+
+
 def collect(
     points: Iterable[etree._Element], fields: Mapping[str, str]
 ) -> tuple[int, dict[str, list[str | None]]]:
@@ -436,6 +451,7 @@ __all__ = [
     "FOOT_SPORTS",
     "child",
     "child_text",
+    "child_texts",
     "collect",
     "contains",
     "find_all",

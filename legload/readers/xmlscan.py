@@ -101,7 +101,8 @@ def gate_thread(allowed: bool) -> None:
 
 
 class _Gate:
-    """:func:`well_formed` of a document, in a second thread when that is allowed: libxml2
+    """Whether the scan of a document may be used: it has no ``xml:id`` and
+    :func:`well_formed` accepts it. Checked in a second thread when that is allowed: libxml2
     releases the GIL while it reads, so the check and the scan run side by side."""
 
     def __init__(self, data: bytes) -> None:
@@ -115,7 +116,8 @@ class _Gate:
             self._check(data)
 
     def _check(self, data: bytes) -> None:
-        self._passed = well_formed(data)
+        # libxml2 checks xml:id values only when it builds a tree: the tree parser decides
+        self._passed = not _has_xml_id(data) and well_formed(data)
 
     def passed(self) -> bool:
         if self._thread is not None:
@@ -301,8 +303,6 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     """
     if point_name.lower() in fields or b"\0" in data or len(data) > _LARGEST:
         return None
-    if _has_xml_id(data):
-        return None  # libxml2 checks xml:id values only when it builds a tree
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
