@@ -270,8 +270,11 @@ def parse_scanned(
     """
     body = prepare(data, source, warnings)
     gate = _Gate(body)  # beside the scan, which takes any bytes and is kept only if it passes
-    scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
-    if gate.passed() and scan is not None:
+    try:
+        scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
+    finally:
+        passed = gate.passed()
+    if passed and scan is not None:
         salvaged: list[str] = []
         try:
             root = parse_prepared(scan.skeleton, source, salvaged)

@@ -3,6 +3,7 @@ whole activities, warnings and errors must be the same whichever route a documen
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -348,3 +349,100 @@ def test_millions_of_nested_elements_in_a_point_are_refused_quickly():
     with pytest.raises(ReadError, match="safety limits"):
         read_gpx(data, "deep.gpx")
     assert time.perf_counter() - started < 20  # generous: the scan gives up at its bracket bound
+
+
+# --- the gate beside the scan -----------------------------------------------------------------
+
+SEEDS = [
+    ('<?xml version="1.0" encoding="UTF-8"?><gpx xmlns:x="urn:x"><trk><name>Run</name><trkseg>'
+     f'<trkpt lat="1" lon="2"><ele>1.5</ele><time>{T0}</time><extensions><x:hr>120</x:hr>'
+     f'</extensions></trkpt><trkpt lat="1.1" lon="2"><ele>2</ele><time>{T1}</time></trkpt>'
+     "</trkseg></trk></gpx>").encode(),
+    ('<?xml version="1.0"?><TrainingCenterDatabase><Activities><Activity Sport="Running">'
+     f'<Lap StartTime="{T0}"><TotalTimeSeconds>1</TotalTimeSeconds><Track><Trackpoint>'
+     f"<Time>{T0}</Time><HeartRateBpm><Value>120</Value></HeartRateBpm></Trackpoint>"
+     f"<Trackpoint><Time>{T1}</Time><DistanceMeters>3.5</DistanceMeters></Trackpoint>"
+     "</Track></Lap></Activity></Activities></TrainingCenterDatabase>").encode(),
+]
+MARKUP = st.sampled_from([b"<", b">", b"/", b"</", b"/>", b"<a>", b"</a>", b"<trkpt>", b"<Trackpoint>",
+                          b"</Trackpoint>", b"&", b'"', b"=", b" ", b"\0", b"\xff", b"<!--", b"-->",
+                          b"xml:id", b"<x:"])
+
+
+@st.composite
+def damaged(draw) -> bytes:
+    """A seed document with a few bytes replaced, inserted or removed: mostly not
+    well-formed, often still scannable."""
+    data = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        kind = draw(st.integers(0, 2))
+        if kind == 0:
+            data[at:at] = draw(MARKUP)
+        elif kind == 1:
+            del data[at : at + draw(st.integers(1, 8))]
+        else:
+            data[at : at + 1] = draw(st.binary(min_size=1, max_size=2))
+    return bytes(data)
+
+
+@settings(max_examples=400, deadline=None)
+@given(damaged())
+def test_the_scan_takes_any_bytes_and_a_damaged_document_reads_as_the_tree_reads_it(data):
+    for point, fields, merge in (("trkpt", GPX_FIELDS, False), ("Trackpoint", TCX_FIELDS, True)):
+        found = xmlscan.scan_points(data, point, fields, merge=merge)
+        assert found is None or isinstance(found, xmlscan.PointScan)
+    for reader in (read_gpx, read_tcx):
+        assert_same(outcome(reader, data), tree_read(reader, data), repr(data[:60]))
+
+
+@pytest.fixture
+def gate_inline():
+    xmlscan.gate_thread(False)
+    yield
+    xmlscan.gate_thread(True)
+
+
+def test_without_a_second_thread_the_gate_runs_inline(gate_inline, monkeypatch):
+    def no_thread(*args, **kwargs):
+        raise AssertionError("a thread was started")
+
+    monkeypatch.setattr(xmlscan.threading, "Thread", no_thread)
+    found = read_gpx(SEEDS[0], "seed.gpx")
+    assert len(found[0].samples) == 2
+
+
+def test_the_gate_in_a_thread_or_inline_gives_the_same_activities(real_dir):
+    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in READERS)[:12]
+    assert paths
+    threaded = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
+    xmlscan.gate_thread(False)
+    try:
+        inline = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
+    finally:
+        xmlscan.gate_thread(True)
+    for path, a, b in zip(paths, threaded, inline, strict=True):
+        assert_same(a, b, path.name)
+
+
+def test_the_gate_thread_is_done_when_a_read_returns():
+    before = {t.name for t in threading.enumerate()}
+    read_tcx(SEEDS[1], "seed.tcx")
+    assert "legload-xml-gate" not in {t.name for t in threading.enumerate()} - before
+
+
+def test_import_workers_read_in_one_thread(monkeypatch):
+    from legload import read_pool
+
+    class Idle:  # the parent watcher, not started
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def start(self) -> None:
+            pass
+
+    seen = []
+    monkeypatch.setattr(read_pool, "gate_thread", seen.append)
+    monkeypatch.setattr(read_pool.threading, "Thread", Idle)
+    read_pool._watch_parent()
+    assert seen == [False]
