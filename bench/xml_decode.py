@@ -5,7 +5,7 @@ points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also 
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
 no DTD, no network, libxml2 limits on). libxml2 checks the whole document without building
 a tree, and legload reads the track points from its bytes with numpy (legload.readers.xmlscan:
-tags and names found in bulk, numbers and times parsed in one sweep) and everything else from
+tags and names found in bulk, numbers and times parsed a field at a time) and everything else from
 a small tree of the rest. Where a second CPU is free, libxml2's check runs in a thread beside
 the scan (it releases the GIL), so legload's elapsed time is below its CPU time, which counts
 both threads. The readers run interleaved, several rounds, and the best round counts. Prints

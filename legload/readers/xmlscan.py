@@ -21,7 +21,7 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    start tag's ``>`` and the next ``<``: the element's ``text`` in a tree but for line ends,
    which the tree gives as LF (numbers and times read the same either way; texts quoted in
    messages are converted); numbers and times are parsed in bulk by
-   :mod:`legload.readers.xmlvalues`, in one sweep over the document.
+   :mod:`legload.readers.xmlvalues`, a field at a time.
 3. **The skeleton.** The document with the content of every point removed (the point's own
    start and end tags, with their attributes, stay; or, for readers that need nothing of a
    point but its fields, each run of adjacent points becomes one empty point) is parsed into
