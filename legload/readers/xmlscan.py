@@ -107,22 +107,34 @@ class _Gate:
 
     def __init__(self, data: bytes) -> None:
         self._passed = False
+        self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
         if _THREAD:
-            self._thread = threading.Thread(target=self._check, args=(data,), daemon=True,
-                                            name="legload-xml-gate")
-            self._thread.start()
+            thread = threading.Thread(target=self._check, args=(data,), daemon=True,
+                                      name="legload-xml-gate")
+            try:
+                thread.start()
+                self._thread = thread
+            except RuntimeError:  # no thread to be had (a limit on threads): check inline
+                self._check(data)
         else:
             self._check(data)
 
     def _check(self, data: bytes) -> None:
-        # libxml2 checks xml:id values only when it builds a tree: the tree parser decides
-        self._passed = not _has_xml_id(data) and well_formed(data)
+        try:
+            # libxml2 checks xml:id values only when it builds a tree: the tree parser decides
+            self._passed = not _has_xml_id(data) and well_formed(data)
+        except BaseException as exc:  # raised where the result is asked for, as inline
+            self._error = exc
 
     def passed(self) -> bool:
+        """Whether the scan may be used; raises what the check raised."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
         return self._passed
 
 

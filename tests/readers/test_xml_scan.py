@@ -446,3 +446,26 @@ def test_import_workers_read_in_one_thread(monkeypatch):
     monkeypatch.setattr(read_pool.threading, "Thread", Idle)
     read_pool._watch_parent()
     assert seen == [False]
+
+
+def test_without_a_thread_to_be_had_the_gate_runs_inline(monkeypatch):
+    def refused(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(xmlscan.threading.Thread, "start", refused)
+    xmlscan.gate_thread(True)
+    assert len(read_gpx(SEEDS[0], "seed.gpx")[0].samples) == 2
+
+
+@pytest.mark.parametrize("threaded", [True, False])
+def test_an_error_in_the_gate_reaches_the_caller_threaded_or_not(threaded, monkeypatch):
+    def exhausted(data):
+        raise MemoryError("checked")
+
+    monkeypatch.setattr(xmlscan, "well_formed", exhausted)
+    xmlscan.gate_thread(threaded)
+    try:
+        with pytest.raises(MemoryError, match="checked"):
+            read_tcx(SEEDS[1], "seed.tcx")
+    finally:
+        xmlscan.gate_thread(True)
