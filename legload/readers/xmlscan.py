@@ -394,7 +394,7 @@ def _codes(names: list[bytes], point_name: str, fields: Mapping[str, str],
     """Code of each distinct name (0 a point, ``c > 0`` field ``keys[c]``, ``_SEARCHED`` a
     searched name, -1 anything else)."""
     keys: list[str | None] = [None]
-    codes = np.full(len(names), -1, np.int64)
+    codes = np.full(len(names), -1, np.int8)
     for i, raw in enumerate(names):
         try:
             name = raw.decode("utf-8")
