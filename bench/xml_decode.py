@@ -13,7 +13,7 @@ elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapse
 time (a ratio of 5.0x means legload took one fifth of the peer's time). On a shared or
 virtual machine timings vary by 10-30 % from run to run: more rounds give steadier bests.
 
-    .venv/bin/python bench/xml_decode.py [--rounds 15] [--hours 10] [--only gpx|tcx] [--profile]
+    .venv/bin/python bench/xml_decode.py [--rounds 25] [--hours 10] [--only gpx|tcx] [--profile]
 
 ``--profile`` also prints where legload's time goes (cProfile, top functions by own time)
 for the largest file of each format.
@@ -190,7 +190,7 @@ def profile(label: str, reader: Callable[[Path], pd.DataFrame], path: Path,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=25)
     parser.add_argument("--hours", type=float, default=10.0,
                         help="length of the generated GPX run (1 Hz)")
     parser.add_argument("--profile", action="store_true",

@@ -32,6 +32,9 @@ _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 _UPTO = np.append(_KEEP, _ALL)
 #: tag names read at a time
 _BLOCK = 15000
+#: distinct names a hash table starts with (it grows when there are more): sized for the
+#: tags rather than the names, it would take a fresh half megabyte per block
+_FEW_NAMES = 256
 #: multiplier of the name hash (odd, so no information is lost per step)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _LT, _GT, _SLASH, _BANG, _QUERY = 60, 62, 47, 33, 63
@@ -242,7 +245,7 @@ def _short_names(words: Words, at: np.ndarray, size: np.ndarray
     tail = np.zeros(len(at), np.uint64)
     two = np.flatnonzero(size > 8)
     tail[two] = words.at(at[two] + 8) & _UPTO[size[two] - 8]
-    inverse, distinct = pd.factorize(head * _MIX + tail)
+    inverse, distinct = pd.factorize(head * _MIX + tail, size_hint=_FEW_NAMES)
     if len(distinct) > _MOST_CONTENTS:
         return None
     first = np.empty(len(distinct), np.int64)
@@ -264,7 +267,7 @@ def _delimited_names(words: Words, at: np.ndarray, seen: dict[int, tuple[int, ..
     hashed = columns[0].copy()
     for column in columns[1:]:
         hashed = hashed * _MIX + column
-    inverse, distinct = pd.factorize(hashed)
+    inverse, distinct = pd.factorize(hashed, size_hint=_FEW_NAMES)
     first = np.empty(len(distinct), np.int64)
     first[inverse] = np.arange(len(hashed))  # a member of each group, whichever
     if not all((column == column[first][inverse]).all() for column in columns):
