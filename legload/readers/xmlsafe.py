@@ -235,13 +235,13 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
 
 def child_text(element: etree._Element | None, name: str) -> str | None:
     """Stripped text of the first direct child named ``name``, or None when absent or blank."""
-    if element is None:
-        return None
-    item = child(element, name)
-    if item is None or item.text is None:
-        return None
-    text = item.text.strip()
-    return text or None
+    return None if element is None else _stripped(child(element, name))
+
+
+def _stripped(item: etree._Element | None) -> str | None:
+    """An element's stripped text; None when there is no element or no text but blanks."""
+    text = None if item is None else item.text
+    return (text.strip() or None) if text is not None else None
 
 
 def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
@@ -252,11 +252,7 @@ def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str 
         name = local_name(item.tag)
         if name in wanted and name not in found:
             found[name] = item
-    texts: dict[str, str | None] = {}
-    for name in wanted:
-        text = found[name].text if name in found else None
-        texts[name] = (text.strip() or None) if text is not None else None
-    return texts
+    return {name: _stripped(found.get(name)) for name in wanted}
 
 
 def collect(

@@ -207,6 +207,12 @@ def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray | None = None
     names: dict[bytes, int] = {}
     seen: dict[int, tuple[int, ...]] = {}  # the words of each delimited name, by its hash
     parts = []
+
+    def assign(inverse: np.ndarray, which: np.ndarray, read: tuple[np.ndarray, list[bytes]]) -> None:
+        codes, found = read
+        table = np.array([names.setdefault(name, len(names)) for name in found], np.int32)
+        inverse[which] = table[codes]
+
     for begin in range(0, len(at), _BLOCK):  # a block at a time: small temporaries, reused
         block = at[begin : begin + _BLOCK]
         inverse = np.empty(len(block), np.int32)
@@ -216,17 +222,13 @@ def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray | None = None
             short = np.flatnonzero(size <= 16)
             read = _short_names(words, block[short], size[short])
             if read is not None:
-                codes, found = read
-                table = np.array([names.setdefault(name, len(names)) for name in found], np.int32)
-                inverse[short] = table[codes]
+                assign(inverse, short, read)
                 rest = np.flatnonzero(size > 16)
         if len(rest):
             read = _delimited_names(words, block[rest], seen)
             if read is None:
                 return None
-            codes, found = read
-            table = np.array([names.setdefault(name, len(names)) for name in found], np.int32)
-            inverse[rest] = table[codes]
+            assign(inverse, rest, read)
         parts.append(inverse)
     return (np.concatenate(parts) if parts else np.zeros(0, np.int32)), list(names)
 
@@ -245,16 +247,12 @@ def _short_names(words: Words, at: np.ndarray, size: np.ndarray
     tail = np.zeros(len(at), np.uint64)
     two = np.flatnonzero(size > 8)
     tail[two] = words.at(at[two] + 8) & _UPTO[size[two] - 8]
-    inverse, distinct = pd.factorize(head * _MIX + tail, size_hint=_FEW_NAMES)
-    if len(distinct) > _MOST_CONTENTS:
+    grouped = _grouped([head, tail], most=_MOST_CONTENTS)
+    if grouped is None:
         return None
-    first = np.empty(len(distinct), np.int64)
-    first[inverse] = np.arange(len(at))  # a member of each group, whichever
-    if not ((head == head[first][inverse]).all() and (tail == tail[first][inverse]).all()):
-        return None  # two contents with one hash
-    contents = [(h.to_bytes(8, "little") + t.to_bytes(8, "little")).rstrip(b"\0")
-                for h, t in zip(head[first].tolist(), tail[first].tolist(), strict=True)]
-    return inverse, [_NAME.match(content).group() for content in contents]  # type: ignore[union-attr]
+    inverse, _, spelled = grouped
+    return inverse, [_NAME.match(_joined(words_of)).group()  # type: ignore[union-attr]
+                     for words_of in spelled]
 
 
 def _delimited_names(words: Words, at: np.ndarray, seen: dict[int, tuple[int, ...]]
@@ -264,21 +262,38 @@ def _delimited_names(words: Words, at: np.ndarray, seen: dict[int, tuple[int, ..
     columns = _cut_words(words, at)
     if columns is None:
         return None  # a name longer than the words read
+    grouped = _grouped(columns)
+    if grouped is None:
+        return None
+    inverse, keys, spelled = grouped
+    for key, words_of in zip(keys, spelled, strict=True):
+        if seen.setdefault(key, words_of) != words_of:
+            return None  # two names with one hash, in different blocks
+    return inverse, [_joined(words_of) for words_of in spelled]
+
+
+def _grouped(columns: list[np.ndarray], most: int | None = None
+             ) -> tuple[np.ndarray, list[int], list[tuple[int, ...]]] | None:
+    """Rows of equal words (``columns[j][i]`` is word j of row i) grouped by a hash: the
+    group of each row, and each group's hash and words. None for more than ``most`` groups,
+    or two different rows with one hash (every row is compared with its group's)."""
     hashed = columns[0].copy()
     for column in columns[1:]:
         hashed = hashed * _MIX + column
     inverse, distinct = pd.factorize(hashed, size_hint=_FEW_NAMES)
+    if most is not None and len(distinct) > most:
+        return None
     first = np.empty(len(distinct), np.int64)
     first[inverse] = np.arange(len(hashed))  # a member of each group, whichever
     if not all((column == column[first][inverse]).all() for column in columns):
-        return None  # two names with one hash
+        return None  # two rows with one hash
     spelled = list(zip(*(column[first].tolist() for column in columns), strict=True))
-    for key, words_of in zip(distinct.tolist(), spelled, strict=True):
-        if seen.setdefault(key, words_of) != words_of:
-            return None  # two names with one hash, in different blocks
-    names = [b"".join(word.to_bytes(8, "little") for word in words_of).rstrip(b"\0")
-             for words_of in spelled]
-    return inverse, names
+    return inverse, distinct.tolist(), spelled
+
+
+def _joined(words: tuple[int, ...]) -> bytes:
+    """The bytes of little-endian words, without the zeros after their end."""
+    return b"".join(word.to_bytes(8, "little") for word in words).rstrip(b"\0")
 
 
 def _cut_words(words: Words, at: np.ndarray) -> list[np.ndarray] | None:
