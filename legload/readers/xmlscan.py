@@ -65,7 +65,7 @@ _LARGEST = 64 << 20
 _SEARCHED = -2
 #: bytes handed to libxml2 at a time by the gate
 _FEED = 1 << 16
-_SLASH, _AMP, _COLON = 47, 38, 58
+_AMP, _COLON = 38, 58
 _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 #: whether :func:`parse_scanned` checks a document in a second thread (:func:`gate_thread`)
 _THREAD = _CPUS > 1
@@ -324,13 +324,12 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     found = tags(data)
     if found is None:
         return None
-    opens, closes, closing = found.opens, found.closes, found.closing
+    opens, closes, closing, self_closing = found.marks[:4]
     table = _codes(found.names, point_name, fields, frozenset(searched))
     if table is None:
         return None
     name_codes, keys = table
     arr = np.frombuffer(data, np.uint8)
-    self_closing = arr[closes - 1] == _SLASH
     step = 1 - 2 * closing.view(np.int8) - self_closing.view(np.int8)
     depth = np.cumsum(step, dtype=np.int32)  # after each tag
     if depth.min() < 0 or depth[-1] != 0 or depth.max() > _DEEPEST:
@@ -365,7 +364,7 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
             return None  # an entity or character reference in a field's text
     filled = ~self_closing[point_at]
     cuts, resumes = closes[point_at[filled]] + 1, opens[point_end[filled]]
-    regions = found.regions
+    regions = found.marks.regions
     if len(regions) and len(cuts):
         k = np.searchsorted(cuts, regions, side="right") - 1
         if ((k >= 0) & (regions < resumes[np.maximum(k, 0)])).any():

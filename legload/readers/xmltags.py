@@ -3,8 +3,9 @@
 In a well-formed document without a DOCTYPE, without ``>`` in text or attribute values, and
 whose comments, CDATA sections and processing instructions are set aside first, every ``<``
 starts a tag and the next ``>`` ends it: the two alternate. The name of each start tag is
-read from the bytes after its ``<`` as 64-bit words, cut at the first delimiter found with
-bit tricks, grouped by a hash and checked byte for byte against its group. Used by
+read from the bytes after its ``<`` as 64-bit words: a short tag whole, a longer one cut at
+its first delimiter, found with bit tricks. The words are grouped by a hash and checked
+byte for byte against their group. Used by
 :mod:`legload.readers.xmlscan`, which reads the track points of GPX and TCX files this way.
 """
 
@@ -46,18 +47,16 @@ class Marks(NamedTuple):
     opens: np.ndarray  # position of each tag's "<" (int32)
     closes: np.ndarray  # position of each tag's ">" (int32)
     closing: np.ndarray  # whether each tag is an end tag
+    self_closing: np.ndarray  # whether each tag ends with "/>"
     regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
 
 
 class Tags(NamedTuple):
     """Where the tags of a document are and what they are called."""
 
-    opens: np.ndarray  # position of each tag's "<"
-    closes: np.ndarray  # position of each tag's ">"
-    closing: np.ndarray  # whether each tag is an end tag
+    marks: Marks
     inverse: np.ndarray  # the distinct name of each start tag (an index into names)
     names: list[bytes]  # the distinct names of the start tags
-    regions: np.ndarray  # where each comment, CDATA section, processing instruction starts
 
 
 def tags(data: bytes) -> Tags | None:
@@ -66,12 +65,12 @@ def tags(data: bytes) -> Tags | None:
     found = marks(data)
     if found is None:
         return None
-    body = np.frombuffer(data, np.uint8)
-    opens, closes = found.opens[~found.closing], found.closes[~found.closing]
-    named = names_at(body, opens + 1, closes - (body[closes - 1] == _SLASH))
+    start = ~found.closing
+    named = names_at(np.frombuffer(data, np.uint8), found.opens[start] + 1,
+                     found.closes[start] - found.self_closing[start])
     if named is None:
         return None
-    return Tags(found.opens, found.closes, found.closing, *named, found.regions)
+    return Tags(found, *named)
 
 
 def marks(data: bytes) -> Marks | None:
@@ -102,7 +101,7 @@ def marks(data: bytes) -> Marks | None:
     lead = body[opens + 1]
     if ((lead == _BANG) | (lead == _QUERY)).any():
         return None  # a comment or the like that is not a region: not well-formed
-    return Marks(opens, closes, lead == _SLASH, regions[0])
+    return Marks(opens, closes, lead == _SLASH, body[closes - 1] == _SLASH, regions[0])
 
 
 #: comments, CDATA sections and processing instructions a document may hold outside its
@@ -188,14 +187,14 @@ def _angles(body: np.ndarray, starts: np.ndarray, ends: np.ndarray
     return np.concatenate(odd), np.concatenate(even)
 
 
-def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray | None = None
+def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray
              ) -> tuple[np.ndarray, list[bytes]] | None:
     """The name of each tag whose name starts at ``at`` (an index into the distinct names),
     and the distinct names; None for a name of more than 31 bytes.
 
-    ``ends``, when given, is where each tag's name and attributes end (its ``>``, or the
-    ``/`` of ``/>``). A tag of at most 16 such bytes, most tags, is then read whole as two
-    words, and named once per distinct content. The others are read 8 bytes at a time as
+    ``ends`` is where each tag's name and attributes end (its ``>``, or the ``/`` of
+    ``/>``). A tag of at most 16 such bytes, most tags, is read whole as two words, and
+    named once per distinct content. The others are read 8 bytes at a time as
     little-endian 64-bit words, and the first delimiter (a byte up to space, ``/`` or ``>``)
     is found in all words at once with the usual bit tricks: for a word ``x``,
     ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the bytes below ``n``, and its lowest flag
@@ -216,14 +215,14 @@ def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray | None = None
     for begin in range(0, len(at), _BLOCK):  # a block at a time: small temporaries, reused
         block = at[begin : begin + _BLOCK]
         inverse = np.empty(len(block), np.int32)
-        rest = np.arange(len(block))
-        if ends is not None:
-            size = ends[begin : begin + _BLOCK] - block
-            short = np.flatnonzero(size <= 16)
-            read = _short_names(words, block[short], size[short])
-            if read is not None:
-                assign(inverse, short, read)
-                rest = np.flatnonzero(size > 16)
+        size = ends[begin : begin + _BLOCK] - block
+        short = np.flatnonzero(size <= 16)
+        read = _short_names(words, block[short], size[short])
+        if read is None:  # too many distinct short tags: all cut at their delimiter
+            rest = np.arange(len(block))
+        else:
+            assign(inverse, short, read)
+            rest = np.flatnonzero(size > 16)
         if len(rest):
             read = _delimited_names(words, block[rest], seen)
             if read is None:
