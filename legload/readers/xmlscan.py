@@ -63,8 +63,10 @@ _DEEPEST = 128
 _LARGEST = 64 << 20
 #: code of a name the reader searches for in the tree
 _SEARCHED = -2
-#: bytes handed to libxml2 at a time by the gate
-_FEED = 1 << 16
+#: bytes handed to libxml2 at a time by the gate: libxml2 keeps only the unread rest in its
+#: buffer, and the gate takes the GIL between pieces (fewer pieces, fewer handovers with the
+#: scan; 256 KiB rather than 64 KiB: 4 % off the elapsed time of a 0.7 MB TCX file)
+_FEED = 1 << 18
 _AMP, _COLON = 38, 58
 _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 #: whether :func:`parse_scanned` checks a document in a second thread (:func:`gate_thread`)
