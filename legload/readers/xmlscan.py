@@ -51,7 +51,7 @@ from legload.errors import ReadError
 from legload.readers.xmlpoints import PointFields
 from legload.readers.xmlsafe import find_all, parse_prepared, prepare, safe_parser
 from legload.readers.xmltags import Words, tags
-from legload.readers.xmlvalues import decimals, iso_times
+from legload.readers.xmlvalues import decimal_columns, iso_times
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
@@ -218,7 +218,7 @@ class PointScan:
         order = sorted(present, key=lambda code: grouped[bounds[code]])  # the fields as first met
         twice = (sorted_codes[1:] == sorted_codes[:-1]) & (sorted_owner[1:] == sorted_owner[:-1])
         texts: dict[str, list[str | None] | np.ndarray] = {}
-        values: dict[str, np.ndarray] = {}
+        numeric: list[tuple[str, np.ndarray, np.ndarray]] = []  # key, texts, their points
         for code in order:
             lo, hi = bounds[code], bounds[code + 1]
             spots, own = grouped[lo:hi], sorted_owner[lo:hi]
@@ -234,9 +234,13 @@ class PointScan:
             if key in text_keys:
                 texts[key] = self._times(n, starts[spots], stops[spots], own)  # type: ignore[index]
             else:
-                column = np.full(n, np.nan)
-                column[own] = decimals(self._arr, starts[spots], stops[spots])
-                values[key] = column
+                numeric.append((key, spots, own))  # type: ignore[arg-type]
+        values: dict[str, np.ndarray] = {}
+        read = decimal_columns(self._arr, [(starts[spots], stops[spots]) for _, spots, _ in numeric])
+        for (key, _, own), found in zip(numeric, read, strict=True):
+            column = np.full(n, np.nan)
+            column[own] = found
+            values[key] = column
         return PointFields(n, texts, values)  # type: ignore[arg-type]
 
     def _written(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -5,6 +5,7 @@ on the decoded, stripped texts."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from unittest import mock
 
@@ -124,6 +125,35 @@ def test_decimals_follow_the_column_as_a_whole(texts):
     """pandas reads a column of integers as integers ("-0" is then 0.0, not -0.0)."""
     buf, starts, ends = packed(texts)
     assert_same_floats(decimals(buf, starts, ends), reference_numbers(texts))
+
+
+COLUMN = st.one_of(st.lists(number_text(), max_size=30), st.lists(INT_TEXT, max_size=12),
+                   st.lists(st.sampled_from(["-0", "0", "12", "-3", "1.5", "-0.25"]), max_size=8))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(COLUMN, max_size=7))
+def test_several_columns_read_together_read_as_each_alone(columns):
+    """Columns read in one byte matrix (grouped by width) give each column's own reading:
+    the decisions pandas takes for a whole column (integers or floats, "-0") stay per column."""
+    texts = [text for column in columns for text in column]
+    buf, starts, ends = packed(texts)
+    bounds = np.cumsum([0] + [len(column) for column in columns])
+    spans = [(starts[a:b], ends[a:b]) for a, b in itertools.pairwise(bounds)]
+    got = xmlvalues.decimal_columns(buf, spans)
+    assert len(got) == len(columns)
+    for column, values in zip(columns, got, strict=True):
+        assert_same_floats(values, reference_numbers(column))
+
+
+def test_columns_of_similar_widths_share_a_matrix():
+    """Heart rate and cadence (3 and 2 bytes) are read together, and so are latitude,
+    longitude and altitude (9-12 bytes); a column of 18-byte texts goes alone."""
+    assert xmlvalues._groups([2, 3, 8, 9, 10, 12], [1600] * 6) == [range(0, 2), range(2, 6)]
+    assert xmlvalues._groups([2, 3, 7, 10, 11, 18], [3500] * 6) == [range(0, 2), range(2, 5),
+                                                                     range(5, 6)]
+    assert xmlvalues._groups([5], [10]) == [range(0, 1)]
+    assert xmlvalues._groups([], []) == []
 
 
 def assert_fast_and_correctly_rounded(texts: list[str]) -> None:
