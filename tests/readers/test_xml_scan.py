@@ -3,8 +3,10 @@ whole activities, warnings and errors must be the same whichever route a documen
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import warnings
 
 import numpy as np
 import pytest
@@ -425,10 +427,50 @@ def test_the_gate_in_a_thread_or_inline_gives_the_same_activities(real_dir):
         assert_same(a, b, path.name)
 
 
-def test_the_gate_thread_is_done_when_a_read_returns():
-    before = {t.name for t in threading.enumerate()}
-    read_tcx(SEEDS[1], "seed.tcx")
-    assert "legload-xml-gate" not in {t.name for t in threading.enumerate()} - before
+def test_one_gate_thread_is_kept_and_is_idle_when_a_read_returns():
+    for _ in range(3):
+        read_tcx(SEEDS[1], "seed.tcx")
+    gates = [t for t in threading.enumerate() if t.name == "legload-xml-gate"]
+    assert len(gates) <= 1
+    assert not xmlscan._CHECKER._free.locked()  # not holding or checking a document
+
+
+def test_reads_in_several_threads_at_once_give_what_serial_reads_give(real_dir):
+    """One reader's document goes to the gate thread; the others' gates run inline."""
+    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in READERS)[:6]
+    assert paths
+    serial = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
+    results: dict[tuple[int, int], object] = {}
+
+    def read_all(worker: int) -> None:
+        for i, path in enumerate(paths):
+            results[worker, i] = outcome(READERS[path.suffix], path.read_bytes(), path.name)
+
+    threads = [threading.Thread(target=read_all, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for (_, i), got in results.items():
+        assert_same(got, serial[i], paths[i].name)
+    assert len(results) == 4 * len(paths)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_checks_documents_in_its_own_gate_thread():
+    read_tcx(SEEDS[1], "seed.tcx")  # the parent's gate thread runs
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # Python >= 3.12: fork with threads
+        pid = os.fork()
+    if pid == 0:  # the child: its checker starts afresh, and its reads succeed
+        code = 1
+        try:
+            fresh = xmlscan._CHECKER._thread is None
+            code = 0 if fresh and len(read_tcx(SEEDS[1], "seed.tcx")[0].samples) == 2 else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_import_workers_read_in_one_thread(monkeypatch):
@@ -452,9 +494,11 @@ def test_without_a_thread_to_be_had_the_gate_runs_inline(monkeypatch):
     def refused(self):
         raise RuntimeError("can't start new thread")
 
+    monkeypatch.setattr(xmlscan, "_CHECKER", xmlscan._Checker())  # no gate thread yet
     monkeypatch.setattr(xmlscan.threading.Thread, "start", refused)
     xmlscan.gate_thread(True)
     assert len(read_gpx(SEEDS[0], "seed.gpx")[0].samples) == 2
+    assert not xmlscan._CHECKER._free.locked()
 
 
 @pytest.mark.parametrize("threaded", [True, False])
@@ -467,5 +511,7 @@ def test_an_error_in_the_gate_reaches_the_caller_threaded_or_not(threaded, monke
     try:
         with pytest.raises(MemoryError, match="checked"):
             read_tcx(SEEDS[1], "seed.tcx")
+        monkeypatch.undo()
+        assert len(read_tcx(SEEDS[1], "seed.tcx")[0].samples) == 2  # the gate thread goes on
     finally:
         xmlscan.gate_thread(True)
