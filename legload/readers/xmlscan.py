@@ -468,8 +468,9 @@ def _codes(names: list[bytes], point_name: str, fields: Mapping[str, str],
     return codes, keys
 
 
-#: bytes looked at a time for an ``xml:id``
-_PIECE = 120_000
+#: bytes looked at a time for an ``xml:id`` (in the gate thread, where each piece takes the
+#: GIL for a few array operations: few pieces contend little with the scan)
+_PIECE = 1 << 19
 _XML_ID = int.from_bytes(b"xml:id", "little")
 _SIX = np.uint64((1 << 48) - 1)
 
