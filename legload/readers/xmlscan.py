@@ -136,9 +136,11 @@ class _Checker:
     def _serve(self) -> None:
         while True:
             gate = self._jobs.get()
-            gate.check()
-            self._free.release()
-            gate.finish()
+            try:
+                gate.check()  # keeps what it raises for the reader
+            finally:
+                self._free.release()
+                gate.finish()
             del gate  # holds no document while it waits
 
 
