@@ -145,8 +145,8 @@ class _Checker:
 
 
 _CHECKER = _Checker()
-# a forked child has no such thread: it starts its own when it needs one
-os.register_at_fork(after_in_child=lambda: _CHECKER.__init__())
+if hasattr(os, "register_at_fork"):  # a forked child has no such thread: it starts its own
+    os.register_at_fork(after_in_child=lambda: _CHECKER.__init__())
 
 
 class _Gate:
@@ -169,6 +169,8 @@ class _Gate:
         self.check()
 
     def check(self) -> None:
+        """Check the document (once: the gate lets go of it), keeping the verdict or what
+        the check raised for :meth:`passed`."""
         data, self._data = self._data, None
         try:
             # libxml2 checks xml:id values only when it builds a tree: the tree parser decides
@@ -177,6 +179,7 @@ class _Gate:
             self._error = exc
 
     def finish(self) -> None:
+        """Called by the gate thread once :meth:`check` is done: :meth:`passed` may answer."""
         self._done.release()  # type: ignore[union-attr]
 
     def passed(self) -> bool:
