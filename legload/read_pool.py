@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from legload.errors import ReadError
 from legload.readers.activity import Activity, ActivityColumns
 from legload.readers.detect import read_content
-from legload.readers.xmlscan import gate_thread
+from legload.readers.xmlgate import gate_thread
 from legload.store import PreparedActivity, prepare_activity
 
 

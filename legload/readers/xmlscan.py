@@ -10,7 +10,7 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    with its salvage and its messages. libxml2 applies its limits on text size and depth only
    when it builds a tree, so the scan gives up well below them and the tree parser decides.
    libxml2 releases the GIL while it reads, so where a second CPU is free the gate runs in a
-   thread beside the scan (:func:`gate_thread`), one thread kept for the purpose; the scan
+   thread beside the scan (:mod:`legload.readers.xmlgate`), one thread kept for the purpose; the scan
    takes any bytes, and is used only once the gate has passed the document.
 2. **The scan.** :func:`legload.readers.xmltags.tags` finds every tag and its name in the
    bytes (comments, CDATA sections and processing instructions outside the points are set
@@ -40,19 +40,17 @@ and on generated documents.
 
 from __future__ import annotations
 
-import os
-import queue
 import re
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from lxml import etree
 
 from legload.errors import ReadError
+from legload.readers.xmlgate import Gate
 from legload.readers.xmlpoints import PointFields
-from legload.readers.xmlsafe import find_all, parse_prepared, prepare, safe_parser
-from legload.readers.xmltags import Words, tags
+from legload.readers.xmlsafe import find_all, parse_prepared, prepare
+from legload.readers.xmltags import tags
 from legload.readers.xmlvalues import decimal_columns, iso_times
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -65,132 +63,7 @@ _DEEPEST = 128
 _LARGEST = 64 << 20
 #: code of a name the reader searches for in the tree
 _SEARCHED = -2
-#: bytes handed to libxml2 at a time by the gate: libxml2 keeps only the unread rest in its
-#: buffer, and the gate takes the GIL between pieces (fewer pieces, fewer handovers with the
-#: scan; 256 KiB rather than 64 KiB: 4 % off the elapsed time of a 0.7 MB TCX file)
-_FEED = 1 << 18
-_AMP, _COLON = 38, 58
-_CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-#: whether :func:`parse_scanned` checks a document in a second thread (:func:`gate_thread`)
-_THREAD = _CPUS > 1
-
-
-class _NoTree:
-    """A parser target without callbacks: libxml2 checks the document and builds nothing."""
-
-    def close(self) -> None:
-        return None
-
-
-def well_formed(data: bytes) -> bool:
-    """Whether libxml2, with the safe settings, accepts ``data`` without a word of complaint
-    (no tree is built). Errors it only logs, such as an undeclared namespace prefix, count:
-    the tree parser refuses those documents."""
-    parser = safe_parser(target=_NoTree())
-    try:  # fed in pieces: libxml2 then keeps only the unread rest in its buffer
-        for at in range(0, len(data), _FEED):
-            parser.feed(data[at : at + _FEED])
-        parser.close()
-    except etree.XMLSyntaxError:
-        return False
-    return len(parser.feed_error_log) == 0
-
-
-def gate_thread(allowed: bool) -> None:
-    """Allow or forbid the check of a document in a second thread beside its scan (allowed
-    by default where this process may run on several CPUs). Import workers forbid it: they
-    keep every CPU busy already."""
-    global _THREAD
-    _THREAD = allowed and _CPUS > 1
-
-
-class _Checker:
-    """The thread that checks documents beside their scans, one at a time.
-
-    Started when first needed and then kept, waiting for the next document (which costs
-    nothing): a thread started for each document cost the reader 0.4 ms to start, and its
-    check of a 0.75 MB TCX file took 5 ms of CPU instead of 3 (a fresh stack and fresh
-    memory for libxml2 each time). While it checks one reader's document, another reader's
-    gate runs inline."""
-
-    def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[_Gate] = queue.SimpleQueue()
-        self._free = threading.Lock()  # held while a document is handed over or checked
-        self._thread: threading.Thread | None = None
-
-    def take(self, gate: _Gate) -> bool:
-        """Hand ``gate`` to the thread; False when it is busy or cannot be started."""
-        if not self._free.acquire(blocking=False):
-            return False
-        if self._thread is None or not self._thread.is_alive():
-            thread = threading.Thread(target=self._serve, daemon=True, name="legload-xml-gate")
-            try:
-                thread.start()
-            except RuntimeError:  # no thread to be had (a limit on threads)
-                self._free.release()
-                return False
-            self._thread = thread
-        self._jobs.put(gate)
-        return True
-
-    def _serve(self) -> None:
-        while True:
-            gate = self._jobs.get()
-            try:
-                gate.check()  # keeps what it raises for the reader
-            finally:
-                self._free.release()
-                gate.finish()
-            del gate  # holds no document while it waits
-
-
-_CHECKER = _Checker()
-if hasattr(os, "register_at_fork"):  # a forked child has no such thread: it starts its own
-    os.register_at_fork(after_in_child=lambda: _CHECKER.__init__())
-
-
-class _Gate:
-    """Whether the scan of a document may be used: it has no ``xml:id`` and
-    :func:`well_formed` accepts it. Checked in a second thread when that is allowed: libxml2
-    releases the GIL while it reads, so the check and the scan run side by side."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data: bytes | None = data
-        self._passed = False
-        self._error: BaseException | None = None
-        self._done: threading.Lock | None = None
-        if _THREAD:
-            done = threading.Lock()
-            done.acquire()
-            self._done = done
-            if _CHECKER.take(self):
-                return
-            self._done = None
-        self.check()
-
-    def check(self) -> None:
-        """Check the document (once: the gate lets go of it), keeping the verdict or what
-        the check raised for :meth:`passed`."""
-        data, self._data = self._data, None
-        try:
-            # libxml2 checks xml:id values only when it builds a tree: the tree parser decides
-            self._passed = not _has_xml_id(data) and well_formed(data)  # type: ignore[arg-type]
-        except BaseException as exc:  # raised where the result is asked for, as inline
-            self._error = exc
-
-    def finish(self) -> None:
-        """Called by the gate thread once :meth:`check` is done: :meth:`passed` may answer."""
-        self._done.release()  # type: ignore[union-attr]
-
-    def passed(self) -> bool:
-        """Whether the scan may be used; raises what the check raised."""
-        if self._done is not None:
-            self._done.acquire()
-            self._done = None
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-        return self._passed
+_AMP = 38
 
 
 class PointScan:
@@ -340,7 +213,7 @@ def parse_scanned(
         ReadError: as :func:`~legload.readers.xmlsafe.parse`.
     """
     body = prepare(data, source, warnings)
-    gate = _Gate(body)  # beside the scan, which takes any bytes and is kept only if it passes
+    gate = Gate(body)  # beside the scan, which takes any bytes and is kept only if it passes
     try:
         scan = scan_points(body, point_name, fields, searched=searched, merge=merge)
     finally:
@@ -361,8 +234,9 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     """Scan of a document's points, or None when the document is not plain.
 
     Any bytes may come: for a document that is not well-formed the result is None or a scan
-    that means nothing, which :func:`parse_scanned` keeps only when :func:`well_formed`
-    accepts the document (the two run side by side).
+    that means nothing, which :func:`parse_scanned` keeps only when
+    :func:`~legload.readers.xmlgate.well_formed` accepts the document (the two run side by
+    side).
 
     Args:
         data: the document.
@@ -473,26 +347,6 @@ def _codes(names: list[bytes], point_name: str, fields: Mapping[str, str],
     return codes, keys
 
 
-#: bytes looked at a time for an ``xml:id`` (in the gate thread, where each piece takes the
-#: GIL for a few array operations: few pieces contend little with the scan)
-_PIECE = 1 << 19
-_XML_ID = int.from_bytes(b"xml:id", "little")
-_SIX = np.uint64((1 << 48) - 1)
-
-
-def _has_xml_id(data: bytes) -> bool:
-    """Whether ``xml:id`` occurs in ``data``: found from its ``:`` (a byte search for the
-    whole word is slower, none of its bytes being rare), a piece at a time."""
-    arr = np.frombuffer(data, np.uint8)
-    words = Words(arr)
-    for at in range(0, len(arr), _PIECE):
-        colons = np.flatnonzero(arr[at : at + _PIECE] == _COLON) + (at - 3)
-        colons = colons[colons >= 0]
-        if ((words.at(colons) & _SIX) == _XML_ID).any():
-            return True
-    return False
-
-
 def _line_ends(text: str) -> str:
     """Line ends as libxml2 reports them in a tree: CR LF and a lone CR become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
@@ -512,4 +366,4 @@ def _without(data: bytes, cuts: np.ndarray, resumes: np.ndarray,
     return b"".join(part for pair in zip(kept, [*marks, b""], strict=True) for part in pair)
 
 
-__all__ = ["PointScan", "gate_thread", "parse_scanned", "scan_points", "well_formed"]
+__all__ = ["PointScan", "parse_scanned", "scan_points"]

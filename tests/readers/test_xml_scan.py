@@ -3,10 +3,7 @@ whole activities, warnings and errors must be the same whichever route a documen
 
 from __future__ import annotations
 
-import os
-import threading
 import time
-import warnings
 
 import numpy as np
 import pytest
@@ -14,42 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers import xmlsafe, xmlscan
+from legload.readers import xmlgate, xmlsafe, xmlscan
 from legload.readers.gpx import _FIELDS as GPX_FIELDS
 from legload.readers.gpx import read_gpx
 from legload.readers.tcx import _FIELDS as TCX_FIELDS
 from legload.readers.tcx import read_tcx
 
-READERS = {".gpx": read_gpx, ".tcx": read_tcx}
-
-
-def outcome(reader, data: bytes, name: str = "doc"):
-    try:
-        return reader(data, name)
-    except ReadError as exc:
-        return str(exc)
-
-
-def assert_same(a, b, label: str) -> None:
-    assert type(a) is type(b), (label, a if isinstance(a, str) else b)
-    if isinstance(a, str):
-        assert a == b, label
-        return
-    assert len(a) == len(b), label
-    for x, y in zip(a, b, strict=True):
-        assert list(x.samples.columns) == list(y.samples.columns), label
-        assert x.samples.dtypes.equals(y.samples.dtypes), label
-        assert x.samples.equals(y.samples), label
-        assert x.laps.dtypes.equals(y.laps.dtypes), label
-        assert x.laps.equals(y.laps), label
-        assert (x.summary, x.warnings, x.index) == (y.summary, y.warnings, y.index), label
-
-
-def tree_read(reader, data: bytes, name: str = "doc"):
-    """Read with the scan turned off: every document takes the whole-tree route."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(xmlscan, "scan_points", lambda *args, **kwargs: None)
-        return outcome(reader, data, name)
+from .xml_routes import READERS, SEEDS, T0, T1, assert_same, outcome, tree_read
 
 
 def test_every_real_file_reads_the_same_by_both_routes(real_dir, monkeypatch):
@@ -127,7 +95,7 @@ def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
         b'<trkpt lat="1" lon="2.001"><time>2020-05-01T10:00:01Z</time><x:hr>121</x:hr></trkpt>'
         b"</trkseg></trk></gpx>"
     )
-    assert not xmlscan.well_formed(data)
+    assert not xmlgate.well_formed(data)
     fast = outcome(read_gpx, data)
     assert not isinstance(fast, str)
     assert "recovering parse" in fast[0].warnings[0]
@@ -284,7 +252,6 @@ def test_generated_tcx_reads_the_same_by_both_routes(document):
 
 # --- documents that once read differently by the two routes, or crashed both ----------------
 
-T0, T1 = "2020-05-01T10:00:00Z", "2020-05-01T10:00:01Z"
 DIFFERED = {
     "CR LF in an unreadable time": (
         read_gpx, '<gpx><trk><trkseg><trkpt lat="1" lon="2"><time>x\r\ny</time></trkpt>'
@@ -353,19 +320,8 @@ def test_millions_of_nested_elements_in_a_point_are_refused_quickly():
     assert time.perf_counter() - started < 20  # generous: the scan gives up at its bracket bound
 
 
-# --- the gate beside the scan -----------------------------------------------------------------
+# --- damaged documents --------------------------------------------------------------------------
 
-SEEDS = [
-    ('<?xml version="1.0" encoding="UTF-8"?><gpx xmlns:x="urn:x"><trk><name>Run</name><trkseg>'
-     f'<trkpt lat="1" lon="2"><ele>1.5</ele><time>{T0}</time><extensions><x:hr>120</x:hr>'
-     f'</extensions></trkpt><trkpt lat="1.1" lon="2"><ele>2</ele><time>{T1}</time></trkpt>'
-     "</trkseg></trk></gpx>").encode(),
-    ('<?xml version="1.0"?><TrainingCenterDatabase><Activities><Activity Sport="Running">'
-     f'<Lap StartTime="{T0}"><TotalTimeSeconds>1</TotalTimeSeconds><Track><Trackpoint>'
-     f"<Time>{T0}</Time><HeartRateBpm><Value>120</Value></HeartRateBpm></Trackpoint>"
-     f"<Trackpoint><Time>{T1}</Time><DistanceMeters>3.5</DistanceMeters></Trackpoint>"
-     "</Track></Lap></Activity></Activities></TrainingCenterDatabase>").encode(),
-]
 MARKUP = st.sampled_from([b"<", b">", b"/", b"</", b"/>", b"<a>", b"</a>", b"<trkpt>", b"<Trackpoint>",
                           b"</Trackpoint>", b"&", b'"', b"=", b" ", b"\0", b"\xff", b"<!--", b"-->",
                           b"xml:id", b"<x:"])
@@ -396,122 +352,3 @@ def test_the_scan_takes_any_bytes_and_a_damaged_document_reads_as_the_tree_reads
         assert found is None or isinstance(found, xmlscan.PointScan)
     for reader in (read_gpx, read_tcx):
         assert_same(outcome(reader, data), tree_read(reader, data), repr(data[:60]))
-
-
-@pytest.fixture
-def gate_inline():
-    xmlscan.gate_thread(False)
-    yield
-    xmlscan.gate_thread(True)
-
-
-def test_without_a_second_thread_the_gate_runs_inline(gate_inline, monkeypatch):
-    def no_thread(*args, **kwargs):
-        raise AssertionError("a thread was started")
-
-    monkeypatch.setattr(xmlscan.threading, "Thread", no_thread)
-    found = read_gpx(SEEDS[0], "seed.gpx")
-    assert len(found[0].samples) == 2
-
-
-def test_the_gate_in_a_thread_or_inline_gives_the_same_activities(real_dir):
-    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in READERS)[:12]
-    assert paths
-    threaded = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
-    xmlscan.gate_thread(False)
-    try:
-        inline = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
-    finally:
-        xmlscan.gate_thread(True)
-    for path, a, b in zip(paths, threaded, inline, strict=True):
-        assert_same(a, b, path.name)
-
-
-def test_one_gate_thread_is_kept_and_is_idle_when_a_read_returns():
-    for _ in range(3):
-        read_tcx(SEEDS[1], "seed.tcx")
-    gates = [t for t in threading.enumerate() if t.name == "legload-xml-gate"]
-    assert len(gates) <= 1
-    assert not xmlscan._CHECKER._free.locked()  # not holding or checking a document
-
-
-def test_reads_in_several_threads_at_once_give_what_serial_reads_give(real_dir):
-    """One reader's document goes to the gate thread; the others' gates run inline."""
-    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in READERS)[:6]
-    assert paths
-    serial = [outcome(READERS[p.suffix], p.read_bytes(), p.name) for p in paths]
-    results: dict[tuple[int, int], object] = {}
-
-    def read_all(worker: int) -> None:
-        for i, path in enumerate(paths):
-            results[worker, i] = outcome(READERS[path.suffix], path.read_bytes(), path.name)
-
-    threads = [threading.Thread(target=read_all, args=(w,)) for w in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for (_, i), got in results.items():
-        assert_same(got, serial[i], paths[i].name)
-    assert len(results) == 4 * len(paths)
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
-def test_a_forked_child_checks_documents_in_its_own_gate_thread():
-    read_tcx(SEEDS[1], "seed.tcx")  # the parent's gate thread runs
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # Python >= 3.12: fork with threads
-        pid = os.fork()
-    if pid == 0:  # the child: its checker starts afresh, and its reads succeed
-        code = 1
-        try:
-            fresh = xmlscan._CHECKER._thread is None
-            code = 0 if fresh and len(read_tcx(SEEDS[1], "seed.tcx")[0].samples) == 2 else 2
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-
-
-def test_import_workers_read_in_one_thread(monkeypatch):
-    from legload import read_pool
-
-    class Idle:  # the parent watcher, not started
-        def __init__(self, *args, **kwargs) -> None:
-            pass
-
-        def start(self) -> None:
-            pass
-
-    seen = []
-    monkeypatch.setattr(read_pool, "gate_thread", seen.append)
-    monkeypatch.setattr(read_pool.threading, "Thread", Idle)
-    read_pool._watch_parent()
-    assert seen == [False]
-
-
-def test_without_a_thread_to_be_had_the_gate_runs_inline(monkeypatch):
-    def refused(self):
-        raise RuntimeError("can't start new thread")
-
-    monkeypatch.setattr(xmlscan, "_CHECKER", xmlscan._Checker())  # no gate thread yet
-    monkeypatch.setattr(xmlscan.threading.Thread, "start", refused)
-    xmlscan.gate_thread(True)
-    assert len(read_gpx(SEEDS[0], "seed.gpx")[0].samples) == 2
-    assert not xmlscan._CHECKER._free.locked()
-
-
-@pytest.mark.parametrize("threaded", [True, False])
-def test_an_error_in_the_gate_reaches_the_caller_threaded_or_not(threaded, monkeypatch):
-    def exhausted(data):
-        raise MemoryError("checked")
-
-    monkeypatch.setattr(xmlscan, "well_formed", exhausted)
-    xmlscan.gate_thread(threaded)
-    try:
-        with pytest.raises(MemoryError, match="checked"):
-            read_tcx(SEEDS[1], "seed.tcx")
-        monkeypatch.undo()
-        assert len(read_tcx(SEEDS[1], "seed.tcx")[0].samples) == 2  # the gate thread goes on
-    finally:
-        xmlscan.gate_thread(True)
