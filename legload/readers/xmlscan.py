@@ -10,8 +10,8 @@ the cost of reading a GPX or TCX file. For plain documents this module avoids bo
    with its salvage and its messages. libxml2 applies its limits on text size and depth only
    when it builds a tree, so the scan gives up well below them and the tree parser decides.
    libxml2 releases the GIL while it reads, so where a second CPU is free the gate runs in a
-   thread beside the scan (:mod:`legload.readers.xmlgate`), one thread kept for the purpose; the scan
-   takes any bytes, and is used only once the gate has passed the document.
+   thread beside the scan (:mod:`legload.readers.xmlgate`); the scan takes any bytes, and is
+   used only once the gate has passed the document.
 2. **The scan.** :func:`legload.readers.xmltags.tags` finds every tag and its name in the
    bytes (comments, CDATA sections and processing instructions outside the points are set
    aside; a DOCTYPE, a ``>`` in text or attributes gives up). Each distinct name is looked

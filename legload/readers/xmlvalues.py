@@ -156,11 +156,8 @@ def _column(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, plain: np.nda
             ) -> np.ndarray:
     """:func:`decimals` of texts from what :func:`_plain` found of them."""
     if plain.all():  # the usual column: no texts for pandas, none for Python's float
-        if point.all():
-            return value
-        minus_zero = negative & (value == 0) & ~point
-        if minus_zero.any() and not point.any():  # an integer column: "-0" reads 0.0
-            value = np.where(minus_zero, 0.0, value)
+        if not point.any():  # a column of integers: "-0" reads 0.0
+            value = np.where(negative & (value == 0), 0.0, value)
         return value
     out = np.full(len(starts), np.nan)
     ints = plain & ~point
