@@ -200,11 +200,11 @@ def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray
     ``(x - 0x0101…01 * n) & ~x & 0x8080…80`` flags the bytes below ``n``, and its lowest flag
     is exact (a borrow only runs upwards from a flagged byte). Either way the words are
     grouped by a hash and every tag's words are compared with its group's representative,
-    so a collision cannot merge names.
+    so a collision cannot merge names within a block; across blocks, names are told apart
+    by their bytes.
     """
     words = Words(body)
     names: dict[bytes, int] = {}
-    seen: dict[int, tuple[int, ...]] = {}  # the words of each delimited name, by its hash
     parts = []
 
     def assign(inverse: np.ndarray, which: np.ndarray, read: tuple[np.ndarray, list[bytes]]) -> None:
@@ -224,7 +224,7 @@ def names_at(body: np.ndarray, at: np.ndarray, ends: np.ndarray
             assign(inverse, short, read)
             rest = np.flatnonzero(size > 16)
         if len(rest):
-            read = _delimited_names(words, block[rest], seen)
+            read = _delimited_names(words, block[rest])
             if read is None:
                 return None
             assign(inverse, rest, read)
@@ -249,32 +249,28 @@ def _short_names(words: Words, at: np.ndarray, size: np.ndarray
     grouped = _grouped([head, tail], most=_MOST_CONTENTS)
     if grouped is None:
         return None
-    inverse, _, spelled = grouped
+    inverse, spelled = grouped
     return inverse, [_NAME.match(_joined(words_of)).group()  # type: ignore[union-attr]
                      for words_of in spelled]
 
 
-def _delimited_names(words: Words, at: np.ndarray, seen: dict[int, tuple[int, ...]]
-                     ) -> tuple[np.ndarray, list[bytes]] | None:
-    """Names of tags cut at the first delimiter after ``at``; ``seen`` holds the words of
-    the names met so far by their hash, to tell a collision between blocks."""
+def _delimited_names(words: Words, at: np.ndarray) -> tuple[np.ndarray, list[bytes]] | None:
+    """Names of tags cut at the first delimiter after ``at``; None for a name longer than
+    the words read, or a collision."""
     columns = _cut_words(words, at)
     if columns is None:
         return None  # a name longer than the words read
     grouped = _grouped(columns)
     if grouped is None:
         return None
-    inverse, keys, spelled = grouped
-    for key, words_of in zip(keys, spelled, strict=True):
-        if seen.setdefault(key, words_of) != words_of:
-            return None  # two names with one hash, in different blocks
+    inverse, spelled = grouped
     return inverse, [_joined(words_of) for words_of in spelled]
 
 
 def _grouped(columns: list[np.ndarray], most: int | None = None
-             ) -> tuple[np.ndarray, list[int], list[tuple[int, ...]]] | None:
+             ) -> tuple[np.ndarray, list[tuple[int, ...]]] | None:
     """Rows of equal words (``columns[j][i]`` is word j of row i) grouped by a hash: the
-    group of each row, and each group's hash and words. None for more than ``most`` groups,
+    group of each row, and each group's words. None for more than ``most`` groups,
     or two different rows with one hash (every row is compared with its group's)."""
     hashed = columns[0].copy()
     for column in columns[1:]:
@@ -287,7 +283,7 @@ def _grouped(columns: list[np.ndarray], most: int | None = None
     if not all((column == column[first][inverse]).all() for column in columns):
         return None  # two rows with one hash
     spelled = list(zip(*(column[first].tolist() for column in columns), strict=True))
-    return inverse, distinct.tolist(), spelled
+    return inverse, spelled
 
 
 def _joined(words: tuple[int, ...]) -> bytes:

@@ -3,11 +3,13 @@ documents: every start tag's qualified name, in document order."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from legload.readers import xmltags
 from legload.readers.xmltags import tags
 
 #: name characters, the delimiters' neighbours included ("-", ".", ":" sit next to "/" and ">")
@@ -88,3 +90,18 @@ def test_a_name_at_the_very_end_reads():
     found = tags(b"<r>" + b"x" * 40 + b"<ab/></r>")
     assert found is not None
     assert [found.names[i] for i in found.inverse] == [b"r", b"ab"]
+
+
+def test_names_with_one_hash_in_different_blocks_stay_apart(monkeypatch):
+    """With a hash that is the last word alone, every name under 25 bytes collides; one tag
+    per block, each name keeps its own spelling (and within a block a collision gives up)."""
+    monkeypatch.setattr(xmltags, "_MIX", np.uint64(0))
+    long_names = [f"{stem}_{'x' * 16}" for stem in ("alpha", "beta", "gamma")]  # over 16 bytes
+    document = ("<r>" + "".join(f"<{n}/>" for n in long_names * 2) + "</r>").encode()
+    monkeypatch.setattr(xmltags, "_BLOCK", 1)
+    found = tags(document)
+    assert found is not None
+    assert [found.names[i].decode() for i in found.inverse] == ["r", *long_names * 2]
+    assert len(found.names) == 4
+    monkeypatch.setattr(xmltags, "_BLOCK", 15000)
+    assert tags(document) is None
