@@ -76,7 +76,7 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         relative = file.relative_to(root).as_posix()
         if file.name == "activities.csv" and file.parent in metadata:
             continue
-        if zipfile.is_zipfile(file) and file.suffix.lower() == ".zip":
+        if file.suffix.lower() == ".zip" and zipfile.is_zipfile(file):
             try:
                 with zipfile.ZipFile(file) as archive:
                     yield from _walk_zip(archive, str(file), depth=1)
