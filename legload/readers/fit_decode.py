@@ -5,7 +5,10 @@ The message and field definitions (names, base types, scales, offsets, enum valu
 from the official Garmin FIT SDK's profile (:mod:`garmin_fit_sdk`); nothing about the
 profile is typed by hand here. Framing walks the record headers; a run of consecutive data
 messages that share one local definition is found with a strided numpy comparison instead
-of message by message, which is what makes whole-history imports fast.
+of message by message, which is what makes whole-history imports fast. Files that interleave
+message types one by one (records, HRV, events, as recent watches write) cost a few Python
+steps per message; a definition repeated in the file, as some devices repeat theirs, is
+decoded once with all its messages, gathered through a window sliding over the bytes.
 
 The result is a :class:`FitMessages`: for each message name, a dict of column name →
 numpy array (scaled and offset per the profile, invalid values as NaN), plus ``_offset``
@@ -80,9 +83,7 @@ def decode(data: bytes) -> FitMessages:
     if not is_fit(data):
         raise FitDamage("not a FIT file (no valid FIT header)")
     out = FitMessages()
-    occurrences: dict[int, list[np.ndarray]] = {}
-    compressed: list[tuple[int, int]] = []  # (byte offset of payload, 5-bit time offset)
-    defs: list[_Def] = []
+    found = _Framing()
     pos = 0
     while pos < len(data):
         if not is_fit(data[pos:pos + 14]):
@@ -92,14 +93,60 @@ def decode(data: bytes) -> FitMessages:
                     " (ignored)")
                 out.damaged = True
             break
-        pos = _decode_one_file(data, pos, out, defs, occurrences, compressed)
+        pos = _decode_one_file(data, pos, out, found)
         if out.damaged:
             break
-    _bulk_decode(data, defs, occurrences, compressed, out)
+    _bulk_decode(data, found, out)
     return out
 
 
-def _decode_one_file(data, start, out, defs, occurrences, compressed) -> int:
+class _Framing:
+    """What framing found: the distinct definitions (a definition repeated in the file, as
+    some devices do before every few messages, is one), and for each the runs of its
+    messages (first payload byte, count) and the compressed-timestamp headers."""
+
+    def __init__(self) -> None:
+        self.defs: list[_Def] = []
+        self.starts: list[list[int]] = []  # per definition key: first payload byte of each run
+        self.counts: list[list[int]] = []  # per definition key: messages in each run
+        self.compressed: list[tuple[int, int]] = []  # (payload byte, 5-bit time offset)
+        self._by_bytes: dict[tuple[int, bytes], _Def] = {}
+        self._by_content: dict[tuple, _Def] = {}
+
+    def definition(self, data: bytes, pos: int, end: int) -> tuple[_Def, int]:
+        """The definition message at ``pos`` (the one already met when its bytes repeat),
+        and where the next message starts."""
+        header = data[pos]
+        cursor = pos + 6 + 3 * data[pos + 5] if pos + 6 <= end else end + 1
+        if header & 0x20 and cursor < end:
+            cursor += 1 + 3 * data[cursor]
+        spelled = (header & 0x20, data[pos + 1:cursor]) if cursor <= end else None
+        known = self._by_bytes.get(spelled) if spelled else None
+        if known is not None:
+            return known, cursor
+        d, cursor = _read_definition(data, pos, end, len(self.defs))
+        content = (d.global_num, d.big_endian, tuple(d.fields), tuple(d.dev_fields))
+        same = self._by_content.get(content)
+        if same is None:
+            same = self._by_content[content] = d
+            self.defs.append(d)
+            self.starts.append([])
+            self.counts.append([])
+        if spelled:
+            self._by_bytes[spelled] = same
+        return same, cursor
+
+    def offsets(self, key: int) -> np.ndarray:
+        """Byte position of the payload of every message of definition ``key``, in file order."""
+        first = np.array(self.starts[key], dtype=np.int64)
+        counts = np.array(self.counts[key], dtype=np.int64)
+        if len(first) == 0 or (counts == 1).all():
+            return first
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return np.repeat(first, counts) + (1 + self.defs[key].size) * within
+
+
+def _decode_one_file(data, start, out, found: _Framing) -> int:
     header_size = data[start]
     (data_size,) = struct.unpack_from("<I", data, start + 4)
     if header_size == 14:
@@ -116,7 +163,7 @@ def _decode_one_file(data, start, out, defs, occurrences, compressed) -> int:
         out.damaged = True
         end = len(data)
     try:
-        _frame(data, body, end, defs, occurrences, compressed)
+        _frame(data, body, end, found)
     except FitDamage as damage:
         out.warnings.append(str(damage))
         out.damaged = True
@@ -131,34 +178,41 @@ def _decode_one_file(data, start, out, defs, occurrences, compressed) -> int:
     return end + 2
 
 
-def _frame(data, pos, end, defs, occurrences, compressed) -> None:
-    """Walk record headers from ``pos`` to ``end``; record where each data message lies."""
-    local: dict[int, _Def] = {}
+def _frame(data, pos, end, found: _Framing) -> None:
+    """Walk record headers from ``pos`` to ``end``; record where each data message lies.
+    A message whose successor has another header (interleaved message types) costs a few
+    Python steps; a run of messages with one header is measured with numpy."""
+    local: dict[int, tuple[_Def, list[int], list[int]]] = {}
     view = np.frombuffer(data, dtype=np.uint8)
+    compressed = found.compressed
     while pos < end:
         header = data[pos]
         if header & 0x80:  # compressed timestamp header
-            d = local.get((header >> 5) & 0x03)
-            if d is None:
+            entry = local.get((header >> 5) & 0x03)
+            if entry is None:
                 raise FitDamage(f"undefined local message type {(header >> 5) & 3} at byte {pos}")
+            d, starts, counts = entry
             if pos + 1 + d.size > end:
                 raise FitDamage(f"truncated message at byte {pos}")
-            occurrences.setdefault(d.key, []).append(np.array([pos + 1]))
+            starts.append(pos + 1)
+            counts.append(1)
             compressed.append((pos + 1, header & 0x1F))
             pos += 1 + d.size
         elif header & 0x40:  # definition message
-            d, pos = _read_definition(data, pos, end, len(defs))
-            defs.append(d)
-            local[header & 0x0F] = d
+            d, pos = found.definition(data, pos, end)
+            local[header & 0x0F] = (d, found.starts[d.key], found.counts[d.key])
         else:
-            d = local.get(header & 0x0F)
-            if d is None:
+            entry = local.get(header & 0x0F)
+            if entry is None:
                 raise FitDamage(f"undefined local message type {header & 0x0F} at byte {pos}")
+            d, starts, counts = entry
             stride = 1 + d.size
-            if pos + stride > end:
+            nxt = pos + stride
+            if nxt > end:
                 raise FitDamage(f"truncated message at byte {pos}")
-            count = _run_length(view, pos, end, stride, header)
-            occurrences.setdefault(d.key, []).append(pos + 1 + stride * np.arange(count))
+            count = 1 if nxt >= end or data[nxt] != header else _run_length(view, pos, end, stride, header)
+            starts.append(pos + 1)
+            counts.append(count)
             pos += stride * count
 
 
@@ -220,27 +274,32 @@ def _read_definition(data, pos, end, key) -> tuple[_Def, int]:
     return _Def(key, global_num, size, big, fields, dev_fields), cursor
 
 
-def _bulk_decode(data, defs, occurrences, compressed, out: FitMessages) -> None:
+def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
     buf = np.frombuffer(data, dtype=np.uint8)
-    order = sorted(occurrences, key=lambda k: defs[k].global_num not in _DEVELOPER_MESGS)
+    defs = found.defs
+    used = sorted((key for key in range(len(defs)) if found.starts[key]),
+                  key=lambda k: found.starts[k][0])  # in the order their messages first come
+    order = sorted(used, key=lambda k: defs[k].global_num not in _DEVELOPER_MESGS)
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for key in order:
         d = defs[key]
-        offsets = np.concatenate(occurrences[key])
-        table = _decode_def(buf, d, offsets, out)
+        table = _decode_def(buf, d, found.offsets(key), out)
         name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
         parts.setdefault(name, []).append(table)
         if name == "field_description":
             _register_dev_fields(table, out)
     for name, tables in parts.items():
         out.tables[name] = _concat(tables)
-    _resolve_timestamps(out, compressed)
+    _resolve_timestamps(out, found.compressed)
 
 
 def _decode_def(buf, d: _Def, offsets: np.ndarray, out: FitMessages) -> dict[str, np.ndarray]:
     if d.size == 0:
         return {"_offset": offsets}
-    rows = buf[offsets[:, None] + np.arange(d.size)]
+    # every message's payload: a row of a window sliding over the bytes, gathered by offset
+    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
+                         strides=(1, 1))
+    rows = windows[offsets]
     profile = _MESSAGES.get(d.global_num, {"fields": {}})["fields"]
     table: dict[str, np.ndarray] = {"_offset": offsets}
     col = 0

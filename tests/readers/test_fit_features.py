@@ -319,6 +319,50 @@ def test_redefining_a_local_type_with_other_fields():
     np.testing.assert_array_equal(rec["power"][25:], 300 + np.arange(26, 30))
 
 
+def test_interleaved_messages_and_repeated_definitions_match_the_sdk():
+    """As modern watches write them: record, HRV-like and event messages interleaved one by
+    one, the same definition repeated (on its own and on other local types) between runs,
+    and a local type rebound to other fields in between; rows stay in file order."""
+    fit = FitBuilder()
+    file_id_message(fit)
+    short = [field("record", "timestamp"), field("record", "heart_rate")]
+    wide = [field("record", "timestamp"), field("record", "heart_rate"), field("record", "power")]
+    event = [field("event", "timestamp"), field("event", "event"), field("event", "event_type")]
+    fit.define(0, "record", short)
+    fit.define(1, "event", event)
+    fit.define(2, "record", short)  # the same definition on another local type
+    times, rates, powers = [], [], []
+    t = T0
+    for block in range(12):
+        if block % 3 == 2:
+            fit.define(0, "record", short)  # repeated before a block, as some devices do
+        if block == 6:
+            fit.define(2, "record", wide)  # local 2 rebound to other fields
+        for i in range(4 + block % 3):  # single messages of alternating types, then a run
+            local = (0, 2)[i % 2] if i < 3 else 0
+            values = [t, 60 + (t - T0) % 100]
+            if local == 2 and block >= 6:
+                values.append(200 + block)
+                powers.append(200 + block)
+            else:
+                powers.append(None)
+            fit.message(local, values)
+            times.append(t)
+            rates.append(values[1])
+            if i == 1:
+                fit.message(1, [t, 0, 4])
+            t += 1
+    data = fit.to_bytes()
+    assert_same_as_sdk(data, expect_mesgs=("record", "event"))
+    messages = decode(data)
+    rec = messages.table("record")
+    assert (np.diff(rec["_offset"]) > 0).all()
+    np.testing.assert_array_equal(rec["timestamp"], times)
+    np.testing.assert_array_equal(rec["heart_rate"], rates)
+    np.testing.assert_array_equal(rec["power"], [np.nan if p is None else p for p in powers])
+    assert len(messages.table("event")["_offset"]) == 12
+
+
 def test_chained_files_match_the_sdk():
     first, second = FitBuilder(), FitBuilder(header_size=12)
     file_id_message(first)
