@@ -27,13 +27,11 @@ import numpy as np
 from garmin_fit_sdk import Profile
 from garmin_fit_sdk import fit as sdk_fit
 
+from legload.readers.fit_fields import payload_columns
+
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, the FIT date_time origin
 _HEADER_SIZES = (12, 14)
 _BASE = sdk_fit.BASE_TYPE_DEFINITIONS
-_NP_CODE = {
-    0: "u1", 1: "i1", 2: "u1", 3: "i2", 4: "u2", 5: "i4", 6: "u4", 7: "S", 8: "f4", 9: "f8",
-    10: "u1", 11: "u2", 12: "u4", 13: "u1", 14: "i8", 15: "u8", 16: "u8",
-}
 _MESSAGES = Profile["messages"]
 _TYPES = Profile["types"]
 #: global message numbers decoded before the others (developer field names come from them)
@@ -283,7 +281,8 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for key in order:
         d = defs[key]
-        table = _decode_def(buf, d, found.offsets(key), out)
+        table = payload_columns(buf, d.global_num, d.big_endian, d.fields, d.dev_fields,
+                                found.offsets(key), out.dev_names)
         name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
         parts.setdefault(name, []).append(table)
         if name == "field_description":
@@ -291,81 +290,6 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
     for name, tables in parts.items():
         out.tables[name] = _concat(tables)
     _resolve_timestamps(out, found.compressed)
-
-
-def _decode_def(buf, d: _Def, offsets: np.ndarray, out: FitMessages) -> dict[str, np.ndarray]:
-    if d.size == 0:
-        return {"_offset": offsets}
-    # every message's payload: a row of a window sliding over the bytes, gathered by offset
-    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
-                         strides=(1, 1))
-    rows = windows[offsets]
-    profile = _MESSAGES.get(d.global_num, {"fields": {}})["fields"]
-    table: dict[str, np.ndarray] = {"_offset": offsets}
-    col = 0
-    endian = ">" if d.big_endian else "<"
-    for num, size, base in d.fields:
-        raw = rows[:, col:col + size]
-        col += size
-        info = profile.get(num) or _common_field(num)
-        name = info["name"] if info else f"field_{num}"
-        table[name] = _convert(raw, size, base, endian, info)
-    for num, size, index in d.dev_fields:
-        raw = rows[:, col:col + size]
-        col += size
-        named = out.dev_names.get((index, num))
-        if named is None:
-            continue
-        label, base_name = named
-        base = next((b for b, n in _TYPES["fit_base_type"].items() if n == base_name), 13)
-        base &= sdk_fit.BASE_TYPE_MASK
-        if size % _BASE[base]["size"]:
-            base = 2  # a size that does not fit the declared type: read as uint8
-        table[f"dev_{label}"] = _convert(raw, size, base, endian, None)
-    return table
-
-
-def _common_field(num: int):
-    names = {253: ("timestamp", "date_time"), 254: ("message_index", "message_index"),
-             250: ("part_index", "uint32")}
-    if num in names:
-        name, typ = names[num]
-        return {"name": name, "type": typ, "scale": [1], "offset": [0], "array": "false"}
-    return None
-
-
-def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.ndarray:
-    """Raw payload bytes of one field → values (float64 with NaN for invalid, or strings)."""
-    code = _NP_CODE[base]
-    if code == "S":
-        joined = np.ascontiguousarray(raw).view(f"S{size}")[:, 0]
-        return np.array([v.split(b"\0", 1)[0].decode("utf-8", "replace") for v in joined],
-                        dtype=object)
-    width = _BASE[base]["size"]
-    dtype = np.dtype(code).newbyteorder(endian) if width > 1 else np.dtype(code)
-    values = np.ascontiguousarray(raw).view(dtype)
-    invalid = _BASE[base]["invalid"]
-    if base in (8, 9):  # floats: invalid is an all-ones bit pattern
-        bits = values.view(f"{endian}u{width}")
-        bad = bits == np.array(invalid, dtype=np.uint64).astype(f"u{width}")
-    elif base == 13 and values.shape[1] > 1:
-        # a byte array is one value (often packed bit fields): invalid only when every
-        # byte is 0xFF, as the SDK reads it
-        bad = np.broadcast_to((values == invalid).all(axis=1, keepdims=True), values.shape)
-    else:
-        bad = values == np.array(invalid).astype(dtype)
-    result = values.astype(np.float64)
-    result[bad] = np.nan
-    if result.shape[1] == 1:
-        result = result[:, 0]
-    elif info is not None and info.get("array") != "true" and not info.get("has_components"):
-        # a scalar field stored wider than its type (e.g. misaligned definitions): keep element 0
-        result = result[:, 0]
-    if info is not None:  # scalars and every element of arrays, as the SDK applies it
-        scale, offset = info.get("scale") or [1], info.get("offset") or [0]
-        if len(scale) == 1 and (scale[0] != 1 or offset[0] != 0):
-            result = result / scale[0] - offset[0]
-    return result
 
 
 def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None:
