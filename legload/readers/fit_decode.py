@@ -180,31 +180,16 @@ def _frame(data, pos, end, found: _Framing) -> None:
     """Walk record headers from ``pos`` to ``end``; record where each data message lies.
     A message whose successor has another header (interleaved message types) costs a few
     Python steps; a run of messages with one header is measured with numpy."""
-    local: dict[int, tuple[_Def, list[int], list[int]]] = {}
+    local: list[tuple[int, list[int], list[int]] | None] = [None] * 16  # stride, runs
     view = np.frombuffer(data, dtype=np.uint8)
     compressed = found.compressed
     while pos < end:
         header = data[pos]
-        if header & 0x80:  # compressed timestamp header
-            entry = local.get((header >> 5) & 0x03)
-            if entry is None:
-                raise FitDamage(f"undefined local message type {(header >> 5) & 3} at byte {pos}")
-            d, starts, counts = entry
-            if pos + 1 + d.size > end:
-                raise FitDamage(f"truncated message at byte {pos}")
-            starts.append(pos + 1)
-            counts.append(1)
-            compressed.append((pos + 1, header & 0x1F))
-            pos += 1 + d.size
-        elif header & 0x40:  # definition message
-            d, pos = found.definition(data, pos, end)
-            local[header & 0x0F] = (d, found.starts[d.key], found.counts[d.key])
-        else:
-            entry = local.get(header & 0x0F)
+        if header < 0x40:  # data message (normal header), the most common
+            entry = local[header & 0x0F]
             if entry is None:
                 raise FitDamage(f"undefined local message type {header & 0x0F} at byte {pos}")
-            d, starts, counts = entry
-            stride = 1 + d.size
+            stride, starts, counts = entry
             nxt = pos + stride
             if nxt > end:
                 raise FitDamage(f"truncated message at byte {pos}")
@@ -212,6 +197,20 @@ def _frame(data, pos, end, found: _Framing) -> None:
             starts.append(pos + 1)
             counts.append(count)
             pos += stride * count
+        elif header & 0x80:  # compressed timestamp header
+            entry = local[(header >> 5) & 0x03]
+            if entry is None:
+                raise FitDamage(f"undefined local message type {(header >> 5) & 3} at byte {pos}")
+            stride, starts, counts = entry
+            if pos + stride > end:
+                raise FitDamage(f"truncated message at byte {pos}")
+            starts.append(pos + 1)
+            counts.append(1)
+            compressed.append((pos + 1, header & 0x1F))
+            pos += stride
+        else:  # definition message
+            d, pos = found.definition(data, pos, end)
+            local[header & 0x0F] = (1 + d.size, found.starts[d.key], found.counts[d.key])
 
 
 def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
