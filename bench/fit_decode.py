@@ -3,7 +3,8 @@
 Each reader turns the file's record messages into columns (numpy arrays or lists); the
 readers run interleaved, several rounds, and the best round counts. Prints records/s, MB/s,
 peak Python memory (tracemalloc: allocations inside Rust extensions are not seen) and the
-ratio legload/peer per file.
+ratio legload/peer per file; with ``--real`` (the real files over 100 kB), the range of the
+ratios over the real files each peer could read.
 
     .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real]
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import sys
 import tempfile
 import time
@@ -111,7 +111,10 @@ def long_activity(hours: float) -> bytes:
     return encode_fit(workout, synthesize(workout, gps_noise_m=2.0, alt_noise_m=1.0))
 
 
-def measure(files: dict[str, bytes], peers: dict, rounds: int, slow_rounds: int) -> None:
+def measure(files: dict[str, bytes], peers: dict, rounds: int, slow_rounds: int
+            ) -> dict[str, dict[str, float]]:
+    """Print each file's table; return legload/peer per file (files the peer read)."""
+    ratios: dict[str, dict[str, float]] = {}
     for label, data in files.items():
         times: dict[str, list[float]] = {name: [] for name in peers}
         counts: dict[str, int] = {}
@@ -147,9 +150,10 @@ def measure(files: dict[str, bytes], peers: dict, rounds: int, slow_rounds: int)
             best = min(times[name])
             print(f"{name:<16}{best:>10.4f}{counts[name] / best:>14,.0f}{mb / best:>10.1f}"
                   f"{peaks[name]:>10.1f}{best / ours:>13.1f}x")
+            ratios.setdefault(name, {})[label] = best / ours
         if counts and len(set(counts.values())) > 1:
             print(f"  note: record counts differ: {counts}")
-        _ = statistics  # kept for readers extending the report with medians
+    return ratios
 
 
 def main() -> None:
@@ -169,7 +173,13 @@ def main() -> None:
         for path in sorted(REAL.rglob("*.fit")):
             if path.stat().st_size > 100_000:
                 files[path.name] = path.read_bytes()
-    measure(files, peers, args.rounds, args.slow_rounds)
+    ratios = measure(files, peers, args.rounds, args.slow_rounds)
+    if len(files) > 1:
+        print("\nreal files, legload/peer:")
+        for name, by_file in ratios.items():
+            real = [r for label, r in by_file.items() if label in files and not label.startswith("generated")]
+            if name != "legload" and real:
+                print(f"  {name:<16}{min(real):>7.1f}x to {max(real):.1f}x ({len(real)} files the peer read)")
 
 
 if __name__ == "__main__":
