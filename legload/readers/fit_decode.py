@@ -27,7 +27,7 @@ import numpy as np
 from garmin_fit_sdk import Profile
 from garmin_fit_sdk import fit as sdk_fit
 
-from legload.readers.fit_fields import payload_columns
+from legload.readers.fit_fields import Definition, payload_columns
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, the FIT date_time origin
 _HEADER_SIZES = (12, 14)
@@ -40,16 +40,6 @@ _DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"
 
 class FitDamage(Exception):
     """Raised inside the decoder where the byte stream stops making sense."""
-
-
-@dataclass
-class _Def:
-    key: int
-    global_num: int
-    size: int
-    big_endian: bool
-    fields: list[tuple[int, int, int]]  # (field number, size, base type)
-    dev_fields: list[tuple[int, int, int]]  # (field number, size, developer data index)
 
 
 @dataclass
@@ -104,21 +94,21 @@ class _Framing:
     messages (first payload byte, count) and the compressed-timestamp headers."""
 
     def __init__(self) -> None:
-        self.defs: list[_Def] = []
+        self.defs: list[Definition] = []
         self.starts: list[list[int]] = []  # per definition key: first payload byte of each run
         self.counts: list[list[int]] = []  # per definition key: messages in each run
         self.compressed: list[tuple[int, int]] = []  # (payload byte, 5-bit time offset)
-        self._by_bytes: dict[tuple[int, bytes], _Def] = {}
-        self._by_content: dict[tuple, _Def] = {}
+        self._by_bytes: dict[tuple[int, bytes], Definition] = {}
+        self._by_content: dict[tuple, Definition] = {}
 
-    def definition(self, data: bytes, pos: int, end: int) -> tuple[_Def, int]:
+    def definition(self, data: bytes, pos: int, end: int) -> tuple[Definition, int]:
         """The definition message at ``pos`` (the one already met when its bytes repeat),
         and where the next message starts."""
         header = data[pos]
         cursor = pos + 6 + 3 * data[pos + 5] if pos + 6 <= end else end + 1
         if header & 0x20 and cursor < end:
             cursor += 1 + 3 * data[cursor]
-        spelled = (header & 0x20, data[pos + 1:cursor]) if cursor <= end else None
+        spelled = (header & 0x20, bytes(data[pos + 1:cursor])) if cursor <= end else None
         known = self._by_bytes.get(spelled) if spelled else None
         if known is not None:
             return known, cursor
@@ -214,10 +204,8 @@ def _frame(data, pos, end, found: _Framing) -> None:
 
 
 def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
-    """How many consecutive messages with the same header start at ``pos``."""
-    nxt = pos + stride
-    if nxt >= end or view[nxt] != header:
-        return 1
+    """How many consecutive messages with the same header start at ``pos`` (the message
+    after the first has it: ``_frame`` looks at that one itself)."""
     last_start = end - stride  # a message starting after this would overrun the data
     window = 64
     count = 1
@@ -233,7 +221,7 @@ def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) 
         window *= 4
 
 
-def _read_definition(data, pos, end, key) -> tuple[_Def, int]:
+def _read_definition(data, pos, end, key) -> tuple[Definition, int]:
     header = data[pos]
     if pos + 6 > end:
         raise FitDamage(f"truncated definition message at byte {pos}")
@@ -268,7 +256,7 @@ def _read_definition(data, pos, end, key) -> tuple[_Def, int]:
             dev_fields.append((num, size, index))
         cursor += 3 * n_dev
     size = sum(f[1] for f in fields) + sum(f[1] for f in dev_fields)
-    return _Def(key, global_num, size, big, fields, dev_fields), cursor
+    return Definition(key, global_num, size, big, fields, dev_fields), cursor
 
 
 def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
@@ -276,16 +264,18 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
     defs = found.defs
     used = sorted((key for key in range(len(defs)) if found.starts[key]),
                   key=lambda k: found.starts[k][0])  # in the order their messages first come
-    order = sorted(used, key=lambda k: defs[k].global_num not in _DEVELOPER_MESGS)
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
-    for key in order:
-        d = defs[key]
-        table = payload_columns(buf, d.global_num, d.big_endian, d.fields, d.dev_fields,
-                                found.offsets(key), out.dev_names)
-        name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
-        parts.setdefault(name, []).append(table)
-        if name == "field_description":
-            _register_dev_fields(table, out)
+    for developer in (True, False):  # developer fields are named before any is decoded
+        for key in used:
+            d = defs[key]
+            if (d.global_num in _DEVELOPER_MESGS) != developer:
+                continue
+            table = payload_columns(buf, d, found.offsets(key), out.dev_names)
+            name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
+            parts.setdefault(name, []).append(table)
+        if developer and "field_description" in parts:  # in file order: the last one wins
+            descriptions = parts["field_description"] = [_concat(parts["field_description"])]
+            _register_dev_fields(descriptions[0], out)
     for name, tables in parts.items():
         out.tables[name] = _concat(tables)
     _resolve_timestamps(out, found.compressed)

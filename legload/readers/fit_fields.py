@@ -3,17 +3,19 @@
 A definition's messages are gathered as rows of bytes (one row per message). Scalar number
 fields of one base type are then decoded together: their bytes are taken from the rows in
 one gather, read as an ``(n, k)`` array of the base type, checked against the type's invalid
-value, made float64 (NaN for invalid) and scaled per column. Recent watches define records
-with dozens of fields, so this spares dozens of small steps per definition. Strings, arrays,
-fields wider than their type and developer fields are decoded one by one (:func:`convert`).
-What is needed to decode a definition's fields (names, byte positions, scales) is worked out
-once per distinct definition and kept for the next file.
+value, made float64 (NaN for invalid) and, when the profile scales them, scaled per
+column. Recent watches define records with dozens of fields, so this spares dozens of small
+steps per definition. Strings, fields whose size is not one element of their base type, and
+developer fields are decoded one by one (:func:`convert`, the reference the groups agree
+with bit for bit). What is needed to decode a definition's fields (names, byte positions,
+scales) is worked out once per distinct definition and kept for the next file.
 
 Names, base types, scales and offsets come from the official SDK's profile.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -27,6 +29,8 @@ _NP_CODE = {
 }
 _MESSAGES = Profile["messages"]
 _TYPES = Profile["types"]
+#: base type number of each base type name (the first number of a name that has several)
+_BASE_BY_NAME = {name: num for num, name in reversed(_TYPES["fit_base_type"].items())}
 _COMMON = {253: ("timestamp", "date_time"), 254: ("message_index", "message_index"),
            250: ("part_index", "uint32")}
 #: distinct definitions whose plans are kept (an import meets a few per device model)
@@ -34,15 +38,27 @@ _MOST_PLANS = 1024
 _PLANS: dict[tuple, _Plan] = {}
 
 
+@dataclass
+class Definition:
+    """One distinct definition message: ``key`` is its index among a file's definitions."""
+
+    key: int
+    global_num: int
+    size: int  # payload bytes of a message
+    big_endian: bool
+    fields: list[tuple[int, int, int]]  # (field number, size, base type)
+    dev_fields: list[tuple[int, int, int]]  # (field number, size, developer data index)
+
+
 class _Group(NamedTuple):
-    """Scalar fields of one base type, decoded together."""
+    """Scalar fields of one base type, all scaled or none, decoded together."""
 
     positions: list[int]  # index into the definition's fields of each member
     byte_index: np.ndarray  # the members' bytes within a message, member after member
     dtype: np.dtype
     invalid: Any  # the type's invalid value (for floats: its bit pattern, unsigned)
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
-    scale: np.ndarray | None  # per member (1 where none), None when no member is scaled
+    scale: np.ndarray | None  # per member, None for a group of unscaled fields
     offset: np.ndarray | None
 
 
@@ -50,47 +66,47 @@ class _Plan(NamedTuple):
     names: list[str]  # column name of each field
     groups: list[_Group]
     single: list[tuple[int, int, int, int, dict | None]]  # (position, start, size, base, info)
+    dev_start: int  # where developer fields start in a payload
 
 
-def payload_columns(buf: np.ndarray, global_num: int, big_endian: bool,
-                    fields: list[tuple[int, int, int]], dev_fields: list[tuple[int, int, int]],
-                    offsets: np.ndarray, dev_names: dict[tuple[int, int], tuple[str, str]]
-                    ) -> dict[str, np.ndarray]:
-    """Columns of the messages of one definition whose payloads start at ``offsets`` in
-    ``buf``: ``_offset``, then one per field in definition order (a field named twice keeps
-    its last value), then ``dev_<name>`` per described developer field."""
-    size = sum(f[1] for f in fields) + sum(f[1] for f in dev_fields)
+def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
+                    dev_names: dict[tuple[int, int], tuple[str, str]]) -> dict[str, np.ndarray]:
+    """Columns of the messages of definition ``d`` whose payloads start at ``offsets`` in
+    ``buf`` (each within ``0 … len(buf) - d.size``, as framing finds them): ``_offset``, then
+    one per field in definition order (a field named twice keeps its last value), then
+    ``dev_<name>`` per described developer field."""
     table: dict[str, np.ndarray] = {"_offset": offsets}
-    if size == 0:
+    if d.size == 0:
         return table
     # every message's payload: a row of a window sliding over the bytes, gathered by offset
-    windows = np.ndarray(shape=(len(buf) - size + 1, size), dtype=np.uint8, buffer=buf,
+    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
                          strides=(1, 1))
     rows = windows[offsets]
-    endian = ">" if big_endian else "<"
-    plan = _plan(global_num, endian, tuple(fields))
+    endian = ">" if d.big_endian else "<"
+    fields = d.fields
+    plan = _plan(d.global_num, endian, tuple(fields))
     values: list[np.ndarray | None] = [None] * len(fields)
-    for group in plan.groups:
-        values_of = _decode_group(rows, group)
-        for j, position in enumerate(group.positions):
-            values[position] = values_of[j]
-    for position, start, width, base, info in plan.single:
-        values[position] = convert(rows[:, start:start + width], width, base, endian, info)
-    for name, column in zip(plan.names, values, strict=True):
-        table[name] = column
-    col = sum(f[1] for f in fields)
-    for num, width, index in dev_fields:
-        raw = rows[:, col:col + width]
-        col += width
-        named = dev_names.get((index, num))
-        if named is None:
-            continue
-        label, base_name = named
-        base = next((b for b, n in _TYPES["fit_base_type"].items() if n == base_name), 13)
-        base &= sdk_fit.BASE_TYPE_MASK
-        if width % _BASE[base]["size"]:
-            base = 2  # a size that does not fit the declared type: read as uint8
-        table[f"dev_{label}"] = convert(raw, width, base, endian, None)
+    with np.errstate(invalid="ignore"):  # a float's NaN payload is a value, not an error
+        for group in plan.groups:
+            values_of = _decode_group(rows, group)
+            for j, position in enumerate(group.positions):
+                values[position] = values_of[j]
+        for position, start, width, base, info in plan.single:
+            values[position] = _convert(rows[:, start:start + width], width, base, endian, info)
+        for name, column in zip(plan.names, values, strict=True):
+            table[name] = column
+        col = plan.dev_start
+        for num, width, index in d.dev_fields:
+            raw = rows[:, col:col + width]
+            col += width
+            named = dev_names.get((index, num))
+            if named is None:
+                continue
+            label, base_name = named
+            base = _BASE_BY_NAME.get(base_name, 13) & sdk_fit.BASE_TYPE_MASK
+            if width % _BASE[base]["size"]:
+                base = 2  # a size that does not fit the declared type: read as uint8
+            table[f"dev_{label}"] = _convert(raw, width, base, endian, None)
     return table
 
 
@@ -118,19 +134,31 @@ def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]
 def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]) -> _Plan:
     profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
     names: list[str] = []
-    members: dict[int, list[tuple[int, int, dict | None]]] = {}  # base → (position, start, info)
+    # (base type, scaled?) → (position, start, info) of each member
+    grouped: dict[tuple[int, bool], list[tuple[int, int, dict | None]]] = {}
     single = []
     start = 0
     for position, (num, size, base) in enumerate(fields):
         info = profile.get(num) or _common_field(num)
         names.append(info["name"] if info else f"field_{num}")
         if _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
-            members.setdefault(base, []).append((position, start, info))
+            grouped.setdefault((base, _scaling(info) is not None), []).append((position, start, info))
         else:
             single.append((position, start, size, base, info))
         start += size
-    groups = [_make_group(base, endian, found) for base, found in members.items()]
-    return _Plan(names, groups, single)
+    groups = [_make_group(base, endian, members) for (base, _), members in grouped.items()]
+    return _Plan(names, groups, single, start)
+
+
+def _scaling(info: dict | None) -> tuple[float, float] | None:
+    """(scale, offset) a field's values are divided by and reduced by, as the SDK applies a
+    single one; None when there is none."""
+    if info is None:
+        return None
+    scale, offset = info.get("scale") or [1], info.get("offset") or [0]
+    if len(scale) == 1 and (scale[0] != 1 or offset[0] != 0):
+        return scale[0], offset[0]
+    return None
 
 
 def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | None]]) -> _Group:
@@ -146,16 +174,13 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
     else:
         bits = None
         invalid_value = np.array(invalid).astype(dtype)
-    scale = np.ones(len(members))
-    offset = np.zeros(len(members))
-    for j, (_, _, info) in enumerate(members):
-        if info is not None:  # as the SDK applies a single scale and offset
-            scales, offsets = info.get("scale") or [1], info.get("offset") or [0]
-            if len(scales) == 1 and (scales[0] != 1 or offsets[0] != 0):
-                scale[j], offset[j] = scales[0], offsets[0]
-    scaled = bool((scale != 1).any() or (offset != 0).any())
+    scaling = [_scaling(info) for _, _, info in members]
+    scale = offset = None
+    if scaling[0] is not None:  # a group's members are all scaled, or none is
+        scale = np.array([s for s, _ in scaling], dtype=np.float64)
+        offset = np.array([o for _, o in scaling], dtype=np.float64)
     return _Group([position for position, _, _ in members], byte_index, dtype, invalid_value,
-                  bits, scale if scaled else None, offset if scaled else None)
+                  bits, scale, offset)
 
 
 def _common_field(num: int) -> dict | None:
@@ -168,6 +193,11 @@ def _common_field(num: int) -> dict | None:
 
 def convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.ndarray:
     """Raw payload bytes of one field → values (float64 with NaN for invalid, or strings)."""
+    with np.errstate(invalid="ignore"):  # a float's NaN payload is a value, not an error
+        return _convert(raw, size, base, endian, info)
+
+
+def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.ndarray:
     code = _NP_CODE[base]
     if code == "S":
         joined = np.ascontiguousarray(raw).view(f"S{size}")[:, 0]
@@ -193,11 +223,10 @@ def convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.ndar
     elif info is not None and info.get("array") != "true" and not info.get("has_components"):
         # a scalar field stored wider than its type (e.g. misaligned definitions): keep element 0
         result = result[:, 0]
-    if info is not None:  # scalars and every element of arrays, as the SDK applies it
-        scale, offset = info.get("scale") or [1], info.get("offset") or [0]
-        if len(scale) == 1 and (scale[0] != 1 or offset[0] != 0):
-            result = result / scale[0] - offset[0]
+    scaling = _scaling(info)
+    if scaling is not None:  # scalars and every element of arrays, as the SDK applies it
+        result = result / scaling[0] - scaling[1]
     return result
 
 
-__all__ = ["convert", "payload_columns"]
+__all__ = ["Definition", "convert", "payload_columns"]

@@ -245,6 +245,27 @@ def test_developer_fields_without_description_are_skipped():
     np.testing.assert_array_equal(rec["heart_rate"], 120 + np.arange(5))
 
 
+def test_a_developer_field_described_again_takes_its_last_description():
+    """Three descriptions of developer field (0, 0), the middle one laid out differently, so
+    that the first and last share a definition: the last in the file names the column."""
+    fit = FitBuilder()
+    file_id_message(fit)
+    fit.developer_data_id(1, 0)
+    fit.field_description(2, 0, 0, "uint16", "alpha")
+    fit.define(3, "field_description", [
+        field("field_description", "developer_data_index"),
+        field("field_description", "field_definition_number"),
+        field("field_description", "fit_base_type_id"),
+        field("field_description", "field_name", 16)])
+    fit.message(3, [0, 0, 0x84, "beta"])
+    fit.field_description(2, 0, 0, "uint16", "gamma")
+    fit.define(4, "record", [field("record", "timestamp")], dev_fields=[dev_field(0, "uint16")])
+    fit.message(4, [T0, 7])
+    rec = decode(fit.to_bytes()).table("record")
+    assert [c for c in rec if c.startswith("dev_")] == ["dev_gamma"]
+    assert rec["dev_gamma"][0] == 7
+
+
 # -- arrays and strings ---------------------------------------------------------------------
 
 def test_array_fields_match_the_sdk_with_scale_per_element():
@@ -461,3 +482,65 @@ def test_real_files_match_the_sdk_in_every_message(path, real_dir):
         pytest.skip(f"the SDK does not decode this file: {str(errors[0])[:60]}")
     assert_same_as_sdk(data, expect_mesgs=())
 
+
+
+# -- fields decoded in groups ----------------------------------------------------------------
+
+#: record fields of many base types (numbers from the profile: 0 position_lat sint32, 2
+#: altitude uint16 scaled and offset, 3 heart_rate uint8, 5 distance uint32 scaled, 13
+#: temperature sint8), then fields typed here: float64 and float32, each unscaled (1
+#: position_long, 210 unknown) beside scaled ones (78 enhanced_altitude, 6 speed), a 1-byte
+#: byte field, sint64/uint64, uint16z, and an array
+GROUPED_FIELDS = [(253, 4, 6), (0, 4, 133), (2, 2, 132), (3, 1, 2), (5, 4, 134), (13, 1, 1),
+                  (1, 8, 137), (78, 8, 137), (210, 4, 136), (6, 4, 136), (200, 1, 13),
+                  (201, 8, 142), (202, 8, 143), (203, 2, 139), (204, 3, 2)]
+#: where the unscaled floats get NaN payloads that are not the invalid pattern
+_SIGNALLING_NAN = {6: (0x7FF0000000000001, 8), 8: (0x7F800001, 4)}
+
+
+@pytest.mark.parametrize("big_endian", [False, True], ids=["little-endian", "big-endian"])
+def test_fields_decoded_in_groups_equal_each_field_decoded_alone(big_endian):
+    """Every column, bit for bit, equals :func:`fit_fields.convert` of that field's bytes
+    alone: invalid values, NaN payloads in unscaled floats beside scaled ones, both byte
+    orders."""
+    from garmin_fit_sdk import Profile
+
+    from legload.readers.fit_fields import convert
+    from legload.samples.fit_raw import Field
+
+    endian = ">" if big_endian else "<"
+    rng = np.random.default_rng(3)
+    fit = FitBuilder()
+    fit.define(0, "record", [Field(num, size, base & 0x1F) for num, size, base in GROUPED_FIELDS],
+               big_endian=big_endian)
+    size = sum(f[1] for f in GROUPED_FIELDS)
+    for i in range(64):
+        payload = bytearray(rng.integers(0, 256, size, dtype=np.uint8).tobytes())
+        if i % 4 == 0:  # every field at its invalid value (all ones, or zero for ...z types)
+            payload = bytearray(b"\xff" * size)
+        if i % 4 == 1:  # signalling NaNs in the unscaled floats
+            for index, (bits, width) in _SIGNALLING_NAN.items():
+                start = sum(f[1] for f in GROUPED_FIELDS[:index])
+                payload[start:start + width] = bits.to_bytes(width, "big" if big_endian else "little")
+        fit.raw(bytes([0]) + bytes(payload))
+    data = fit.to_bytes()
+    rec = decode(data).table("record")
+    rows = np.frombuffer(data, np.uint8)[rec["_offset"][:, None] + np.arange(size)]
+    profile = Profile["messages"][20]["fields"]
+    start = 0
+    for num, width, base in GROUPED_FIELDS:
+        info = profile.get(num) or ({"name": "timestamp", "scale": [1], "offset": [0]}
+                                    if num == 253 else None)
+        name = info["name"] if info else f"field_{num}"
+        alone = convert(rows[:, start:start + width], width, base & 0x1F, endian, info)
+        start += width
+        np.testing.assert_array_equal(rec[name].view(np.uint64), alone.view(np.uint64), err_msg=name)
+
+
+def test_a_bytearray_decodes_as_bytes():
+    workout = easy_run(START, minutes=5)
+    data = encode_fit(workout, synthesize(workout, seed=1))
+    ours, theirs = decode(bytearray(data)), decode(data)
+    for name in ("record", "session", "lap"):
+        for column, values in theirs.table(name).items():
+            np.testing.assert_array_equal(ours.table(name)[column], values, err_msg=column)
