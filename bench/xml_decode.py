@@ -10,12 +10,15 @@ widths together) and everything else from a small tree of the rest. Where a seco
 libxml2's check runs in a thread beside the scan (it releases the GIL; one thread, kept), so
 legload's elapsed time may be below its CPU time, which counts both threads: by how much depends
 on whether the system runs the two threads on two CPUs at once. The readers run interleaved,
-several rounds, and the best round counts. Prints
+several rounds, and the best round counts; a file's rounds are spread over several passes
+through all the files (``--passes``), so that a slow spell of the machine, which can last
+seconds, spoils a few of its rounds rather than all of them. Prints
 elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapsed and by CPU
 time (a ratio of 5.0x means legload took one fifth of the peer's time). On a shared or
 virtual machine timings vary by 10-30 % from run to run: more rounds give steadier bests.
 
-    .venv/bin/python bench/xml_decode.py [--rounds 25] [--hours 10] [--only gpx|tcx] [--profile]
+    .venv/bin/python bench/xml_decode.py [--rounds 25] [--passes 5] [--hours 10] [--only gpx|tcx]
+                                         [--profile]
 
 ``--profile`` also prints where legload's time goes (cProfile, top functions by own time)
 for the largest file of each format.
@@ -124,51 +127,68 @@ def generated_gpx(hours: float) -> Path:
 
 
 def measure(files: dict[str, Path], readers: dict[str, Callable[[Path], pd.DataFrame]],
-            rounds: int) -> tuple[list[float], list[float]]:
+            rounds: int, passes: int) -> tuple[list[float], list[float]]:
     """Print one table per file; returns legload's speed-up over the peer per file, by
-    elapsed time and by CPU time."""
+    elapsed time and by CPU time. The rounds of a file are spread over ``passes`` passes
+    through all the files, so that a slow spell of the machine falls on a few of a file's
+    rounds rather than on all of them."""
+    times: dict[str, dict[str, list[float]]] = {label: {n: [] for n in readers} for label in files}
+    cpu: dict[str, dict[str, list[float]]] = {label: {n: [] for n in readers} for label in files}
+    points: dict[str, dict[str, int]] = {label: {} for label in files}
+    errors: dict[str, dict[str, str]] = {label: {} for label in files}
+    for pass_ in range(passes):
+        for label, path in files.items():
+            for _ in range(rounds // passes + (pass_ < rounds % passes)):
+                for name, reader in readers.items():
+                    if name in errors[label]:
+                        continue
+                    start, start_cpu = time.perf_counter(), time.process_time()
+                    try:
+                        frame = reader(path)
+                    except Exception as exc:  # a reader refusing a file is a result, not a crash
+                        errors[label][name] = f"{type(exc).__name__}: {str(exc)[:70]}"
+                        continue
+                    times[label][name].append(time.perf_counter() - start)
+                    cpu[label][name].append(time.process_time() - start_cpu)
+                    points[label][name] = len(frame)
     ratios: list[float] = []
     cpu_ratios: list[float] = []
     for label, path in files.items():
-        times: dict[str, list[float]] = {name: [] for name in readers}
-        cpu: dict[str, list[float]] = {name: [] for name in readers}
-        points: dict[str, int] = {}
-        errors: dict[str, str] = {}
-        for _ in range(rounds):
-            for name, reader in readers.items():
-                if name in errors:
-                    continue
-                start, start_cpu = time.perf_counter(), time.process_time()
-                try:
-                    frame = reader(path)
-                except Exception as exc:  # a reader refusing a file is a result, not a crash
-                    errors[name] = f"{type(exc).__name__}: {str(exc)[:70]}"
-                    continue
-                times[name].append(time.perf_counter() - start)
-                cpu[name].append(time.process_time() - start_cpu)
-                points[name] = len(frame)
-        print(f"\n{label}: {path.stat().st_size / 2**20:.2f} MB, "
-              f"{points.get('legload', 0)} points (legload)")
-        print(f"{'reader':<12}{'best s':>10}{'cpu s':>10}{'points/s':>14}{'legload/peer':>14}"
-              f"{'by cpu':>9}")
-        ours = min(times["legload"]) if times["legload"] else None
-        ours_cpu = min(cpu["legload"]) if cpu["legload"] else None
-        for name in readers:
-            if name in errors:
-                print(f"{name:<12}  failed: {errors[name]}")
-                continue
-            best, best_cpu = min(times[name]), min(cpu[name])
-            ratio = best / ours if ours else float("nan")
-            cpu_ratio = best_cpu / ours_cpu if ours_cpu else float("nan")
-            print(f"{name:<12}{best:>10.4f}{best_cpu:>10.4f}{points[name] / best:>14,.0f}"
-                  f"{ratio:>13.1f}x{cpu_ratio:>8.1f}x")
-            if name != "legload" and points[name] == 0:
-                print(f"  note: {name} found no points in this file (ratio not counted)")
-            elif name != "legload":
-                ratios.append(ratio)
-                cpu_ratios.append(cpu_ratio)
-        if len(set(points.values())) > 1:
-            print(f"  note: point counts differ: {points}")
+        ratio_pair = _table(label, path, readers, times[label], cpu[label], points[label],
+                            errors[label])
+        ratios.extend(ratio_pair[0])
+        cpu_ratios.extend(ratio_pair[1])
+    return ratios, cpu_ratios
+
+
+def _table(label: str, path: Path, readers: dict, times: dict[str, list[float]],
+           cpu: dict[str, list[float]], points: dict[str, int], errors: dict[str, str]
+           ) -> tuple[list[float], list[float]]:
+    """Print one file's table; its legload/peer ratios by elapsed and by CPU time."""
+    ratios: list[float] = []
+    cpu_ratios: list[float] = []
+    print(f"\n{label}: {path.stat().st_size / 2**20:.2f} MB, "
+          f"{points.get('legload', 0)} points (legload)")
+    print(f"{'reader':<12}{'best s':>10}{'cpu s':>10}{'points/s':>14}{'legload/peer':>14}"
+          f"{'by cpu':>9}")
+    ours = min(times["legload"]) if times["legload"] else None
+    ours_cpu = min(cpu["legload"]) if cpu["legload"] else None
+    for name in readers:
+        if name in errors:
+            print(f"{name:<12}  failed: {errors[name]}")
+            continue
+        best, best_cpu = min(times[name]), min(cpu[name])
+        ratio = best / ours if ours else float("nan")
+        cpu_ratio = best_cpu / ours_cpu if ours_cpu else float("nan")
+        print(f"{name:<12}{best:>10.4f}{best_cpu:>10.4f}{points[name] / best:>14,.0f}"
+              f"{ratio:>13.1f}x{cpu_ratio:>8.1f}x")
+        if name != "legload" and points[name] == 0:
+            print(f"  note: {name} found no points in this file (ratio not counted)")
+        elif name != "legload":
+            ratios.append(ratio)
+            cpu_ratios.append(cpu_ratio)
+    if len(set(points.values())) > 1:
+        print(f"  note: point counts differ: {points}")
     return ratios, cpu_ratios
 
 
@@ -193,6 +213,8 @@ def profile(label: str, reader: Callable[[Path], pd.DataFrame], path: Path,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=25)
+    parser.add_argument("--passes", type=int, default=5,
+                        help="passes through the files the rounds are spread over")
     parser.add_argument("--hours", type=float, default=10.0,
                         help="length of the generated GPX run (1 Hz)")
     parser.add_argument("--profile", action="store_true",
@@ -211,11 +233,11 @@ def main() -> None:
     if args.only != "tcx":
         print("## GPX: legload.readers.gpx vs gpxpy")
         gpx_ratios = measure(gpx_files, {"legload": legload_gpx, "gpxpy": gpxpy_frame},
-                             args.rounds)
+                             args.rounds, max(1, min(args.passes, args.rounds)))
     if args.only != "gpx":
         print("\n## TCX: legload.readers.tcx vs tcxreader")
         tcx_ratios = measure(tcx_files, {"legload": legload_tcx, "tcxreader": tcxreader_frame},
-                             args.rounds)
+                             args.rounds, max(1, min(args.passes, args.rounds)))
     for fmt, (ratios, cpu_ratios) in (("GPX", gpx_ratios), ("TCX", tcx_ratios)):
         if ratios:
             print(f"\n{fmt}: legload/peer from {min(ratios):.1f}x to {max(ratios):.1f}x "
