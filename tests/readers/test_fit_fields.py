@@ -1,0 +1,73 @@
+"""Fields decoded together (legload.readers.fit_fields): every column equal, bit for bit,
+to its field decoded alone; the decoder's input types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from garmin_fit_sdk import Profile
+
+from legload.readers.fit_decode import decode
+from legload.readers.fit_fields import convert
+from legload.samples.fit_raw import Field, FitBuilder
+from legload.samples.fit_writer import encode_fit
+from legload.samples.workouts import easy_run, synthesize
+
+START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
+
+
+#: record fields of many base types (numbers from the profile: 0 position_lat sint32, 2
+#: altitude uint16 scaled and offset, 3 heart_rate uint8, 5 distance uint32 scaled, 13
+#: temperature sint8), then fields typed here: float64 and float32, each unscaled (1
+#: position_long, 210 unknown) beside scaled ones (78 enhanced_altitude, 6 speed), a 1-byte
+#: byte field, sint64/uint64, uint16z, and an array
+GROUPED_FIELDS = [(253, 4, 6), (0, 4, 133), (2, 2, 132), (3, 1, 2), (5, 4, 134), (13, 1, 1),
+                  (1, 8, 137), (78, 8, 137), (210, 4, 136), (6, 4, 136), (200, 1, 13),
+                  (201, 8, 142), (202, 8, 143), (203, 2, 139), (204, 3, 2)]
+#: where the unscaled floats get NaN payloads that are not the invalid pattern
+_SIGNALLING_NAN = {6: (0x7FF0000000000001, 8), 8: (0x7F800001, 4)}
+
+
+@pytest.mark.parametrize("big_endian", [False, True], ids=["little-endian", "big-endian"])
+def test_fields_decoded_in_groups_equal_each_field_decoded_alone(big_endian):
+    """Every column, bit for bit, equals :func:`fit_fields.convert` of that field's bytes
+    alone: invalid values, NaN payloads in unscaled floats beside scaled ones, both byte
+    orders."""
+    endian = ">" if big_endian else "<"
+    rng = np.random.default_rng(3)
+    fit = FitBuilder()
+    fit.define(0, "record", [Field(num, size, base & 0x1F) for num, size, base in GROUPED_FIELDS],
+               big_endian=big_endian)
+    size = sum(f[1] for f in GROUPED_FIELDS)
+    for i in range(64):
+        payload = bytearray(rng.integers(0, 256, size, dtype=np.uint8).tobytes())
+        if i % 4 == 0:  # every field at its invalid value (all ones, or zero for ...z types)
+            payload = bytearray(b"\xff" * size)
+        if i % 4 == 1:  # signalling NaNs in the unscaled floats
+            for index, (bits, width) in _SIGNALLING_NAN.items():
+                start = sum(f[1] for f in GROUPED_FIELDS[:index])
+                payload[start:start + width] = bits.to_bytes(width, "big" if big_endian else "little")
+        fit.raw(bytes([0]) + bytes(payload))
+    data = fit.to_bytes()
+    rec = decode(data).table("record")
+    rows = np.frombuffer(data, np.uint8)[rec["_offset"][:, None] + np.arange(size)]
+    profile = Profile["messages"][20]["fields"]
+    start = 0
+    for num, width, base in GROUPED_FIELDS:
+        info = profile.get(num) or ({"name": "timestamp", "scale": [1], "offset": [0]}
+                                    if num == 253 else None)
+        name = info["name"] if info else f"field_{num}"
+        alone = convert(rows[:, start:start + width], width, base & 0x1F, endian, info)
+        start += width
+        np.testing.assert_array_equal(rec[name].view(np.uint64), alone.view(np.uint64), err_msg=name)
+
+
+def test_a_bytearray_decodes_as_bytes():
+    workout = easy_run(START, minutes=5)
+    data = encode_fit(workout, synthesize(workout, seed=1))
+    ours, theirs = decode(bytearray(data)), decode(data)
+    for name in ("record", "session", "lap"):
+        for column, values in theirs.table(name).items():
+            np.testing.assert_array_equal(ours.table(name)[column], values, err_msg=column)
