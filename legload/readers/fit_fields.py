@@ -161,19 +161,24 @@ def _scaling(info: dict | None) -> tuple[float, float] | None:
     return None
 
 
-def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | None]]) -> _Group:
+def _number_type(base: int, endian: str) -> tuple[np.dtype, np.dtype | None, Any]:
+    """How values of a number base type are read: their dtype; for floats, whose invalid
+    value is an all-ones bit pattern, the unsigned dtype that pattern is compared in; and the
+    invalid value (in that unsigned dtype for floats)."""
     width = _BASE[base]["size"]
     code = _NP_CODE[base]
     dtype = np.dtype(code).newbyteorder(endian) if width > 1 else np.dtype(code)
-    starts = np.array([start for _, start, _ in members], dtype=np.intp)
-    byte_index = (starts[:, None] + np.arange(width)).reshape(-1)
     invalid = _BASE[base]["invalid"]
-    if base in (8, 9):  # floats: invalid is an all-ones bit pattern
-        bits = np.dtype(f"u{width}").newbyteorder(endian)
-        invalid_value = np.array(invalid, dtype=np.uint64).astype(f"u{width}")
-    else:
-        bits = None
-        invalid_value = np.array(invalid).astype(dtype)
+    if base in (8, 9):
+        return dtype, np.dtype(f"u{width}").newbyteorder(endian), \
+            np.array(invalid, dtype=np.uint64).astype(f"u{width}")
+    return dtype, None, np.array(invalid).astype(dtype)
+
+
+def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | None]]) -> _Group:
+    dtype, bits, invalid_value = _number_type(base, endian)
+    starts = np.array([start for _, start, _ in members], dtype=np.intp)
+    byte_index = (starts[:, None] + np.arange(_BASE[base]["size"])).reshape(-1)
     scaling = [_scaling(info) for _, _, info in members]
     scale = offset = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is
@@ -203,19 +208,14 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
         joined = np.ascontiguousarray(raw).view(f"S{size}")[:, 0]
         return np.array([v.split(b"\0", 1)[0].decode("utf-8", "replace") for v in joined],
                         dtype=object)
-    width = _BASE[base]["size"]
-    dtype = np.dtype(code).newbyteorder(endian) if width > 1 else np.dtype(code)
+    dtype, bits, invalid = _number_type(base, endian)
     values = np.ascontiguousarray(raw).view(dtype)
-    invalid = _BASE[base]["invalid"]
-    if base in (8, 9):  # floats: invalid is an all-ones bit pattern
-        bits = values.view(f"{endian}u{width}")
-        bad = bits == np.array(invalid, dtype=np.uint64).astype(f"u{width}")
-    elif base == 13 and values.shape[1] > 1:
+    if base == 13 and values.shape[1] > 1:
         # a byte array is one value (often packed bit fields): invalid only when every
         # byte is 0xFF, as the SDK reads it
         bad = np.broadcast_to((values == invalid).all(axis=1, keepdims=True), values.shape)
     else:
-        bad = values == np.array(invalid).astype(dtype)
+        bad = (values.view(bits) if bits is not None else values) == invalid
     result = values.astype(np.float64)
     result[bad] = np.nan
     if result.shape[1] == 1:
