@@ -177,7 +177,7 @@ def main() -> None:
     if len(files) > 1:
         print("\nreal files, legload/peer:")
         for name, by_file in ratios.items():
-            real = [r for label, r in by_file.items() if label in files and not label.startswith("generated")]
+            real = [r for label, r in by_file.items() if not label.startswith("generated")]
             if name != "legload" and real:
                 print(f"  {name:<16}{min(real):>7.1f}x to {max(real):.1f}x ({len(real)} files the peer read)")
 
