@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from legload.readers.fit_decode import decode
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import easy_run, synthesize
+from legload.readers.fit.decode import decode
+from legload.synth.fit_writer import encode_fit
+from legload.synth.workouts import easy_run, synthesize
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real" / "fit"
 

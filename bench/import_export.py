@@ -5,7 +5,7 @@ cadence; seeds and start times vary) is generated once and cached under the syst
 folder. Then three measurements, each in a fresh Python process so that its peak resident
 memory (``VmHWM``) is its own:
 
-* ``decode``: :func:`legload.readers.fit_decode.decode` of every file (the bytes are read
+* ``decode``: :func:`legload.readers.fit.decode.decode` of every file (the bytes are read
   from disk outside the timed part);
 * ``read``: :func:`legload.read_activity` of every file (read, decode, samples, summary);
 * ``import``: :func:`legload.import_paths` of the folder into a fresh database, as
@@ -59,8 +59,8 @@ FIRST_START = dt.datetime(2016, 1, 4, 6, 0, tzinfo=dt.UTC)
 
 def _one_file(i: int) -> str:
     """Write run ``i`` (cached): a one-hour easy run on day ``i``, its own seed and pace."""
-    from legload.samples.fit_writer import encode_fit
-    from legload.samples.workouts import easy_run, synthesize
+    from legload.synth.fit_writer import encode_fit
+    from legload.synth.workouts import easy_run, synthesize
 
     path = CACHE / "runs" / f"run-{i:05d}.fit"
     if not path.exists():
@@ -152,7 +152,7 @@ def _pss_mb(pid: int) -> float:
 
 def child(kind: str, folder: Path, profile: bool, memory: bool = False) -> dict:
     import legload
-    from legload.readers.fit_decode import decode
+    from legload.readers.fit.decode import decode
 
     files = sorted(folder.glob("*.fit"))
     baseline = _vm_hwm_mb()
@@ -186,7 +186,7 @@ def child(kind: str, folder: Path, profile: bool, memory: bool = False) -> dict:
                 result["seconds"] = time.perf_counter() - start
             records = sum(a["samples"] or 0 for a in legload.list_activities(db=db))
     elif kind in ("import", "import-1"):
-        from legload.read_pool import default_workers
+        from legload.import_pool import default_workers
 
         workers = 1 if kind == "import-1" else default_workers()
         result["workers"] = workers
@@ -229,13 +229,13 @@ def child(kind: str, folder: Path, profile: bool, memory: bool = False) -> dict:
 #: run inside the one above)
 STAGES = (
     ("legload.api", "unwrap", 0), ("legload.api", "content_sha256", 0),
-    ("legload.read_pool", "read_content", 0),
-    ("legload.readers.fit", "decode", 1), ("legload.readers.fit", "_samples", 1),
-    ("legload.readers.fit", "_sessions", 1), ("legload.readers.fit", "_laps", 1),
-    ("legload.readers.fit", "_finish_channels", 1), ("legload.readers.fit", "summarize", 1),
-    ("legload.readers.activity", "climb_m", 2),
-    ("legload.readers.activity", "track_distance_m", 2),
-    ("legload.read_pool", "prepare_activity", 0),
+    ("legload.import_pool", "read_content", 0),
+    ("legload.readers.fit.messages", "decode", 1), ("legload.readers.fit.messages", "_samples", 1),
+    ("legload.readers.fit.messages", "_sessions", 1), ("legload.readers.fit.messages", "_laps", 1),
+    ("legload.readers.fit.messages", "_finish_channels", 1), ("legload.readers.fit.messages", "summarize", 1),
+    ("legload.core.activity", "climb_m", 2),
+    ("legload.core.activity", "track_distance_m", 2),
+    ("legload.import_pool", "prepare_activity", 0),
     ("legload.store.Store", "add_file", 0), ("legload.store.db", "_insert_activity", 1),
 )
 

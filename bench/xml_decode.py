@@ -4,7 +4,7 @@ Every reader starts from the file on disk and ends with a pandas DataFrame of th
 points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also build the
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
 no DTD, no network, libxml2 limits on). libxml2 checks the whole document without building
-a tree, and legload reads the track points from its bytes with numpy (legload.readers.xmlscan:
+a tree, and legload reads the track points from its bytes with numpy (legload.readers.xml.scan:
 tags and names found in bulk, times a field at a time, numbers of fields with texts of similar
 widths together) and everything else from a small tree of the rest. Where a second CPU is free,
 libxml2's check runs in a thread beside the scan (it releases the GIL; one thread, kept), so
@@ -39,10 +39,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import read_tcx
-from legload.samples.gpx_writer import encode_gpx
-from legload.samples.workouts import easy_run, synthesize
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import read_tcx
+from legload.synth.gpx_writer import encode_gpx
+from legload.synth.workouts import easy_run, synthesize
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real"
 #: the larger real files that all readers decode (broken/ ones are salvaged by legload only
@@ -231,11 +231,11 @@ def main() -> None:
     gpx_ratios: tuple[list[float], list[float]] = ([], [])
     tcx_ratios: tuple[list[float], list[float]] = ([], [])
     if args.only != "tcx":
-        print("## GPX: legload.readers.gpx vs gpxpy")
+        print("## GPX: legload.readers.xml.gpx vs gpxpy")
         gpx_ratios = measure(gpx_files, {"legload": legload_gpx, "gpxpy": gpxpy_frame},
                              args.rounds, max(1, min(args.passes, args.rounds)))
     if args.only != "gpx":
-        print("\n## TCX: legload.readers.tcx vs tcxreader")
+        print("\n## TCX: legload.readers.xml.tcx vs tcxreader")
         tcx_ratios = measure(tcx_files, {"legload": legload_tcx, "tcxreader": tcxreader_frame},
                              args.rounds, max(1, min(args.passes, args.rounds)))
     for fmt, (ratios, cpu_ratios) in (("GPX", gpx_ratios), ("TCX", tcx_ratios)):

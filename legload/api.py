@@ -5,17 +5,20 @@ The CLI, the web app and the batch job call these functions and nothing below th
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from legload.analysis.session import analyse_session
+from legload.analysis.weekly import MODEL_VERSION
+from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
-from legload.profile import AthleteProfile, validated
-from legload.read_pool import ReadJob, ReadPool, ReadResult, apply_meta
+from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
-from legload.readers.strength import read_strength
+from legload.readers.logs.strength import read_strength
 from legload.store import Store, default_db_path
 
 PathLike = str | os.PathLike
@@ -91,7 +94,7 @@ def import_paths(
     """Import files, folders and exports into the database; each file is one transaction.
 
     Files are read and encoded by ``workers`` processes (default:
-    :func:`legload.read_pool.default_workers`, one per CPU on Linux; 1 reads in this
+    :func:`legload.import_pool.default_workers`, one per CPU on Linux; 1 reads in this
     process; more than 1 on macOS or Windows needs the calling script's entry point guarded
     by ``if __name__ == "__main__":``) and written one by one, in the order they were found,
     by this process. :class:`~legload.errors.StoreRollback` stops the import if the database
@@ -174,8 +177,8 @@ def _log_action(store: Store, member, report: ImportReport,
 
 def _read_log(data: bytes, source: str, kind: str | None = None):
     """(table, rows, warnings) of a strength, food or body log; ReadError when it is none."""
-    from legload.readers.measurements import read_body
-    from legload.readers.nutrition import detect_log, read_intake
+    from legload.readers.logs.body import read_body
+    from legload.readers.logs.intake import detect_log, read_intake
 
     if kind in (None, "strength"):
         try:
@@ -212,10 +215,36 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
 def report(*, db: PathLike | None = None, athlete: str | None = None,
            weeks: int = 12) -> dict:
     """The answer for one athlete: the ``report --json`` document."""
-    from legload.analysis.report import build_report
+    from legload.analysis.report import ReportInputs, build_report
 
     with Store(db or default_db_path()) as store:
-        return build_report(store, athlete, weeks=weeks)
+        athlete_id = store.athlete_id(athlete)
+        profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
+        inputs = ReportInputs(
+            profile=profile,
+            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg),
+            sets=store.log_frame("strength_sets", athlete_id),
+            intake=store.log_frame("intake_days", athlete_id),
+            weights=store.log_frame("body_measurements", athlete_id))
+    return build_report(inputs, weeks=weeks)
+
+
+def activity_results(store: Store, athlete_id: int | None, *,
+                     mass_kg: float | None = None) -> list[dict]:
+    """Session analysis of every activity of the athlete, cached per model version."""
+    results = []
+    version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
+    for activity_id, start, _sport in store.activity_rows(athlete_id):
+        cached = store.cached_analysis(activity_id, version)
+        if cached is None:
+            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).as_dict()
+            result["segments"] = []  # the ledger does not need them; keep the cache small
+            cached = json.dumps(result)
+            store.cache_analysis(activity_id, version, cached)
+        result = json.loads(cached)
+        result["id"], result["start"] = activity_id, start
+        results.append(result)
+    return results
 
 
 def _read_job(store: Store, member, strict: bool,
@@ -334,8 +363,8 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
 
 def _strength_log(data: bytes, source: str):
     """A strength CSV, or the ``set`` messages of a FIT strength activity."""
-    from legload.readers.fit_decode import FitDamage, decode, is_fit
-    from legload.readers.strength import StrengthLog, sets_from_fit
+    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.logs.strength import StrengthLog, sets_from_fit
 
     if not is_fit(data):
         return read_strength(data, source)

@@ -206,7 +206,7 @@ def athlete_set(
     as_json: JsonOption = False,
 ) -> None:
     """Create or update an athlete's profile; options left out keep their stored value."""
-    from legload.profile import AthleteProfile
+    from legload.core.profile import AthleteProfile
 
     if body_fat is not None and body_fat > 1:
         body_fat = body_fat / 100.0  # given in percent

@@ -3,7 +3,7 @@ and answered.
 
 Every file is generated here (FIT through the official SDK's encoder, GPX through lxml, CSV
 logs); legload ships no recorded data of anyone. The athletes are described in
-:mod:`legload.samples.athletes`.
+:mod:`legload.synth.athletes`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 from legload import __version__, api
-from legload.profile import AthleteProfile
+from legload.core.profile import AthleteProfile
 from legload.render.html import render_report
-from legload.samples.athletes import ATHLETES, write_athlete
+from legload.synth.athletes import ATHLETES, write_athlete
 
 
 def run_demo(directory: Path | None = None, *, athletes=ATHLETES) -> dict:

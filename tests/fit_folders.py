@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import easy_run, synthesize
+from legload.synth.fit_writer import encode_fit
+from legload.synth.workouts import easy_run, synthesize
 
 
 def write_easy_runs(folder: Path, n: int, *, minutes: float, start: dt.datetime) -> list[Path]:

@@ -23,7 +23,7 @@ def test_one_exception_tree():
 
 
 def test_nomenclature_doc_is_current():
-    from legload.nomenclature import render
+    from legload.core.nomenclature import render
 
     from .conftest import REPO
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import legload.read_pool as read_pool
+import legload.import_pool as read_pool
 from legload import api
 from legload.errors import StoreRollback
-from legload.read_pool import ReadJob, ReadPool, default_workers
+from legload.import_pool import ReadJob, ReadPool, default_workers
 from legload.readers.detect import content_sha256
 from legload.store import Store
 

@@ -22,7 +22,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
-from legload.models.muscles import MUSCLES, demand
+from legload.models.locomotion.muscles import MUSCLES, demand
 
 HERE = Path(__file__).resolve().parent
 GRADES = (-0.10, 0.0, 0.10)
@@ -52,7 +52,7 @@ def _figure(mode: str, quantity: str) -> Path:
         axes[0].axhline(1.0, color="grey", linewidth=0.8)
         axes[0].set_ylabel("activation [fraction of MVC]")
     axes[-1].legend(fontsize=8, loc="upper left")
-    fig.suptitle(f"legload.models.muscles - {mode}: {quantity} by muscle group")
+    fig.suptitle(f"legload.models.locomotion.muscles - {mode}: {quantity} by muscle group")
     fig.tight_layout()
     path = HERE / f"muscles_{mode}_{quantity}.png"
     fig.savefig(path, dpi=90)

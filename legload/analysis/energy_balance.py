@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from legload.core.profile import AthleteProfile
 from legload.errors import ModelDomainError
-from legload.models.body import estimate_fat_mass_kg
-from legload.models.body_dynamics import maintenance_intake_kcal_day
-from legload.models.body_projection import project
-from legload.models.expenditure import adaptive_expenditure
-from legload.profile import AthleteProfile
+from legload.models.body.composition import estimate_fat_mass_kg
+from legload.models.body.dynamics import maintenance_intake_kcal_day
+from legload.models.body.expenditure import adaptive_expenditure
+from legload.models.body.projection import project
 
 PROJECTION_WEEKS = 12
 

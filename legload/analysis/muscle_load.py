@@ -26,9 +26,10 @@ from typing import Any
 
 import numpy as np
 
-from legload.models.cycling import demand as cycling_demand
-from legload.models.cycling_energy import cycling_power_from_speed
-from legload.models.muscles import MUSCLES, demand
+from legload.core.sports import FOOT_SPORTS
+from legload.models.cycling.energy import cycling_power_from_speed
+from legload.models.cycling.muscles import demand as cycling_demand
+from legload.models.locomotion.muscles import MUSCLES, demand
 from legload.streams import Stream
 
 #: a second counts as a high-intensity contraction at or above the larger of this activation
@@ -52,7 +53,6 @@ ENDURANCE_MIN_S = 10 * 60.0
 #: switch gait near 2 m/s
 WALK_RUN_SPEED = 2.0
 GAIT_SMOOTHING_S = 30
-_FOOT = {"running", "walking", "hiking"}
 #: bicycle and kit mass added to body mass for road-load power when no power meter (kg)
 BIKE_MASS_KG = 10.0
 
@@ -63,7 +63,7 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, dict[str,
     frame = stream.frame
     if len(frame) == 0:
         return {}
-    if stream.sport in _FOOT and not frame["speed_m_s"].isna().all():
+    if stream.sport in FOOT_SPORTS and not frame["speed_m_s"].isna().all():
         rates = _foot_rates(frame)
     elif stream.sport == "cycling":
         rates = _cycling_rates(frame, mass_kg)

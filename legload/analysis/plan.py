@@ -1,6 +1,6 @@
 """The plan: resistance work that fills each muscle's gap, and what intake would stop a loss.
 
-Exercises come from the library (:mod:`legload.models.exercises`); a muscle is covered by an
+Exercises come from the library (:mod:`legload.models.exercise.library`); a muscle is covered by an
 exercise that works it as a primary mover. The weekly dose aims at the middle of the
 "moderate" volume band of Schoenfeld, Ogborn & Krieger (2017): 2 sessions × 3 hard sets
 = 6 sets a week per exercise, which with a second exercise for the big groups reaches 9+.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from legload.models.exercises import hard_set_equivalents
+from legload.models.exercise.library import hard_set_equivalents
 
 #: weekly hard sets below which a muscle's strength stimulus is a gap to fill
 GAP_SETS = 4.0

@@ -7,16 +7,17 @@ the cited models; nothing is canned.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
 from legload.analysis.plan import exercise_plan, intake_advice, load_advice
-from legload.analysis.weekly import activity_results, weekly_ledger
-from legload.models.adaptation import brief_effort_sets, expected_adaptation
-from legload.models.muscles import MUSCLES
-from legload.models.risk import risk_flags
-from legload.profile import AthleteProfile
-from legload.store import Store
+from legload.analysis.weekly import weekly_ledger
+from legload.core.profile import AthleteProfile
+from legload.models.adaptation.model import brief_effort_sets, expected_adaptation
+from legload.models.locomotion.muscles import MUSCLES
+from legload.models.risk.model import risk_flags
 
 DEFAULT_WEEKS = 12
 #: profile fields the report relies on (body fat is optional: estimated when absent)
@@ -26,10 +27,21 @@ PROFILE_FIELDS_USED = ("sex", "birth_year", "height_m", "weight_kg", "running_ye
 RISK_WEEKS = 4
 
 
-def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAULT_WEEKS) -> dict:
+@dataclass(frozen=True)
+class ReportInputs:
+    """What a report is computed from: the athlete's profile, the analysis of each of their
+    activities (``SessionAnalysis.as_dict()`` plus ``id`` and ``start``), and their logs."""
+
+    profile: AthleteProfile
+    results: list[dict]
+    sets: pd.DataFrame
+    intake: pd.DataFrame
+    weights: pd.DataFrame
+
+
+def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> dict:
     """The full report document for one athlete over the last ``weeks`` weeks of data."""
-    athlete_id = store.athlete_id(athlete)
-    profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
+    profile = inputs.profile
     limitations: list[str] = []
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     if missing:
@@ -37,8 +49,7 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
                            + " not set (`legload athlete set`): confidence is lower and "
                            + ("body mass is taken as 70 kg" if "weight_kg" in missing
                               else "the rest is assumed"))
-    results = activity_results(store, athlete_id, mass_kg=profile.weight_kg)
-    sets = store.log_frame("strength_sets", athlete_id)
+    results, sets = inputs.results, inputs.sets
     ledger = weekly_ledger(results, sets)
     if ledger.empty:
         if results:
@@ -55,8 +66,7 @@ def build_report(store: Store, athlete: str | None = None, *, weeks: int = DEFAU
     window = ledger[ledger["week"] >= window_start]
     n_weeks = window["week"].nunique()
     session_kcal_day = _session_kcal_day(results, window_start, n_weeks)
-    intake = store.log_frame("intake_days", athlete_id)
-    weights = store.log_frame("body_measurements", athlete_id)
+    intake, weights = inputs.intake, inputs.weights
     if sets.empty:
         limitations.append("no strength log: lifting counts as zero")
     window_end = last_week + pd.Timedelta(days=7)
@@ -267,6 +277,6 @@ def headline(report: dict) -> str:
     return " ".join(parts)
 
 
-__all__ = ["build_report", "headline"]
+__all__ = ["ReportInputs", "build_report", "headline"]
 
 

@@ -10,11 +10,12 @@ import numpy as np
 
 from legload.analysis.muscle_load import muscle_load, ride_power_w
 from legload.analysis.segments import Segment, climbs, fast_bouts
-from legload.models.cycling_energy import cycling_metabolic_power
-from legload.models.energy import J_PER_KCAL, met_energy_kcal
-from legload.models.gait_energy import running_cost, walking_cost
-from legload.models.parameters import COMPENDIUM_2011_METS
-from legload.readers.activity import Activity
+from legload.core.activity import Activity
+from legload.core.sports import FOOT_SPORTS
+from legload.models.cycling.energy import cycling_metabolic_power
+from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
+from legload.models.locomotion.energy import running_cost, walking_cost
+from legload.models.sources import COMPENDIUM_2011_METS
 from legload.streams import Stream, to_stream
 
 #: body mass used when the athlete has not given theirs (kg); the output says so
@@ -31,7 +32,6 @@ INTERVAL_SESSION = 3
 #: words in an activity's name that mark a race (several languages)
 RACE_WORDS = re.compile(r"\b(race|racing|marathon|maraton|halbmarathon|10k|5k|parkrun|verseny|"
                         r"wettkampf|course|carrera|gara)\b", re.IGNORECASE)
-_FOOT = {"running", "walking", "hiking"}
 _PRIMARY_ORDER = ("race", "treadmill", "intervals", "sprints", "hills", "tempo", "long", "easy")
 
 
@@ -86,7 +86,7 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
         notes.append(f"body mass not set: energy uses {DEFAULT_MASS_KG:.0f} kg")
     sport = stream.sport
     segments: list[Segment] = []
-    if sport in _FOOT:
+    if sport in FOOT_SPORTS:
         segments = fast_bouts(stream, activity.laps) + climbs(stream)
         segments.sort(key=lambda s: (s.start_s, s.kind))
     session_class, tags = classify(activity, stream, segments)
@@ -94,7 +94,7 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
         sport=sport, sub_sport=stream.sub_sport,
         energy_kcal=session_energy_kcal(stream, mass),
         mass_kg=mass, mass_source=mass_source,
-        gap_s_per_km=grade_adjusted_pace(stream) if sport in _FOOT else None,
+        gap_s_per_km=grade_adjusted_pace(stream) if sport in FOOT_SPORTS else None,
         moving_s=stream.moving_s, distance_m=stream.distance_m,
         ascent_m=stream.ascent_m, descent_m=stream.descent_m,
         session_class=session_class, tags=tags, segments=segments,
@@ -122,7 +122,7 @@ def session_energy_kcal(stream: Stream, mass_kg: float) -> float:
         return 0.0
     sport = stream.sport
     frame = stream.frame
-    if sport in _FOOT and frame["speed_m_s"].notna().any():
+    if sport in FOOT_SPORTS and frame["speed_m_s"].notna().any():
         step, grade = _steps(stream)
         cost = running_cost(grade) if sport == "running" else walking_cost(grade)
         along_slope = step * np.sqrt(1.0 + grade**2)

@@ -9,15 +9,11 @@ near-maximal running efforts), ``lifting_sets`` (hard-set equivalents from stren
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 
-from legload.analysis.session import analyse_session
-from legload.models.exercises import hard_set_equivalents
-from legload.models.muscles import MUSCLES
-from legload.store import Store
+from legload.models.exercise.library import hard_set_equivalents
+from legload.models.locomotion.muscles import MUSCLES
 
 #: bump when a model change should invalidate the cached per-activity analyses
 MODEL_VERSION = "2026.11-2"
@@ -27,24 +23,6 @@ MODEL_VERSION = "2026.11-2"
 BRIEF_EFFORT_S_PER_SET = 30.0
 COLUMNS = ("endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets",
            "strength_stimulus", "sessions")
-
-
-def activity_results(store: Store, athlete_id: int | None, *,
-                     mass_kg: float | None = None) -> list[dict]:
-    """Session analysis of every activity of the athlete, cached per model version."""
-    results = []
-    version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
-    for activity_id, start, _sport in store.activity_rows(athlete_id):
-        cached = store.cached_analysis(activity_id, version)
-        if cached is None:
-            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).as_dict()
-            result["segments"] = []  # the ledger does not need them; keep the cache small
-            cached = json.dumps(result)
-            store.cache_analysis(activity_id, version, cached)
-        result = json.loads(cached)
-        result["id"], result["start"] = activity_id, start
-        results.append(result)
-    return results
 
 
 def week_of(timestamps: pd.Series) -> pd.Series:

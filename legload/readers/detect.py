@@ -6,10 +6,10 @@ import hashlib
 import zlib
 from collections.abc import Callable
 
+from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
-from legload.readers.activity import Activity, ActivityColumns
-from legload.readers.fit import read_fit_columns
-from legload.readers.fit_decode import is_fit
+from legload.readers.fit.decode import is_fit
+from legload.readers.fit.messages import read_fit_columns
 
 #: largest decompressed size accepted for one activity file (bytes)
 MAX_FILE_BYTES = 256 * 2**20
@@ -51,9 +51,9 @@ def sniff(data: bytes) -> str | None:
 
 def _xml_reader(fmt: str) -> Callable[[bytes, str], list[ActivityColumns]]:
     if fmt == "gpx":
-        from legload.readers.gpx import read_gpx_columns
+        from legload.readers.xml.gpx import read_gpx_columns
         return read_gpx_columns
-    from legload.readers.tcx import read_tcx_columns
+    from legload.readers.xml.tcx import read_tcx_columns
     return read_tcx_columns
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+from legload.core.profile import AthleteProfile
 from legload.errors import StoreError
-from legload.profile import AthleteProfile
 
 _FIELDS = ("sex", "birth_year", "height_m", "weight_kg", "body_fat_fraction", "running_years",
            "lifting_years")

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 import platformdirs
 
+from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
-from legload.readers.activity import Activity, ActivityColumns, empty_laps
-from legload.store.arrays import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.athletes import AthleteStore
+from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
 
@@ -280,7 +280,7 @@ class Store(AthleteStore, LogStore):
 
 class PreparedActivity(NamedTuple):
     """One activity encoded for the database: its ``activities`` row (from ``idx`` on) and
-    its sample and lap columns (see :mod:`legload.store.arrays`); small and picklable."""
+    its sample and lap columns (see :mod:`legload.store.columnar`); small and picklable."""
 
     row: tuple[Any, ...]
     samples: list[ColumnRow]

@@ -1,4 +1,4 @@
-"""``to_stream``: a raw :class:`~legload.readers.activity.Activity` → a clean 1 Hz stream."""
+"""``to_stream``: a raw :class:`~legload.core.activity.Activity` → a clean 1 Hz stream."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from legload.core.activity import Activity
 from legload.errors import StreamError
-from legload.readers.activity import Activity
 from legload.streams.altitude import GRADE_LIMIT, classify_altitude, smooth_and_grade
 from legload.streams.altitude import altitude_noise_m as _noise
 from legload.streams.cadence import normalise_cadence

@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from legload.core.activity import haversine_m
+from legload.core.columns import SAMPLE_COLUMNS
+from legload.core.sports import FOOT_SPORTS
 from legload.errors import StreamError
-from legload.readers.activity import haversine_m
-from legload.units import SAMPLE_COLUMNS
 
-FOOT_SPORTS = frozenset({"running", "walking", "hiking"})
 CYCLING_SPORTS = frozenset({"cycling"})
 
 HEART_RATE_RANGE_BPM = (25.0, 250.0)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from legload.readers.activity import haversine_m
+from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,

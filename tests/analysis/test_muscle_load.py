@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from legload import read_activity
 from legload.analysis.session import analyse_session
 from legload.cli import app
-from legload.models.muscles import MUSCLES
+from legload.models.locomotion.muscles import MUSCLES
 
 FR255 = "exports/strava_bulk_fr255/activities/"
 

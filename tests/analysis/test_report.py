@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from legload import api
 from legload.cli import app
-from legload.profile import AthleteProfile
-from legload.samples.athletes import ATHLETES, write_athlete
+from legload.core.profile import AthleteProfile
+from legload.synth.athletes import ATHLETES, write_athlete
 
 BIG_RUNNING_MUSCLES = ("quadriceps", "hamstrings", "calves")
 CHROMIUM = shutil.which("chromium")

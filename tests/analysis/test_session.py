@@ -13,8 +13,9 @@ from legload import read_activity
 from legload.analysis.session import analyse_session
 from legload.cli import app
 from legload.readers.detect import read_bytes
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import (
+from legload.streams import to_stream
+from legload.synth.fit_writer import encode_fit
+from legload.synth.workouts import (
     easy_run,
     hill_repeats,
     intervals,
@@ -23,7 +24,6 @@ from legload.samples.workouts import (
     synthesize,
     treadmill_run,
 )
-from legload.streams import to_stream
 
 from ..conftest import REAL
 

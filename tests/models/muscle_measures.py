@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from legload.models.joints import joint_work_per_stride
+from legload.models.locomotion.joints import joint_work_per_stride
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 

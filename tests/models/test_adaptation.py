@@ -1,4 +1,4 @@
-"""legload.models.adaptation: published numbers from their CSVs, each rule's boundary, and the
+"""legload.models.adaptation.model: published numbers from their CSVs, each rule's boundary, and the
 monotonicity the rules promise (more hard sets never less building; a larger deficit never more).
 """
 
@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import adaptation as ad
-from legload.models import adaptation_parameters as A
-from legload.models.parameters import Source
+from legload.models.adaptation import model as ad
+from legload.models.adaptation import parameters as A
+from legload.models.sources import Source
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
 RANK = {d: i for i, d in enumerate(ad.DIRECTIONS)}

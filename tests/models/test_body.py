@@ -12,9 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legload.core.units import KJ_PER_KCAL
 from legload.errors import ModelDomainError
-from legload.models import body, body_dynamics, body_parameters, body_projection
-from legload.models.body import (
+from legload.models.body import composition as body
+from legload.models.body import dynamics as body_dynamics
+from legload.models.body import parameters as body_parameters
+from legload.models.body import projection as body_projection
+from legload.models.body.composition import (
     RHO_FAT_KCAL_PER_KG,
     RHO_GLYCOGEN_KCAL_PER_KG,
     RHO_LEAN_KCAL_PER_KG,
@@ -24,10 +28,10 @@ from legload.models.body import (
     lean_fraction,
     weight_change_energy_density_kcal_per_kg,
 )
-from legload.models.body_dynamics import SIMULATE_COLUMNS, maintenance_intake_kcal_day, simulate
-from legload.models.body_projection import PROJECT_COLUMNS, project
-from legload.models.expenditure import adaptive_expenditure
-from legload.models.resting_energy import resting_metabolic_rate_kcal_day
+from legload.models.body.dynamics import SIMULATE_COLUMNS, maintenance_intake_kcal_day, simulate
+from legload.models.body.expenditure import adaptive_expenditure
+from legload.models.body.projection import PROJECT_COLUMNS, project
+from legload.models.body.resting import resting_metabolic_rate_kcal_day
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 
@@ -258,7 +262,7 @@ def test_eventual_change_per_100kj_day_recalled_rule():
     and 95 % reached between 2 and 5 years."""
     who = {"sex": "male", "age_years": 45.0, "height_m": 1.76}
     state = (88.0, 27.0)  # BMI 28.4
-    deficit = 100.0 / body_parameters.KJ_PER_KCAL * 10.0  # 1 MJ/day: 10 x the rule's step
+    deficit = 100.0 / KJ_PER_KCAL * 10.0  # 1 MJ/day: 10 x the rule's step
     out = _deficit_run(state, who, deficit, days=3650)
     loss = state[0] - out["weight_kg"].to_numpy()
     per_100kj = loss[-1] / 10.0

@@ -1,4 +1,4 @@
-"""legload.models.cycling against the published numbers and against physics.
+"""legload.models.cycling.muscles against the published numbers and against physics.
 
 Each test that checks a paper names it and reads its CSV in tests/data/published/; each
 tolerance says why it is that wide. The sources give one share table (Ericson 1986), a few
@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import cycling
-from legload.models import cycling_parameters as C
-from legload.models.cycling import action_shares, demand, least_emg_cadence, reference_shares
-from legload.models.muscles import MUSCLES, Demand
+from legload.models.cycling import muscles as cycling
+from legload.models.cycling import parameters as C
+from legload.models.cycling.muscles import action_shares, demand, least_emg_cadence, reference_shares
+from legload.models.locomotion.muscles import MUSCLES, Demand
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 ERICSON_GROUPS = {

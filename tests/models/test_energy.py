@@ -13,10 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import cycling_energy, energy, gait_energy, parameters, resting_energy
-from legload.models.cycling_energy import cycling_metabolic_power, cycling_power_from_speed
-from legload.models.energy import J_PER_KCAL, met_energy_kcal
-from legload.models.gait_energy import (
+from legload.models import sources as parameters
+from legload.models.body import resting as resting_energy
+from legload.models.body.resting import resting_metabolic_rate_kcal_day
+from legload.models.cycling import energy as cycling_energy
+from legload.models.cycling.energy import cycling_metabolic_power, cycling_power_from_speed
+from legload.models.exercise import mets as energy
+from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
+from legload.models.locomotion import energy as gait_energy
+from legload.models.locomotion.energy import (
     grade_adjusted_pace_s_per_km,
     grade_adjusted_speed,
     outside_minetti_range,
@@ -25,7 +30,6 @@ from legload.models.gait_energy import (
     walking_cost,
     walking_power_w_per_kg,
 )
-from legload.models.resting_energy import resting_metabolic_rate_kcal_day
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 ENERGY_MODULES = (energy, gait_energy, cycling_energy, resting_energy)

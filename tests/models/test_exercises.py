@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from legload.core.exercise_names import classify
 from legload.errors import ModelDomainError
-from legload.models import exercise_parameters as p
-from legload.models import exercises as ex
-from legload.models.exercise_names import classify
+from legload.models.exercise import library as ex
+from legload.models.exercise import parameters as p
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
 REQUIRED = (

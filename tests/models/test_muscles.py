@@ -1,4 +1,4 @@
-"""legload.models.muscles (and joints): interface, invariants and activation.
+"""legload.models.locomotion.muscles (and joints): interface, invariants and activation.
 
 Every test that checks a paper names it and reads its CSV in tests/data/published/; each
 tolerance says why it is that wide. Most sources give directions or a few abstract numbers,
@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import joint_parameters, joints, muscle_parameters, muscles
-from legload.models.joints import stride_frequency_hz
-from legload.models.muscles import MUSCLES, Demand, demand, work_per_metre
+from legload.models.locomotion import joint_parameters, joints, muscle_parameters, muscles
+from legload.models.locomotion.joints import stride_frequency_hz
+from legload.models.locomotion.muscles import MUSCLES, Demand, demand, work_per_metre
 
 from .muscle_measures import published_csv
 

@@ -1,4 +1,4 @@
-"""legload.models.muscles (and joints) on slopes, against the papers.
+"""legload.models.locomotion.muscles (and joints) on slopes, against the papers.
 
 Roberts & Belliveau 2005, DeVita et al. 2008, Gottschall & Kram 2005, Cai et al. 2010, Franz &
 Kram 2012 and Montgomery & Grabowski 2018, with an energy check of net joint work against the
@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from legload.models.joints import joint_work_per_stride
-from legload.models.muscles import MUSCLES, demand, work_per_metre
-from legload.models.parameters import STANDARD_GRAVITY_M_S2
+from legload.models.locomotion.joints import joint_work_per_stride
+from legload.models.locomotion.muscles import MUSCLES, demand, work_per_metre
+from legload.models.sources import STANDARD_GRAVITY_M_S2
 
 from .muscle_measures import published_csv, stance_positive_shares
 

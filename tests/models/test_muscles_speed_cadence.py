@@ -1,4 +1,4 @@
-"""legload.models.muscles (and joints) by running speed and step rate, against the papers.
+"""legload.models.locomotion.muscles (and joints) by running speed and step rate, against the papers.
 
 Schache et al. 2011 and 2015 and Dorn et al. 2012 (speed); van Oeveren et al. 2017, the 2020
 outdoor step-frequency study, Heiderscheit et al. 2011 and Lenhart et al. 2014 (step rate).
@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from legload.models import muscle_parameters
-from legload.models.joints import joint_work_per_stride, stride_frequency_hz
-from legload.models.muscles import MUSCLES, demand
+from legload.models.locomotion import muscle_parameters
+from legload.models.locomotion.joints import joint_work_per_stride, stride_frequency_hz
+from legload.models.locomotion.muscles import MUSCLES, demand
 
 from .muscle_measures import published_csv, stance_positive_shares
 

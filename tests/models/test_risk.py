@@ -1,4 +1,4 @@
-"""legload.models.risk: progression, EWMA ACWR and the flags — boundaries, reasons, evidence."""
+"""legload.models.risk.model: progression, EWMA ACWR and the flags — boundaries, reasons, evidence."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import risk
-from legload.models import risk_parameters as R
-from legload.models.parameters import Source
+from legload.models.risk import model as risk
+from legload.models.risk import parameters as R
+from legload.models.sources import Source
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
 

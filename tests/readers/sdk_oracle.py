@@ -9,8 +9,8 @@ import datetime as dt
 import numpy as np
 from garmin_fit_sdk import Decoder, Profile, Stream
 
-from legload.readers.fit_decode import FIT_EPOCH_S, decode
-from legload.samples.fit_raw import FitBuilder, field, raw_value
+from legload.readers.fit.decode import FIT_EPOCH_S, decode
+from legload.synth.fit_raw import FitBuilder, field, raw_value
 
 T0 = 1_100_000_000  # a FIT date_time (2024-11-09)
 _COMMON = Profile["common_fields"]

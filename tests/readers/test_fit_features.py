@@ -10,11 +10,11 @@ import gzip
 import numpy as np
 import pytest
 
-from legload.readers.fit import read_fit
-from legload.readers.fit_decode import FIT_EPOCH_S, decode
-from legload.samples.fit_raw import FitBuilder, chain, dev_field, field, raw_value
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import (
+from legload.readers.fit.decode import FIT_EPOCH_S, decode
+from legload.readers.fit.messages import read_fit
+from legload.synth.fit_raw import FitBuilder, chain, dev_field, field, raw_value
+from legload.synth.fit_writer import encode_fit
+from legload.synth.workouts import (
     easy_run,
     hill_repeats,
     intervals,

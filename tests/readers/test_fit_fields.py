@@ -1,4 +1,4 @@
-"""Fields decoded together (legload.readers.fit_fields): every column equal, bit for bit,
+"""Fields decoded together (legload.readers.fit.fields): every column equal, bit for bit,
 to its field decoded alone; the decoder's input types."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from garmin_fit_sdk import Profile
 
-from legload.readers.fit_decode import decode
-from legload.readers.fit_fields import convert
-from legload.samples.fit_raw import Field, FitBuilder
-from legload.samples.fit_writer import encode_fit
-from legload.samples.workouts import easy_run, synthesize
+from legload.readers.fit.decode import decode
+from legload.readers.fit.fields import convert
+from legload.synth.fit_raw import Field, FitBuilder
+from legload.synth.fit_writer import encode_fit
+from legload.synth.workouts import easy_run, synthesize
 
 START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers.fit import read_fit
+from legload.readers.fit.messages import read_fit
 
 from ..conftest import REAL
 

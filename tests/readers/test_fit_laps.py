@@ -9,8 +9,8 @@ import pandas as pd
 def test_laps_are_sorted_by_start_with_missing_starts_last():
     """Lap messages written out of order (as some devices do after a merge) come back sorted;
     enum names are looked up once per distinct value and kept as plain text."""
-    from legload.readers import fit
-    from legload.readers.activity import ActivityColumns
+    from legload.core.activity import ActivityColumns
+    from legload.readers.fit import messages as fit
 
     class Messages:
         def table(self, name):
@@ -27,8 +27,8 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
 
 
 def test_a_first_lap_without_start_goes_last():
-    from legload.readers import fit
-    from legload.readers.activity import ActivityColumns
+    from legload.core.activity import ActivityColumns
+    from legload.readers.fit import messages as fit
 
     class Messages:
         def table(self, name):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 
-from legload.readers.fit_decode import FIT_EPOCH_S, FitDamage, decode
+from legload.readers.fit.decode import FIT_EPOCH_S, FitDamage, decode
 
 from ..conftest import REAL
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legload.core.columns import SAMPLE_COLUMNS
 from legload.errors import ReadError
-from legload.readers.gpx import read_gpx
-from legload.units import SAMPLE_COLUMNS
+from legload.readers.xml.gpx import read_gpx
 
 from ..conftest import REAL
 from .xml_truth import plain_timed_points

@@ -11,16 +11,17 @@ from garmin_fit_sdk import Decoder, Encoder, Profile, Stream
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legload.core.units import LB_KG
 from legload.errors import ReadError
-from legload.readers.fit_decode import FIT_EPOCH_S, decode
-from legload.readers.measurements import (
+from legload.readers.fit.decode import FIT_EPOCH_S, decode
+from legload.readers.logs.body import (
     BODY_COLUMNS,
     NOT_RECOGNISED,
     body_from_fit,
     read_body,
 )
-from legload.readers.nutrition import detect_log
-from legload.readers.strength import LB_KG, LOCAL_TIME_WARNING
+from legload.readers.logs.intake import detect_log
+from legload.readers.logs.strength import LOCAL_TIME_WARNING
 
 BIOMETRICS = "exports/cronometer/2024/biometrics.csv"
 #: the documented Withings Health Mate export header of weight.csv

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers.nutrition import (
+from legload.readers.logs.intake import (
     INTAKE_COLUMNS,
     KJ_PER_KCAL,
     NOT_RECOGNISED,

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from legload import read_activities, read_activity
-from legload.units import SAMPLE_COLUMNS
+from legload.core.columns import SAMPLE_COLUMNS
 
 from ..conftest import REAL, REPO
 

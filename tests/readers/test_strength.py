@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from garmin_fit_sdk import Encoder, Profile
 
+from legload.core.exercise_names import classify
 from legload.errors import ReadError
-from legload.models.exercise_names import classify
-from legload.readers.fit_decode import FIT_EPOCH_S, decode
-from legload.readers.strength import (
+from legload.readers.fit.decode import FIT_EPOCH_S, decode
+from legload.readers.logs.strength import (
     LB_KG,
     LOCAL_TIME_WARNING,
     SET_COLUMNS,

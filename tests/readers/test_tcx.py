@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from legload.core.columns import LAP_COLUMNS
 from legload.errors import ReadError
-from legload.readers.tcx import read_tcx
-from legload.units import LAP_COLUMNS
+from legload.readers.xml.tcx import read_tcx
 
 from ..conftest import REAL
 from .test_gpx import check_canonical

@@ -1,4 +1,4 @@
-"""The bulk point reader (legload.readers.xmlpoints) against slow references: an element-by-element
+"""The bulk point reader (legload.readers.xml.points) against slow references: an element-by-element
 walk written here with plain lxml for the real files, and ``xmlsafe.collect`` + ``numbers``
 for generated documents, including the layouts the bulk path hands back to ``collect``."""
 
@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers import xmlpoints, xmlsafe, xmlscan
-from legload.readers.gpx import _FIELDS as GPX_FIELDS
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import _FIELDS as TCX_FIELDS
-from legload.readers.tcx import read_tcx
+from legload.readers.xml import points as xmlpoints
+from legload.readers.xml import safe as xmlsafe
+from legload.readers.xml import scan as xmlscan
+from legload.readers.xml.gpx import _FIELDS as GPX_FIELDS
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import _FIELDS as TCX_FIELDS
+from legload.readers.xml.tcx import read_tcx
 
 FORMATS = {".gpx": ("trkpt", GPX_FIELDS, "trk"), ".tcx": ("Trackpoint", TCX_FIELDS, "Activity")}
 

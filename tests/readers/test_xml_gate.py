@@ -1,4 +1,4 @@
-"""The gate of the GPX/TCX byte scan (legload.readers.xmlgate): libxml2's check of the whole
+"""The gate of the GPX/TCX byte scan (legload.readers.xml.gate): libxml2's check of the whole
 document, in a kept thread beside the scan or inline, gives what the scan's reads give."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import warnings
 
 import pytest
 
-from legload.readers import xmlgate
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import read_tcx
+from legload.readers.xml import gate as xmlgate
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import read_tcx
 
 from .xml_routes import READERS, SEEDS, assert_same, outcome
 
@@ -92,7 +92,7 @@ def test_a_forked_child_checks_documents_in_its_own_gate_thread():
 
 
 def test_import_workers_read_in_one_thread(monkeypatch):
-    from legload import read_pool
+    from legload import import_pool as read_pool
 
     class Idle:  # the parent watcher, not started
         def __init__(self, *args, **kwargs) -> None:

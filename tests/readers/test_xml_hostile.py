@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers import xmlsafe
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import read_tcx
+from legload.readers.xml import safe as xmlsafe
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import read_tcx
 
 _TRKPT = '<trkpt lat="1" lon="2"><time>2020-05-01T10:00:00Z</time><name>{body}</name></trkpt>'
 _TRACKPOINT = "<Trackpoint><Time>2020-05-01T10:00:00Z</Time><Notes>{body}</Notes></Trackpoint>"

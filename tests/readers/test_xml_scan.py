@@ -1,4 +1,4 @@
-"""The byte scan of GPX/TCX track points (legload.readers.xmlscan) against the tree route:
+"""The byte scan of GPX/TCX track points (legload.readers.xml.scan) against the tree route:
 whole activities, warnings and errors must be the same whichever route a document takes."""
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers import xmlgate, xmlsafe, xmlscan
-from legload.readers.gpx import _FIELDS as GPX_FIELDS
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import _FIELDS as TCX_FIELDS
-from legload.readers.tcx import read_tcx
+from legload.readers.xml import gate as xmlgate
+from legload.readers.xml import safe as xmlsafe
+from legload.readers.xml import scan as xmlscan
+from legload.readers.xml.gpx import _FIELDS as GPX_FIELDS
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import _FIELDS as TCX_FIELDS
+from legload.readers.xml.tcx import read_tcx
 
 from .xml_routes import READERS, SEEDS, T0, T1, assert_same, outcome, tree_read
 

@@ -1,4 +1,4 @@
-"""Tags found in the bytes (legload.readers.xmltags) against lxml's reading of the same
+"""Tags found in the bytes (legload.readers.xml.tags) against lxml's reading of the same
 documents: every start tag's qualified name, in document order."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from legload.readers import xmltags
-from legload.readers.xmltags import tags
+from legload.readers.xml import tags as xmltags
+from legload.readers.xml.tags import tags
 
 #: name characters, the delimiters' neighbours included ("-", ".", ":" sit next to "/" and ">")
 NAME_START = "abcxyzABCXYZ_"

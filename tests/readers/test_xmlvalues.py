@@ -1,4 +1,4 @@
-"""Bulk parsing of texts in a byte buffer (legload.readers.xmlvalues) against the references
+"""Bulk parsing of texts in a byte buffer (legload.readers.xml.values) against the references
 it must equal bit for bit: ``xmlsafe.numbers`` and ``pd.to_datetime(..., format="ISO8601")``
 on the decoded, stripped texts."""
 
@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from legload.readers import xmlvalues
-from legload.readers.xmlsafe import numbers
-from legload.readers.xmlvalues import decimals, iso_times
+from legload.readers.xml import values as xmlvalues
+from legload.readers.xml.safe import numbers
+from legload.readers.xml.values import decimals, iso_times
 
 
 def packed(texts: list[str], prefix: bytes = b"<gpx>") -> tuple[np.ndarray, np.ndarray, np.ndarray]:

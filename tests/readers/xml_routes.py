@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from legload.errors import ReadError
-from legload.readers import xmlscan
-from legload.readers.gpx import read_gpx
-from legload.readers.tcx import read_tcx
+from legload.readers.xml import scan as xmlscan
+from legload.readers.xml.gpx import read_gpx
+from legload.readers.xml.tcx import read_tcx
 
 READERS = {".gpx": read_gpx, ".tcx": read_tcx}
 

@@ -10,11 +10,11 @@ import pytest
 from garmin_fit_sdk import Decoder, Stream
 from lxml import etree
 
+from legload.core.activity import haversine_m, track_distance_m
 from legload.errors import StreamError
-from legload.readers.activity import haversine_m, track_distance_m
-from legload.samples.fit_writer import encode_fit, write_fit
-from legload.samples.gpx_writer import GPX_NS, TPX_NS, encode_gpx, write_gpx
-from legload.samples.workouts import (
+from legload.synth.fit_writer import encode_fit, write_fit
+from legload.synth.gpx_writer import GPX_NS, TPX_NS, encode_gpx, write_gpx
+from legload.synth.workouts import (
     Segment,
     Workout,
     easy_run,
@@ -201,7 +201,7 @@ def test_interval_laps_carry_intensity_and_one_lap_option():
 
 
 def test_legload_reader_reads_generated_fit(tmp_path):
-    from legload.readers.fit import read_fit
+    from legload.readers.fit.messages import read_fit
 
     workout = strides(START)
     samples = synthesize(workout, seed=2, gps_noise_m=1.0)

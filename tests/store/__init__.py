@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 import pandas as pd
 
-from legload.readers.activity import Activity, empty_laps, summarize
+from legload.core.activity import Activity, empty_laps, summarize
 
 
 def make_activity(

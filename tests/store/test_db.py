@@ -19,7 +19,7 @@ import pytest
 from legload.errors import StoreError, StoreRollback
 from legload.store import Store, default_db_path
 from legload.store import db as store_db
-from legload.store.arrays import decode_column, encode_column
+from legload.store.columnar import decode_column, encode_column
 from tests.store import assert_same_activity, digest, make_activity, make_file
 
 REPO = Path(__file__).resolve().parents[2]

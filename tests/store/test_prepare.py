@@ -8,13 +8,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from legload.core.activity import ActivityColumns
 from legload.errors import ReadError
-from legload.readers.activity import ActivityColumns
 from legload.readers.detect import read_bytes, read_content
-from legload.samples.fit_writer import encode_fit
-from legload.samples.gpx_writer import encode_gpx
-from legload.samples.workouts import easy_run, intervals, synthesize
 from legload.store import Store, prepare_activity
+from legload.synth.fit_writer import encode_fit
+from legload.synth.gpx_writer import encode_gpx
+from legload.synth.workouts import easy_run, intervals, synthesize
 
 from ..conftest import REAL
 

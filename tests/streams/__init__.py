@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from legload.readers.activity import Activity, empty_laps
+from legload.core.activity import Activity, empty_laps
 
 START = pd.Timestamp("2024-05-01T06:00:00Z")
 LAT0, LON0 = 47.5, 19.0

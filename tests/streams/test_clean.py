@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legload.core.activity import Activity, empty_laps
 from legload.errors import StreamError
-from legload.readers.activity import Activity, empty_laps
 from legload.streams import to_stream
 from legload.streams.clean import clean_samples
 from tests.streams import activity, positions, track

@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from legload.readers.activity import haversine_m
+from legload.core.activity import haversine_m
 from legload.streams import to_stream
 from legload.streams.resample import build_grid, interp_gapped
 from tests.streams import START, activity, positions, track

@@ -1,0 +1,58 @@
+"""Canonical column names and units: the nomenclature, in code.
+
+``docs/nomenclature.md`` is generated from and tested against :data:`SAMPLE_COLUMNS`.
+Every per-sample channel a reader produces uses one of these names, in these units.
+A channel that a file does not record is absent from the frame, never filled with zeros.
+"""
+
+from __future__ import annotations
+
+from legload.core.sports import SPORTS
+
+#: column name -> (unit, description). Order is the column order of ``Activity.samples``.
+SAMPLE_COLUMNS: dict[str, tuple[str, str]] = {
+    "timestamp": ("UTC datetime", "time of the sample, timezone-aware UTC"),
+    "lat_deg": ("degree", "WGS84 latitude"),
+    "lon_deg": ("degree", "WGS84 longitude"),
+    "altitude_m": ("m", "altitude above mean sea level (device's best: enhanced/barometric)"),
+    "distance_m": ("m", "cumulative distance recorded by the device"),
+    "speed_m_s": ("m/s", "speed recorded by the device"),
+    "heart_rate_bpm": ("1/min", "heart rate"),
+    "cadence_spm": ("steps/min", "step rate, both feet (run/walk); FIT and TCX per-foot values doubled"),
+    "cadence_rpm": ("rev/min", "crank cadence (cycling and other sports)"),
+    "power_w": ("W", "mechanical power (native or from a running-power developer field)"),
+    "temperature_c": ("degC", "device temperature"),
+    "vertical_oscillation_m": ("m", "vertical oscillation of the torso per step"),
+    "stance_time_s": ("s", "ground contact time per step"),
+    "step_length_m": ("m", "step length"),
+}
+
+#: Lap table columns.
+LAP_COLUMNS: dict[str, tuple[str, str]] = {
+    "start": ("UTC datetime", "lap start"),
+    "elapsed_s": ("s", "total elapsed time of the lap"),
+    "timer_s": ("s", "timer (moving, unpaused) time of the lap"),
+    "distance_m": ("m", "lap distance"),
+    "intensity": ("", "active, rest, warmup, cooldown, recovery, interval, other (when recorded)"),
+    "trigger": ("", "manual, distance, time, position, session_end, ... (when recorded)"),
+}
+
+#: Summary keys of ``Activity.summary``.
+SUMMARY_KEYS: dict[str, tuple[str, str]] = {
+    "format": ("", "fit, gpx or tcx"),
+    "sport": ("", "running, walking, hiking, cycling, swimming, strength, other ..."),
+    "sub_sport": ("", "road, trail, treadmill, track, indoor, virtual ... or generic"),
+    "name": ("", "activity name, when the file or export gives one"),
+    "start": ("ISO 8601 UTC", "time of the first sample (or the session start)"),
+    "duration_s": ("s", "elapsed time (the session total when recorded, else first to last sample)"),
+    "moving_s": ("s", "time spent moving (device timer time when recorded)"),
+    "distance_m": ("m", "total distance"),
+    "ascent_m": ("m", "total ascent"),
+    "descent_m": ("m", "total descent"),
+    "samples": ("", "number of samples"),
+    "device": ("", "manufacturer/product, when known"),
+    "channels": ("", "channels present: gps, altitude, heart_rate, cadence, power, speed, distance"),
+}
+
+
+__all__ = ["LAP_COLUMNS", "SAMPLE_COLUMNS", "SPORTS", "SUMMARY_KEYS"]

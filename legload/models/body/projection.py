@@ -1,0 +1,131 @@
+"""Weekly projection of body composition under constant habits, with a logging-error band.
+
+:func:`project` runs the Hall et al. (2011) model (:func:`legload.models.body.dynamics.simulate`)
+at the habitual intake and session energy, and twice more with both off by their logging
+error, so the band shows what an inaccurate food log or session energy would do to the
+projection. ``docs/models/body.md`` has the equations, sources and limits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from legload.errors import ModelDomainError
+from legload.models.body import parameters as BP
+from legload.models.body.composition import BodyState
+from legload.models.body.dynamics import maintenance_intake_kcal_day, simulate
+
+PROJECT_COLUMNS: tuple[str, ...] = (
+    "week",
+    "day",
+    "weight_kg",
+    "weight_low_kg",
+    "weight_high_kg",
+    "fat_kg",
+    "fat_low_kg",
+    "fat_high_kg",
+    "lean_kg",
+    "lean_low_kg",
+    "lean_high_kg",
+)
+
+
+def project(
+    initial: BodyState | tuple[float, float],
+    intake_kcal_day: float | None,
+    activity_kcal_day: float = 0.0,
+    *,
+    sex: str,
+    age_years: float,
+    height_m: float,
+    weeks: int = 12,
+    intake_error: float = 0.10,
+    activity_error: float = 0.10,
+    adaptive_thermogenesis: bool = True,
+    daily_pal: float = BP.DAILY_PAL_DEFAULT,
+) -> pd.DataFrame:
+    """Weekly fat, lean and weight under constant habits, with a logging-error band.
+
+    Parameters
+    ----------
+    initial : BodyState or (weight_kg, fat_kg)
+    intake_kcal_day : float or None
+        The habitual daily intake [kcal/day] (e.g. the mean of the food log); None means the
+        maintenance intake (a flat projection).
+    activity_kcal_day : float, default 0
+        The habitual daily energy of recorded sessions (weekly total / 7) [kcal/day].
+    sex, age_years, height_m, adaptive_thermogenesis, daily_pal
+        As for :func:`~legload.models.body.dynamics.simulate`.
+    weeks : int, default 12
+        Horizon, 1-26 weeks (the model is meant for 4-26).
+    intake_error, activity_error : float, default 0.10
+        Relative error assumed in the logged intake and in the recorded activity energy
+        (0-0.5).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows for weeks 0..weeks with ``week``, ``day``, the central ``weight_kg``,
+        ``fat_kg``, ``lean_kg`` and, for each, ``*_low_kg`` and ``*_high_kg``.
+
+    Notes
+    -----
+    The central row runs
+    :func:`~legload.models.body.dynamics.simulate` with the habits as logged. The band runs it twice
+    more: with intake x (1 - intake_error) and activity x (1 + activity_error), and with
+    intake x (1 + intake_error) and activity x (1 - activity_error); low and high are the
+    smallest and largest of the three runs at each week. The band therefore shows what a
+    food log off by +/-10 % and session energies off by +/-10 % (the defaults) would do to
+    the projection; it is not a statistical confidence interval and does not include the
+    spread of the model's own parameters between people (resting expenditure alone varies by
+    about 10 %, see :func:`~legload.models.body.expenditure.adaptive_expenditure` to measure it).
+    """
+    if int(weeks) != weeks or not 1 <= weeks <= 26:
+        raise ModelDomainError("weeks must be a whole number in [1, 26]")
+    for value, name in ((intake_error, "intake_error"), (activity_error, "activity_error")):
+        if not (math.isfinite(value) and 0.0 <= value <= 0.5):
+            raise ModelDomainError(f"{name} must lie in [0, 0.5]")
+    if intake_kcal_day is None:
+        intake_kcal_day = float(
+            maintenance_intake_kcal_day(
+                initial,
+                sex=sex,
+                age_years=age_years,
+                height_m=height_m,
+                activity_kcal_day=activity_kcal_day,
+                daily_pal=daily_pal,
+            )
+        )
+    days = 7 * int(weeks)
+    runs = []
+    for i_factor, a_factor in (
+        (1.0, 1.0),
+        (1.0 - intake_error, 1.0 + activity_error),
+        (1.0 + intake_error, 1.0 - activity_error),
+    ):
+        run = simulate(
+            initial,
+            float(intake_kcal_day) * i_factor,
+            float(activity_kcal_day) * a_factor,
+            sex=sex,
+            age_years=age_years,
+            height_m=height_m,
+            days=days,
+            adaptive_thermogenesis=adaptive_thermogenesis,
+            daily_pal=daily_pal,
+        )
+        runs.append(run.iloc[::7].reset_index(drop=True))
+    central = runs[0]
+    frame = pd.DataFrame({"week": np.arange(len(central), dtype=int), "day": central["day"]})
+    for name in ("weight", "fat", "lean"):
+        stack = np.vstack([r[f"{name}_kg"].to_numpy() for r in runs])
+        frame[f"{name}_kg"] = stack[0]
+        frame[f"{name}_low_kg"] = stack.min(axis=0)
+        frame[f"{name}_high_kg"] = stack.max(axis=0)
+    return frame[list(PROJECT_COLUMNS)]
+
+
+__all__ = ["PROJECT_COLUMNS", "project"]

@@ -1,0 +1,233 @@
+"""Per-muscle demand of cycling from crank power and cadence.
+
+Same result shape as :func:`legload.models.locomotion.muscles.demand`: for each of the seven groups
+(``quadriceps, hamstrings, gluteals, hip_flexors, calves, tibialis_anterior, peroneals``) a
+:class:`~legload.models.locomotion.muscles.Demand` of positive (concentric) and negative (eccentric) work
+rate [W/kg] and mean active-phase activation [fraction of MVC].
+
+How it is built (tables and caveats in ``docs/models/cycling.md``; numbers in
+:mod:`legload.models.cycling.parameters`):
+
+1. the crank power is shared out among joint actions by the inverse-dynamics shares of
+   Ericson et al. 1986 (hip extension 27 %, hip flexion 4 %, knee extension 39 %, knee flexion
+   10 %, ankle plantar flexion 20 % of positive work at 120 W), with a small dorsiflexion
+   share; with rising power per kg, knee extension loses share to knee flexion and pulling up
+   (directions of Elmer et al. 2011); cadence leaves the shares unchanged (Riveros-Matthey et
+   al. 2023);
+2. pedalling is almost purely concentric: the only eccentric work is the plantar flexors'
+   (5.7 % of crank power, Ericson et al. 1986), and positive minus negative work summed over
+   the groups equals the crank power;
+3. each action is allocated to the groups (hip extension half gluteals, half hamstrings; knee
+   flexion mostly hamstrings, some gastrocnemius; hip flexion mostly iliopsoas, some rectus
+   femoris; plantar flexion calves with a small peroneal share);
+4. activation grows in proportion to each group's work rate (EMG proportional to power,
+   MacIntosh et al. 2000) times a U-shaped cadence factor whose minimum moves from 57 rpm at
+   100 W to 99 rpm at 400 W (MacIntosh et al. 2000); the groups whose activity rose with
+   pedalling rate in Ericson et al. 1985 get the full cadence effect.
+
+Confidence: the work shares are read from a paper (one condition, six subjects); the way they
+move with power, the activation levels and the cadence curvature are model choices tagged [M].
+Treat the output as a ranking and a trend, not a measurement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from legload.errors import ModelDomainError
+from legload.models.cycling import parameters as C
+from legload.models.locomotion.muscles import MUSCLES, Demand
+
+ArrayLike = Any  # float, sequence, numpy array or pandas Series
+
+ACTIONS: tuple[str, ...] = (
+    "hip_extend",
+    "hip_flex",
+    "knee_extend",
+    "knee_flex",
+    "ankle_plantarflex",
+    "ankle_dorsiflex",
+)
+
+
+def reference_shares() -> dict[str, float]:
+    """Shares of total positive joint work at the reference condition (120 W, 70 kg).
+
+    Ericson et al. 1986 (Eur J Appl Physiol 55:229, doi:10.1007/BF02343792) scaled by
+    ``1 - DORSIFLEX_SHARE``, plus the dorsiflexion share. They sum to 1.
+    """
+    scale = 1.0 - C.DORSIFLEX_SHARE
+    shares = {a: scale * s for a, s in C.ERICSON_1986_SHARES.items()}
+    shares["ankle_dorsiflex"] = C.DORSIFLEX_SHARE
+    return {a: shares[a] for a in ACTIONS}
+
+
+def action_shares(power_w_kg: ArrayLike) -> dict[str, float | np.ndarray]:
+    """Share of total positive joint work of each joint action at a power per kg [W/kg].
+
+    Equation (linear move from the reference pattern to the all-out pattern)::
+
+        t = clip((p - p_ref) / (p_all_out - p_ref), 0, 1)
+        share_a(p) = share_a,ref + t * delta_a
+
+    with p_ref = 120 W / 70 kg (Ericson et al. 1986), p_all_out = 17 W/kg [M] and the changes
+    delta_a of ``cycling_parameters.ALL_OUT_SHARE_CHANGE`` (knee extension -0.14, knee flexion
+    +0.09, hip flexion +0.045, dorsiflexion +0.005, hip extension and plantar flexion 0;
+    directions from Elmer et al. 2011, MSSE 43:1940, doi:10.1249/MSS.0b013e31821b00c5). The
+    shares sum to 1 at every power. Valid for p >= 0; below p_ref the reference shares apply.
+
+    >>> round(action_shares(120 / 70)["knee_extend"], 4)
+    0.3861
+    """
+    p = np.asarray(power_w_kg, dtype=float)
+    t = np.clip((p - C.REFERENCE_POWER_W_KG) / (C.ALL_OUT_POWER_W_KG - C.REFERENCE_POWER_W_KG), 0.0, 1.0)
+    ref = reference_shares()
+    out = {a: ref[a] + t * C.ALL_OUT_SHARE_CHANGE[a] for a in ACTIONS}
+    if p.ndim == 0:
+        return {a: float(v) for a, v in out.items()}
+    return out
+
+
+def least_emg_cadence(power_w: ArrayLike) -> float | np.ndarray:
+    """Cadence of least muscle activation at a crank power [rpm].
+
+    Linear interpolation of MacIntosh et al. 2000 (Med Sci Sports Exerc 32:1281): 57, 70, 86
+    and 99 rpm at 100, 200, 300 and 400 W; held at 57 rpm below 100 W and at 99 rpm above
+    400 W (beyond the measured range).
+
+    >>> least_emg_cadence(250.0)
+    78.0
+    """
+    xs, ys = zip(*C.LEAST_EMG_CADENCE, strict=True)
+    value = np.interp(np.asarray(power_w, dtype=float), xs, ys)
+    return float(value) if np.ndim(value) == 0 else value
+
+
+def _cadence_factor(cadence: np.ndarray, power_w: np.ndarray, sensitivity: float) -> np.ndarray:
+    optimum = np.asarray(least_emg_cadence(power_w), dtype=float)
+    return 1.0 + C.CADENCE_CURVATURE * sensitivity * ((cadence - optimum) / optimum) ** 2
+
+
+def _check(values: np.ndarray, limits: tuple[float, float], name: str, unit: str) -> None:
+    low, high = limits
+    finite = values[np.isfinite(values)]
+    if finite.size and (finite.min() < low or finite.max() > high):
+        raise ModelDomainError(
+            f"{name} outside {low:g}-{high:g} {unit} (got {finite.min():g}-{finite.max():g}); "
+            "pass strict=False to clip"
+        )
+
+
+def demand(
+    power_w: ArrayLike,
+    cadence_rpm: ArrayLike | None = None,
+    body_mass_kg: ArrayLike = 70.0,
+    *,
+    strict: bool = False,
+) -> dict[str, Demand]:
+    """Per-muscle demand of cycling at a crank power and cadence.
+
+    Parameters
+    ----------
+    power_w : float or array
+        Mechanical power at the cranks [W] (measured, or estimated from speed and grade).
+        Valid 0-2000 W; outside it is clipped (negative readings to 0). NaN gives NaN.
+    cadence_rpm : float, array or None, default None
+        Pedalling rate [rpm], valid 30-140 (clipped outside). None, or NaN samples -> 85 rpm.
+        It changes activation only, not the work shares.
+    body_mass_kg : float or array, default 70
+        Rider's body mass [kg], > 0 (otherwise :class:`~legload.errors.ModelDomainError`).
+    strict : bool, default False
+        Raise :class:`~legload.errors.ModelDomainError` for power or cadence outside the valid
+        range instead of clipping.
+
+    Returns
+    -------
+    dict[str, Demand]
+        Keys in the order of :data:`~legload.models.locomotion.muscles.MUSCLES`. Work rates [W kg-1]
+        (both legs; negative work as a magnitude) and activation [fraction of MVC, may exceed 1
+        near all-out power]. Arrays broadcast over the three inputs; scalars give floats.
+
+    Notes
+    -----
+    With p = P / m, shares s_a(p) from :func:`action_shares`, allocation fractions f_ag
+    (``cycling_parameters.ACTION_ALLOCATION``) and e = 0.057 (eccentric plantar-flexor work
+    3.4 J per limb per revolution at 120 W and 60 rpm, Ericson et al. 1986)::
+
+        P_g+ = (1 + e) p sum_a s_a(p) f_ag          P_g- = e p n_g
+        activation_g = A_g,ref * (P_g+ + 0.5 P_g-) / (P_g+ + 0.5 P_g-)_ref
+                       * F_g(c, P) / F_g(60 rpm, 120 W)
+        F_g(c, P) = 1 + 0.6 s_g ((c - c_opt(P)) / c_opt(P))^2
+
+    n_g puts the eccentric work on the calves (0.92) and peroneals (0.08); so
+    sum_g (P_g+ - P_g-) = p. c_opt(P) is :func:`least_emg_cadence`. The reference is 120 W,
+    70 kg, 60 rpm. A_g,ref, s_g and the curvature 0.6 are [M]. Sources: Ericson MO et al.
+    (1986) Eur J Appl Physiol 55:229-235, doi:10.1007/BF02343792; Ericson MO et al. (1985)
+    Scand J Rehabil Med 17:53-61; Elmer SJ et al. (2011) Med Sci Sports Exerc 43:1940-1947,
+    doi:10.1249/MSS.0b013e31821b00c5; MacIntosh BR, Neptune RR, Horton JF (2000) Med Sci
+    Sports Exerc 32:1281-1287; Riveros-Matthey CD et al. (2023) J Exp Biol 226:jeb245600,
+    doi:10.1242/jeb.245600.
+
+    Examples
+    --------
+    >>> d = demand(200.0, 90.0, 70.0)
+    >>> list(d) == list(MUSCLES)
+    True
+    >>> max(d, key=lambda g: d[g].positive_work)
+    'quadriceps'
+    >>> demand(0.0)["calves"].positive_work
+    0.0
+    """
+    power = np.asarray(power_w, dtype=float)
+    mass = np.asarray(body_mass_kg, dtype=float)
+    cadence = np.asarray(np.nan if cadence_rpm is None else cadence_rpm, dtype=float)
+    scalar = power.ndim == 0 and mass.ndim == 0 and cadence.ndim == 0
+    if np.any(~np.isfinite(mass)) or np.any(mass <= 0):
+        raise ModelDomainError("body mass must be a positive number of kg")
+    if strict:
+        _check(power, C.POWER_LIMITS_W, "cycling power", "W")
+        _check(cadence, C.CADENCE_LIMITS_RPM, "cadence", "rpm")
+    power, cadence, mass = np.broadcast_arrays(power, cadence, mass)
+    power = np.clip(power, *C.POWER_LIMITS_W)
+    cadence = np.clip(np.where(np.isnan(cadence), C.DEFAULT_CADENCE_RPM, cadence), *C.CADENCE_LIMITS_RPM)
+    p = power / mass
+    positive, negative = _group_rates(p)
+    ref_pos, ref_neg = _group_rates(np.asarray(C.REFERENCE_POWER_W_KG))
+    out: dict[str, Demand] = {}
+    for g in MUSCLES:
+        s = C.CADENCE_SENSITIVITY[g]
+        effort = positive[g] + C.ECCENTRIC_WEIGHT * negative[g]
+        ref_effort = ref_pos[g] + C.ECCENTRIC_WEIGHT * ref_neg[g]
+        ref_factor = _cadence_factor(
+            np.asarray(C.ERICSON_1986_CADENCE_RPM), np.asarray(C.ERICSON_1986_POWER_W), s
+        )
+        activation = (
+            C.ACTIVATION_AT_REFERENCE[g]
+            * effort
+            / ref_effort
+            * _cadence_factor(cadence, power, s)
+            / ref_factor
+        )
+        out[g] = Demand(_out(positive[g], scalar), _out(negative[g], scalar), _out(activation, scalar))
+    return out
+
+
+def _group_rates(p: np.ndarray) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Positive and negative work rate of each group [W/kg] at power per kg ``p``."""
+    shares = action_shares(p)
+    total_positive = (1.0 + C.NEGATIVE_FRACTION) * p
+    positive = {g: np.zeros_like(p) for g in MUSCLES}
+    for action, groups in C.ACTION_ALLOCATION.items():
+        for g, fraction in groups.items():
+            positive[g] = positive[g] + total_positive * shares[action] * fraction
+    negative = {g: C.NEGATIVE_ALLOCATION.get(g, 0.0) * C.NEGATIVE_FRACTION * p for g in MUSCLES}
+    return positive, negative
+
+
+def _out(value: np.ndarray, scalar: bool) -> float | np.ndarray:
+    return float(value) if scalar else np.asarray(value, dtype=float)
+
+
+__all__ = ["ACTIONS", "action_shares", "demand", "least_emg_cadence", "reference_shares"]

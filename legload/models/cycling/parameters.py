@@ -1,0 +1,265 @@
+"""Published numbers behind :mod:`legload.models.cycling.muscles`, each group with its source.
+
+Tags as in :mod:`legload.models.sources`: **[R]** read in the source named (abstract or
+table), **[S]** read only in a secondary transcription, **[M]** a model choice, with its reason.
+The published tables used are kept in ``tests/data/published/`` (``ericson1986_abstract.csv``,
+``macintosh2000_abstract.csv``, ``ericson1985_abstract.csv``, ``elmer2011_abstract.csv``).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from legload.models.locomotion.muscle_parameters import LENHART_2014_FORCES, PERONEAL_SHARE
+from legload.models.sources import Source
+
+# =============================================================================================
+# sources
+# =============================================================================================
+
+ERICSON_1986 = Source(
+    citation=(
+        "Ericson MO et al. (1986) Power output and work in different muscle groups during "
+        "ergometer cycling. Eur J Appl Physiol 55(3):229-235"
+    ),
+    doi="10.1007/BF02343792",
+    note=(
+        "[R] abstract (scilit.net record): 6 healthy subjects, weight-braked ergometer, 120 W, "
+        "60 rpm, inverse dynamics from film and pedal forces. Contributions to the total "
+        "positive work: hip extensors 27 %, hip flexors 4 %, knee extensors 39 %, knee flexors "
+        "10 %, ankle plantar flexors 20 %. Eccentric plantar-flexor work 3.4 J per limb and "
+        "revolution (mean peak power 11.4 W). Co-authors after the first not checked. "
+        "File: ericson1986_abstract.csv."
+    ),
+)
+
+ERICSON_1985 = Source(
+    citation=(
+        "Ericson MO et al. (1985) Muscular activity during ergometer cycling. Scand J Rehabil Med 17(2):53-61"
+    ),
+    doi="",
+    note=(
+        "[R] abstract (PubMed 4023660): 11 subjects, 11 muscles, 12 riding conditions. Vastus "
+        "medialis and lateralis, gastrocnemius medialis and lateralis and soleus were the most "
+        "activated muscles; a higher work-load raised the mean maximum activity of all eight "
+        "muscles analysed; a higher pedalling rate raised gluteus maximus, gluteus medius, "
+        "vastus medialis, medial hamstring, gastrocnemius medialis and soleus activity. The "
+        "abstract gives no %MVC values, workloads or rates. No DOI found. "
+        "File: ericson1985_abstract.csv."
+    ),
+)
+
+ELMER_2011 = Source(
+    citation=(
+        "Elmer SJ, Barratt PR, Korff T, Martin JC (2011) Joint-specific power production "
+        "during submaximal and maximal cycling. Med Sci Sports Exerc 43(10):1940-1947"
+    ),
+    doi="10.1249/MSS.0b013e31821b00c5",
+    note=(
+        "[R] abstract (journal and PubMed 21448081 pages): 11 cyclists, 250-850 W and maximal "
+        "trials at 90 rpm. Relative knee-extension power fell (r2 = 0.88) and relative "
+        "knee-flexion power rose (r2 = 0.98) with net power; relative hip-extension power was "
+        "constant; hip extension was the dominant action in their cyclists at all powers. The "
+        "per-power percentages are in the paper's figures, not read. "
+        "File: elmer2011_abstract.csv."
+    ),
+)
+
+MARTIN_BROWN_2009 = Source(
+    citation=(
+        "Martin JC, Brown NAT (2009) Joint-specific power production and fatigue during "
+        "maximal cycling. J Biomech 42(4):474-479"
+    ),
+    doi="10.1016/j.jbiomech.2008.11.015",
+    note="[R] abstract: hip extension is the dominant action in maximal cycling (120 rpm).",
+)
+
+RIVEROS_MATTHEY_2023 = Source(
+    citation=(
+        "Riveros-Matthey CD, Carroll TJ, Lichtwark GA, Connick MJ (2023) The effects of crank "
+        "power and cadence on muscle fascicle shortening velocity, muscle activation and "
+        "joint-specific power during cycling. J Exp Biol 226(13):jeb245600"
+    ),
+    doi="10.1242/jeb.245600",
+    note=(
+        "[R] abstract: 60-120 rpm at 10, 30 and 50 % of peak power; no differences in the "
+        "distribution of joint power across cadences; activation of vastus lateralis and "
+        "other muscles minimised near the self-selected cadence at 10 and 30 %."
+    ),
+)
+
+MACINTOSH_2000 = Source(
+    citation=(
+        "MacIntosh BR, Neptune RR, Horton JF (2000) Cadence, power, and muscle activation in "
+        "cycle ergometry. Med Sci Sports Exerc 32(7):1281-1287"
+    ),
+    doi="",
+    note=(
+        "[R] abstract (journal page): 7 muscles, 100-400 W x 50-120 rpm; averaged EMG rose in "
+        "proportion to power at each cadence; EMG vs cadence is a second-order polynomial "
+        "(r2 0.87-0.996); the cadence of least EMG was 57, 70, 86 and 99 rpm at 100, 200, 300 "
+        "and 400 W. The polynomial coefficients are not in the abstract. DOI not seen. "
+        "File: macintosh2000_abstract.csv."
+    ),
+)
+
+# =============================================================================================
+# work
+# =============================================================================================
+
+#: Ericson 1986 shares of total positive joint work at 120 W, 60 rpm [R] (fractions).
+ERICSON_1986_SHARES: MappingProxyType = MappingProxyType(
+    {
+        "hip_extend": 0.27,
+        "hip_flex": 0.04,
+        "knee_extend": 0.39,
+        "knee_flex": 0.10,
+        "ankle_plantarflex": 0.20,
+    }
+)
+ERICSON_1986_POWER_W: float = 120.0
+ERICSON_1986_CADENCE_RPM: float = 60.0
+#: Eccentric plantar-flexor work per limb per revolution at 120 W, 60 rpm [R] (J).
+ERICSON_1986_NEGATIVE_J_PER_LIMB_REV: float = 3.4
+
+#: Eccentric work as a fraction of crank power: 3.4 J / (120 W x 1 s / 2 limbs) = 0.057,
+#: kept constant at all powers and cadences [M] (one condition measured).
+NEGATIVE_FRACTION: float = ERICSON_1986_NEGATIVE_J_PER_LIMB_REV / (
+    ERICSON_1986_POWER_W * (60.0 / ERICSON_1986_CADENCE_RPM) / 2.0
+)
+
+#: Ankle dorsiflexion share of positive work [M]: not among Ericson's five groups (they sum to
+#: 100 %); a small share lets tibialis anterior work grow with power (foot lifted over top dead
+#: centre). Taken out of the five published shares in proportion.
+DORSIFLEX_SHARE: float = 0.01
+
+#: Body mass of the reference rider [M]: Ericson's subjects' mass is not in the abstract.
+REFERENCE_BODY_MASS_KG: float = 70.0
+#: Reference power per kg: 120 W / 70 kg.
+REFERENCE_POWER_W_KG: float = ERICSON_1986_POWER_W / REFERENCE_BODY_MASS_KG
+
+#: Power per kg at which the all-out share pattern applies [M]: ~1300 W revolution-averaged
+#: maximal power at ~120 rpm (Martin et al. 1997, MSSE 29:1505, abstract: 1317 +/- 66 W) for
+#: ~75 kg riders. Shares move linearly from the reference to this point, then stay.
+ALL_OUT_POWER_W_KG: float = 17.0
+
+#: Change of each action's share from the reference to all-out [M], in fractions of total
+#: positive work. Directions from Elmer 2011 [R]: knee extension falls, knee flexion rises,
+#: hip extension constant; hip flexion (pulling up) and dorsiflexion grow in sprints [M].
+#: Sizes chosen so that hip extension just overtakes knee extension at all-out power
+#: (Martin & Brown 2009; Elmer 2011 [R, qualitative]). Sum to 0.
+ALL_OUT_SHARE_CHANGE: MappingProxyType = MappingProxyType(
+    {
+        "hip_extend": 0.0,
+        "hip_flex": 0.045,
+        "knee_extend": -0.14,
+        "knee_flex": 0.09,
+        "ankle_plantarflex": 0.0,
+        "ankle_dorsiflex": 0.005,
+    }
+)
+
+#: Gluteal part of hip-extension work [M]: gluteus maximus and hamstrings both extend the hip
+#: in the downstroke; no published split for cycling was read, so half each.
+GLUTEAL_SHARE_OF_HIP_EXTENSION: float = 0.5
+#: Gastrocnemius (calves) part of knee-flexion work [M]: the gastrocnemius flexes the knee
+#: through the bottom of the stroke; the rest is hamstrings.
+GASTROCNEMIUS_SHARE_OF_KNEE_FLEXION: float = 0.15
+#: Rectus femoris (quadriceps) part of hip-flexion work: the running model's early-swing force
+#: split from Lenhart et al. 2014 (rectus femoris / (rectus femoris + iliopsoas)) [R, reused].
+RECTUS_SHARE_OF_HIP_FLEXION: float = LENHART_2014_FORCES["early_swing_rectus_femoris"] / (
+    LENHART_2014_FORCES["early_swing_rectus_femoris"] + LENHART_2014_FORCES["early_swing_iliopsoas"]
+)
+
+#: Joint action -> {group: fraction}; each action's fractions sum to 1.
+ACTION_ALLOCATION: MappingProxyType = MappingProxyType(
+    {
+        "hip_extend": {
+            "gluteals": GLUTEAL_SHARE_OF_HIP_EXTENSION,
+            "hamstrings": 1.0 - GLUTEAL_SHARE_OF_HIP_EXTENSION,
+        },
+        "hip_flex": {
+            "hip_flexors": 1.0 - RECTUS_SHARE_OF_HIP_FLEXION,
+            "quadriceps": RECTUS_SHARE_OF_HIP_FLEXION,
+        },
+        "knee_extend": {"quadriceps": 1.0},
+        "knee_flex": {
+            "hamstrings": 1.0 - GASTROCNEMIUS_SHARE_OF_KNEE_FLEXION,
+            "calves": GASTROCNEMIUS_SHARE_OF_KNEE_FLEXION,
+        },
+        # same peroneal share as the running model (parameters.PERONEAL_SHARE) [M]
+        "ankle_plantarflex": {"calves": 1.0 - PERONEAL_SHARE, "peroneals": PERONEAL_SHARE},
+        "ankle_dorsiflex": {"tibialis_anterior": 1.0},
+    }
+)
+
+#: Where the eccentric work goes: the plantar flexors (Ericson 1986 [R]), split like their
+#: positive work.
+NEGATIVE_ALLOCATION: MappingProxyType = MappingProxyType(
+    {"calves": 1.0 - PERONEAL_SHARE, "peroneals": PERONEAL_SHARE}
+)
+
+# =============================================================================================
+# activation
+# =============================================================================================
+
+#: Mean active-phase activation (fraction of MVC) at 120 W, 70 kg, 60 rpm [M]. Ranked as
+#: Ericson 1985 reports (vasti, gastrocnemii and soleus most active) [R, qualitative]; no
+#: %MVC table was read. Levels chosen so that, with activation proportional to work rate,
+#: the main groups reach about 1-1.5 MVC at all-out power (~11x the reference work rate).
+#: Tibialis anterior, peroneals and hip flexors low.
+ACTIVATION_AT_REFERENCE: MappingProxyType = MappingProxyType(
+    {
+        "quadriceps": 0.15,
+        "hamstrings": 0.09,
+        "gluteals": 0.08,
+        "hip_flexors": 0.05,
+        "calves": 0.14,
+        "tibialis_anterior": 0.06,
+        "peroneals": 0.05,
+    }
+)
+
+#: Activation grows with the group's effort rate P+ + ECCENTRIC_WEIGHT P- (same convention
+#: as the running model) — linear, as averaged EMG rose in proportion to power in MacIntosh
+#: 2000 [R].
+ECCENTRIC_WEIGHT: float = 0.5
+
+#: Cadence of least EMG by power, MacIntosh 2000 [R]: (W, rpm). Clipped outside 100-400 W.
+LEAST_EMG_CADENCE: tuple[tuple[float, float], ...] = (
+    (100.0, 57.0),
+    (200.0, 70.0),
+    (300.0, 86.0),
+    (400.0, 99.0),
+)
+
+#: Curvature k of the cadence factor 1 + k s_g ((c - c_opt) / c_opt)^2 [M]: the published
+#: fits are second-order polynomials (MacIntosh 2000) whose coefficients were not read.
+#: With k = 0.6, 120 rpm at 100 W costs 1.7 x the activation of 57 rpm.
+CADENCE_CURVATURE: float = 0.6
+
+#: Cadence sensitivity s_g per group [M]: 1 for the groups with muscles whose activity rose
+#: with pedalling rate in Ericson 1985 (gluteals, vasti, medial hamstring, gastrocnemius,
+#: soleus) [R]; 0.5 for the groups with no reported cadence effect.
+CADENCE_SENSITIVITY: MappingProxyType = MappingProxyType(
+    {
+        "quadriceps": 1.0,
+        "hamstrings": 1.0,
+        "gluteals": 1.0,
+        "hip_flexors": 0.5,
+        "calves": 1.0,
+        "tibialis_anterior": 0.5,
+        "peroneals": 0.5,
+    }
+)
+
+# =============================================================================================
+# ranges
+# =============================================================================================
+
+#: Crank power [W] and cadence [rpm] the model accepts; outside: clipped (or refused with
+#: strict=True). 2000 W covers instantaneous sprint peaks; 30-140 rpm spans the studies.
+POWER_LIMITS_W: tuple[float, float] = (0.0, 2000.0)
+CADENCE_LIMITS_RPM: tuple[float, float] = (30.0, 140.0)
+#: Cadence used when none is given (or a sample is NaN) [M]: a common self-selected rate.
+DEFAULT_CADENCE_RPM: float = 85.0

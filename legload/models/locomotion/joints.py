@@ -1,0 +1,246 @@
+"""Joint-level work of running and walking: the layer under :mod:`legload.models.locomotion.muscles`.
+
+For one leg and one stride this module gives the positive (concentric) and negative
+(eccentric, as a magnitude) work of each *joint action* (``joint_parameters.JOINT_ACTIONS``: ankle
+plantar flexion in stance, knee extension in stance, hip flexion in swing, ...) in J/kg, by
+speed, grade and step rate:
+
+1. **level work by speed**: the running table ``RUN_LEVEL_WORK`` (shaped on Schache et al.
+   2011 and 2015), or for walking the stance totals and joint shares of Montgomery &
+   Grabowski 2018 and Schache 2015, interpolated linearly in speed;
+2. **step rate**: at a fixed speed, work per stride scales as ``(f / f_pref) ** k`` with
+   ``k`` per action (Heiderscheit et al. 2011; Lenhart et al. 2014);
+3. **grade**: the potential energy per stride ``E = g L sin(theta) / 2`` per leg (L = stride
+   length along the slope) is added as net joint work, ``0.86 E`` uphill as positive work and
+   ``0.71 |E|`` downhill as negative work (DeVita et al. 2008), shared among the actions by
+   ``*_UPHILL_SHARES`` / ``*_DOWNHILL_SHARES``; uphill, stance absorption shrinks at the
+   knee in running (Gottschall & Kram 2005) and at the ankle in walking (Montgomery &
+   Grabowski 2018).
+
+All numbers come from :mod:`legload.models.locomotion.joint_parameters`; ``docs/models/muscles.md`` has the
+tables, the tags ([R] read, [S] secondary, [M] model choice) and the valid ranges.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from legload.errors import ModelDomainError
+from legload.models.locomotion import joint_parameters as P
+from legload.models.sources import STANDARD_GRAVITY_M_S2
+
+ArrayLike = Any  # float, sequence, numpy array or pandas Series
+
+MODES: tuple[str, ...] = ("run", "walk")
+_G = STANDARD_GRAVITY_M_S2
+_RUN_F = np.asarray(P.RUN_STRIDE_FREQUENCY_KNOTS, dtype=float)
+_RUN_V = np.asarray(P.RUN_WORK_SPEEDS, dtype=float)
+_WALK_V = np.asarray(P.WALK_WORK_SPEEDS, dtype=float)
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ModelDomainError(f"mode must be 'run' or 'walk', not {mode!r}")
+
+
+def _preferred_frequency(v: np.ndarray, mode: str) -> np.ndarray:
+    if mode == "run":
+        return np.interp(v, _RUN_F[:, 0], _RUN_F[:, 1])
+    (v0, f0), (v1, f1) = P.WALK_STRIDE_FREQUENCY_LINE
+    return f0 + (v - v0) * (f1 - f0) / (v1 - v0)
+
+
+def stride_frequency_hz(speed_m_s: ArrayLike, mode: str = "run") -> float | np.ndarray:
+    """Preferred stride frequency (strides per second; one stride = two steps).
+
+    Parameters
+    ----------
+    speed_m_s : float or array
+        Speed [m s-1], >= 0; clipped to the mode's range (run 1.5-10, walk 0.5-2.5 m/s).
+    mode : {"run", "walk"}
+
+    Returns
+    -------
+    float or ndarray
+        Stride frequency [Hz]; steps per minute = 120 x this.
+
+    Notes
+    -----
+    Running: linear interpolation through 82.5 and 84.0 strides/min at 3.04 and 3.50 m/s
+    (experienced runners outdoors, Eur J Sport Sci 2020;20:182, doi:10.1080/17461391.2019.1626911)
+    and Dorn, Schache & Pandy's (2012, J Exp Biol 215:1944, doi:10.1242/jeb.064527)
+    increments above 3.5 m/s: +10 % to 5.2, +12 % to 7.0, +25 % to 9.0 m/s; the end segments
+    are extended to 1.5 and 10 m/s [M]. Walking: a line through 117 steps/min at 1.3 m/s
+    (self-selected) and 137.5 steps/min at 2.0 m/s (walk-run transition); the speeds are
+    assumptions [M]. Runners differ by about +/-8 steps/min (1 SD).
+
+    Examples
+    --------
+    >>> round(stride_frequency_hz(3.5) * 120)
+    168
+    >>> round(stride_frequency_hz(1.3, "walk") * 120)
+    117
+    """
+    _check_mode(mode)
+    v = np.asarray(speed_m_s, dtype=float)
+    if np.any(v < 0):
+        raise ModelDomainError("speed_m_s must be >= 0 m/s")
+    lo, hi = P.MUSCLE_SPEED_LIMITS[mode]
+    f = _preferred_frequency(np.clip(v, lo, hi), mode)
+    return float(f) if v.ndim == 0 else f
+
+
+class Stride:
+    """Inputs resolved for one evaluation: broadcast arrays plus the stride frequency.
+
+    Attributes: ``v`` (speed used by the tables, clipped), ``scale`` (v / v_min below the
+    mode's minimum speed, else 1; 0 at standstill), ``grade`` (clipped), ``f`` (stride
+    frequency actually used [Hz]), ``ratio`` (f / preferred f), ``scalar``.
+    """
+
+    def __init__(
+        self, speed: ArrayLike, grade: ArrayLike, cadence: ArrayLike, mode: str, strict: bool
+    ) -> None:
+        _check_mode(mode)
+        arrays = [np.asarray(x, dtype=float) for x in (speed, grade, cadence)]
+        self.scalar = all(a.ndim == 0 for a in arrays)
+        v, i, c = np.broadcast_arrays(*arrays)
+        if np.any(v < 0):
+            raise ModelDomainError("speed_m_s must be >= 0 m/s")
+        if np.any(c <= 0):
+            raise ModelDomainError("cadence_spm must be > 0 steps/min")
+        lo, hi = P.MUSCLE_SPEED_LIMITS[mode]
+        limit = P.MUSCLE_GRADE_LIMIT
+        if strict:
+            if np.any((v != 0) & ((v < lo) | (v > hi))):
+                raise ModelDomainError(f"{mode} speed outside {lo}-{hi} m/s (the model range)")
+            if np.any(np.abs(i) > limit):
+                raise ModelDomainError(f"grade outside +/-{limit} (the model range)")
+        self.v = np.clip(v, lo, hi)
+        self.scale = np.where(v < lo, v / lo, 1.0)
+        self.grade = np.clip(i, -limit, limit)
+        f_pref = _preferred_frequency(self.v, mode)
+        ratio = np.where(np.isnan(c), 1.0, c / 120.0 / f_pref)
+        r_lo, r_hi = P.STEP_RATE_RATIO_LIMITS
+        if strict and np.any((ratio < r_lo) | (ratio > r_hi)):
+            raise ModelDomainError(
+                f"cadence differs from the preferred step rate by more than the model's "
+                f"{r_lo:.0%}-{r_hi:.0%} band"
+            )
+        self.ratio = np.clip(ratio, r_lo, r_hi)
+        self.f = f_pref * self.ratio
+        self.mode = mode
+
+
+def _level_run(v: np.ndarray) -> dict[str, list[np.ndarray]]:
+    return {
+        a: [np.interp(v, _RUN_V, pos), np.interp(v, _RUN_V, neg)]
+        for a, (pos, neg) in P.RUN_LEVEL_WORK.items()
+    }
+
+
+def _level_walk(v: np.ndarray) -> dict[str, list[np.ndarray]]:
+    zero = np.zeros_like(v)
+    total = np.interp(v, _WALK_V, P.WALK_STANCE_POSITIVE)
+    shares = np.asarray(P.WALK_POSITIVE_SHARES)
+    s_ankle, s_knee, s_hip = (np.interp(v, _WALK_V, shares[:, k]) for k in range(3))
+    lin = {k: a + b * v for k, (a, b) in P.WALK_SWING_LINEAR.items()}
+    flex = P.WALK_HIP_FLEXOR_FRACTION
+    positive = total + lin["ankle_dorsiflex_pos"]
+    swing_neg = lin["knee_flex_swing_neg"] + lin["knee_extend_swing_neg"]
+    stance_neg = positive - swing_neg  # level walking: net joint work 0 [M]
+    n_ankle, n_knee, n_hip = (stance_neg * s for s in P.WALK_NEGATIVE_SHARES)
+    n_ankle = np.maximum(n_ankle - lin["ankle_dorsiflex_neg"], 0.0)  # foot strike: TA part
+    return {
+        "ankle_plantarflex_stance": [total * s_ankle, n_ankle],
+        "ankle_dorsiflex": [lin["ankle_dorsiflex_pos"], lin["ankle_dorsiflex_neg"]],
+        "knee_extend_stance": [total * s_knee, n_knee],
+        "knee_extend_swing": [zero, lin["knee_extend_swing_neg"]],
+        "knee_flex_swing": [zero, lin["knee_flex_swing_neg"]],
+        "hip_extend_stance": [total * s_hip * (1 - flex["pos"]), n_hip * (1 - flex["neg"])],
+        "hip_flex_stance": [total * s_hip * flex["pos"], n_hip * flex["neg"]],
+        "hip_flex_swing": [zero, zero],
+        "hip_extend_swing": [zero, zero],
+    }
+
+
+def stride_work(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Work per stride of one leg [J/kg], (positive, negative), per joint action."""
+    work = _level_run(s.v) if s.mode == "run" else _level_walk(s.v)
+    for action, (k_low, k_high) in P.STEP_RATE_EXPONENTS.items():
+        factor = s.ratio ** np.where(s.ratio < 1.0, k_low, k_high)
+        work[action] = [w * factor for w in work[action]]
+    theta = np.arctan(s.grade)
+    energy = _G * (s.v / s.f) * np.sin(theta) / 2.0  # potential energy per leg per stride
+    up, down = np.maximum(energy, 0.0), np.maximum(-energy, 0.0)
+    keep = np.maximum(P.UPHILL_NEGATIVE_FLOOR, 1.0 - P.UPHILL_NEGATIVE_SLOPE * s.grade)
+    keep = np.where(s.grade > 0, keep, 1.0)
+    for action in P.UPHILL_NEGATIVE_ACTIONS[s.mode]:
+        pos, neg = work[action]
+        lost = np.minimum((1.0 - keep) * neg, pos)  # less absorbed -> less elastic return
+        work[action] = [pos - lost, neg - lost]
+    run = s.mode == "run"
+    up_shares = P.RUN_UPHILL_SHARES if run else P.WALK_UPHILL_SHARES
+    down_shares = P.RUN_DOWNHILL_SHARES if run else P.WALK_DOWNHILL_SHARES
+    for action, share in up_shares.items():
+        work[action][0] = work[action][0] + share * P.GRADE_JOINT_FRACTION["up"] * up
+    for action, share in down_shares.items():
+        work[action][1] = work[action][1] + share * P.GRADE_JOINT_FRACTION["down"] * down
+    return {a: (pos * s.scale, neg * s.scale) for a, (pos, neg) in work.items()}
+
+
+def joint_work_per_stride(
+    speed_m_s: ArrayLike,
+    grade: ArrayLike = 0.0,
+    cadence_spm: ArrayLike | None = None,
+    mode: str = "run",
+    *,
+    strict: bool = False,
+) -> dict[str, tuple[float | np.ndarray, float | np.ndarray]]:
+    """Positive and negative work of each joint action, per stride of one leg.
+
+    Parameters
+    ----------
+    speed_m_s : float or array
+        Speed along the ground [m s-1], >= 0 (run 1.5-10, walk 0.5-2.5 m/s; below the range
+        the work is scaled by v / v_min so it is 0 at standstill, above it clipped).
+    grade : float or array
+        Grade i = rise / run [-], clipped to +/-0.45.
+    cadence_spm : float, array or None
+        Step rate [steps/min]; None or NaN -> the preferred rate (:func:`stride_frequency_hz`).
+        Ratios to the preferred rate are clipped to 0.8-1.2.
+    mode : {"run", "walk"}
+    strict : bool
+        Raise ModelDomainError instead of clipping.
+
+    Returns
+    -------
+    dict
+        ``{action: (positive, negative)}`` [J kg-1 per stride of one leg], negative work as a
+        positive magnitude; keys ``joint_parameters.JOINT_ACTIONS``.
+
+    Notes
+    -----
+    See the module docstring for the three steps; sources: Schache et al. 2011 (MSSE
+    43:1260) and 2015 (J Exp Biol 218:2472, doi:10.1242/jeb.119156); Montgomery &
+    Grabowski 2018 (R Soc Open Sci 5:180550); DeVita et al. 2008 (J Biomech 41:3354,
+    doi:10.1016/j.jbiomech.2008.09.024); Roberts & Belliveau 2005 (J Exp Biol 208:1963,
+    doi:10.1242/jeb.01555); Heiderscheit et al. 2011 (MSSE 43:296,
+    doi:10.1249/MSS.0b013e3181ebedf4); Lenhart et al. 2014 (JOSPT 44:766).
+
+    Examples
+    --------
+    >>> w = joint_work_per_stride(5.0)
+    >>> round(w["ankle_plantarflex_stance"][0], 2)
+    1.3
+    """
+    stride = Stride(speed_m_s, grade, np.nan if cadence_spm is None else cadence_spm, mode, strict)
+    work = stride_work(stride)
+    if stride.scalar:
+        return {a: (float(p), float(n)) for a, (p, n) in work.items()}
+    return work
+
+
+__all__ = ["MODES", "Stride", "joint_work_per_stride", "stride_frequency_hz", "stride_work"]

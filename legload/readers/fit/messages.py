@@ -1,0 +1,329 @@
+"""FIT activity files → :class:`~legload.core.activity.Activity` (one per session)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from legload.core.activity import Activity, ActivityColumns, summarize
+from legload.core.columns import SAMPLE_COLUMNS
+from legload.core.sports import FOOT_SPORTS
+from legload.errors import ReadError
+from legload.readers.fit.decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
+
+_SEMICIRCLE_DEG = 180.0 / 2**31
+#: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
+_SPORT_MAP = {
+    "running": "running", "walking": "walking", "hiking": "hiking", "cycling": "cycling",
+    "e_biking": "cycling", "swimming": "swimming", "training": "other",
+    "fitness_equipment": "other", "generic": "other", "transition": "transition",
+}
+_SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_activity": "virtual",
+            "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
+#: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
+_DEV_POWER = ("power",)
+
+
+def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
+    """Decode a FIT file into one Activity per session (multisport files give several).
+
+    Damaged files (truncated, bad CRC, undefined local message, corrupt chained header) keep
+    what decoded cleanly up to the damage and carry a warning naming the file and the
+    damage; with ``strict=True`` they are refused with :class:`ReadError` instead.
+    """
+    return [columns.to_activity() for columns in read_fit_columns(data, source, strict=strict)]
+
+
+def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[ActivityColumns]:
+    """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
+    session, for an import that stores the arrays as they are."""
+    try:
+        messages = decode(data)
+    except FitDamage as damage:
+        raise ReadError(source, str(damage)) from None
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError, MemoryError) as exc:
+        raise ReadError(source, f"undecodable FIT data ({type(exc).__name__})") from None
+    warnings = [f"{source}: {w}" for w in messages.warnings]
+    if strict and messages.damaged:
+        raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
+    records = _samples(messages)
+    if len(records["timestamp"]) == 0 or np.isnat(records["timestamp"]).all():
+        detail = "; ".join(messages.warnings) or "the file holds no record messages"
+        raise ReadError(source, f"no usable samples ({detail})")
+    sessions = _sessions(messages)
+    if not sessions:
+        if strict:
+            raise ReadError(source, "damaged file refused in strict mode: no session message "
+                            "(recording cut short?)")
+        warnings.append(f"{source}: no session message (recording cut short?); "
+                        "sport and totals taken from the samples")
+        sessions = [{"sport": _file_sport(messages), "sub_sport": "generic", "start": None,
+                     "end": None}]
+    device = _device(messages)
+    laps = _laps(messages)
+    activities = []
+    for index, session in enumerate(s for s in sessions if s["sport"] != "transition"):
+        samples = _slice(records, session["start"], session["end"], single=len(sessions) == 1)
+        if len(samples["timestamp"]) == 0:
+            warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
+            continue
+        samples = _finish_channels(samples, session["sport"])
+        warnings.extend(_clock_warnings(samples["timestamp"], session.get("elapsed_s"), source))
+        activity_laps = _slice_laps(laps, session["start"], session["end"], len(sessions) == 1)
+        summary = summarize(
+            samples, fmt="fit", sport=session["sport"], sub_sport=session["sub_sport"],
+            device=device, totals={k: session.get(k) for k in
+                                   ("elapsed_s", "moving_s", "distance_m", "ascent_m", "descent_m")})
+        activities.append(ActivityColumns(columns=samples, laps=activity_laps, summary=summary,
+                                          warnings=list(warnings), source=source, index=index))
+    if not activities:
+        raise ReadError(source, "no session with samples")
+    return activities
+
+
+def _times(values: np.ndarray) -> np.ndarray:
+    """FIT date_time (s since 1989-12-31 UTC) → ``datetime64[ns]`` in UTC; NaN → NaT. As the SDK
+    does, values below 0x10000000 (device clock never set) are read on the same origin."""
+    seconds = np.asarray(values, dtype=np.float64).reshape(-1)
+    valid = np.isfinite(seconds) & (np.abs(seconds) < 2**40)
+    whole = np.floor(np.where(valid, seconds, 0.0))
+    nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.round(
+        (np.where(valid, seconds, 0.0) - whole) * 1e9).astype(np.int64)
+    nanoseconds[~valid] = np.iinfo(np.int64).min  # NaT
+    return nanoseconds.view("M8[ns]")
+
+
+def _time(value: float | None) -> pd.Timestamp | None:
+    """One FIT date_time as a UTC Timestamp, None when missing."""
+    if value is None or not np.isfinite(value) or abs(value) >= 2**40:
+        return None
+    whole = math.floor(value)
+    nanoseconds = (whole + FIT_EPOCH_S) * 1_000_000_000 + round((value - whole) * 1e9)
+    return pd.Timestamp(nanoseconds, unit="ns", tz="UTC")
+
+
+def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
+    """Record channels as arrays (``timestamp`` UTC ``datetime64[ns]``), in file order."""
+    rec = messages.table("record")
+    if not rec:
+        return {"timestamp": np.array([], dtype="M8[ns]")}
+    n = len(rec["_offset"])
+    cols: dict[str, np.ndarray] = {
+        "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
+
+    def first(*names: str) -> np.ndarray | None:
+        for name in names:
+            if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
+                return rec[name]
+        return None
+
+    lat, lon = first("position_lat"), first("position_long")
+    if lat is not None and lon is not None:
+        cols["lat_deg"] = lat * _SEMICIRCLE_DEG
+        cols["lon_deg"] = lon * _SEMICIRCLE_DEG
+    channels = {
+        "altitude_m": ("enhanced_altitude", "altitude"),
+        "distance_m": ("distance",),
+        "speed_m_s": ("enhanced_speed", "speed"),
+        "heart_rate_bpm": ("heart_rate",),
+        "power_w": ("power",),
+        "temperature_c": ("temperature",),
+    }
+    for column, names in channels.items():
+        values = first(*names)
+        if values is not None:
+            cols[column] = values
+    if "compressed_speed_distance" in rec and rec["compressed_speed_distance"].ndim == 2:
+        speed, distance = _compressed_speed_distance(rec["compressed_speed_distance"])
+        cols.setdefault("speed_m_s", speed)
+        cols.setdefault("distance_m", distance)
+    cadence = first("cadence")
+    if cadence is not None:
+        fraction = rec.get("fractional_cadence")
+        if fraction is not None and fraction.ndim == 1:
+            cadence = cadence + np.nan_to_num(fraction)
+        cols["_cadence"] = cadence
+    for column, name in (("vertical_oscillation_m", "vertical_oscillation"),
+                         ("stance_time_s", "stance_time"), ("step_length_m", "step_length")):
+        values = first(name)
+        if values is not None:
+            cols[column] = values / 1000.0  # profile units are mm and ms
+    for name, values in rec.items():
+        if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
+            if "power_w" not in cols and name[4:] in _DEV_POWER:
+                cols["power_w"] = values
+            else:
+                cols[name] = values
+    return cols
+
+
+def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
+    """Warn about device clock glitches: time running backwards or a span far longer than
+    the session says. The samples are kept as recorded; the stream stage cleans them."""
+    seconds = stamps.view(np.int64) / 1e9
+    steps = np.diff(seconds)
+    out = []
+    if (steps < 0).any():
+        out.append(f"{source}: timestamps run backwards {int((steps < 0).sum())} time(s)")
+    span = seconds[-1] - seconds[0] if len(seconds) > 1 else 0.0
+    if elapsed_s and span > 2 * elapsed_s + 3600:
+        out.append(f"{source}: samples span {span:.0f} s but the session lasted {elapsed_s:.0f} s"
+                   " (device clock glitch?)")
+    return out
+
+
+def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Expand FIT record field 8 (12-bit speed /100 m/s, 12-bit accumulated distance /16 m)."""
+    b = np.nan_to_num(raw[:, :3], nan=0).astype(np.int64)
+    valid = np.isfinite(raw[:, :3]).all(axis=1)
+    speed = (b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0
+    dist12 = (b[:, 1] >> 4) | (b[:, 2] << 4)
+    steps = np.diff(dist12[valid], prepend=0) & 0x0FFF
+    distance = np.full(len(raw), np.nan)
+    distance[valid] = np.cumsum(steps) / 16.0
+    speed[~valid] = np.nan
+    return speed, distance
+
+
+def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.ndarray]:
+    """The sample columns in nomenclature order; cadence doubled for foot sports (FIT run cadence
+    counts one foot); channels without a single value dropped."""
+    cols = dict(cols)
+    cadence = cols.pop("_cadence", None)
+    if cadence is not None:
+        if sport in FOOT_SPORTS:
+            cols["cadence_spm"] = cadence * 2.0
+        else:
+            cols["cadence_rpm"] = cadence
+    kept = {name: values for name, values in cols.items()
+            if name == "timestamp" or values.dtype == object or not np.isnan(values).all()}
+    order = [c for c in SAMPLE_COLUMNS if c in kept] + [c for c in kept if c not in SAMPLE_COLUMNS]
+    return {name: kept[name] for name in order}
+
+
+def _sessions(messages: FitMessages) -> list[dict]:
+    ses = messages.table("session")
+    if not ses:
+        return []
+    out = []
+    for i in range(len(ses["_offset"])):
+        def get(name: str, table=ses, i=i) -> float | None:
+            value = table.get(name)
+            return None if value is None or np.isnan(value[i]) else float(value[i])
+        fit_sport = enum_name("sport", get("sport")) or "generic"
+        fit_sub = enum_name("sub_sport", get("sub_sport")) or "generic"
+        start = _time(get("start_time") or np.nan)
+        elapsed = get("total_elapsed_time")
+        end = _time(get("timestamp") or np.nan)
+        if start is not None and elapsed is not None:
+            end = start + pd.Timedelta(seconds=elapsed)
+        sport, sub = _map_sport(fit_sport, fit_sub)
+        out.append({
+            "sport": sport, "sub_sport": sub, "start": start, "end": end,
+            "elapsed_s": elapsed, "moving_s": get("total_timer_time"),
+            "distance_m": get("total_distance"),
+            "ascent_m": get("total_ascent"), "descent_m": get("total_descent"),
+        })
+    out.sort(key=lambda s: s["start"] or pd.Timestamp.max.tz_localize("UTC"))
+    unique, seen = [], set()
+    for session in out:  # chained copies of one recording repeat the same session
+        key = (session["start"], session["sport"], session["elapsed_s"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(session)
+    return unique
+
+
+def _map_sport(fit_sport: str, fit_sub: str) -> tuple[str, str]:
+    if fit_sub == "strength_training" or (fit_sport == "training" and "strength" in fit_sub):
+        return "strength", "generic"
+    sport = _SPORT_MAP.get(fit_sport, "other")
+    if fit_sport == "fitness_equipment" and fit_sub in ("treadmill", "indoor_running"):
+        sport = "running"
+    return sport, _SUB_MAP.get(fit_sub, fit_sub)
+
+
+def _file_sport(messages: FitMessages) -> str:
+    sport = messages.table("sport").get("sport")
+    if sport is not None and len(sport):
+        return _map_sport(enum_name("sport", sport[0]) or "generic", "generic")[0]
+    return "other"
+
+
+def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str, np.ndarray]:
+    if single or start is None or end is None:
+        return records
+    stamps = records["timestamp"]
+    inside = (stamps >= _naive(start)) & (stamps <= _naive(end))
+    return {name: values[inside] for name, values in records.items()}
+
+
+def _device(messages: FitMessages) -> str | None:
+    for table_name in ("file_id", "device_info"):
+        table = messages.table(table_name)
+        if "manufacturer" not in table:
+            continue
+        manufacturer = table["manufacturer"][0]
+        name = enum_name("manufacturer", manufacturer) or (
+            None if np.isnan(manufacturer) else str(int(manufacturer)))
+        product = None
+        if "product_name" in table and table["product_name"][0]:
+            product = table["product_name"][0]
+        elif "product" in table and not np.isnan(table["product"][0]):
+            value = table["product"][0]
+            if name in ("garmin", "dynastream", "dynastream_oem", "tacx"):
+                product = enum_name("garmin_product", value)
+            product = product or str(int(value))
+        if name:
+            return f"{name}/{product}" if product else name
+    return None
+
+
+def _laps(messages: FitMessages) -> dict[str, Any] | None:
+    """Lap columns in start order (stable; a lap without a start last), None for no laps."""
+    lap = messages.table("lap")
+    if not lap:
+        return None
+    n = len(lap["_offset"])
+    nan = np.full(n, np.nan)
+    columns: dict[str, Any] = {
+        "start": _times(lap.get("start_time", nan)),
+        "elapsed_s": lap.get("total_elapsed_time", nan),
+        "timer_s": lap.get("total_timer_time", nan),
+        "distance_m": lap.get("total_distance", nan),
+        "intensity": _enum_names("intensity", lap.get("intensity", nan)),
+        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
+    }
+    key = np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max,
+                   columns["start"].view(np.int64))  # a lap without a start goes last
+    if n > 1 and not (key[1:] >= key[:-1]).all():
+        return _take(columns, np.argsort(key, kind="stable"))
+    return columns
+
+
+def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:
+    """The lap columns at positions (or a boolean mask) ``rows``."""
+    return {name: values[rows] if not isinstance(values, pd.Series)
+            else values.iloc[rows].reset_index(drop=True) for name, values in laps.items()}
+
+
+def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
+    """Profile names of an enum column as plain text (one lookup per distinct value)."""
+    plain = [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]  # NaN → None
+    names = {v: enum_name(type_name, v) for v in set(plain)}
+    return pd.Series([names[v] for v in plain], dtype=object)
+
+
+def _slice_laps(laps: dict[str, Any] | None, start, end, single: bool) -> dict[str, Any] | None:
+    if single or start is None or end is None or laps is None:
+        return laps
+    inside = (laps["start"] >= _naive(start)) & (laps["start"] < _naive(end))
+    return _take(laps, inside)
+
+
+def _naive(stamp: pd.Timestamp) -> np.datetime64:
+    """A UTC Timestamp as the ``datetime64[ns]`` the columns hold."""
+    return np.datetime64(stamp.value, "ns")

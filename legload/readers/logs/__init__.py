@@ -1,0 +1,5 @@
+"""Logs that are not activities: strength sets, food intake, weigh-ins.
+
+:mod:`.strength` (Hevy, Strong, Fitbod, legload CSV, FIT sets), :mod:`.intake` (daily food logs),
+:mod:`.body` (weigh-ins). May import :mod:`legload.core`, :mod:`legload.errors` and the FIT decoder.
+"""

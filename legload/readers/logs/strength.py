@@ -1,0 +1,387 @@
+"""Strength logs: Hevy and Strong CSV exports, a plain legload CSV, and FIT ``set`` messages.
+
+:func:`read_strength` detects the format from the header:
+
+* **Hevy** (``workout_data.csv``): ``title, start_time, end_time, ..., exercise_title,
+  set_index, set_type, weight_kg | weight_lbs, reps, distance_km | distance_miles,
+  duration_seconds, rpe``; dates like ``30 Jun 2025, 19:56``.
+* **Strong**, classic (comma; ``Date, Workout Name, [Duration,] Exercise Name, Set Order,
+  Weight, Reps, Distance, Seconds, Notes, Workout Notes, RPE``; the weight unit is not
+  written, see below) and newer (semicolon, quoted; ``Workout #, ..., Weight (kg)``,
+  ``Distance (meters)``, ``Duration (sec)``). A ``Weight Unit`` column is honoured.
+* **legload CSV**: ``date,exercise,set,reps,weight_kg,rir`` (``set`` and ``rir`` optional;
+  ``date`` an ISO date or date-time, with or without a UTC offset).
+
+Every row becomes one set: ``timestamp`` (UTC; the workout start), ``workout``,
+``exercise_raw``, ``exercise`` (library name from
+:func:`legload.core.exercise_names.classify`, None when not a leg exercise or unknown),
+``set_index`` (1-based within the exercise of a workout), ``reps``, ``weight_kg``,
+``duration_s``, ``distance_m``, ``rir`` (NaN when unknown; ``10 - RPE`` on the RIR-based RPE
+scale of Zourdos et al. 2016) and ``set_type`` (normal, warmup, dropset, failure).
+Cardio rows (rowing machine, indoor cycling, elliptical ...) and rest-timer rows are skipped
+with a note. Pounds are converted with 1 lb = 0.45359237 kg (exact, international pound).
+
+Times without a zone are local times of the phone; the file does not say which zone, so
+they are stored as if they were UTC and a warning says so once.
+
+The classic Strong export writes weights in the app's display unit without naming it. When
+``weight_unit`` is not given, pounds are assumed if some weights carry binary-conversion
+residues (``149.99999999999997``: the app stores kilograms and converts) or a squat or
+deadlift above 300 (kg would be far beyond world records for most lifters); otherwise
+kilograms. Either way a warning names the choice.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from legload.core.exercise_names import classify
+from legload.core.units import LB_KG, MILE_M
+from legload.errors import ReadError
+
+SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
+               "weight_kg", "duration_s", "distance_m", "rir", "set_type")
+NOT_RECOGNISED = "not a recognised strength log (expected Hevy, Strong or legload CSV)"
+LOCAL_TIME_WARNING = ("times in this log carry no time zone: they were stored as UTC "
+                      "(a local 18:00 stays 18:00)")
+_SET_TYPES = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "w": "warmup",
+              "dropset": "dropset", "drop_set": "dropset", "d": "dropset",
+              "failure": "failure", "f": "failure"}
+
+
+@dataclass
+class StrengthLog:
+    """Sets read from a strength log.
+
+    Attributes:
+        sets: one row per set, columns :data:`SET_COLUMNS`.
+        unknown: distinct exercise titles neither mapped to the library nor recognised as
+            non-leg exercises.
+        non_leg: distinct titles recognised as upper-body or core exercises.
+        skipped: notes on rows that are not strength sets (cardio, rest timers).
+        warnings: notes on assumptions (time zone, weight unit) and damaged rows.
+    """
+
+    sets: pd.DataFrame
+    unknown: list[str] = field(default_factory=list)
+    non_leg: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -> StrengthLog:
+    """Read a Hevy, Strong or legload strength CSV.
+
+    ``weight_unit`` (``"kg"`` or ``"lb"``) overrides the unit of a classic Strong export,
+    whose header does not say it. Raises :class:`ReadError` for anything else.
+    """
+    if weight_unit not in (None, "kg", "lb"):
+        raise ReadError(source, f"weight_unit must be 'kg' or 'lb', not {weight_unit!r}")
+    text, warnings = _decode(data, source)
+    first = text.split("\n", 1)[0]
+    sep = ";" if first.count(";") > first.count(",") else ","
+    try:
+        raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                          skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv_error()) as exc:
+        raise ReadError(source, f"{NOT_RECOGNISED}: {exc}") from None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    cols = set(raw.columns)
+    if {"exercise_title", "start_time"} <= cols:
+        frame = _hevy(raw, source, warnings)
+    elif {"Exercise Name", "Set Order", "Date"} <= cols:
+        frame = _strong(raw, source, warnings, weight_unit)
+    elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
+        frame = _legload(raw.rename(columns=str.lower), source, warnings)
+    else:
+        raise ReadError(source, NOT_RECOGNISED)
+    return _finish(frame, warnings)
+
+
+def csv_error() -> type[Exception]:
+    """The csv module's error type (pandas lets it through for some malformed inputs)."""
+    import csv
+
+    return csv.Error
+
+
+def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    if not data.strip():
+        raise ReadError(source, f"{NOT_RECOGNISED}: the file is empty")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), [
+            "the file is not UTF-8: read as Windows-1252; check accented exercise names"]
+
+
+def _num(series: pd.Series) -> pd.Series:
+    cleaned = series.astype(str).str.strip().str.replace(",", ".", regex=False)
+    return pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce").astype(float)
+
+
+def _times(series: pd.Series, source: str, warnings: list[str],
+           formats: tuple[str, ...] = ()) -> pd.Series:
+    text = series.astype(str).str.strip()
+    parsed = None
+    for fmt in formats:
+        attempt = pd.to_datetime(text, format=fmt, errors="coerce")
+        if attempt.notna().all():
+            parsed = attempt
+            break
+    if parsed is None:
+        parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=False)
+        if parsed.dtype == object:  # mixed offsets: normalise each to UTC
+            parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+    bad = int(parsed.isna().sum())
+    if bad:
+        raise ReadError(source, f"{bad} row(s) have an unreadable date, e.g. "
+                                f"{text[parsed.isna()].iloc[0]!r}")
+    if parsed.dt.tz is None:
+        warnings.append(LOCAL_TIME_WARNING)
+        return parsed.dt.tz_localize("UTC")
+    return parsed.dt.tz_convert("UTC")
+
+
+def _rir_from_rpe(rpe: pd.Series) -> pd.Series:
+    """RIR = 10 - RPE (RIR-based RPE scale, Zourdos et al. 2016, JSCR 30:267)."""
+    rir = 10.0 - rpe
+    return rir.where((rpe >= 1) & (rpe <= 10))
+
+
+def _hevy(raw: pd.DataFrame, source: str, warnings: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame(index=raw.index)
+    out["timestamp"] = _times(raw["start_time"], source, warnings,
+                              ("%d %b %Y, %H:%M", "%Y-%m-%d %H:%M:%S"))
+    out["workout"] = raw.get("title", "")
+    out["exercise_raw"] = raw["exercise_title"].str.strip()
+    if "weight_kg" in raw:
+        out["weight_kg"] = _num(raw["weight_kg"])
+    elif "weight_lbs" in raw:
+        out["weight_kg"] = _num(raw["weight_lbs"]) * LB_KG
+    else:
+        out["weight_kg"] = np.nan
+    out["reps"] = _num(raw["reps"]) if "reps" in raw else np.nan
+    if "distance_km" in raw:
+        out["distance_m"] = _num(raw["distance_km"]) * 1000.0
+    elif "distance_miles" in raw:
+        out["distance_m"] = _num(raw["distance_miles"]) * MILE_M
+    else:
+        out["distance_m"] = np.nan
+    out["duration_s"] = _num(raw["duration_seconds"]) if "duration_seconds" in raw else np.nan
+    out["rir"] = _rir_from_rpe(_num(raw["rpe"])) if "rpe" in raw else np.nan
+    kinds = raw["set_type"].str.strip().str.lower() if "set_type" in raw else "normal"
+    out["set_type"] = pd.Series(kinds, index=raw.index).map(_SET_TYPES).fillna("normal")
+    return out
+
+
+def _strong_unit(raw: pd.DataFrame, weight_col: str, weight_unit: str | None,
+                 warnings: list[str]) -> str:
+    if weight_unit is not None:
+        return weight_unit
+    weights = raw[weight_col].astype(str)
+    residue = weights.str.contains(r"\.\d*(?:99999|00000)\d*$", regex=True).any()
+    values = _num(raw[weight_col])
+    big_lift = raw["Exercise Name"].str.contains("Squat|Deadlift", case=False, regex=True)
+    heavy = bool((values[big_lift] > 300).any())
+    unit = "lb" if residue or heavy else "kg"
+    why = ("some weights carry pound-conversion residues" if residue else
+           "a squat or deadlift above 300" if heavy else "no sign of pounds")
+    warnings.append(f"this Strong export does not name its weight unit: read as {unit} "
+                    f"({why}); pass weight_unit='kg' or 'lb' to override")
+    return unit
+
+
+def _strong(raw: pd.DataFrame, source: str, warnings: list[str],
+            weight_unit: str | None) -> pd.DataFrame:
+    out = pd.DataFrame(index=raw.index)
+    out["timestamp"] = _times(raw["Date"], source, warnings, ("%Y-%m-%d %H:%M:%S",))
+    out["workout"] = raw.get("Workout Name", "")
+    out["exercise_raw"] = raw["Exercise Name"].str.strip()
+    weight_col = next((c for c in raw.columns if c.startswith("Weight")
+                       and c != "Weight Unit"), None)
+    if weight_col is None:
+        out["weight_kg"] = np.nan
+    else:
+        values = _num(raw[weight_col])
+        label = weight_col.lower()
+        if "Weight Unit" in raw:
+            lbs = raw["Weight Unit"].str.strip().str.lower().str.startswith("lb")
+            out["weight_kg"] = np.where(lbs, values * LB_KG, values)
+        elif "(kg" in label:
+            out["weight_kg"] = values
+        elif "(lb" in label:
+            out["weight_kg"] = values * LB_KG
+        else:
+            unit = _strong_unit(raw, weight_col, weight_unit, warnings)
+            out["weight_kg"] = values * LB_KG if unit == "lb" else values
+    out["reps"] = _num(raw["Reps"]) if "Reps" in raw else np.nan
+    out["distance_m"] = _strong_distance(raw, weight_unit, out)
+    # "Seconds" is the set's time ("Duration (sec)" of the newer export is the workout's);
+    # Strong writes 0 for "not recorded" in both Seconds and Distance.
+    out["duration_s"] = _num(raw["Seconds"]) if "Seconds" in raw else np.nan
+    for col in ("duration_s", "distance_m"):
+        out[col] = out[col].where(out[col] != 0)
+    out["rir"] = _rir_from_rpe(_num(raw["RPE"])) if "RPE" in raw else np.nan
+    order = raw["Set Order"].astype(str).str.strip()
+    out["set_type"] = order.str.lower().map(_SET_TYPES).fillna("normal")
+    out["_rest_timer"] = order.str.lower().str.contains("rest")
+    return out
+
+
+def _strong_distance(raw: pd.DataFrame, weight_unit: str | None,
+                     out: pd.DataFrame) -> pd.Series:
+    for col, factor in (("Distance (meters)", 1.0), ("Distance (m)", 1.0),
+                        ("Distance (km)", 1000.0), ("Distance (miles)", MILE_M),
+                        ("Distance (mi)", MILE_M)):
+        if col in raw:
+            return _num(raw[col]) * factor
+    if "Distance" not in raw:
+        return pd.Series(np.nan, index=raw.index)
+    values = _num(raw["Distance"])
+    if "Distance Unit" in raw:
+        miles = raw["Distance Unit"].str.strip().str.lower().str.startswith("mi")
+        return pd.Series(np.where(miles, values * MILE_M, values * 1000.0), index=raw.index)
+    # classic export: the display unit, km for kilogram users and miles for pound users
+    return values * (MILE_M if weight_unit == "lb" else 1000.0)
+
+
+def _legload(raw: pd.DataFrame, source: str, warnings: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame(index=raw.index)
+    out["timestamp"] = _times(raw["date"], source, warnings, ("%Y-%m-%d",))
+    out["workout"] = raw.get("workout", "")
+    out["exercise_raw"] = raw["exercise"].str.strip()
+    out["reps"] = _num(raw["reps"])
+    out["weight_kg"] = _num(raw["weight_kg"]) if "weight_kg" in raw else np.nan
+    out["duration_s"] = _num(raw["duration_s"]) if "duration_s" in raw else np.nan
+    out["distance_m"] = _num(raw["distance_m"]) if "distance_m" in raw else np.nan
+    out["rir"] = _num(raw["rir"]) if "rir" in raw else np.nan
+    kinds = raw["set_type"].str.strip().str.lower() if "set_type" in raw else "normal"
+    out["set_type"] = pd.Series(kinds, index=raw.index).map(_SET_TYPES).fillna("normal")
+    if "set" in raw:
+        out["_set"] = _num(raw["set"])
+    return out
+
+
+def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
+    """Classify exercises, drop cardio and rest rows with notes, number the sets."""
+    frame = frame.copy()
+    frame["exercise_raw"] = frame["exercise_raw"].astype(str)
+    frame["workout"] = frame["workout"].astype(str).str.strip()
+    kinds = {name: classify(name) for name in frame["exercise_raw"].unique()}
+    kind = frame["exercise_raw"].map(lambda n: kinds[n].kind)
+    frame["exercise"] = frame["exercise_raw"].map(
+        lambda n: kinds[n].exercise if kinds[n].kind == "leg" else None)
+    skipped: list[str] = []
+    drop = pd.Series(False, index=frame.index)
+    if "_rest_timer" in frame:
+        rest = frame["_rest_timer"].astype(bool)
+        if rest.any():
+            skipped.append(f"{int(rest.sum())} rest-timer row(s): not sets")
+        drop |= rest
+    cardio = kind == "cardio"
+    for name in sorted(frame.loc[cardio, "exercise_raw"].unique()):
+        n = int((frame["exercise_raw"] == name).sum())
+        mode = kinds[name].exercise
+        hint = f" ({mode})" if mode else ""
+        skipped.append(f"{name}{hint}: {n} cardio row(s) skipped, not strength sets; "
+                       "import the activity files for their load")
+    drop |= cardio
+    empty = frame[["reps", "weight_kg", "duration_s", "distance_m"]].fillna(0).eq(0).all(axis=1)
+    empty &= ~drop
+    if empty.any():
+        skipped.append(f"{int(empty.sum())} row(s) with no reps, weight, time or distance")
+    drop |= empty
+    sets = frame.loc[~drop].copy()
+    group = [sets["timestamp"], sets["workout"], sets["exercise_raw"]]
+    sets["set_index"] = sets.groupby(group, sort=False).cumcount() + 1
+    if "_set" in sets:
+        sets["set_index"] = sets["_set"].fillna(sets["set_index"]).astype(int)
+    failure = (sets["set_type"] == "failure") & sets["rir"].isna()
+    sets.loc[failure, "rir"] = 0.0
+    sets = sets.reset_index(drop=True)
+    out = pd.DataFrame({c: sets[c] for c in SET_COLUMNS})
+    for c in ("reps", "weight_kg", "duration_s", "distance_m", "rir"):
+        out[c] = out[c].astype(float)
+    out["set_index"] = out["set_index"].astype(int)
+    out["exercise"] = out["exercise"].astype(object).where(out["exercise"].notna(), None)
+    kept = sets["exercise_raw"].unique()
+    unknown = sorted(n for n in kept if kinds[n].kind == "unknown")
+    non_leg = sorted(n for n in kept if kinds[n].kind == "non_leg")
+    return StrengthLog(out, unknown, non_leg, skipped, list(dict.fromkeys(warnings)))
+
+
+# --- FIT set messages -------------------------------------------------------------------------
+
+_FIT_EPOCH_S = 631_065_600
+
+
+def _fit_name(type_name: str, value: float) -> str | None:
+    from legload.readers.fit.decode import enum_name
+
+    return enum_name(type_name, value)
+
+
+def _first(value) -> float:
+    arr = np.atleast_1d(np.asarray(value, dtype=float))
+    finite = arr[~np.isnan(arr)]
+    return float(finite[0]) if finite.size else math.nan
+
+
+def sets_from_fit(messages: Mapping[str, np.ndarray], workout: str = "") -> pd.DataFrame:
+    """Sets of a FIT strength activity: ``fit_decode.decode(data).table("set")`` -> frame.
+
+    Columns as :data:`SET_COLUMNS`. Rest sets (``set_type`` 0) are dropped. The exercise is
+    the ``category_subtype`` name (``{category}_exercise_name`` of the FIT profile, e.g.
+    ``barbell_front_squat``) when it classifies, else the ``category`` name (``squat``);
+    ``exercise_raw`` holds that name. ``weight`` is in kg (profile scale 16), ``duration``
+    in s; ``timestamp`` is ``start_time`` when present (FIT times are UTC).
+    """
+    n = len(messages.get("_offset", messages.get("timestamp", [])))
+    rows = []
+    for i in range(n):
+        kind = _first(messages["set_type"][i]) if "set_type" in messages else 1.0
+        if kind == 0:  # rest
+            continue
+        category = _first(messages["category"][i]) if "category" in messages else math.nan
+        subtype = (_first(messages["category_subtype"][i])
+                   if "category_subtype" in messages else math.nan)
+        cat_name = _fit_name("exercise_category", category) or "unknown"
+        sub_name = (_fit_name(f"{cat_name}_exercise_name", subtype)
+                    if not math.isnan(subtype) else None)
+        raw_name = cat_name
+        if sub_name and classify(sub_name).kind != "unknown":
+            raw_name = sub_name
+        start = _first(messages["start_time"][i]) if "start_time" in messages else math.nan
+        if math.isnan(start) and "timestamp" in messages:
+            start = _first(messages["timestamp"][i])
+        stamp = (pd.Timestamp(start + _FIT_EPOCH_S, unit="s", tz="UTC")
+                 if not math.isnan(start) else pd.NaT)
+        rows.append({
+            "timestamp": stamp, "workout": workout, "exercise_raw": raw_name,
+            "reps": _first(messages["repetitions"][i]) if "repetitions" in messages else math.nan,
+            "weight_kg": _first(messages["weight"][i]) if "weight" in messages else math.nan,
+            "duration_s": _first(messages["duration"][i]) if "duration" in messages else math.nan,
+            "distance_m": math.nan, "rir": math.nan, "set_type": "normal",
+        })
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in SET_COLUMNS})
+    frame = pd.DataFrame(rows)
+    frame["exercise"] = frame["exercise_raw"].map(
+        lambda s: classify(s).exercise if classify(s).kind == "leg" else None)
+    run = (frame["exercise_raw"] != frame["exercise_raw"].shift()).cumsum()
+    frame["set_index"] = frame.groupby(run).cumcount() + 1
+    frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
+    for c in ("reps", "weight_kg", "duration_s", "distance_m", "rir"):
+        frame[c] = frame[c].astype(float)
+    frame["exercise"] = frame["exercise"].astype(object).where(frame["exercise"].notna(), None)
+    return frame[list(SET_COLUMNS)]
+
+
+__all__ = ["LB_KG", "SET_COLUMNS", "StrengthLog", "read_strength", "sets_from_fit"]

@@ -1,0 +1,140 @@
+"""GPX 1.0/1.1 files → one :class:`~legload.core.activity.Activity` per track (``<trk>``).
+
+Positions come from the ``lat``/``lon`` attributes, altitude from ``<ele>``, and the sensor
+channels from whichever extension carries them, matched by local name: Garmin
+TrackPointExtension v1/v2 (``hr``, ``cad``, ``atemp``, ``speed``), cluetrust ``gpxdata``
+(``hr``, ``cadence``, ``temp``, ``distance``) as Strava writes it, plain ``heartrate`` /
+``cadence`` / ``power`` elements, Garmin PowerExtension ``PowerInWatts``.
+Watches count run cadence per foot, so foot sports get ``cadence_spm`` = 2 × ``cad``;
+other sports get ``cadence_rpm`` = ``cad``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
+from legload.errors import ReadError
+from legload.readers.xml.points import attribute_numbers, point_fields
+from legload.readers.xml.safe import (
+    FOOT_SPORTS,
+    child,
+    child_text,
+    contains,
+    find_all,
+    gather,
+    sport_from_motion,
+    sport_from_words,
+    timed_columns,
+)
+from legload.readers.xml.scan import PointScan, parse_scanned
+
+#: lower-case local name of a trkpt descendant → field
+_FIELDS = {
+    "time": "time",
+    "ele": "altitude_m",
+    "hr": "heart_rate_bpm",
+    "heartrate": "heart_rate_bpm",
+    "heart_rate": "heart_rate_bpm",
+    "cad": "cadence",
+    "cadence": "cadence",
+    "atemp": "temperature_c",
+    "temp": "temperature_c",
+    "temperature": "temperature_c",
+    "power": "power_w",
+    "powerinwatts": "power_w",
+    "watts": "power_w",
+    "speed": "speed_m_s",
+    "distance": "distance_m",
+}
+#: Strava's numeric activity types in its GPX ``<type>``
+_STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
+_SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mountain", "gravel")
+
+
+def read_gpx(data: bytes, source: str) -> list[Activity]:
+    """Read a GPX document into one Activity per track that has timed points.
+
+    Args:
+        data: the whole (decompressed) file content.
+        source: the file name used in messages (a path or ``archive.zip!member``).
+
+    Raises:
+        ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
+    """
+    return [columns.to_activity() for columns in read_gpx_columns(data, source)]
+
+
+def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+    """:func:`read_gpx` without the tables built: what an import stores (see
+    :class:`~legload.core.activity.ActivityColumns`)."""
+    file_warnings: list[str] = []
+    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
+                               searched=("trk", "rtept"))
+    tracks = find_all(root, "trk")
+    has_points = contains(root, "trkpt")
+    if not tracks and has_points:
+        tracks = [root]
+    if not tracks or not has_points:
+        routed = (
+            " (only a planned route: <rtept> points carry no times)"
+            if contains(root, "rtept")
+            else ""
+        )
+        raise ReadError(source, f"no track points in this GPX file{routed}")
+    device = (root.get("creator") or "").strip() or None
+    file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
+    return gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
+                  file_warnings, "track")
+
+
+def _read_track(track, source: str, device: str | None, file_name: str | None,
+                scan: PointScan | None) -> ActivityColumns:
+    warnings: list[str] = []
+    points = find_all(track, "trkpt")
+    if not points:
+        raise ReadError(source, "no track points")
+    found = point_fields(points, "trkpt", _FIELDS) if scan is None else scan.fields_of(points)
+    lat, lon = attribute_numbers(points, "lat", "lon")
+    values: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
+    columns = timed_columns(found.texts.get("time", [None] * found.n), values, source, warnings)
+    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
+    kind = child_text(track, "type")
+    name = child_text(track, "name") or file_name
+    sport, sub_sport = _sport(kind)
+    if sport is None:
+        sport = sport_from_words(name) or sport_from_motion(columns)
+    if "cadence" in columns:
+        cadence = columns.pop("cadence")
+        if sport in FOOT_SPORTS:
+            columns["cadence_spm"] = 2.0 * cadence
+        else:
+            columns["cadence_rpm"] = cadence
+    columns = order_columns(columns)
+    summary = summarize(
+        columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
+    )
+    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
+                           source=source)
+
+
+def _sport(kind: str | None) -> tuple[str | None, str]:
+    """(sport, sub_sport) from a track's ``<type>``; sport None when there is no type.
+
+    A type that names no known sport gives ``other``; only a track without any type has
+    its sport taken from its name or, failing that, its motion.
+    """
+    if not kind:
+        return None, "generic"
+    lowered = kind.strip().lower()
+    if lowered in _STRAVA_TYPES:
+        return _STRAVA_TYPES[lowered], "generic"
+    sport = sport_from_words(lowered) or "other"
+    words = lowered.replace("_", " ").replace("-", " ").split()
+    sub = next((w for w in _SUB_WORDS if w in words), "generic")
+    return sport, sub
+
+
+__all__ = ["read_gpx", "read_gpx_columns"]

@@ -1,0 +1,201 @@
+"""TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity`
+per ``<Activity>`` (a multisport session gives one per leg).
+
+Trackpoints give time, position, altitude, device distance and heart rate; the
+ActivityExtension v2 ``TPX`` block gives speed, ``RunCadence`` and ``Watts``. Laps come from
+``<Lap StartTime>`` with their timer time, distance, intensity and trigger. ``RunCadence``
+counts one foot, and so does the trackpoint ``<Cadence>`` that Polar and Suunto write for
+runs: foot sports get ``cadence_spm`` = 2 × that value; cycling gets ``cadence_rpm``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
+from legload.core.columns import LAP_COLUMNS
+from legload.errors import ReadError
+from legload.readers.xml.points import point_fields
+from legload.readers.xml.safe import (
+    FOOT_SPORTS,
+    child,
+    child_text,
+    child_texts,
+    contains,
+    find_all,
+    gather,
+    local_name,
+    sport_from_motion,
+    sport_from_words,
+    timed_columns,
+)
+from legload.readers.xml.scan import PointScan, parse_scanned
+from legload.readers.xml.values import text_decimals, text_times
+
+#: lower-case local name of a Trackpoint descendant → field
+_FIELDS = {
+    "time": "time",
+    "latitudedegrees": "lat_deg",
+    "longitudedegrees": "lon_deg",
+    "altitudemeters": "altitude_m",
+    "distancemeters": "distance_m",
+    "value": "heart_rate_bpm",  # the only <Value> in a Trackpoint is HeartRateBpm's
+    "cadence": "cadence",
+    "runcadence": "run_cadence",
+    "speed": "speed_m_s",
+    "watts": "power_w",
+}
+#: TCX ``Sport`` attribute → sport; ``Other`` names none
+_SPORTS = {"running": "running", "biking": "cycling"}
+_INTENSITY = {"active": "active", "resting": "rest"}
+_LAP_FIELDS = ("TotalTimeSeconds", "DistanceMeters", "Intensity", "TriggerMethod")
+_TRIGGER = {
+    "manual": "manual",
+    "distance": "distance",
+    "location": "position",
+    "time": "time",
+    "heartrate": "heart_rate",
+}
+
+
+def read_tcx(data: bytes, source: str) -> list[Activity]:
+    """Read a TCX document into one Activity per ``<Activity>`` that has timed trackpoints.
+
+    Args:
+        data: the whole (decompressed) file content.
+        source: the file name used in messages (a path or ``archive.zip!member``).
+
+    Raises:
+        ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
+    """
+    return [columns.to_activity() for columns in read_tcx_columns(data, source)]
+
+
+def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+    """:func:`read_tcx` without the tables built: what an import stores (see
+    :class:`~legload.core.activity.ActivityColumns`)."""
+    file_warnings: list[str] = []
+    root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
+                               fields=_FIELDS, searched=("Activity",), merge=True)
+    elements = find_all(root, "Activity")
+    if not elements or not contains(root, "Trackpoint"):
+        raise ReadError(
+            source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)"
+        )
+    return gather(elements, lambda element: _read_activity(element, source, scan), source,
+                  file_warnings, "activity")
+
+
+def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColumns:
+    warnings: list[str] = []
+    points = find_all(element, "Trackpoint")
+    if not points:
+        raise ReadError(source, "no track points")
+    found = point_fields(points, "Trackpoint", _FIELDS) if scan is None else scan.fields_of(points)
+    columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
+                            warnings)
+
+    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
+        columns.pop("lat_deg", None)
+        columns.pop("lon_deg", None)
+    declared = (element.get("Sport") or "").strip().lower()
+    notes = child_text(element, "Notes")
+    sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
+    _cadence(columns, sport)
+    columns = order_columns(columns)
+
+    laps = _laps(element, columns["timestamp"])
+    totals = _totals(laps, columns)
+    has_distance = "distance_m" in columns or bool(totals.get("distance_m"))
+    sub_sport = (
+        "treadmill"
+        if sport == "running" and "lat_deg" not in columns and has_distance
+        else "generic"
+    )
+    creator = child(element, "Creator")
+    summary = summarize(
+        columns,
+        fmt="tcx",
+        sport=sport,
+        sub_sport=sub_sport,
+        name=notes or child_text(element, "Id"),
+        device=child_text(creator, "Name"),
+        totals=totals,
+    )
+    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
+                           source=source)
+
+
+def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
+    """Timer time and distance summed over the laps, when the laps cover the recording.
+
+    Some exporters (Suunto Movescount) end the last lap before the recording ends; when
+    the trackpoints' own distance runs more than 1 % past the laps' sum, the laps are
+    incomplete and the summary falls back to the samples.
+    """
+    if laps is None:
+        return {}
+    timer, distance = laps["timer_s"], laps["distance_m"]
+    totals: dict[str, float | None] = {}
+    if np.isfinite(timer).any():
+        totals["moving_s"] = float(np.nansum(timer))
+    if np.isfinite(distance).any():
+        totals["distance_m"] = float(np.nansum(distance))
+        if "distance_m" in columns:
+            recorded = float(np.nanmax(columns["distance_m"]))
+            if recorded > 1.01 * totals["distance_m"] + 1.0:
+                return {}
+    return totals
+
+
+def _cadence(columns: dict[str, np.ndarray], sport: str) -> None:
+    """Per-foot run cadence → steps/min (both feet); crank cadence → rev/min."""
+    run = columns.pop("run_cadence", None)
+    plain = columns.pop("cadence", None)
+    if sport in FOOT_SPORTS:
+        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
+        if per_foot is not None:
+            columns["cadence_spm"] = 2.0 * per_foot
+    else:
+        if run is not None:
+            columns["cadence_spm"] = 2.0 * run
+        if plain is not None:
+            columns["cadence_rpm"] = plain
+
+
+def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
+    """Lap columns from the Activity's ``<Lap>`` children; elapsed time from the lap starts."""
+    laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
+    if not laps:
+        return None
+    starts = text_times([lap.get("StartTime") for lap in laps])
+    texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
+    timer = text_decimals([text["TotalTimeSeconds"] for text in texts])
+    distance = text_decimals([text["DistanceMeters"] for text in texts])
+    intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
+    trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
+    last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
+    span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
+    elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
+    columns = {
+        "start": starts,
+        "elapsed_s": elapsed,
+        "timer_s": timer,
+        "distance_m": distance,
+        "intensity": pd.Series(intensity, dtype=object),
+        "trigger": pd.Series(trigger, dtype=object),
+    }
+    return {name: columns[name] for name in LAP_COLUMNS}
+
+
+def _word(text: str | None, table: dict[str, str]) -> str | None:
+    if not text:
+        return None
+    key = text.strip().lower()
+    return table.get(key, key)
+
+
+__all__ = ["read_tcx", "read_tcx_columns"]

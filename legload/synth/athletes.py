@@ -1,0 +1,187 @@
+"""Three sample athletes, written as the files a real person would export.
+
+* ``deficit_runner`` — high mileage with long runs, eating well below expenditure, no lifting;
+* ``sprinter_lifter`` — sprints, hills and squats/deadlifts twice a week, at maintenance
+  with ample protein;
+* ``new_runner`` — a brand-new runner whose weekly volume jumps 60 % in week 9.
+
+Each gets FIT runs (official SDK encoder), a few GPX runs, a Hevy-style strength CSV where
+they lift, a daily food log and weigh-ins in legload's CSV formats (``docs/formats.md``).
+Weights follow the athlete's energy balance at 7,700 kcal per kg (a rough rule, fine for
+sample data: the body model estimates it properly).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from legload.synth.fit_writer import encode_fit
+from legload.synth.gpx_writer import encode_gpx
+from legload.synth.workouts import (
+    Workout,
+    easy_run,
+    hill_repeats,
+    intervals,
+    long_run,
+    strides,
+    synthesize,
+)
+
+START = dt.datetime(2026, 6, 1, 6, 30, tzinfo=dt.UTC)  # a Monday
+DAY = dt.timedelta(days=1)
+
+
+@dataclass
+class Lift:
+    """One exercise in a strength session: Hevy title, sets × reps at a load, reps in reserve."""
+
+    title: str
+    sets: int
+    reps: int
+    weight_kg: float
+    rir: int = 2
+
+
+@dataclass
+class SampleAthlete:
+    """A sample athlete: profile, weekly plan, intake and the weight they start at."""
+
+    name: str
+    profile: dict
+    weeks: int
+    week_plan: Callable[[dt.datetime, int], list[Workout]]
+    lifting_days: tuple[int, ...] = ()
+    lifts: list[Lift] = field(default_factory=list)
+    intake_kcal: float = 2500.0
+    protein_g_per_kg: float = 1.6
+    deficit_kcal: float = 0.0
+
+
+def _deficit_week(monday: dt.datetime, week: int) -> list[Workout]:
+    return [easy_run(monday + DAY, minutes=60), intervals(monday + 2 * DAY, reps=5, rep_m=1000),
+            easy_run(monday + 3 * DAY, minutes=70), easy_run(monday + 4 * DAY, minutes=50),
+            long_run(monday + 6 * DAY, km=26 + (week % 3) * 3)]
+
+
+def _sprinter_week(monday: dt.datetime, week: int) -> list[Workout]:
+    quality = hill_repeats(monday + 3 * DAY, reps=8, grade=0.08) if week % 2 else \
+        strides(monday + 3 * DAY, reps=8, rep_m=150, speed=7.0)
+    return [strides(monday + DAY, reps=10, rep_m=100, speed=7.5), quality,
+            easy_run(monday + 5 * DAY, minutes=30)]
+
+
+def _new_runner_week(monday: dt.datetime, week: int) -> list[Workout]:
+    minutes = 20 if week < 8 else 32  # 3 × 20 min, then 3 × 32 min: +60 % volume in week 9
+    return [easy_run(monday + d * DAY, minutes=minutes, speed=2.5) for d in (1, 3, 5)]
+
+
+ATHLETES = (
+    SampleAthlete(
+        name="deficit_runner",
+        profile={"sex": "female", "birth_year": 1992, "height_m": 1.66, "weight_kg": 58.0,
+                 "body_fat_fraction": 0.21, "running_years": 6.0, "lifting_years": 0.0},
+        weeks=14, week_plan=_deficit_week, intake_kcal=1750.0, protein_g_per_kg=1.0,
+        deficit_kcal=700.0),
+    SampleAthlete(
+        name="sprinter_lifter",
+        profile={"sex": "male", "birth_year": 1996, "height_m": 1.80, "weight_kg": 78.0,
+                 "body_fat_fraction": 0.14, "running_years": 4.0, "lifting_years": 3.0},
+        weeks=14, week_plan=_sprinter_week, lifting_days=(2, 4),
+        lifts=[Lift("Squat (Barbell)", 4, 6, 110.0), Lift("Deadlift (Barbell)", 3, 5, 140.0),
+               Lift("Walking Lunge (Dumbbell)", 3, 10, 24.0),
+               Lift("Standing Calf Raise (Machine)", 3, 12, 80.0),
+               Lift("Nordic Hamstrings Curls", 3, 6, 0.0)],
+        intake_kcal=2900.0, protein_g_per_kg=1.9),
+    SampleAthlete(
+        name="new_runner",
+        profile={"sex": "female", "birth_year": 1998, "height_m": 1.70, "weight_kg": 68.0,
+                 "body_fat_fraction": 0.28, "running_years": 0.0, "lifting_years": 0.0},
+        weeks=12, week_plan=_new_runner_week, intake_kcal=2200.0, protein_g_per_kg=1.2),
+)
+
+
+def write_athlete(athlete: SampleAthlete, folder: Path, *, seed: int = 0) -> list[Path]:
+    """Write all of one athlete's files into ``folder``; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for week in range(athlete.weeks):
+        monday = START + dt.timedelta(weeks=week)
+        for n, workout in enumerate(athlete.week_plan(monday, week)):
+            samples = synthesize(workout, seed=seed + week * 10 + n, gps_noise_m=2.0,
+                                 alt_noise_m=0.3)
+            stem = f"{workout.start:%Y-%m-%d}_{workout.name.replace(' ', '_').replace('/', '-')}"
+            if n == 0 and week % 4 == 3 and not workout.indoor:  # an older app's GPX now and then
+                path = folder / f"{stem}.gpx"
+                path.write_bytes(encode_gpx(workout, samples))
+            else:
+                path = folder / f"{stem}.fit"
+                path.write_bytes(encode_fit(workout, samples))
+            paths.append(path)
+    if athlete.lifts:
+        path = folder / "workout_data.csv"
+        path.write_text(_hevy_csv(athlete))
+        paths.append(path)
+    days = athlete.weeks * 7
+    paths.append(_write(folder / "intake.csv", _intake_csv(athlete, days, seed)))
+    paths.append(_write(folder / "weight.csv", _weight_csv(athlete, days, seed)))
+    return paths
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def _hevy_csv(athlete: SampleAthlete) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+    writer.writerow(["title", "start_time", "end_time", "description", "exercise_title",
+                     "superset_id", "exercise_notes", "set_index", "set_type", "weight_kg",
+                     "reps", "distance_km", "duration_seconds", "rpe"])
+    for week in range(athlete.weeks):
+        for weekday in athlete.lifting_days:
+            start = START.replace(hour=17) + dt.timedelta(weeks=week, days=weekday)
+            stamp = f"{start:%d %b %Y, %H:%M}"
+            end = f"{start + dt.timedelta(hours=1):%d %b %Y, %H:%M}"
+            for lift in athlete.lifts:
+                load = lift.weight_kg * (1 + 0.01 * week)  # progressive overload
+                for index in range(lift.sets):
+                    writer.writerow(["Legs", stamp, end, "", lift.title, "", "", index, "normal",
+                                     round(load, 1), lift.reps, "", "", 10 - lift.rir])
+    return buffer.getvalue()
+
+
+def _intake_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
+    rng = np.random.default_rng(seed + 1)
+    mass = athlete.profile["weight_kg"]
+    lines = ["date,energy_kcal,protein_g,carbs_g,fat_g"]
+    for d in range(days):
+        if rng.random() < 0.08:
+            continue  # a day not logged: a gap, not a zero
+        kcal = athlete.intake_kcal + rng.normal(0, 150)
+        protein = athlete.protein_g_per_kg * mass * (1 + rng.normal(0, 0.08))
+        fat = 0.3 * kcal / 9
+        carbs = (kcal - 4 * protein - 9 * fat) / 4
+        date = (START + d * DAY).date()
+        lines.append(f"{date},{kcal:.0f},{protein:.0f},{carbs:.0f},{fat:.0f}")
+    return "\n".join(lines) + "\n"
+
+
+def _weight_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
+    rng = np.random.default_rng(seed + 2)
+    start_mass = athlete.profile["weight_kg"]
+    fat_pct = 100 * athlete.profile["body_fat_fraction"]
+    lines = ["date,weight_kg,body_fat_pct"]
+    for d in range(0, days, 3):
+        trend = start_mass - athlete.deficit_kcal * d / 7700.0
+        weight = trend + rng.normal(0, 0.35)
+        date = (START + d * DAY).date()
+        lines.append(f"{date},{weight:.1f},{fat_pct - 0.02 * athlete.deficit_kcal * d / 7700:.1f}")
+    return "\n".join(lines) + "\n"
