@@ -1,0 +1,75 @@
+"""Reading a file the user named, safely: regular files only, and never more than a bound.
+
+A device (``/dev/zero``), a FIFO, a socket or a symlink to one of them would make a plain
+``read_bytes()`` block forever or read until memory runs out. :func:`read_file` looks at what
+the path is before reading (without opening a FIFO, which would block), opens it without
+blocking, checks the open file again (the path may have been swapped in between), and reads at
+most ``limit`` bytes. Every problem is one :class:`~legload.errors.ReadError` naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from legload.errors import ReadError
+from legload.readers.detect import MAX_FILE_BYTES
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def check_regular(path: str | os.PathLike) -> os.stat_result:
+    """The ``stat`` of ``path`` (symlinks followed) if it is a regular file, else ReadError."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ReadError(str(path), (exc.strerror or str(exc)).lower()) from None
+    kind = _kind(info.st_mode)
+    if kind is not None:
+        raise ReadError(str(path), f"refused: {kind}, not a regular file")
+    return info
+
+
+def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``; ReadError when it is anything else, cannot be
+    read, or holds more than ``limit`` bytes."""
+    label = str(path)
+    info = check_regular(path)
+    if info.st_size > limit:
+        raise ReadError(label, f"refused: {info.st_size} bytes is larger than {limit}")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
+    with os.fdopen(fd, "rb") as handle:
+        kind = _kind(os.fstat(handle.fileno()).st_mode)
+        if kind is not None:  # swapped for something else after the check
+            raise ReadError(label, f"refused: {kind}, not a regular file")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
+    if len(data) > limit:
+        raise ReadError(label, f"refused: more than {limit} bytes")
+    return data
+
+
+def is_readable_file(path: Path) -> bool:
+    """True for a regular file (symlinks followed); False for anything else or a broken link."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+__all__ = ["check_regular", "is_readable_file", "read_file"]
