@@ -48,7 +48,8 @@ class MuscleVerdict:
                     "eccentric_load": self.eccentric_load, "trend": self.trend,
                     "drivers": self.drivers, "size": self.size, "confidence": self.confidence}
         return {"verdict": self.verdict, "size": self.size, "confidence": self.confidence,
-                "growth_pct_range": self.growth_pct_range,
+                "growth_pct_range": (None if self.growth_pct_range is None
+                                     else list(self.growth_pct_range)),
                 "endurance_load": self.endurance_load,
                 "strength_stimulus": self.strength_stimulus, "lifting_sets": self.lifting_sets,
                 "eccentric_load": self.eccentric_load, "trend": self.trend,
