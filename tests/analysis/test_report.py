@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from legload import api
+from legload.analysis.verdict import headline_facts, headline_text
 from legload.cli import app
 from legload.core.profile import AthleteProfile
-from legload.analysis.verdict import headline_facts, headline_text
 from legload.synth.athletes import ATHLETES, write_athlete
 
 from ..schemas import schema_validator
