@@ -1,17 +1,17 @@
-"""The workflows behind every interface: read, import, list.
-
-The CLI, the web app and the batch job call these functions and nothing below them.
-"""
+"""The workflows behind every interface: read, import, list, analyse, report. The CLI, the
+web app and the batch job call these functions and nothing below them; each returns a typed
+result whose ``to_dict()`` is the CLI's ``--json`` document (``docs/schemas/*.json``)."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from legload.analysis.session import analyse_session
+from legload.analysis.report_types import Report
+from legload.analysis.session import ActivityAnalysis, analyse_session
 from legload.analysis.weekly import MODEL_VERSION
 from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
@@ -62,7 +62,8 @@ def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activit
 
 @dataclass
 class ImportReport:
-    """What one ``import`` did; ``as_dict()`` is the CLI's ``--json`` document."""
+    """What one ``import`` did; ``to_dict()`` is the CLI's ``--json`` document. ``failed``
+    holds ``{"path", "error"}``, ``skipped`` ``{"path", "reason"}`` per file."""
 
     imported: int = 0
     duplicates: int = 0
@@ -71,15 +72,10 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     activities: list[int] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "warnings": self.warnings,
-            "activities": self.activities,
-        }
+    def to_dict(self) -> dict:
+        return asdict(self)  # the fields' order is the document's
+
+    as_dict = to_dict  # the earlier name, kept for callers of 0.1
 
 
 def import_paths(
@@ -199,8 +195,21 @@ def _read_log(data: bytes, source: str, kind: str | None = None):
     raise ReadError(source, "not a strength, food or body log")
 
 
+@dataclass(frozen=True)
+class LogImport:
+    """What ``intake import`` or ``body import`` did; ``to_dict()`` is its ``--json``."""
+
+    path: str
+    duplicate: bool
+    rows: int
+    warnings: list[str]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
-               athlete: str | None = None) -> dict:
+               athlete: str | None = None) -> LogImport:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
     path = Path(path)
     data = _read_path(path)
@@ -208,13 +217,14 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
         added = store.add_log_file(content_sha256(data), str(path), table, frame, athlete_id)
-    return {"path": str(path), "duplicate": added == 0, "rows": len(frame),
-            "warnings": warnings}
+    return LogImport(path=str(path), duplicate=added == 0, rows=len(frame),
+                     warnings=list(warnings))
 
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
-           weeks: int = 12) -> dict:
-    """The answer for one athlete: the ``report --json`` document."""
+           weeks: int = 12) -> Report:
+    """The answer for one athlete over the last ``weeks`` weeks of data: verdicts, energy,
+    projection, risks and plan (``to_dict()``: the ``report --json`` document)."""
     from legload.analysis.report import ReportInputs, build_report
 
     with Store(db or default_db_path()) as store:
@@ -237,7 +247,7 @@ def activity_results(store: Store, athlete_id: int | None, *,
     for activity_id, start, _sport in store.activity_rows(athlete_id):
         cached = store.cached_analysis(activity_id, version)
         if cached is None:
-            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).as_dict()
+            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).to_dict()
             result["segments"] = []  # the ledger does not need them; keep the cache small
             cached = json.dumps(result)
             store.cache_analysis(activity_id, version, cached)
@@ -289,12 +299,10 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
                 report.warnings.append(warning)
 
 
-def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,
-                     mass_kg: float | None = None) -> dict:
-    """Describe one activity — a database id, or a file read on the fly — as the
-    ``analyze --json`` document: energy, grade-adjusted pace, class, tags and segments."""
-    from legload.analysis.session import analyse_session
-
+def analyse(target: int | PathLike, *, db: PathLike | None = None,
+            mass_kg: float | None = None) -> ActivityAnalysis:
+    """Describe one activity — a database id, or a file read on the fly — as energy, pace,
+    class, segments and muscle loads (``to_dict()``: the ``analyze --json`` document)."""
     if isinstance(target, int) or (isinstance(target, str) and target.isdigit()
                                    and not Path(target).exists()):
         with Store(db or default_db_path()) as store:
@@ -304,9 +312,10 @@ def analyse_activity(target: int | PathLike, *, db: PathLike | None = None,
     else:
         activity = read_activity(target)
         activity_id = None
-    result = analyse_session(activity, mass_kg=mass_kg).as_dict()
-    return {"id": activity_id, "source": activity.source, "start": activity.summary.get("start"),
-            "name": activity.summary.get("name"), **result}
+    return ActivityAnalysis(id=activity_id, source=activity.source,
+                            start=activity.summary.get("start"),
+                            name=activity.summary.get("name"),
+                            session=analyse_session(activity, mass_kg=mass_kg))
 
 
 def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> AthleteProfile:
@@ -323,9 +332,9 @@ def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
         return store.athletes()
 
 
-@dataclass
+@dataclass(frozen=True)
 class StrengthImport:
-    """What ``strength import`` did; ``as_dict()`` is its ``--json`` document."""
+    """What ``strength import`` did; ``to_dict()`` is its ``--json`` document."""
 
     path: str
     duplicate: bool
@@ -337,8 +346,8 @@ class StrengthImport:
     skipped: list[str]
     warnings: list[str]
 
-    def as_dict(self) -> dict:
-        return dict(self.__dict__)
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def import_strength(path: PathLike, *, db: PathLike | None = None,

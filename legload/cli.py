@@ -82,7 +82,7 @@ def import_(
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(report.as_dict())
+        _emit_json(report.to_dict())
     else:
         out.print(f"imported {report.imported} file(s), {len(report.activities)} activities; "
                   f"{report.duplicates} duplicate(s), {len(report.failed)} failed, "
@@ -133,29 +133,30 @@ def analyze(
 ) -> None:
     """Describe one activity: energy, grade-adjusted pace, class and segments."""
     try:
-        result = api.analyse_activity(target, db=db)
+        result = api.analyse(target, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(result)
+        _emit_json(result.to_dict())
         return
-    title = result.get("name") or result.get("source") or f"activity {result['id']}"
-    out.print(f"[bold]{title}[/bold]  {result['start'] or ''}", highlight=False)
-    gap = result["gap_s_per_km"]
-    out.print(f"{result['sport']}/{result['sub_sport']}: class [bold]{result['class']}[/bold] "
-              f"(tags: {', '.join(result['tags'])})", highlight=False)
-    out.print(f"moving {_hms(result['moving_s'])}, {result['distance_m'] / 1000:.2f} km, "
-              f"+{result['ascent_m']:.0f}/-{result['descent_m']:.0f} m, "
-              f"{result['energy_kcal']:.0f} kcal"
+    title = result.name or result.source or f"activity {result.id}"
+    out.print(f"[bold]{title}[/bold]  {result.start or ''}", highlight=False)
+    session = result.session.to_dict()  # rounded as in the JSON document
+    gap = session["gap_s_per_km"]
+    out.print(f"{session['sport']}/{session['sub_sport']}: class [bold]{session['class']}"
+              f"[/bold] (tags: {', '.join(session['tags'])})", highlight=False)
+    out.print(f"moving {_hms(session['moving_s'])}, {session['distance_m'] / 1000:.2f} km, "
+              f"+{session['ascent_m']:.0f}/-{session['descent_m']:.0f} m, "
+              f"{session['energy_kcal']:.0f} kcal"
               + (f", grade-adjusted pace {_pace(gap)}/km" if gap else ""), highlight=False)
-    if result["segments"]:
+    if session["segments"]:
         table = Table("kind", "start", "end", "distance m", "gain m", "speed m/s", "grade %")
-        for seg in result["segments"]:
+        for seg in session["segments"]:
             table.add_row(seg["kind"], _hms(seg["start_s"]), _hms(seg["end_s"]),
                           f"{seg['distance_m']:.0f}", f"{seg['gain_m']:.0f}",
                           f"{seg['mean_speed_m_s']:.2f}", f"{100 * seg['mean_grade']:.1f}")
         out.print(table)
-    for note in result["notes"]:
+    for note in session["notes"]:
         err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -184,10 +185,10 @@ def demo(
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(result["athletes"])
+        _emit_json({name: report.to_dict() for name, report in result["athletes"].items()})
         return
-    for name, document in result["athletes"].items():
-        print_report(document, out)
+    for name, report in result["athletes"].items():
+        print_report(report, out)
         out.print(f"HTML report: {result['html'][name]}\n", highlight=False)
     out.print(f"sample files: {result['dir']}/files; database: {result['db']}", highlight=False)
 
@@ -262,7 +263,7 @@ def strength_import(
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(result.as_dict())
+        _emit_json(result.to_dict())
         return
     if result.duplicate:
         out.print(f"{path}: already imported (duplicate)", highlight=False)
@@ -284,13 +285,13 @@ def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(result)
+        _emit_json(result.to_dict())
         return
-    if result["duplicate"]:
+    if result.duplicate:
         out.print(f"{path}: already imported (duplicate)", highlight=False)
     else:
-        out.print(f"imported {result['rows']} rows from {path}", highlight=False)
-    for warning in result["warnings"]:
+        out.print(f"imported {result.rows} rows from {path}", highlight=False)
+    for warning in result.warnings:
         err.print(f"note: {warning}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -328,15 +329,15 @@ def report(
     from legload.render.terminal import print_report
 
     try:
-        document = api.report(db=db, athlete=athlete, weeks=weeks)
+        answer = api.report(db=db, athlete=athlete, weeks=weeks)
         if html is not None:
-            html.write_text(render_report(document, __version__), encoding="utf-8")
+            html.write_text(render_report(answer, __version__), encoding="utf-8")
     except (LegloadError, OSError) as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json(document)
+        _emit_json(answer.to_dict())
     else:
-        print_report(document, out)
+        print_report(answer, out)
         if html is not None:
             out.print(f"HTML report: {html}", highlight=False)
 

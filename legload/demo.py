@@ -18,8 +18,9 @@ from legload.synth.athletes import ATHLETES, write_athlete
 
 
 def run_demo(directory: Path | None = None, *, athletes=ATHLETES) -> dict:
-    """Generate, import and report; returns ``{"dir", "db", "athletes": {name: report}}``
-    with the HTML report of each athlete written next to the database."""
+    """Generate, import and report; returns ``{"dir", "db", "athletes": {name: Report},
+    "imports": {name: ImportReport}, "html": {name: path}}`` with the HTML report of each
+    athlete written next to the database."""
     directory = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="legload-demo-"))
     directory.mkdir(parents=True, exist_ok=True)
     db = directory / "legload.sqlite"
@@ -30,7 +31,7 @@ def run_demo(directory: Path | None = None, *, athletes=ATHLETES) -> dict:
         folder = directory / "files" / athlete.name
         write_athlete(athlete, folder)
         api.set_athlete(AthleteProfile(name=athlete.name, **athlete.profile), db=db)
-        imports[athlete.name] = api.import_paths([folder], db=db, athlete=athlete.name).as_dict()
+        imports[athlete.name] = api.import_paths([folder], db=db, athlete=athlete.name)
         reports[athlete.name] = api.report(db=db, athlete=athlete.name, weeks=athlete.weeks)
         page = directory / f"report_{athlete.name}.html"
         page.write_text(render_report(reports[athlete.name], __version__), encoding="utf-8")

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from legload import __version__
+from legload.analysis.plan import PlanItem
+from legload.analysis.report_types import MuscleVerdict, Projection, Report, Risk, WeeklySeries
+from legload.core.profile import AthleteProfile
+from legload.models.locomotion.muscles import MUSCLES
 from legload.render.html import render_report
 from legload.render.svg import body_map
 
@@ -16,27 +20,31 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/ch
                                         else None)
 
 
-def _document() -> dict:
+def _document() -> Report:
     weeks = [f"2026-06-{d:02d}" for d in (1, 8, 15, 22)]
-    muscles = {m: {"verdict": v, "endurance_load": 4000.0, "strength_stimulus": 3.0,
-                   "eccentric_load": 5000.0, "trend": "steady", "drivers": ["a reason <b>"]}
-               for m, v in zip(("quadriceps", "hamstrings", "gluteals", "hip_flexors", "calves",
-                                "tibialis_anterior", "peroneals"),
-                               ("building", "maintaining", "endurance_only", "losing", "building",
-                                None, "maintaining"), strict=True)}
-    return {
-        "athlete": {"name": "Test & <Runner>"}, "period": "2026-06-01 to 2026-06-28",
-        "headline": "Partly: quadriceps are being built.", "limitations": ["no food log"],
-        "muscles": muscles,
-        "weekly": {"weeks": weeks, "endurance_load": {m: [1000, 2000, 1500, 2500] for m in muscles}},
-        "projection": {"weeks": [0, 1, 2, 3], "lean_kg": [50, 49.9, 49.8, 49.7],
-                       "fat_kg": [12, 11.8, 11.6, 11.4], "lean_low_kg": [50, 49.8, 49.6, 49.4],
-                       "lean_high_kg": [50, 50, 50, 50], "note": "model note"},
-        "risks": [{"muscle": "tibialis_anterior", "kind": "shin_splints",
-                   "reason": "load rose 60 %", "evidence": "weak"}],
-        "plan": [{"what": "Tibialis raise", "dose": "2×/week", "covers": ["tibialis_anterior"],
-                  "why": "gap", "kind": "exercise"}],
-    }
+    muscles = {m: MuscleVerdict(verdict=v, size="small", confidence="low", growth_pct_range=None,
+                                endurance_load=4000.0, strength_stimulus=3.0, lifting_sets=0.0,
+                                eccentric_load=5000.0, trend="steady", drivers=["a reason <b>"])
+               for m, v in zip(MUSCLES, ("building", "maintaining", "endurance_only", "losing",
+                                         "building", None, "maintaining"), strict=True)}
+    return Report(
+        profile=AthleteProfile(name="Test & <Runner>"), missing=[],
+        weeks=4, period="2026-06-01 to 2026-06-28", activities=12, energy=None,
+        headline="Partly: quadriceps are being built.", limitations=["no food log"],
+        muscles=muscles,
+        weekly=WeeklySeries(weeks=weeks,
+                            endurance_load={m: [1000, 2000, 1500, 2500] for m in muscles},
+                            strength_stimulus={}, eccentric_load={}),
+        projection=Projection(weeks=[0, 1, 2, 3], weight_kg=[62, 61.7, 61.4, 61.1],
+                              lean_kg=[50, 49.9, 49.8, 49.7], fat_kg=[12, 11.8, 11.6, 11.4],
+                              lean_low_kg=[50, 49.8, 49.6, 49.4], lean_high_kg=[50, 50, 50, 50],
+                              band="±10 %", lean_change_kg=-0.3, fat_change_kg=-0.6,
+                              note="model note"),
+        risks=[Risk(muscle="tibialis_anterior", kind="shin_splints", reason="load rose 60 %",
+                    evidence="weak", week="2026-06-22")],
+        plan=[PlanItem(what="Tibialis raise", dose="2×/week", covers=["tibialis_anterior"],
+                       why="gap", kind="exercise")],
+    )
 
 
 def test_html_is_self_contained_and_escaped():
@@ -45,6 +53,22 @@ def test_html_is_self_contained_and_escaped():
     assert "https://" not in html and "<script" not in html
     assert "Test &amp; &lt;Runner&gt;" in html and "a reason &lt;b&gt;" in html
     assert html.count("<svg") == 3  # body map and two charts
+    assert "load rose 60 %" in html and "Tibialis raise" in html and "model note" in html
+    assert html.count('class="verdict"') == 7 and "no data" in html  # a None verdict
+
+
+def test_terminal_report_prints_every_section():
+    from rich.console import Console
+
+    from legload.render.terminal import print_report
+
+    console = Console(record=True, width=200)
+    print_report(_document(), console)
+    text = console.export_text()
+    for expected in ("Will running make Test & <Runner>'s legs muscular?", "Partly: quadriceps",
+                     "endurance only", "no data", "Lean mass over 3 weeks: -0.3 kg",
+                     "fat -0.6 kg", "shin splints", "Tibialis raise", "all seven: a reason <b>"):
+        assert expected in text, expected
 
 
 def test_body_map_colours_each_group_by_verdict():

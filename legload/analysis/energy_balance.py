@@ -40,7 +40,8 @@ class EnergyPicture:
     fat_kg: float | None = None
     notes: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
+        """The report's ``energy`` part: floats rounded to 0.1, notes as they are."""
         return {k: (round(v, 1) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
 
 

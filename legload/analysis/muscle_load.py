@@ -22,7 +22,7 @@ principle), so time near maximal activation is what a run shares with resistance
 from __future__ import annotations
 
 import functools
-from typing import Any
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -57,7 +57,31 @@ GAIT_SMOOTHING_S = 30
 BIKE_MASS_KG = 10.0
 
 
-def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class MuscleLoad:
+    """The load of one muscle group in one activity (work in J per kg of body mass).
+
+    ``hill_*`` is the part of the work the terrain added (work at the recorded grade minus
+    work at the same speed on the level); activations are fractions of MVC; ``stimulus`` is
+    ``strength | endurance | mixed | none`` (see the module's docstring).
+    """
+
+    positive_work_j_kg: float
+    negative_work_j_kg: float
+    hill_positive_work_j_kg: float
+    hill_negative_work_j_kg: float
+    mean_activation: float
+    peak_activation: float
+    time_above_high_s: float
+    brief_effort_s: float
+    stimulus: str
+
+    def to_dict(self) -> dict[str, float | str]:
+        """The muscle's entry in ``analyze --json`` (``docs/schemas/analysis.json``)."""
+        return asdict(self)
+
+
+def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoad]:
     """Per-muscle ledger of one activity: running, walking and hiking through the
     locomotion model, cycling through the pedalling model; ``{}`` for other sports."""
     frame = stream.frame
@@ -71,7 +95,7 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, dict[str,
             return {}
     else:
         return {}
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, MuscleLoad] = {}
     for muscle in MUSCLES:
         positive, negative, activation, flat_pos, flat_neg = rates[muscle]
         sustained = _centred_mean(activation, EFFORT_SMOOTHING_S)
@@ -79,17 +103,17 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, dict[str,
         high_s = float(high.sum())
         brief_s = _brief_seconds(high)
         working_s = float(np.sum(activation >= WORKING_ACTIVATION)) - brief_s
-        out[muscle] = {
-            "positive_work_j_kg": round(float(positive.sum()), 1),
-            "negative_work_j_kg": round(float(negative.sum()), 1),
-            "hill_positive_work_j_kg": round(float((positive - flat_pos).sum()), 1),
-            "hill_negative_work_j_kg": round(float((negative - flat_neg).sum()), 1),
-            "mean_activation": round(float(activation.mean()), 3),
-            "peak_activation": round(float(activation.max()), 3),
-            "time_above_high_s": high_s,
-            "brief_effort_s": brief_s,
-            "stimulus": _stimulus(brief_s, working_s),
-        }
+        out[muscle] = MuscleLoad(
+            positive_work_j_kg=round(float(positive.sum()), 1),
+            negative_work_j_kg=round(float(negative.sum()), 1),
+            hill_positive_work_j_kg=round(float((positive - flat_pos).sum()), 1),
+            hill_negative_work_j_kg=round(float((negative - flat_neg).sum()), 1),
+            mean_activation=round(float(activation.mean()), 3),
+            peak_activation=round(float(activation.max()), 3),
+            time_above_high_s=high_s,
+            brief_effort_s=brief_s,
+            stimulus=_stimulus(brief_s, working_s),
+        )
     return out
 
 

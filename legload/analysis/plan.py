@@ -9,8 +9,12 @@ exercise that works it as a primary mover. The weekly dose aims at the middle of
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from legload.models.exercise.library import hard_set_equivalents
+
+if TYPE_CHECKING:
+    from legload.analysis.report_types import Risk
 
 #: weekly hard sets below which a muscle's strength stimulus is a gap to fill
 GAP_SETS = 4.0
@@ -41,7 +45,7 @@ DOSES = {
 DEFAULT_DOSE = "2×/week, 3 sets of 6-12 reps, 1-3 reps short of failure"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanItem:
     """One recommendation: what to do, how much, which muscles it covers and why."""
 
@@ -56,7 +60,8 @@ class PlanItem:
     reps: str | None = None
     extra: dict = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
+        """One entry of the report's ``plan`` list."""
         return asdict(self)
 
 
@@ -117,14 +122,14 @@ def intake_advice(projected_lean_change_kg: float | None, maintenance_kcal: floa
     return items
 
 
-def load_advice(risks: list[dict]) -> list[PlanItem]:
+def load_advice(risks: list[Risk]) -> list[PlanItem]:
     """Running-load advice for the risks flagged this week."""
     items = []
     for risk in risks:
-        if risk["kind"] in ("shin_splints", "load_spike", "eccentric_spike", "sprint_spike"):
+        if risk.kind in ("shin_splints", "load_spike", "eccentric_spike", "sprint_spike"):
             items.append(PlanItem(
-                what="Hold running volume", kind="load", covers=[risk["muscle"]],
+                what="Hold running volume", kind="load", covers=[risk.muscle],
                 dose="keep next week's volume at or below this week's, then add ≤ 10 %/week",
-                why=risk["reason"]))
+                why=risk.reason))
             break
     return items

@@ -1,8 +1,9 @@
 """The answer for one athlete: per-muscle verdicts, projection, risks and plan.
 
-``build_report`` returns the ``legload report --json`` document; the terminal and HTML
-reports render the same document. Everything here is computed from the store's contents and
-the cited models; nothing is canned.
+``build_report`` returns a typed :class:`~legload.analysis.report_types.Report` whose
+``to_dict()`` is the ``legload report --json`` document; the terminal and HTML reports render
+the same report. Everything here is computed from the data handed in and the cited models;
+nothing is canned. The headline's rules and wording live in :mod:`legload.analysis.verdict`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
-from legload.analysis.plan import exercise_plan, intake_advice, load_advice
+from legload.analysis.plan import PlanItem, exercise_plan, intake_advice, load_advice
+from legload.analysis.report_types import (
+    MuscleVerdict,
+    Projection,
+    ProjectionPlan,
+    Report,
+    Risk,
+    WeeklySeries,
+)
+from legload.analysis.verdict import headline_facts, headline_text
 from legload.analysis.weekly import weekly_ledger
 from legload.core.profile import AthleteProfile
 from legload.models.adaptation.model import brief_effort_sets, expected_adaptation
@@ -30,7 +40,7 @@ RISK_WEEKS = 4
 @dataclass(frozen=True)
 class ReportInputs:
     """What a report is computed from: the athlete's profile, the analysis of each of their
-    activities (``SessionAnalysis.as_dict()`` plus ``id`` and ``start``), and their logs."""
+    activities (``SessionAnalysis.to_dict()`` plus ``id`` and ``start``), and their logs."""
 
     profile: AthleteProfile
     results: list[dict]
@@ -39,16 +49,11 @@ class ReportInputs:
     weights: pd.DataFrame
 
 
-def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> dict:
-    """The full report document for one athlete over the last ``weeks`` weeks of data."""
+def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> Report:
+    """The full report for one athlete over the last ``weeks`` weeks of data."""
     profile = inputs.profile
-    limitations: list[str] = []
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
-    if missing:
-        limitations.append("profile: " + ", ".join(m.replace("_", " ") for m in missing)
-                           + " not set (`legload athlete set`): confidence is lower and "
-                           + ("body mass is taken as 70 kg" if "weight_kg" in missing
-                              else "the rest is assumed"))
+    limitations = _profile_limitations(missing)
     results, sets = inputs.results, inputs.sets
     ledger = weekly_ledger(results, sets)
     if ledger.empty:
@@ -66,11 +71,10 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> dict:
     window = ledger[ledger["week"] >= window_start]
     n_weeks = window["week"].nunique()
     session_kcal_day = _session_kcal_day(results, window_start, n_weeks)
-    intake, weights = inputs.intake, inputs.weights
     if sets.empty:
         limitations.append("no strength log: lifting counts as zero")
     window_end = last_week + pd.Timedelta(days=7)
-    pic = energy_picture(profile, intake, weights, session_kcal_day,
+    pic = energy_picture(profile, inputs.intake, inputs.weights, session_kcal_day,
                          window_start.tz_localize("UTC"), window_end.tz_localize("UTC"))
     limitations.extend(pic.notes)
     running_minutes = _running_minutes_week(results, window_start, n_weeks)
@@ -79,35 +83,31 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> dict:
     risks = _risks(ledger, profile, n_weeks)
     proj = _projection(profile, pic)
     plan = _plan(muscles, risks, pic, proj)
-    report = {
-        "athlete": {**profile.as_dict(), "missing": missing},
-        "weeks": int(n_weeks),
-        "period": f"{window_start:%Y-%m-%d} to {last_week + pd.Timedelta(days=6):%Y-%m-%d}",
-        "activities": len([r for r in results if r["start"] >= window_start.isoformat()]),
-        "energy": pic.as_dict(),
-        "muscles": muscles,
-        "projection": proj,
-        "risks": risks,
-        "plan": plan,
-        "limitations": limitations,
-        "weekly": _weekly_series(window),
-    }
-    report["headline"] = headline(report)
-    return report
+    return Report(
+        profile=profile, missing=missing, weeks=int(n_weeks),
+        period=f"{window_start:%Y-%m-%d} to {last_week + pd.Timedelta(days=6):%Y-%m-%d}",
+        activities=len([r for r in results if r["start"] >= window_start.isoformat()]),
+        energy=pic, muscles=muscles, projection=proj, risks=risks, plan=plan,
+        limitations=limitations, weekly=_weekly_series(window),
+        headline=headline_text(headline_facts(muscles, proj, plan, risks)))
 
 
-def _empty_report(profile: AthleteProfile, missing: list[str], limitations: list[str]) -> dict:
-    report = {"athlete": {**profile.as_dict(), "missing": missing}, "weeks": 0,
-              "period": "", "activities": 0, "energy": {},
-              "muscles": {m: {"verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0,
-                              "eccentric_load": 0.0, "trend": "none", "drivers": [],
-                              "size": None, "confidence": None} for m in MUSCLES},
-              "projection": None, "risks": [], "plan": [],
-              "limitations": [*limitations, "no activities or strength sets imported yet"],
-              "weekly": {}}
-    report["headline"] = ("No training data yet: import your runs (`legload import`) and "
-                          "strength log to get an answer.")
-    return report
+def _profile_limitations(missing: list[str]) -> list[str]:
+    """What an incomplete profile costs the report (nothing when it is complete)."""
+    if not missing:
+        return []
+    return ["profile: " + ", ".join(m.replace("_", " ") for m in missing)
+            + " not set (`legload athlete set`): confidence is lower and "
+            + ("body mass is taken as 70 kg" if "weight_kg" in missing else "the rest is assumed")]
+
+
+def _empty_report(profile: AthleteProfile, missing: list[str], limitations: list[str]) -> Report:
+    muscles = {m: MuscleVerdict.no_data() for m in MUSCLES}
+    return Report(
+        profile=profile, missing=missing, weeks=0, period="", activities=0, energy=None,
+        muscles=muscles, projection=None, risks=[], plan=[],
+        limitations=[*limitations, "no activities or strength sets imported yet"], weekly=None,
+        headline=headline_text(headline_facts(muscles, None, [], [])))
 
 
 def _session_kcal_day(results: list[dict], start: pd.Timestamp, n_weeks: int) -> float:
@@ -123,7 +123,8 @@ def _running_minutes_week(results: list[dict], start: pd.Timestamp, n_weeks: int
     return total / 60.0 / max(n_weeks, 1)
 
 
-def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic, running_minutes: float) -> dict:
+def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic,
+            running_minutes: float) -> MuscleVerdict:
     endurance = float(rows["endurance_load"].mean())
     eccentric = float(rows["eccentric_load"].mean())
     lifting = float(rows["lifting_sets"].mean())
@@ -135,18 +136,11 @@ def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic, running_minutes: f
         lifting_years=profile.lifting_years, energy_balance_kcal=pic.balance_kcal_day,
         protein_g_kg=pic.protein_g_kg, running_minutes_week=running_minutes,
         strength_from_running=from_running)
-    return {
-        "verdict": adaptation.direction,
-        "size": adaptation.size,
-        "confidence": adaptation.confidence,
-        "growth_pct_range": adaptation.growth_pct_range,
-        "endurance_load": round(endurance, 1),
-        "strength_stimulus": round(stimulus, 2),
-        "lifting_sets": round(lifting, 2),
-        "eccentric_load": round(eccentric, 1),
-        "trend": _trend(rows),
-        "drivers": adaptation.drivers,
-    }
+    return MuscleVerdict(
+        verdict=adaptation.direction, size=adaptation.size, confidence=adaptation.confidence,
+        growth_pct_range=adaptation.growth_pct_range, endurance_load=round(endurance, 1),
+        strength_stimulus=round(stimulus, 2), lifting_sets=round(lifting, 2),
+        eccentric_load=round(eccentric, 1), trend=_trend(rows), drivers=adaptation.drivers)
 
 
 def _trend(rows: pd.DataFrame) -> str:
@@ -171,112 +165,81 @@ def _risk_table(ledger: pd.DataFrame) -> pd.DataFrame:
 RISK_ORDER = ("shin_splints", "sprint_spike", "eccentric_spike", "acwr_high", "load_spike")
 
 
-def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int) -> list[dict]:
+def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int) -> list[Risk]:
     """Flags of the last weeks: per (muscle, kind) the week the spike began (its jump is the
     informative number), most specific kinds first."""
     flags = risk_flags(_risk_table(ledger), running_years=profile.running_years,
                        recent_weeks=min(RISK_WEEKS, n_weeks))
-    latest: dict[tuple[str, str], dict] = {}
+    latest: dict[tuple[str, str], Risk] = {}
     for flag in flags:
-        item = _risk_dict(flag)
-        key = (item["muscle"], item["kind"])
-        if key not in latest or str(item["week"]) < str(latest[key]["week"]):
+        item = _risk(flag)
+        key = (item.muscle, item.kind)
+        if key not in latest or str(item.week) < str(latest[key].week):
             latest[key] = item
     rank = {kind: i for i, kind in enumerate(RISK_ORDER)}
-    return sorted(latest.values(), key=lambda r: (rank.get(r["kind"], len(rank)),
-                                                  MUSCLES.index(r["muscle"])
-                                                  if r["muscle"] in MUSCLES else 99))
+    return sorted(latest.values(), key=lambda r: (rank.get(r.kind, len(rank)),
+                                                  MUSCLES.index(r.muscle)
+                                                  if r.muscle in MUSCLES else 99))
 
 
-def _risk_dict(flag) -> dict:
+def _risk(flag) -> Risk:
     week = flag.week
-    return {"muscle": flag.muscle, "kind": flag.kind, "reason": flag.reason,
-            "evidence": flag.evidence,
-            "week": week.strftime("%Y-%m-%d") if hasattr(week, "strftime") else week}
+    return Risk(muscle=flag.muscle, kind=flag.kind, reason=flag.reason, evidence=flag.evidence,
+                week=week.strftime("%Y-%m-%d") if hasattr(week, "strftime") else week)
 
 
-def _projection(profile: AthleteProfile, pic) -> dict | None:
+def _projection(profile: AthleteProfile, pic) -> Projection | None:
     current = projection(profile, pic)
     if current is None:
         return None
-    out = {
-        "weeks": current["week"].astype(int).tolist(),
-        "weight_kg": _r(current["weight_kg"]), "lean_kg": _r(current["lean_kg"]),
-        "fat_kg": _r(current["fat_kg"]),
-        "lean_low_kg": _r(current["lean_low_kg"]), "lean_high_kg": _r(current["lean_high_kg"]),
-        "band": "food log and session energy each off by ±10 % (not a statistical interval)",
-        "lean_change_kg": round(float(current["lean_kg"].iloc[-1] - current["lean_kg"].iloc[0]), 2),
-        "fat_change_kg": round(float(current["fat_kg"].iloc[-1] - current["fat_kg"].iloc[0]), 2),
-    }
     target = max(pic.intake_kcal_day, pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day)
     planned = projection(profile, pic, intake_kcal_day=target)
-    if planned is not None:
-        out["plan"] = {"intake_kcal_day": round(target), "lean_kg": _r(planned["lean_kg"]),
-                       "fat_kg": _r(planned["fat_kg"]),
-                       "lean_change_kg": round(float(planned["lean_kg"].iloc[-1]
-                                                     - planned["lean_kg"].iloc[0]), 2)}
-    out["note"] = (f"Hall et al. (2011) body model over {PROJECTION_WEEKS} weeks at the logged "
-                   f"intake ({pic.intake_kcal_day:.0f} kcal/day); lean mass here is fat-free mass "
-                   "of the whole body, before any growth from training.")
-    return out
+    return Projection(
+        weeks=current["week"].astype(int).tolist(),
+        weight_kg=_r(current["weight_kg"]), lean_kg=_r(current["lean_kg"]),
+        fat_kg=_r(current["fat_kg"]),
+        lean_low_kg=_r(current["lean_low_kg"]), lean_high_kg=_r(current["lean_high_kg"]),
+        band="food log and session energy each off by ±10 % (not a statistical interval)",
+        lean_change_kg=_change(current["lean_kg"]), fat_change_kg=_change(current["fat_kg"]),
+        plan=None if planned is None else ProjectionPlan(
+            intake_kcal_day=round(target), lean_kg=_r(planned["lean_kg"]),
+            fat_kg=_r(planned["fat_kg"]), lean_change_kg=_change(planned["lean_kg"])),
+        note=(f"Hall et al. (2011) body model over {PROJECTION_WEEKS} weeks at the logged "
+              f"intake ({pic.intake_kcal_day:.0f} kcal/day); lean mass here is fat-free mass "
+              "of the whole body, before any growth from training."))
 
 
 def _r(series: pd.Series) -> list[float]:
     return [round(float(v), 2) for v in series]
 
 
-def _plan(muscles: dict, risks: list[dict], pic, proj: dict | None) -> list[dict]:
-    weekly_sets = {m: v["strength_stimulus"] for m, v in muscles.items()}
-    verdicts = {m: v["verdict"] for m, v in muscles.items()}
-    cautions = {r["muscle"]: r["reason"] for r in risks}
+def _change(series: pd.Series) -> float:
+    """Last value less the first (kg, to 0.01)."""
+    return round(float(series.iloc[-1] - series.iloc[0]), 2)
+
+
+def _plan(muscles: dict[str, MuscleVerdict], risks: list[Risk], pic,
+          proj: Projection | None) -> list[PlanItem]:
+    weekly_sets = {m: v.strength_stimulus for m, v in muscles.items()}
+    verdicts = {m: v.verdict for m, v in muscles.items()}
+    cautions = {r.muscle: r.reason for r in risks}
     items = exercise_plan(weekly_sets, verdicts, cautions)
-    items += intake_advice(proj["lean_change_kg"] if proj else None,
+    items += intake_advice(proj.lean_change_kg if proj else None,
                            pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day,
                            pic.intake_kcal_day, pic.protein_g_kg, pic.weight_kg)
     items += load_advice(risks)
-    return [item.as_dict() for item in items]
+    return items
 
 
-def _weekly_series(window: pd.DataFrame) -> dict:
+def _weekly_series(window: pd.DataFrame) -> WeeklySeries:
     weeks = sorted(window["week"].unique())
-    out = {"weeks": [pd.Timestamp(w).strftime("%Y-%m-%d") for w in weeks]}
+    series = {}
     for column in ("endurance_load", "strength_stimulus", "eccentric_load"):
         table = window.pivot(index="week", columns="muscle", values=column).reindex(weeks)
-        out[column] = {m: [round(float(v), 2) for v in table[m].fillna(0.0)] for m in MUSCLES}
-    return out
+        series[column] = {m: [round(float(v), 2) for v in table[m].fillna(0.0)] for m in MUSCLES}
+    return WeeklySeries(weeks=[pd.Timestamp(w).strftime("%Y-%m-%d") for w in weeks], **series)
 
 
-def headline(report: dict) -> str:
-    """One or two sentences that answer the question for this athlete."""
-    verdicts = {m: v["verdict"] for m, v in report["muscles"].items()}
-    building = [m for m, v in verdicts.items() if v == "building"]
-    losing = [m for m, v in verdicts.items() if v == "losing"]
-    endurance = [m for m, v in verdicts.items() if v == "endurance_only"]
-    names = lambda ms: ", ".join(m.replace("_", " ") for m in ms)  # noqa: E731
-    parts = []
-    if building and len(building) >= len(MUSCLES) // 2:
-        parts.append(f"Yes: your training is building {names(building)}.")
-    elif building:
-        parts.append(f"Partly: {names(building)} are being built")
-        parts[-1] += f"; {names(endurance + losing)} are not." if endurance or losing else "."
-    elif losing:
-        parts.append(f"No: as things stand {names(losing)} are more likely to shrink than grow.")
-    else:
-        parts.append("Not much: your running trains your legs for endurance, not size.")
-    proj = report.get("projection")
-    if proj and proj["lean_change_kg"] < -0.2:
-        parts.append(f"At your logged intake the body model projects {proj['lean_change_kg']:+.1f} kg "
-                     f"of lean mass over {len(proj['weeks']) - 1} weeks.")
-    exercises = [p["what"] for p in report["plan"] if p["kind"] == "exercise"]
-    if exercises and not (building and len(building) == len(MUSCLES)):
-        parts.append(f"To change that: {', '.join(exercises[:3]).lower()} twice a week"
-                     + (" and more food." if any(p["kind"] == "intake" for p in report["plan"])
-                        else "."))
-    if report["risks"]:
-        parts.append(f"Watch out: {report['risks'][0]['reason']}")
-    return " ".join(parts)
-
-
-__all__ = ["ReportInputs", "build_report", "headline"]
+__all__ = ["Report", "ReportInputs", "build_report"]
 
 

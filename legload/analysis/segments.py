@@ -67,7 +67,7 @@ class Segment:
     mean_speed_m_s: float
     mean_grade: float
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 

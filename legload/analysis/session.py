@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from legload.analysis.muscle_load import muscle_load, ride_power_w
+from legload.analysis.muscle_load import MuscleLoad, muscle_load, ride_power_w
 from legload.analysis.segments import Segment, climbs, fast_bouts
 from legload.core.activity import Activity
 from legload.core.sports import FOOT_SPORTS
@@ -35,9 +35,13 @@ RACE_WORDS = re.compile(r"\b(race|racing|marathon|maraton|halbmarathon|10k|5k|pa
 _PRIMARY_ORDER = ("race", "treadmill", "intervals", "sprints", "hills", "tempo", "long", "easy")
 
 
-@dataclass
+@dataclass(frozen=True)
 class SessionAnalysis:
-    """What one activity was: the CLI's ``analyze --json`` document is :meth:`as_dict`."""
+    """What one activity was: energy, grade-adjusted pace, class, segments, muscle loads.
+
+    :meth:`to_dict` is the body of the ``analyze --json`` document
+    (``docs/schemas/analysis.json``), rounded as shown there.
+    """
 
     sport: str
     sub_sport: str
@@ -52,10 +56,10 @@ class SessionAnalysis:
     session_class: str
     tags: list[str]
     segments: list[Segment]
-    muscles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    muscles: dict[str, MuscleLoad] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "sport": self.sport,
             "sub_sport": self.sub_sport,
@@ -69,10 +73,28 @@ class SessionAnalysis:
             "descent_m": round(self.descent_m, 1),
             "class": self.session_class,
             "tags": self.tags,
-            "segments": [s.as_dict() for s in self.segments],
-            "muscles": self.muscles,
+            "segments": [s.to_dict() for s in self.segments],
+            "muscles": {name: load.to_dict() for name, load in self.muscles.items()},
             "notes": self.notes,
         }
+
+
+@dataclass(frozen=True)
+class ActivityAnalysis:
+    """One activity and its analysis: the ``analyze --json`` document is :meth:`to_dict`.
+
+    ``id`` is the database id (None for a file read on the fly); ``start`` is ISO 8601 UTC.
+    """
+
+    id: int | None
+    source: str | None
+    start: str | None
+    name: str | None
+    session: SessionAnalysis
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "start": self.start, "name": self.name,
+                **self.session.to_dict()}
 
 
 def analyse_session(activity: Activity, *, mass_kg: float | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, select_autoescape
 
+from legload.analysis.report_types import Report
 from legload.render.svg import body_map, legend, line_chart
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -62,33 +63,38 @@ each model); they describe direction and size, not a measurement of your muscles
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def render_report(report: dict, version: str) -> str:
-    """HTML text of a report document (the ``report --json`` structure)."""
-    muscles = report["muscles"]
-    weekly = report.get("weekly", {})
-    weeks = weekly.get("weeks", [])
+def render_report(report: Report, version: str) -> str:
+    """HTML text of a report (the sections of ``report --json``, drawn)."""
+    muscles = report.muscles
+    weekly = report.weekly
+    weeks = weekly.weeks if weekly else []
     load_svg = line_chart(
         [w[5:] for w in weeks],
-        {name: [v / 1000 for v in values] for name, values in weekly.get("endurance_load", {}).items()},
+        {name: [v / 1000 for v in values]
+         for name, values in (weekly.endurance_load if weekly else {}).items()},
         title="Weekly endurance load per muscle", y_label="kJ/kg")
-    projection = report.get("projection") or {}
-    days = projection.get("weeks", [])
-    series = {}
-    if projection.get("lean_kg"):
-        series["lean mass (kg)"] = projection["lean_kg"]
-    if projection.get("fat_kg"):
-        series["fat mass (kg)"] = projection["fat_kg"]
-    band = None
-    if projection.get("lean_low_kg") and projection.get("lean_high_kg"):
-        band = (projection["lean_low_kg"], projection["lean_high_kg"])
-    projection_svg = line_chart([f"w{d}" for d in days], series,
-                                title="Projected lean and fat mass", y_label="kg", band=band)
-    verdicts = {name: m.get("verdict") for name, m in muscles.items()}
-    loads = {name: m.get("endurance_load", 0.0) for name, m in muscles.items()}
     return _ENV.from_string(_TEMPLATE).render(
-        athlete=report["athlete"], period=report.get("period", ""), version=version,
-        headline=report["headline"], limitations=report.get("limitations", []),
-        muscles=muscles, body_svg=body_map(verdicts, loads), legend_html=legend(),
-        load_svg=load_svg, projection_svg=projection_svg,
-        projection_note=projection.get("note", ""), risks=report.get("risks", []),
-        plan=report.get("plan", []))
+        athlete=report.profile, period=report.period, version=version,
+        headline=report.headline, limitations=report.limitations, muscles=muscles,
+        body_svg=body_map({name: m.verdict for name, m in muscles.items()},
+                          {name: m.endurance_load for name, m in muscles.items()}),
+        legend_html=legend(), load_svg=load_svg, projection_svg=_projection_svg(report),
+        projection_note=report.projection.note if report.projection else "",
+        risks=report.risks, plan=report.plan)
+
+
+def _projection_svg(report: Report) -> str:
+    """Lean and fat mass week by week, the band on lean mass shaded."""
+    projection = report.projection
+    series: dict[str, list[float]] = {}
+    band = None
+    if projection is not None:
+        if projection.lean_kg:
+            series["lean mass (kg)"] = projection.lean_kg
+        if projection.fat_kg:
+            series["fat mass (kg)"] = projection.fat_kg
+        if projection.lean_low_kg and projection.lean_high_kg:
+            band = (projection.lean_low_kg, projection.lean_high_kg)
+    days = projection.weeks if projection is not None else []
+    return line_chart([f"w{d}" for d in days], series,
+                      title="Projected lean and fat mass", y_label="kg", band=band)

@@ -24,24 +24,24 @@ def test_track_sprints_give_hamstrings_and_hip_flexors_a_strength_stimulus(real_
     (hip flexors and hamstrings take over toward sprinting: Dorn et al. 2012)."""
     muscles = _muscles(real_dir, FR255 + "12754312444.fit.gz")
     for muscle in ("hamstrings", "hip_flexors"):
-        assert muscles[muscle]["stimulus"] in ("strength", "mixed")
-        assert muscles[muscle]["brief_effort_s"] >= 60
+        assert muscles[muscle].stimulus in ("strength", "mixed")
+        assert muscles[muscle].brief_effort_s >= 60
 
 
 def test_easy_5k_is_endurance_only(real_dir):
     muscles = _muscles(real_dir, FR255 + "15476979256.fit.gz")
-    assert {m["stimulus"] for m in muscles.values()} <= {"endurance", "none"}
-    assert muscles["calves"]["stimulus"] == "endurance"
-    assert all(m["brief_effort_s"] < 30 for m in muscles.values())
+    assert {m.stimulus for m in muscles.values()} <= {"endurance", "none"}
+    assert muscles["calves"].stimulus == "endurance"
+    assert all(m.brief_effort_s < 30 for m in muscles.values())
 
 
 def test_mountain_run_loads_the_quadriceps_eccentrically(real_dir):
     """28.5 km with ~2,300 m of climbing and descending: the descents add eccentric knee
     extensor work (downhill running is dominated by energy absorption at the knee)."""
     quads = _muscles(real_dir, "fit/running/garmin_fr910xt_mountain_28km.fit")["quadriceps"]
-    flat_equivalent = quads["negative_work_j_kg"] - quads["hill_negative_work_j_kg"]
-    assert quads["hill_negative_work_j_kg"] >= 0.3 * flat_equivalent
-    assert quads["negative_work_j_kg"] > 15_000
+    flat_equivalent = quads.negative_work_j_kg - quads.hill_negative_work_j_kg
+    assert quads.hill_negative_work_j_kg >= 0.3 * flat_equivalent
+    assert quads.negative_work_j_kg > 15_000
 
 
 @pytest.mark.parametrize("path", ["fit/running/garmin_fr945_treadmill_10km.fit",
@@ -49,8 +49,8 @@ def test_mountain_run_loads_the_quadriceps_eccentrically(real_dir):
 def test_treadmill_at_zero_grade_has_no_hill_load(path, real_dir):
     muscles = _muscles(real_dir, path)
     for muscle in MUSCLES:
-        assert muscles[muscle]["hill_positive_work_j_kg"] == 0.0
-        assert muscles[muscle]["hill_negative_work_j_kg"] == 0.0
+        assert muscles[muscle].hill_positive_work_j_kg == 0.0
+        assert muscles[muscle].hill_negative_work_j_kg == 0.0
 
 
 def test_analyze_json_carries_the_muscles(real_dir):
@@ -68,7 +68,7 @@ def test_a_ride_loads_the_quadriceps_most_and_concentrically(real_dir):
     """Ericson et al. (1986): knee extension gives the largest share of pedalling work; only
     the plantar flexors do (a little) negative work."""
     muscles = _muscles(real_dir, "fit/cycling/garmin_edge810_vector_power.fit")
-    positive = {m: v["positive_work_j_kg"] for m, v in muscles.items()}
+    positive = {m: v.positive_work_j_kg for m, v in muscles.items()}
     assert max(positive, key=positive.get) == "quadriceps"
-    assert muscles["quadriceps"]["negative_work_j_kg"] == 0.0
-    assert all(v["stimulus"] in ("endurance", "none") for v in muscles.values())
+    assert muscles["quadriceps"].negative_work_j_kg == 0.0
+    assert all(v.stimulus in ("endurance", "none") for v in muscles.values())

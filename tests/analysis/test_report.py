@@ -11,9 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from legload import api
+from legload.analysis.verdict import headline_facts, headline_text
 from legload.cli import app
 from legload.core.profile import AthleteProfile
 from legload.synth.athletes import ATHLETES, write_athlete
+
+from ..schemas import schema_validator
 
 BIG_RUNNING_MUSCLES = ("quadriceps", "hamstrings", "calves")
 CHROMIUM = shutil.which("chromium")
@@ -75,51 +78,56 @@ def test_cli_html_report_in_chromium(reports, tmp_path):
 def test_deficit_runner_is_not_building_and_loses_lean_mass(reports):
     report = reports["deficit_runner"]
     for muscle in BIG_RUNNING_MUSCLES:
-        assert report["muscles"][muscle]["verdict"] in ("losing", "endurance_only")
-    assert report["energy"]["balance_kcal_day"] < -300
-    assert report["projection"]["lean_change_kg"] < -0.2
-    assert any(item["kind"] == "intake" for item in report["plan"])
+        assert report.muscles[muscle].verdict in ("losing", "endurance_only")
+    assert report.energy.balance_kcal_day < -300
+    assert report.projection.lean_change_kg < -0.2
+    assert any(item.kind == "intake" for item in report.plan)
+    facts = headline_facts(report.muscles, report.projection, report.plan, report.risks)
+    assert facts.answer in ("no", "not_much") and facts.more_food
+    assert facts.lean_change_kg == report.projection.lean_change_kg
+    assert report.headline == headline_text(facts)
 
 
 def test_sprinter_lifter_is_building_what_it_loads(reports):
-    muscles = reports["sprinter_lifter"]["muscles"]
+    muscles = reports["sprinter_lifter"].muscles
     for muscle in ("quadriceps", "hamstrings", "gluteals", "calves"):
-        assert muscles[muscle]["verdict"] == "building", muscle
-        assert muscles[muscle]["strength_stimulus"] >= 5
+        assert muscles[muscle].verdict == "building", muscle
+        assert muscles[muscle].strength_stimulus >= 5
+    assert reports["sprinter_lifter"].headline.startswith(("Yes:", "Partly:"))
 
 
 def test_new_runner_gets_a_shin_splint_flag_naming_the_jump(reports):
-    risks = reports["new_runner"]["risks"]
-    shin = [r for r in risks if r["muscle"] == "tibialis_anterior" and r["kind"] == "shin_splints"]
-    assert shin and "60 %" in shin[0]["reason"]
-    assert shin[0]["evidence"] in ("strong", "moderate", "weak", "expert opinion")
+    risks = reports["new_runner"].risks
+    shin = [r for r in risks if r.muscle == "tibialis_anterior" and r.kind == "shin_splints"]
+    assert shin and "60 %" in shin[0].reason
+    assert shin[0].evidence in ("strong", "moderate", "weak", "expert opinion")
 
 
-def test_json_has_the_documented_shape(reports):
+def test_json_follows_its_schema(reports):
+    """Each sample athlete's report document is valid against docs/schemas/report.json (no
+    key missing, none added, every type as documented) and is JSON as it is."""
     for report in reports.values():
-        assert {"athlete", "weeks", "muscles", "projection", "risks", "plan", "headline"} <= set(report)
-        for values in report["muscles"].values():
-            assert {"verdict", "endurance_load", "strength_stimulus", "eccentric_load", "trend",
-                    "drivers"} <= set(values)
-        for risk in report["risks"]:
-            assert set(risk) >= {"muscle", "kind", "reason", "evidence"}
-        json.dumps(report)
+        document = report.to_dict()
+        schema_validator("report").validate(document)
+        json.dumps(document)  # every value is JSON-native: no default=str needed
+        assert document["muscles"].keys() == report.muscles.keys()
+        assert document["headline"] == report.headline
 
 
 def test_without_strength_sessions_the_sprinter_stops_building(tmp_path):
     report = _report(tmp_path, BY_NAME["sprinter_lifter"], drop_strength=True)
     for muscle in ("quadriceps", "gluteals"):
-        assert report["muscles"][muscle]["verdict"] != "building", muscle
+        assert report.muscles[muscle].verdict != "building", muscle
 
 
 def test_eating_at_maintenance_removes_the_projected_loss(tmp_path, reports):
     runner = BY_NAME["deficit_runner"]
-    needed = reports["deficit_runner"]["energy"]["measured_expenditure_kcal_day"] or \
-        reports["deficit_runner"]["energy"]["maintenance_kcal_day"]
+    energy = reports["deficit_runner"].energy
+    needed = energy.measured_expenditure_kcal_day or energy.maintenance_kcal_day
     fed = dataclasses.replace(runner, intake_kcal=needed, deficit_kcal=0.0)
     report = _report(tmp_path, fed)
-    assert report["projection"]["lean_change_kg"] > -0.2
-    assert report["energy"]["balance_kcal_day"] > -300
+    assert report.projection.lean_change_kg > -0.2
+    assert report.energy.balance_kcal_day > -300
 
 
 def test_report_on_real_files_only_answers_and_names_what_is_missing(real_dir, db_path):
@@ -140,7 +148,13 @@ def test_report_on_real_files_only_answers_and_names_what_is_missing(real_dir, d
 def test_report_on_an_empty_database(db_path):
     result = CliRunner().invoke(app, ["report", "--db", str(db_path), "--json"])
     assert result.exit_code == 0
-    assert "No training data yet" in json.loads(result.stdout)["headline"]
+    document = json.loads(result.stdout)
+    schema_validator("report").validate(document)
+    assert "No training data yet" in document["headline"]
+    assert document["muscles"]["quadriceps"] == {
+        "verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0, "eccentric_load": 0.0,
+        "trend": "none", "drivers": [], "size": None, "confidence": None}
+    assert (document["energy"], document["weekly"], document["projection"]) == ({}, {}, None)
 
 
 def test_report_with_a_strength_log_without_rpe(real_dir, db_path):
