@@ -62,6 +62,11 @@ _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 _POINT, _SEARCHED, _OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
+#: where each word of a name starts, and a word's first k bytes (k = 0..8)
+_WORDS = np.arange(0, _NAME_BYTES, 8)
+_UPTO = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
+#: distinct tags (name and attributes) named one by one at most
+_MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
 _NUMERIC = np.zeros(256, bool)
 _NUMERIC[[0, *b"0123456789.eE+-"]] = True
@@ -216,7 +221,8 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
         return None
     lt, gt, closing, special, lone = tags
     start = ~closing & ~special
-    named = _names(arr, lt[start] + 1, point_name, fields, frozenset(searched))
+    at = lt[start] + 1
+    named = _names(arr, at, gt[start] - at, point_name, fields, frozenset(searched))
     if named is None:
         return None
     codes = np.full(len(lt), _OTHER, np.int64)
@@ -224,7 +230,7 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     step = start.astype(np.int32) - lone - closing
     depth = np.cumsum(step)  # after each tag
     points = np.flatnonzero(codes == _POINT)
-    if len(points) == 0 or depth.min() < 0 or depth.max() > _DEEPEST:
+    if len(points) == 0 or depth.min() < 0 or depth[-1] != 0 or depth.max() > _DEEPEST:
         return None
     level = depth[points] - step[points]
     if (level != level[0]).any():
@@ -263,32 +269,43 @@ def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
     return lt, gt, closing, special, lone
 
 
-def _names(arr: np.ndarray, at: np.ndarray, point_name: str, fields: Mapping[str, str],
-           searched: frozenset[str]) -> tuple[np.ndarray, list[str | None]] | None:
+def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
+           fields: Mapping[str, str], searched: frozenset[str]
+           ) -> tuple[np.ndarray, list[str | None]] | None:
     """The code of the name starting at each of ``at`` (``_POINT``, ``_SEARCHED``,
     ``_OTHER`` or ``c > 0`` for field ``keys[c]``) and ``keys``; None for a name over 31
-    bytes or two names with one hash (every name is compared with its hash's)."""
-    padded = np.concatenate([arr[-_NAME_BYTES:], np.zeros(_NAME_BYTES, np.uint8)])
-    tail = at > len(arr) - _NAME_BYTES
-    rows = np.empty((len(at), _NAME_BYTES), np.uint8)
-    rows[~tail] = sliding_window_view(arr, _NAME_BYTES)[at[~tail]]
-    rows[tail] = sliding_window_view(padded, _NAME_BYTES)[at[tail] - len(arr) + _NAME_BYTES]
-    cut = (rows <= 32) | (rows == _SLASH) | (rows == _GT)  # a blank, "/" or ">"
-    if not cut.any(axis=1).all():
-        return None
-    rows *= _COLUMNS < cut.argmax(axis=1).astype(np.uint8)[:, None]
-    words = rows.view(np.uint64)
-    inverse, hashes = pd.factorize(words @ _MIX)
+    bytes or two names with one hash.
+
+    ``size`` is the length of each tag's name and attributes. A tag of at most 32 such bytes
+    is read whole as four 64-bit words, others (or all, when the short ones differ too
+    often, by their attributes) cut at the first blank, ``/`` or ``>`` in a byte matrix; the
+    words are grouped by a hash, every tag compared with its group's, and each group named
+    once."""
+    if at.max(initial=0) + _NAME_BYTES > len(arr):
+        arr = np.concatenate([arr, np.zeros(_NAME_BYTES, np.uint8)])
+    stream = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))  # 8 bytes from each byte
+    whole = stream[at[:, None] + _WORDS] & _UPTO[np.clip(size[:, None] - _WORDS, 0, 8)]
+    for cut in (size > _NAME_BYTES, np.ones(len(at), bool)):
+        words = whole.copy()
+        if cut.any():
+            rows = sliding_window_view(arr, _NAME_BYTES)[at[cut]]
+            blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
+            if not blank.any(axis=1).all():
+                return None
+            rows *= _COLUMNS < blank.argmax(axis=1).astype(np.uint8)[:, None]
+            words[cut] = rows.view(np.uint64)
+        inverse, hashes = pd.factorize(words @ _MIX)
+        if len(hashes) <= _MOST_NAMES:
+            break
     first = np.zeros(len(hashes), np.int64)
-    first[inverse] = np.arange(len(inverse))  # a name of each hash, whichever
+    first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
     if (words != words[first][inverse]).any():
         return None
     keys: list[str | None] = [None]
     table = np.full(len(hashes), _OTHER, np.int64)
-    for i, row in enumerate(rows[first]):
-        name = row.tobytes().rstrip(b"\0")
+    for i, row in enumerate(words[first]):
         try:
-            local = name.decode("utf-8").rpartition(":")[2]
+            local = _NAME.match(row.tobytes()).group().decode().rpartition(":")[2]  # type: ignore[union-attr]
         except UnicodeDecodeError:
             return None
         key = fields.get(local.lower())
