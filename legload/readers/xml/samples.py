@@ -38,8 +38,9 @@ def timed_columns(
     (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
 
     ``times`` are ISO 8601 texts (None where absent), read by :func:`iso_stamps`. Points
-    without a (parseable) time are dropped with a warning when others have one; points timed before 1990 or more than a day in the future are
-    dropped with a warning when others are plausible. Channels without any value are left out.
+    without a (parseable) time are dropped with a warning when others have one; points timed
+    before 1990 or more than a day in the future are dropped with a warning when others are
+    plausible. Channels without any value are left out.
 
     Raises:
         ReadError: no points, no timestamps at all, or only implausible ones.

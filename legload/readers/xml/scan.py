@@ -57,7 +57,7 @@ _LARGEST = 64 << 20
 _NAME_BYTES = 32
 #: longest text read by the byte matrix of numbers (longer ones are read by pandas)
 _NUMBER_WIDTH = 24
-_NAME = re.compile(rb"[^\x00-\x20/>]+")
+_NAME = re.compile(rb"[^\x00-\x20/>]*")
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 _POINT, _SEARCHED, _OTHER = 0, -2, -1
@@ -292,7 +292,7 @@ def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
             blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
             if not blank.any(axis=1).all():
                 return None
-            rows *= _COLUMNS < blank.argmax(axis=1).astype(np.uint8)[:, None]
+            rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
             words[cut] = rows.view(np.uint64)
         inverse, hashes = pd.factorize(words @ _MIX)
         if len(hashes) <= _MOST_NAMES:
@@ -305,7 +305,7 @@ def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
     table = np.full(len(hashes), _OTHER, np.int64)
     for i, row in enumerate(words[first]):
         try:
-            local = _NAME.match(row.tobytes()).group().decode().rpartition(":")[2]  # type: ignore[union-attr]
+            local = _NAME.match(row.tobytes()).group().decode().rpartition(":")[2]  # type: ignore[union-attr]  # always matches
         except UnicodeDecodeError:
             return None
         key = fields.get(local.lower())
