@@ -5,15 +5,11 @@ points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also 
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
 no DTD, no network, libxml2 limits on). libxml2 checks the whole document without building
 a tree, and legload reads the track points from its bytes with numpy (legload.readers.xml.scan:
-tags and names found in bulk, times a field at a time, numbers of fields with texts of similar
-widths together) and everything else from a small tree of the rest. Where a second CPU is free,
-libxml2's check runs in a thread beside the scan (it releases the GIL; one thread, kept), so
-legload's elapsed time may be below its CPU time, which counts both threads: by how much depends
-on whether the system runs the two threads on two CPUs at once. The readers run interleaved,
-several rounds, and the best round counts; a file's rounds are spread over several passes
-through all the files (``--passes``), so that a slow spell of the machine, which can last
-seconds, spoils a few of its rounds rather than all of them. Prints
-elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapsed and by CPU
+tags and names found in bulk, numbers by numpy, times by pandas) and everything else from a
+small tree of the rest. The readers run interleaved, several rounds, and the best round
+counts; a file's rounds are spread over several passes through all the files (``--passes``),
+so that a slow spell of the machine, which can last seconds, spoils a few of its rounds rather
+than all of them. Prints elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapsed and by CPU
 time (a ratio of 5.0x means legload took one fifth of the peer's time). On a shared or
 virtual machine timings vary by 10-30 % from run to run: more rounds give steadier bests.
 

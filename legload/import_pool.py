@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
 from legload.readers.detect import read_content
-from legload.readers.xml.gate import gate_thread
 from legload.store import PreparedActivity, prepare_activity
 
 
@@ -234,9 +233,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _watch_parent() -> None:
     """Worker initializer: end this worker when its parent is gone (the importing process,
-    or the fork server that died with it), e.g. after ``kill -9`` of an import. A worker
-    reads in one thread: the workers keep every CPU busy already."""
-    gate_thread(False)
+    or the fork server that died with it), e.g. after ``kill -9`` of an import."""
     parent_pid = os.getppid()
 
     def watch() -> None:

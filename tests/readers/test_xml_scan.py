@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
-from legload.readers.xml import gate as xmlgate
 from legload.readers.xml import safe as xmlsafe
 from legload.readers.xml import scan as xmlscan
 from legload.readers.xml.gpx import _FIELDS as GPX_FIELDS
@@ -73,7 +72,8 @@ def test_what_the_scan_hands_to_the_tree(inside, scans):
     ("outside", "scans"),
     [
         ("<!-- a comment -->", True),
-        ("<name><![CDATA[Run <1>]]></name>", True),
+        ("<name><![CDATA[Run 1]]></name>", True),
+        ("<name><![CDATA[Run <1>]]></name>", False),  # brackets in markup: the tree decides
         ("<?pi data?>", True),
         ("<desc>" + "x" * 1_100_000 + "</desc>", False),  # near libxml2's text limit
         ("<e>" * 130 + "</e>" * 130, False),  # near libxml2's depth limit
@@ -97,7 +97,7 @@ def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
         b'<trkpt lat="1" lon="2.001"><time>2020-05-01T10:00:01Z</time><x:hr>121</x:hr></trkpt>'
         b"</trkseg></trk></gpx>"
     )
-    assert not xmlgate.well_formed(data)
+    assert not xmlscan.well_formed(data)
     fast = outcome(read_gpx, data)
     assert not isinstance(fast, str)
     assert "recovering parse" in fast[0].warnings[0]
@@ -114,37 +114,33 @@ def test_the_skeleton_keeps_everything_but_the_points_content():
     assert scan is not None
     assert scan.skeleton == (
         b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
-        b'<trkseg><trkpt lat="1" lon="2"></trkpt><trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
+        b'<trkseg><trkpt lat="1" lon="2">0</trkpt><trkpt lat="3" lon="4">1</trkpt></trkseg>'
+        b"</trk></gpx>"
     )
 
 
-def test_merged_runs_of_points_leave_one_empty_point_each():
+def test_each_part_of_a_document_gets_the_fields_of_its_own_points():
     data = (
         b'<T xmlns:x="urn:x"><Lap><Track>\n <x:Trackpoint a="1"><Time>t1</Time></x:Trackpoint>\n'
         b" <x:Trackpoint><Time>t2</Time></x:Trackpoint>\n</Track></Lap>"
         b"<Lap><Track><Trackpoint/><Trackpoint><Time>t3</Time></Trackpoint>"
-        b"<Other/><Trackpoint><Time>t4</Time></Trackpoint></Track></Lap></T>"
+        b"<Other/><Trackpoint><Time>t4</Time><Value>7</Value></Trackpoint></Track></Lap></T>"
     )
-    scan = xmlscan.scan_points(data, "Trackpoint", TCX_FIELDS, merge=True)
+    scan = xmlscan.scan_points(data, "Trackpoint", TCX_FIELDS)
     assert scan is not None
-    assert scan.skeleton == (
-        b'<T xmlns:x="urn:x"><Lap><Track>\n <x:Trackpoint a="1"/>\n</Track></Lap>'
-        b"<Lap><Track><Trackpoint/><Other/><Trackpoint/></Track></Lap></T>"
-    )
+    assert b"<x:Trackpoint a=\"1\">0</x:Trackpoint>" in scan.skeleton
+    assert b"<Trackpoint>2</Trackpoint>" in scan.skeleton
     root = xmlsafe.parse(scan.skeleton, "doc")
-    assert scan.bind(xmlsafe.find_all(root, "Trackpoint"))
     laps = xmlsafe.find_all(root, "Lap")
     first = scan.fields_of(xmlsafe.find_all(laps[0], "Trackpoint"))
     second = scan.fields_of(xmlsafe.find_all(laps[1], "Trackpoint"))
     assert (first.n, second.n) == (2, 3)
     assert first.texts["time"] == ["t1", "t2"] and second.texts["time"] == [None, "t3", "t4"]
-    both = scan.fields_of(xmlsafe.find_all(root, "Trackpoint")[1:])
-    assert both.texts["time"] == [None, "t3", "t4"]
+    assert "heart_rate_bpm" not in first.values
+    np.testing.assert_array_equal(second.values["heart_rate_bpm"], [np.nan, np.nan, 7.0])
     elements = xmlsafe.find_all(root, "Trackpoint")
-    apart = scan.fields_of([elements[0], elements[2]])  # not one run: each element's points
-    assert apart.texts["time"] == ["t1", "t2", "t4"]
-    with pytest.raises(ValueError, match="document order"):
-        scan.fields_of([elements[2], elements[0]])
+    with pytest.raises(ValueError, match="follow one another"):
+        scan.fields_of([elements[0], elements[2]])
 
 
 # --- generated documents -------------------------------------------------------------------
@@ -349,8 +345,8 @@ def damaged(draw) -> bytes:
 @settings(max_examples=400, deadline=None)
 @given(damaged())
 def test_the_scan_takes_any_bytes_and_a_damaged_document_reads_as_the_tree_reads_it(data):
-    for point, fields, merge in (("trkpt", GPX_FIELDS, False), ("Trackpoint", TCX_FIELDS, True)):
-        found = xmlscan.scan_points(data, point, fields, merge=merge)
+    for point, fields in (("trkpt", GPX_FIELDS), ("Trackpoint", TCX_FIELDS)):
+        found = xmlscan.scan_points(data, point, fields)
         assert found is None or isinstance(found, xmlscan.PointScan)
     for reader in (read_gpx, read_tcx):
         assert_same(outcome(reader, data), tree_read(reader, data), repr(data[:60]))

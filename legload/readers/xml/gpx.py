@@ -14,19 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
+from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.points import attribute_numbers, point_fields
-from legload.readers.xml.safe import (
-    FOOT_SPORTS,
-    child,
-    child_text,
-    contains,
-    find_all,
-    gather,
-    sport_from_motion,
-    sport_from_words,
-    timed_columns,
-)
+from legload.readers.xml.safe import child, child_text, contains, find_all, numbers, tree_fields
+from legload.readers.xml.samples import gather, timed_columns
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: lower-case local name of a trkpt descendant → field
@@ -94,8 +85,8 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    found = point_fields(points, "trkpt", _FIELDS) if scan is None else scan.fields_of(points)
-    lat, lon = attribute_numbers(points, "lat", "lon")
+    found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
+    lat, lon = (numbers([point.get(name) for point in points]) for name in ("lat", "lon"))
     values: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
     columns = timed_columns(found.texts.get("time", [None] * found.n), values, source, warnings)
     if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none

@@ -1,4 +1,4 @@
-"""Safe XML parsing for the GPX and TCX readers, and the steps from points to samples they share.
+"""Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree.
 
 Parsing refuses what an activity file never needs and an attacker would use: entity
 declarations (entity-expansion bombs, external entities), external DTDs and network access.
@@ -8,9 +8,8 @@ than 256 levels refuses the document. Whitespace-only text between elements is n
 walk. Two common real-world blemishes are salvaged with a warning: whitespace before the XML
 declaration, and documents that are not well-formed (e.g. an undeclared namespace prefix),
 which get a second, recovering parse. Plain documents have their track points read from
-the bytes by :mod:`legload.readers.xml.scan` after a parse that builds no tree; the others
-are parsed here whole, and :mod:`legload.readers.xml.points` reads their points in bulk,
-falling back to :func:`collect` for unusual layouts.
+the bytes by :mod:`legload.readers.xml.scan`; the others are parsed here whole and their
+points read element by element (:func:`tree_fields`).
 
 Elements are matched by local name, so GPX 1.0/1.1 with or without a namespace, TCX v2 and
 the vendor extensions (Garmin TrackPointExtension v1/v2, ActivityExtension v2, cluetrust
@@ -20,19 +19,14 @@ gpxdata, Strava) are read alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 from lxml import etree
 
-from legload.core.activity import Activity, ActivityColumns, climb_m, haversine_m, naive_utc
-from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError
-
-#: what a reader makes of one part of a file
-_Read = TypeVar("_Read", Activity, ActivityColumns)
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -41,28 +35,6 @@ _EXTERNAL_ID = re.compile(rb"\b(SYSTEM|PUBLIC)\b")
 #: libxml2 messages of its resource limits (depth, text size, amplification): never salvaged
 _LIMITS = re.compile(
     r"XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation", re.I
-)
-
-#: samples timed before this are refused as a clock fault (int32 epoch underflow gives 1901)
-EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01", tz="UTC")
-#: samples timed later than now plus this are refused as a clock fault
-FUTURE_SLACK = pd.Timedelta(days=1)
-
-#: sports whose cadence is a step rate (per-foot values are doubled to steps/min)
-
-#: average moving speed (m/s) below which a track of unknown sport is taken as on foot
-_FOOT_SPEED_M_S = 2.0
-#: climb per distance above which a slow track of unknown sport is a hike rather than a walk
-_HIKE_CLIMB_PER_M = 0.08
-#: average moving speed (m/s) below which a steep track of unknown sport is taken as a hike
-_HIKE_SPEED_M_S = 2.5
-
-_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("running", re.compile(r"\b(run|runs|running|jog|jogging|corrida|hardlopen|lauf|laufen)\b")),
-    ("cycling", re.compile(r"\b(ride|riding|bike|biking|cycling|fietsen|radfahren|ciclismo)\b")),
-    ("hiking", re.compile(r"\b(hike|hiking|trek|trekking|wanderung)\b")),
-    ("walking", re.compile(r"\b(walk|walking|wandeling|caminhada|spaziergang)\b")),
-    ("swimming", re.compile(r"\b(swim|swimming)\b")),
 )
 
 
@@ -290,202 +262,74 @@ def collect(
     return n, columns
 
 
-def numbers(values: list[str | None]) -> np.ndarray:
-    """Float array from text values; missing or unparseable values become NaN."""
-    series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
-    out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
+def numbers(values: Sequence[str | None]) -> np.ndarray:
+    """Float array from text values, as ``pandas.to_numeric`` reads them; missing, blank,
+    unparseable or non-finite values become NaN.
+
+    A column of plain decimal texts (digits, ``.``, ``e``, signs; no blanks) is read by numpy,
+    which rounds as pandas does; anything else, and a negative zero (whose sign pandas drops
+    in a column of integers), goes to pandas."""
+    out = _plain_numbers(values)
+    if out is None:
+        series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
+        out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
     out[~np.isfinite(out)] = np.nan
     return out
 
 
-# --- from points to a samples frame -----------------------------------------------------
-
-
-def timed_columns(
-    times: list[str | None] | np.ndarray,
-    columns: Mapping[str, np.ndarray],
-    source: str,
-    warnings: list[str],
-    *,
-    what: str = "track points",
-) -> dict[str, np.ndarray]:
-    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
-    (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
-
-    ``times`` are ISO 8601 texts (None where absent), or already ``datetime64[ns]`` values
-    in UTC (NaT where absent). Points without a (parseable) time are dropped with a warning
-    when others have one; points timed before 1990 or more than a day in the future are
-    dropped with a warning when others are plausible. Channels without any value are left out.
-
-    Raises:
-        ReadError: no points, no timestamps at all, or only implausible ones.
-    """
-    n = len(times)
-    if n == 0:
-        raise ReadError(source, f"no {what}")
-    stamps = times.astype("M8[ns]", copy=False) if isinstance(times, np.ndarray) else iso_stamps(times)
-    timed = ~np.isnat(stamps)
-    if not timed.any():
-        written = 0 if isinstance(times, np.ndarray) else sum(t is not None for t in times)
-        if written:
-            example = next(t for t in times if t is not None)
-            raise ReadError(
-                source, f"no timestamps that can be read ({written} {what}, e.g. {example!r})"
-            )
-        raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
-    earliest = EARLIEST_PLAUSIBLE.tz_convert(None).to_datetime64()
-    latest = (pd.Timestamp.now(tz="UTC") + FUTURE_SLACK).tz_convert(None).to_datetime64()
-    plausible = timed & (stamps >= earliest) & (stamps <= latest)
-    if not plausible.any():
-        first, last = stamps[timed].min(), stamps[timed].max()
-        raise ReadError(
-            source,
-            f"implausible timestamps: all {int(timed.sum())} {what} are dated "
-            f"{_span(first, last)} (before 1990 or in the future); refused",
-        )
-    if not timed.all():
-        warnings.append(
-            f"{source}: {int((~timed).sum())} of {n} {what} have no readable time; dropped"
-        )
-    bad = timed & ~plausible
-    if bad.any():
-        first, last = stamps[bad].min(), stamps[bad].max()
-        warnings.append(
-            f"{source}: {int(bad.sum())} of {n} {what} have implausible times "
-            f"({_span(first, last)}); dropped"
-        )
-    everything = bool(plausible.all())
-    out = {"timestamp": stamps if everything else stamps[plausible]}
-    for name, values in columns.items():
-        kept = values if everything else values[plausible]
-        if np.isfinite(kept).any():
-            out[name] = kept + 0.0  # a negative zero ("-0") reads as zero, whichever parser read it
+def _plain_numbers(values: Sequence[str | None]) -> np.ndarray | None:
+    try:
+        joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
+        plain = not joined.encode("ascii").translate(None, _NUMBER_BYTES)
+        out = np.array(values, dtype=float) if plain and all(values) else None
+    except (TypeError, UnicodeEncodeError, ValueError):
+        return None
+    if out is not None and np.signbit(out[out == 0]).any():
+        return None
     return out
 
 
-def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
-    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
-    (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
-    the instant lies outside the nanosecond range (years before 1678 or after 2261)."""
-    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
-                            errors="coerce")
-    values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
-    if values.dtype == np.dtype("M8[ns]"):
-        return values
-    unit = values.dtype
-    inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))
-    out = np.full(len(values), np.datetime64("NaT", "ns"))
-    out[inside] = values[inside].astype("M8[ns]")
-    return out
+#: the bytes of the texts that numpy reads as pandas does (and the separator of the check)
+_NUMBER_BYTES = b"0123456789.eE+-\n"
 
 
-#: the nanosecond range, a second inside each end (a coarser unit rounds towards it)
-_NS_FIRST = (pd.Timestamp.min + pd.Timedelta(seconds=1)).to_datetime64()
-_NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()
+class PointFields(NamedTuple):
+    """Values of the fields of ``n`` track points, one entry per point.
 
-
-def _span(first: np.datetime64, last: np.datetime64) -> str:
-    a, b = (pd.Timestamp(t).strftime("%Y-%m-%dT%H:%M:%SZ") for t in (first, last))
-    return a if a == b else f"{a} .. {b}"
-
-
-# --- sport --------------------------------------------------------------------------------
-
-
-def sport_from_words(*texts: str | None) -> str | None:
-    """Sport named in free text (a track type or name such as "Morning Run"), or None."""
-    for text in texts:
-        if not text:
-            continue
-        lowered = text.lower().replace("_", " ")
-        for sport, pattern in _KEYWORDS:
-            if pattern.search(lowered):
-                return sport
-    return None
-
-
-def sport_from_motion(samples: pd.DataFrame | Mapping[str, Any]) -> str:
-    """``walking`` or ``hiking`` for a slow track of unknown sport, else ``other``.
-
-    A track that climbs more than 40 m per km at an average moving speed below 2.5 m/s
-    (9 km/h, counting descents) is a hike; a flatter one below 2.0 m/s (7.2 km/h, faster
-    than a brisk walk, slower than almost any run) is a walk. Anything faster stays
-    ``other``: running and cycling speeds overlap. This is a fallback for files that name
-    no sport at all; a sport the file (or an export's index) names always wins.
+    Attributes:
+        n: number of points.
+        texts: stripped text (None where absent or blank) of each text field seen.
+        values: floats (NaN where absent, blank or not a finite number) of each other
+            field seen, in the order the fields first occur in the file.
     """
-    times = naive_utc(samples["timestamp"]) if "timestamp" in samples else np.zeros(0, "M8[ns]")
-    if len(times) < 2:
-        return "other"
-    seconds = np.diff(times) / np.timedelta64(1, "s")
-    distance_m = np.asarray(samples["distance_m"], float) if "distance_m" in samples else None
-    if distance_m is not None and np.count_nonzero(~np.isnan(distance_m)) >= 2:
-        step = np.diff(pd.Series(distance_m).ffill().to_numpy(float))
-    elif "lat_deg" in samples and "lon_deg" in samples:
-        lat, lon = np.asarray(samples["lat_deg"], float), np.asarray(samples["lon_deg"], float)
-        step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
-    else:
-        return "other"
-    ok = np.isfinite(step) & np.isfinite(seconds) & (seconds > 0) & (seconds <= 120)
-    speed = np.where(ok, step / np.where(seconds > 0, seconds, 1.0), 0.0)
-    moving = ok & (speed > 0.3) & (speed < 30.0)
-    if moving.sum() < 10:
-        return "other"
-    distance = float(step[moving].sum())
-    mean_speed = distance / float(seconds[moving].sum())
-    steep = False
-    if "altitude_m" in samples:
-        ascent, _ = climb_m(np.asarray(samples["altitude_m"], float))
-        steep = distance > 0 and ascent / distance > _HIKE_CLIMB_PER_M
-    if steep and mean_speed < _HIKE_SPEED_M_S:
-        return "hiking"
-    if mean_speed < _FOOT_SPEED_M_S:
-        return "walking"
-    return "other"
+
+    n: int
+    texts: dict[str, list[str | None]]
+    values: dict[str, np.ndarray]
+
+
+def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
+                text_keys: Iterable[str] = ("time",)) -> PointFields:
+    """:func:`collect` of ``points``, each field not in ``text_keys`` read by :func:`numbers`."""
+    n, texts = collect(points, fields)
+    keep = frozenset(text_keys)
+    return PointFields(n, {k: v for k, v in texts.items() if k in keep},
+                       {k: numbers(v) for k, v in texts.items() if k not in keep})
 
 
 __all__ = [
-    "EARLIEST_PLAUSIBLE",
-    "FOOT_SPORTS",
+    "PointFields",
     "child",
     "child_text",
     "child_texts",
     "collect",
     "contains",
     "find_all",
-    "iso_stamps",
     "local_name",
     "numbers",
     "parse",
     "parse_prepared",
     "prepare",
     "safe_parser",
-    "sport_from_motion",
-    "sport_from_words",
-    "timed_columns",
+    "tree_fields",
 ]
-
-
-def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
-           file_warnings: list[str], label: str) -> list[_Read]:
-    """Read each part of a file (a GPX track, a TCX activity) into an Activity (or its columns).
-
-    A part that cannot be read is skipped with a note on the others; when none can be read,
-    the first part's ReadError is raised. File-level warnings go first on every activity.
-    """
-    activities: list[_Read] = []
-    skipped: list[tuple[int, ReadError]] = []
-    for index, part in enumerate(parts):
-        try:
-            activity = read_one(part)
-        except ReadError as exc:
-            skipped.append((index, exc))
-            continue
-        activity.index = index
-        activities.append(activity)
-    if not activities:
-        raise skipped[0][1]
-    notes = [f"{source}: {label} {i + 1} skipped ({exc.problem})" for i, exc in skipped]
-    for activity in activities:
-        activity.warnings[:0] = file_warnings
-        activity.warnings.extend(notes)
-    return activities

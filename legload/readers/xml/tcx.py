@@ -17,23 +17,20 @@ import pandas as pd
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.columns import LAP_COLUMNS
+from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.points import point_fields
 from legload.readers.xml.safe import (
-    FOOT_SPORTS,
     child,
     child_text,
     child_texts,
     contains,
     find_all,
-    gather,
     local_name,
-    sport_from_motion,
-    sport_from_words,
-    timed_columns,
+    numbers,
+    tree_fields,
 )
+from legload.readers.xml.samples import gather, iso_stamps, timed_columns
 from legload.readers.xml.scan import PointScan, parse_scanned
-from legload.readers.xml.values import text_decimals, text_times
 
 #: lower-case local name of a Trackpoint descendant → field
 _FIELDS = {
@@ -79,7 +76,7 @@ def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
     :class:`~legload.core.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
-                               fields=_FIELDS, searched=("Activity",), merge=True)
+                               fields=_FIELDS, searched=("Activity",))
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(
@@ -94,7 +91,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     points = find_all(element, "Trackpoint")
     if not points:
         raise ReadError(source, "no track points")
-    found = point_fields(points, "Trackpoint", _FIELDS) if scan is None else scan.fields_of(points)
+    found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
     columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
                             warnings)
 
@@ -171,10 +168,10 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
         return None
-    starts = text_times([lap.get("StartTime") for lap in laps])
+    starts = iso_stamps([lap.get("StartTime") for lap in laps])
     texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
-    timer = text_decimals([text["TotalTimeSeconds"] for text in texts])
-    distance = text_decimals([text["DistanceMeters"] for text in texts])
+    timer = numbers([text["TotalTimeSeconds"] for text in texts])
+    distance = numbers([text["DistanceMeters"] for text in texts])
     intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
     trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")

@@ -1,0 +1,145 @@
+"""From the track points of a GPX or TCX file to the sample columns of its activities.
+
+Both routes to the points (the byte scan of :mod:`legload.readers.xml.scan` and the tree of
+:mod:`legload.readers.xml.safe`) end here: times read as pandas reads ISO 8601, implausible
+or missing times dropped with a warning, and each part of a file (a GPX track, a TCX
+activity) read on its own, a damaged part skipped with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from legload.core.activity import Activity, ActivityColumns
+from legload.errors import ReadError
+
+#: what a reader makes of one part of a file
+_Read = TypeVar("_Read", Activity, ActivityColumns)
+
+#: samples timed before this are refused as a clock fault (int32 epoch underflow gives 1901)
+EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01", tz="UTC")
+#: samples timed later than now plus this are refused as a clock fault
+FUTURE_SLACK = pd.Timedelta(days=1)
+
+
+def timed_columns(
+    times: list[str | None],
+    columns: Mapping[str, np.ndarray],
+    source: str,
+    warnings: list[str],
+    *,
+    what: str = "track points",
+) -> dict[str, np.ndarray]:
+    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
+    (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
+
+    ``times`` are ISO 8601 texts (None where absent), read by :func:`iso_stamps`. Points
+    without a (parseable) time are dropped with a warning when others have one; points timed
+    before 1990 or more than a day in the future are dropped with a warning when others are
+    plausible. Channels without any value are left out.
+
+    Raises:
+        ReadError: no points, no timestamps at all, or only implausible ones.
+    """
+    n = len(times)
+    if n == 0:
+        raise ReadError(source, f"no {what}")
+    stamps = iso_stamps(times)
+    timed = ~np.isnat(stamps)
+    if not timed.any():
+        written = sum(t is not None for t in times)
+        if written:
+            example = next(t for t in times if t is not None)
+            raise ReadError(
+                source, f"no timestamps that can be read ({written} {what}, e.g. {example!r})"
+            )
+        raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
+    earliest = EARLIEST_PLAUSIBLE.tz_convert(None).to_datetime64()
+    latest = (pd.Timestamp.now(tz="UTC") + FUTURE_SLACK).tz_convert(None).to_datetime64()
+    plausible = timed & (stamps >= earliest) & (stamps <= latest)
+    if not plausible.any():
+        first, last = stamps[timed].min(), stamps[timed].max()
+        raise ReadError(
+            source,
+            f"implausible timestamps: all {int(timed.sum())} {what} are dated "
+            f"{_span(first, last)} (before 1990 or in the future); refused",
+        )
+    if not timed.all():
+        warnings.append(
+            f"{source}: {int((~timed).sum())} of {n} {what} have no readable time; dropped"
+        )
+    bad = timed & ~plausible
+    if bad.any():
+        first, last = stamps[bad].min(), stamps[bad].max()
+        warnings.append(
+            f"{source}: {int(bad.sum())} of {n} {what} have implausible times "
+            f"({_span(first, last)}); dropped"
+        )
+    everything = bool(plausible.all())
+    out = {"timestamp": stamps if everything else stamps[plausible]}
+    for name, values in columns.items():
+        kept = values if everything else values[plausible]
+        if np.isfinite(kept).any():
+            out[name] = kept + 0.0  # a negative zero ("-0") reads as zero, whichever parser read it
+    return out
+
+
+def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
+    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
+    (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
+    the instant lies outside the nanosecond range (years before 1678 or after 2261)."""
+    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
+                            errors="coerce")
+    values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
+    if values.dtype == np.dtype("M8[ns]"):
+        return values
+    unit = values.dtype
+    inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))
+    out = np.full(len(values), np.datetime64("NaT", "ns"))
+    out[inside] = values[inside].astype("M8[ns]")
+    return out
+
+
+#: the nanosecond range, a second inside each end (a coarser unit rounds towards it)
+_NS_FIRST = (pd.Timestamp.min + pd.Timedelta(seconds=1)).to_datetime64()
+_NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()
+
+
+def _span(first: np.datetime64, last: np.datetime64) -> str:
+    a, b = (pd.Timestamp(t).strftime("%Y-%m-%dT%H:%M:%SZ") for t in (first, last))
+    return a if a == b else f"{a} .. {b}"
+
+
+
+
+def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
+           file_warnings: list[str], label: str) -> list[_Read]:
+    """Read each part of a file (a GPX track, a TCX activity) into an Activity (or its columns).
+
+    A part that cannot be read is skipped with a note on the others; when none can be read,
+    the first part's ReadError is raised. File-level warnings go first on every activity.
+    """
+    activities: list[_Read] = []
+    skipped: list[tuple[int, ReadError]] = []
+    for index, part in enumerate(parts):
+        try:
+            activity = read_one(part)
+        except ReadError as exc:
+            skipped.append((index, exc))
+            continue
+        activity.index = index
+        activities.append(activity)
+    if not activities:
+        raise skipped[0][1]
+    notes = [f"{source}: {label} {i + 1} skipped ({exc.problem})" for i, exc in skipped]
+    for activity in activities:
+        activity.warnings[:0] = file_warnings
+        activity.warnings.extend(notes)
+    return activities
+
+
+__all__ = ["EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "gather", "iso_stamps", "timed_columns"]

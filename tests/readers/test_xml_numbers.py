@@ -1,0 +1,54 @@
+"""Numbers of GPX/TCX texts (legload.readers.xml.safe.numbers): numpy reads the plain ones,
+and must read them as pandas.to_numeric does, the reference of both routes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from legload.readers.xml.safe import numbers
+
+
+def reference(texts: list[str | None]) -> np.ndarray:
+    out = np.array(pd.to_numeric(pd.Series(texts, dtype=object), errors="coerce")
+                   .to_numpy(float, na_value=np.nan), dtype=float)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def assert_same(got: np.ndarray, want: np.ndarray) -> None:
+    assert got.dtype == np.float64 and got.shape == want.shape
+    same = (got.view(np.int64) == want.view(np.int64)) | (np.isnan(got) & np.isnan(want))
+    assert same.all(), (got[~same][:5], want[~same][:5])
+
+
+def test_plain_decimals_of_up_to_twenty_digits_read_as_pandas_reads_them():
+    rng = np.random.default_rng(7)
+    values = rng.random(20_000) * rng.choice([1, 10, 100, 1000, 1e5], 20_000)
+    texts = ([repr(float(v)) for v in values.astype(np.float32).astype(float)]
+             + [f"{v:.17g}" for v in values] + [f"{v:.20f}" for v in values[:2000]]
+             + [f"{v:.3e}" for v in values[:2000]] + [f"-{v:.6f}" for v in values[:2000]])
+    assert_same(numbers(texts), reference(texts))
+
+
+@pytest.mark.parametrize("texts", [
+    ["-0", "1"],  # pandas reads integers: a negative zero is zero
+    ["-0", "1.5"],
+    ["1_000", "2"],  # numpy would read 1000, pandas reads nothing
+    ["nan", "inf", "1e999", "-1e999"],
+    ["", " ", None, "7"],
+    [" 71 ", "\r\n 88\r\n", "+2.5", "12.", ".5", "1e3"],
+    ["abc", "1-2", "--1", ".", "e5", "٣"],
+])
+def test_anything_but_plain_numbers_reads_as_pandas_reads_it(texts):
+    assert_same(numbers(texts), reference(texts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.from_regex(r"[-+]?[0-9]{0,12}\.?[0-9]{0,8}([eE][-+]?[0-9]{1,3})?",
+                                                   fullmatch=True), st.text(max_size=6)), max_size=12))
+def test_generated_texts_read_as_pandas_reads_them(texts):
+    assert_same(numbers(texts), reference(texts))
