@@ -93,13 +93,18 @@ def test_running_cost_runs_on_another_polynomial():
     assert energy.outside_minetti_range(0.3, params=narrow) is True
 
 
-def test_demand_activation_scales_with_the_reference_activation():
-    doubled = MappingProxyType({g: 2 * a for g, a in L.PUBLISHED.run_activation_at_reference.items()})
-    other = replace(L.PUBLISHED, run_activation_at_reference=doubled)
-    base, changed = muscles.demand(4.0, 0.05), muscles.demand(4.0, 0.05, params=other)
+def _activation_doubles(demand, field: str, published, *args) -> None:
+    """``demand`` with the reference activations of ``field`` doubled: activation x 2 (it is
+    proportional to A_g,ref), work unchanged."""
+    doubled = MappingProxyType({g: 2 * a for g, a in getattr(published, field).items()})
+    base, changed = demand(*args), demand(*args, params=replace(published, **{field: doubled}))
     for g in muscles.MUSCLES:
         assert changed[g].activation == pytest.approx(2 * base[g].activation)
         assert changed[g].positive_work == base[g].positive_work
+
+
+def test_demand_activation_scales_with_the_reference_activation():
+    _activation_doubles(muscles.demand, "run_activation_at_reference", L.PUBLISHED, 4.0, 0.05)
 
 
 def test_demand_eccentric_weight_enters_the_activation_equation():
@@ -124,11 +129,7 @@ def test_stride_frequency_runs_on_other_knots():
 
 
 def test_cycling_demand_runs_on_another_set():
-    doubled = MappingProxyType({g: 2 * a for g, a in C.PUBLISHED.activation_at_reference.items()})
-    other = replace(C.PUBLISHED, activation_at_reference=doubled)
-    base, changed = cycling.demand(250.0, 90.0), cycling.demand(250.0, 90.0, params=other)
-    for g in muscles.MUSCLES:
-        assert changed[g].activation == pytest.approx(2 * base[g].activation)
+    _activation_doubles(cycling.demand, "activation_at_reference", C.PUBLISHED, 250.0, 90.0)
     assert cycling_energy.cycling_metabolic_power(220.0) == pytest.approx(220.0 / 0.22)
 
 
