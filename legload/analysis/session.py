@@ -14,8 +14,8 @@ from legload.core.activity import Activity
 from legload.core.sports import FOOT_SPORTS
 from legload.models.cycling.energy import cycling_metabolic_power
 from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
+from legload.models.exercise.parameters import COMPENDIUM_2011_METS
 from legload.models.locomotion.energy import running_cost, walking_cost
-from legload.models.sources import COMPENDIUM_2011_METS
 from legload.streams import Stream, to_stream
 
 #: body mass used when the athlete has not given theirs (kg); the output says so

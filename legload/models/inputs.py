@@ -8,6 +8,7 @@ always passes the checks.
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Any
 
 import numpy as np
@@ -37,3 +38,12 @@ def require(condition: np.ndarray | bool, message: str) -> None:
 def check_speed(speed: np.ndarray) -> None:
     """Raise ModelDomainError for a negative speed."""
     require(~(speed < 0), "speed_m_s must be >= 0 m/s")
+
+
+def published(value: Any) -> Any:
+    """A parameters dataclass field whose default is the published ``value``.
+
+    For mappings (read-only ``MappingProxyType`` tables), which a dataclass will not take as a
+    plain default; the factory hands out that same read-only table.
+    """
+    return field(default_factory=lambda: value)

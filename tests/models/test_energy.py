@@ -13,14 +13,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legload.errors import ModelDomainError
-from legload.models import sources as parameters
+from legload.models.body import parameters as body_parameters
 from legload.models.body import resting as resting_energy
 from legload.models.body.resting import resting_metabolic_rate_kcal_day
 from legload.models.cycling import energy as cycling_energy
+from legload.models.cycling import parameters as cycling_parameters
 from legload.models.cycling.energy import cycling_metabolic_power, cycling_power_from_speed
 from legload.models.exercise import mets as energy
+from legload.models.exercise import parameters as exercise_parameters
 from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
 from legload.models.locomotion import energy as gait_energy
+from legload.models.locomotion import parameters as locomotion_parameters
 from legload.models.locomotion.energy import (
     grade_adjusted_pace_s_per_km,
     grade_adjusted_speed,
@@ -323,9 +326,9 @@ def test_cycling_power_refuses_invalid_inputs(kwargs):
 def test_cycling_metabolic_power_is_power_over_efficiency():
     assert cycling_metabolic_power(220.0) == pytest.approx(1000.0)
     assert cycling_metabolic_power(200.0, efficiency=0.2) == pytest.approx(1000.0)
-    assert parameters.CYCLING_GROSS_EFFICIENCY == 0.22
-    low, high = parameters.CYCLING_GROSS_EFFICIENCY_TYPICAL
-    assert low <= parameters.CYCLING_GROSS_EFFICIENCY <= high
+    assert cycling_parameters.CYCLING_GROSS_EFFICIENCY == 0.22
+    low, high = cycling_parameters.CYCLING_GROSS_EFFICIENCY_TYPICAL
+    assert low <= cycling_parameters.CYCLING_GROSS_EFFICIENCY <= high
 
 
 @pytest.mark.parametrize("power, efficiency", [(-5.0, 0.22), (100.0, 0.0), (100.0, 1.5)])
@@ -339,8 +342,8 @@ def test_cycling_metabolic_power_refuses_invalid_inputs(power, efficiency):
 
 def test_compendium2011_table_matches_parameters(compendium_table):
     table = compendium_table.set_index("key")
-    assert set(table.index) == set(parameters.COMPENDIUM_2011_METS)
-    for key, entry in parameters.COMPENDIUM_2011_METS.items():
+    assert set(table.index) == set(exercise_parameters.COMPENDIUM_2011_METS)
+    for key, entry in exercise_parameters.COMPENDIUM_2011_METS.items():
         assert entry.code == table.loc[key, "code"]
         assert len(entry.code) == 5
         assert entry.met == pytest.approx(table.loc[key, "met"])
@@ -348,7 +351,7 @@ def test_compendium2011_table_matches_parameters(compendium_table):
 
 
 def test_compendium2011_strength_rows():
-    mets = parameters.COMPENDIUM_2011_METS
+    mets = exercise_parameters.COMPENDIUM_2011_METS
     assert (mets["strength_vigorous"].code, mets["strength_vigorous"].met) == ("02050", 6.0)
     assert (mets["strength_moderate"].code, mets["strength_moderate"].met) == ("02054", 3.5)
     assert (
@@ -443,11 +446,11 @@ def test_every_public_function_cites_its_source_and_range():
 
 def test_energy_sources_carry_dois():
     for source in (
-        parameters.MINETTI_2002,
-        parameters.MIFFLIN_1990,
-        parameters.COMPENDIUM_2011,
-        parameters.ETTEMA_LORAS_2009,
-        parameters.MARTIN_1998,
+        locomotion_parameters.MINETTI_2002,
+        body_parameters.MIFFLIN_1990,
+        exercise_parameters.COMPENDIUM_2011,
+        cycling_parameters.ETTEMA_LORAS_2009,
+        cycling_parameters.MARTIN_1998,
     ):
         assert source.doi.startswith("10."), source.citation
         assert source.note

@@ -13,7 +13,7 @@ import pytest
 
 from legload.models.locomotion.joints import joint_work_per_stride
 from legload.models.locomotion.muscles import MUSCLES, demand, work_per_metre
-from legload.models.sources import STANDARD_GRAVITY_M_S2
+from legload.models.locomotion.parameters import STANDARD_GRAVITY_M_S2
 
 from .muscle_measures import published_csv, stance_positive_shares
 

@@ -7,20 +7,17 @@ secondary transcription; **[M]** a model choice, or a value recalled that could 
 — a number to replace when the paper is read. ``tests/data/published/`` holds the numbers that
 were read, one CSV per source, and the tests check the constants below against them.
 
-This module holds the **adaptation** numbers (dose-response of hypertrophy and its
-moderators); those of the **risk** flags (load progression, acute:chronic ratio and the
-muscle-specific flags) are in :mod:`legload.models.risk.parameters`.
+The model functions take these numbers as one frozen :class:`AdaptationParameters` argument
+whose default, :data:`PUBLISHED`, is the set below (the risk flags' numbers are in
+:mod:`legload.models.risk.parameters`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from legload.models.sources import Source
-
-# =============================================================================================
-# adaptation — legload.models.adaptation.model
-# =============================================================================================
 
 # --- Schoenfeld, Ogborn & Krieger 2017: weekly sets and hypertrophy ---------------------------
 
@@ -357,19 +354,45 @@ MAEO_2017 = Source(
 
 #: Every source of this module, for docs and tests.
 ADAPTATION_SOURCES: tuple[Source, ...] = (
-    SCHOENFELD_OGBORN_KRIEGER_2017,
-    BRIEF_EFFORT_SET_RULE,
-    WILSON_2012,
-    SCHUMANN_2022,
-    LUNDBERG_2022,
-    HARBER_2012,
-    KONOPKA_HARBER_2014,
-    OZAKI_2013,
-    OZAKI_2015,
-    STEELE_2021,
-    MORTON_2018,
-    MURPHY_KOEHLER_2022,
-    GARTHE_2011,
-    BONTEMPS_2020,
-    MAEO_2017,
+    SCHOENFELD_OGBORN_KRIEGER_2017, BRIEF_EFFORT_SET_RULE, WILSON_2012, SCHUMANN_2022,
+    LUNDBERG_2022, HARBER_2012, KONOPKA_HARBER_2014, OZAKI_2013, OZAKI_2015, STEELE_2021,
+    MORTON_2018, MURPHY_KOEHLER_2022, GARTHE_2011, BONTEMPS_2020, MAEO_2017,
 )
+
+
+@dataclass(frozen=True)
+class AdaptationParameters:
+    """The numbers :mod:`legload.models.adaptation.model` runs on; defaults are the set above.
+
+    Pass another set to any model function, e.g.
+    ``expected_adaptation(..., params=AdaptationParameters(build_min_sets=3.0))``. Each field
+    is the module constant of the same name in capitals, where its source and tag are given.
+    """
+
+    pct_gain_per_weekly_set: float = PCT_GAIN_PER_WEEKLY_SET
+    set_category_gain_pct: tuple[tuple[float, float], ...] = SET_CATEGORY_GAIN_PCT
+    set_category_labels: tuple[str, ...] = SET_CATEGORY_LABELS
+    build_min_sets: float = BUILD_MIN_SETS
+    intrinsic_spread: float = INTRINSIC_SPREAD
+    building_min_pct: float = BUILDING_MIN_PCT
+    size_band_pct: tuple[float, float] = SIZE_BAND_PCT
+    brief_effort_s_per_set: float = BRIEF_EFFORT_S_PER_SET
+    brief_effort_max_sets: float = BRIEF_EFFORT_MAX_SETS
+    concurrent_low_factor: float = CONCURRENT_LOW_FACTOR
+    concurrent_min_run_minutes: float = CONCURRENT_MIN_RUN_MINUTES
+    aerobic_growth_pct: tuple[float, float] = HARBER_2012_QUADRICEPS_GAIN_PCT
+    aerobic_growth_max_running_years: float = AEROBIC_GROWTH_MAX_RUNNING_YEARS
+    aerobic_growth_min_run_minutes: float = AEROBIC_GROWTH_MIN_RUN_MINUTES
+    trained_lifter_years: float = TRAINED_LIFTER_YEARS
+    trained_lifter_factor: float = TRAINED_LIFTER_FACTOR
+    protein_plateau_g_kg: float = PROTEIN_PLATEAU_G_KG
+    deficit_no_gain_kcal: float = DEFICIT_NO_GAIN_KCAL
+    deficit_no_gain_high_kcal: float = DEFICIT_NO_GAIN_HIGH_KCAL
+    losing_deficit_kcal: float = LOSING_DEFICIT_KCAL
+    losing_moderate_deficit_kcal: float = LOSING_MODERATE_DEFICIT_KCAL
+    endurance_min_j_kg: float = ENDURANCE_MIN_J_KG
+    eccentric_note_share: float = ECCENTRIC_NOTE_SHARE
+
+
+#: The published set: every model function's default ``params``.
+PUBLISHED = AdaptationParameters()

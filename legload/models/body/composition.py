@@ -30,6 +30,7 @@ import numpy as np
 from legload.core.units import KJ_PER_KCAL
 from legload.errors import ModelDomainError
 from legload.models.body import parameters as BP
+from legload.models.body.parameters import PUBLISHED, BodyParameters
 from legload.models.inputs import ArrayLike, to_arrays, to_result
 
 _KCAL_PER_MJ = 1000.0 / KJ_PER_KCAL
@@ -43,7 +44,6 @@ RULE_OF_THUMB_KCAL_PER_KG: float = BP.RULE_OF_THUMB_MJ_PER_KG * _KCAL_PER_MJ
 #: Body weight per kg of glycogen: the glycogen and the water stored with it [kg/kg].
 GLYCOGEN_WEIGHT_PER_KG: float = 1.0 + BP.GLYCOGEN_WATER_KG_PER_KG
 
-_C = BP.FORBES_C_KG
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -123,13 +123,17 @@ def as_state(initial: BodyState | tuple[float, float] | Sequence[float]) -> Body
 # --- Forbes partition and energy density -----------------------------------------------------
 
 
-def lean_fraction(fat_mass_kg: ArrayLike) -> float | np.ndarray:
+def lean_fraction(
+    fat_mass_kg: ArrayLike, *, params: BodyParameters = PUBLISHED
+) -> float | np.ndarray:
     """Share of a small weight change that is lean (fat-free) mass: the Forbes partition.
 
     Parameters
     ----------
     fat_mass_kg : float or array
         Body fat mass F [kg], >= 0. NaN gives NaN.
+    params : BodyParameters, default PUBLISHED
+        Its ``forbes_c_kg`` is C.
 
     Returns
     -------
@@ -163,16 +167,21 @@ def lean_fraction(fat_mass_kg: ArrayLike) -> float | np.ndarray:
     scalar, (f,) = to_arrays(fat_mass_kg)
     if np.any(f < 0):
         raise ModelDomainError("fat_mass_kg must be >= 0 kg")
-    return to_result(_C / (_C + f), scalar)
+    c = params.forbes_c_kg
+    return to_result(c / (c + f), scalar)
 
 
-def weight_change_energy_density_kcal_per_kg(fat_mass_kg: ArrayLike) -> float | np.ndarray:
+def weight_change_energy_density_kcal_per_kg(
+    fat_mass_kg: ArrayLike, *, params: BodyParameters = PUBLISHED
+) -> float | np.ndarray:
     """Energy stored in, or released by, one kg of slow weight change at fat mass F.
 
     Parameters
     ----------
     fat_mass_kg : float or array
         Body fat mass F [kg], >= 0.
+    params : BodyParameters, default PUBLISHED
+        Its Forbes C and the energy densities rho_F, rho_L.
 
     Returns
     -------
@@ -193,12 +202,15 @@ def weight_change_energy_density_kcal_per_kg(fat_mass_kg: ArrayLike) -> float | 
     7478
     """
     scalar, (f,) = to_arrays(fat_mass_kg)
-    p = np.asarray(lean_fraction(f), dtype=float)
-    return to_result(p * RHO_LEAN_KCAL_PER_KG + (1.0 - p) * RHO_FAT_KCAL_PER_KG, scalar)
+    p = np.asarray(lean_fraction(f, params=params), dtype=float)
+    rho_lean = params.rho_lean_mj_per_kg * _KCAL_PER_MJ
+    rho_fat = params.rho_fat_mj_per_kg * _KCAL_PER_MJ
+    return to_result(p * rho_lean + (1.0 - p) * rho_fat, scalar)
 
 
 def estimate_fat_mass_kg(
-    weight_kg: ArrayLike, height_m: ArrayLike, age_years: ArrayLike, sex: str
+    weight_kg: ArrayLike, height_m: ArrayLike, age_years: ArrayLike, sex: str, *,
+    params: BodyParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Fat mass from BMI, age and sex (Jackson et al. 2002), for when none was measured.
 
@@ -207,7 +219,8 @@ def estimate_fat_mass_kg(
     ``%fat = 0.14 age + 37.31 ln(BMI) - 103.94`` (men), ``0.14 age + 39.96 ln(BMI) - 102.01``
     (women) [S]; fat = weight x %fat / 100, floored at 3 % of weight. Fitted on a general
     adult sample: for muscular athletes it overestimates fat, so a measured value (DXA,
-    calipers, impedance) should be preferred.
+    calipers, impedance) should be preferred. ``params.jackson_coefficients`` (default the
+    published set) holds the coefficients.
 
     References
     ----------
@@ -222,7 +235,7 @@ def estimate_fat_mass_kg(
     scalar, (w, h, a) = to_arrays(weight_kg, height_m, age_years)
     if np.any(~(w > 0)) or np.any(~(h > 0.5)) or np.any(h > 3.0):
         raise ModelDomainError("weight_kg must be > 0 and height_m in (0.5, 3] m")
-    c = BP.JACKSON_2002_COEFFICIENTS[key]
+    c = params.jackson_coefficients[key]
     percent = c["age"] * a + c["ln_bmi"] * np.log(w / h**2) + c["offset"]
     return to_result(w * np.maximum(percent, 3.0) / 100.0, scalar)
 

@@ -23,23 +23,12 @@ import pandas as pd
 from legload.core.units import KJ_PER_KCAL
 from legload.errors import ModelDomainError
 from legload.models.body import parameters as BP
-from legload.models.body.composition import (
-    GLYCOGEN_WEIGHT_PER_KG,
-    RHO_FAT_KCAL_PER_KG,
-    RHO_GLYCOGEN_KCAL_PER_KG,
-    RHO_LEAN_KCAL_PER_KG,
-    BodyState,
-    as_state,
-    sex_key,
-)
+from legload.models.body.composition import BodyState, as_state, sex_key
+from legload.models.body.parameters import PUBLISHED, BodyParameters
 from legload.models.body.resting import resting_metabolic_rate_kcal_day
 from legload.models.inputs import ArrayLike, to_arrays, to_result
 
-_GAMMA_F = BP.GAMMA_FAT_KJ_PER_KG_DAY / KJ_PER_KCAL  # kcal kg-1 day-1
-_GAMMA_L = BP.GAMMA_LEAN_KJ_PER_KG_DAY / KJ_PER_KCAL
-_ETA_F = BP.ETA_FAT_KJ_PER_KG / KJ_PER_KCAL  # kcal kg-1
-_ETA_L = BP.ETA_LEAN_KJ_PER_KG / KJ_PER_KCAL
-_C = BP.FORBES_C_KG
+_KCAL_PER_MJ = 1000.0 / KJ_PER_KCAL
 
 _SUBSTEPS = 4  # RK4 steps per day: glycogen settles within about a day
 _MAX_DAYS = 3650
@@ -58,8 +47,6 @@ SIMULATE_COLUMNS: tuple[str, ...] = (
 )
 
 
-# --- helpers ---------------------------------------------------------------------------------
-
 
 def _check_adult(age_years: float) -> None:
     if not (math.isfinite(age_years) and 18.0 <= age_years <= 100.0):
@@ -71,8 +58,10 @@ def _check_adult(age_years: float) -> None:
 # --- maintenance -----------------------------------------------------------------------------
 
 
-def _rmr(sex: str, weight_kg: float, height_m: float, age_years: float) -> float:
-    return float(resting_metabolic_rate_kcal_day(sex, weight_kg, height_m, age_years))
+def _rmr(sex: str, weight_kg: float, height_m: float, age_years: float,
+         params: BodyParameters) -> float:
+    return float(resting_metabolic_rate_kcal_day(sex, weight_kg, height_m, age_years,
+                                                 params=params))
 
 
 def maintenance_intake_kcal_day(
@@ -83,6 +72,7 @@ def maintenance_intake_kcal_day(
     height_m: float,
     activity_kcal_day: ArrayLike = 0.0,
     daily_pal: float = BP.DAILY_PAL_DEFAULT,
+    params: BodyParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Intake that keeps weight steady at ``state`` [kcal/day].
 
@@ -95,6 +85,8 @@ def maintenance_intake_kcal_day(
         Energy of recorded sessions per day [kcal/day], >= 0.
     daily_pal : float, default 1.5
         Physical activity level of daily life outside recorded sessions (1.2-2.5).
+    params : BodyParameters, default PUBLISHED
+        The published set (Mifflin's coefficients for the RMR).
 
     Returns
     -------
@@ -120,7 +112,7 @@ def maintenance_intake_kcal_day(
     scalar, (act,) = to_arrays(activity_kcal_day)
     if np.any(act < 0):
         raise ModelDomainError("activity_kcal_day must be >= 0 kcal/day")
-    rmr = _rmr(sex_key(sex), s.weight_kg, height_m, age_years)
+    rmr = _rmr(sex_key(sex), s.weight_kg, height_m, age_years, params)
     return to_result(daily_pal * rmr + act, scalar)
 
 
@@ -140,26 +132,43 @@ class _Model:
     k_glycogen: float  # [kcal day-1 kg-2]
     carb_fraction: float
     beta_at: float
+    params: BodyParameters
+
+    def __post_init__(self) -> None:
+        """Coefficients in kcal, once (frozen: set through object.__setattr__)."""
+        p = self.params
+        for name, value in (
+            ("gamma_f", p.gamma_fat_kj_per_kg_day / KJ_PER_KCAL),  # kcal kg-1 day-1
+            ("gamma_l", p.gamma_lean_kj_per_kg_day / KJ_PER_KCAL),
+            ("eta_f", p.eta_fat_kj_per_kg / KJ_PER_KCAL),  # kcal kg-1
+            ("eta_l", p.eta_lean_kj_per_kg / KJ_PER_KCAL),
+            ("rho_f", p.rho_fat_mj_per_kg * _KCAL_PER_MJ),
+            ("rho_l", p.rho_lean_mj_per_kg * _KCAL_PER_MJ),
+            ("rho_g", p.rho_glycogen_mj_per_kg * _KCAL_PER_MJ),
+            ("glycogen_weight", 1.0 + p.glycogen_water_kg_per_kg),
+        ):
+            object.__setattr__(self, name, value)
 
     def expenditure_without_eta(
         self, f: float, lt: float, g: float, at: float, intake: float, activity: float
     ) -> float:
-        weight = f + lt + GLYCOGEN_WEIGHT_PER_KG * g
-        tef = BP.BETA_TEF * (intake - self.intake_ref)
-        return self.k + _GAMMA_F * f + _GAMMA_L * lt + self.delta * weight + tef + at + activity
+        weight = f + lt + self.glycogen_weight * g
+        tef = self.params.beta_tef * (intake - self.intake_ref)
+        return (self.k + self.gamma_f * f + self.gamma_l * lt + self.delta * weight + tef + at
+                + activity)
 
     def rates(
         self, f: float, lt: float, g: float, at: float, intake: float, activity: float
     ) -> tuple[float, float, float, float, float]:
         """dF/dt, dL/dt, dG/dt, dAT/dt and total expenditure EE."""
-        dg = (self.carb_fraction * intake - self.k_glycogen * g * g) / RHO_GLYCOGEN_KCAL_PER_KG
+        dg = (self.carb_fraction * intake - self.k_glycogen * g * g) / self.rho_g
         ee0 = self.expenditure_without_eta(f, lt, g, at, intake, activity)
-        available = intake - ee0 - RHO_GLYCOGEN_KCAL_PER_KG * dg
-        ratio = _C / f  # dL/dF from the Forbes relation
-        df = available / ((RHO_FAT_KCAL_PER_KG + _ETA_F) + (RHO_LEAN_KCAL_PER_KG + _ETA_L) * ratio)
+        available = intake - ee0 - self.rho_g * dg
+        ratio = self.params.forbes_c_kg / f  # dL/dF from the Forbes relation
+        df = available / ((self.rho_f + self.eta_f) + (self.rho_l + self.eta_l) * ratio)
         dl = ratio * df
-        dat = (self.beta_at * (intake - self.intake_ref) - at) / BP.TAU_AT_DAYS
-        return df, dl, dg, dat, ee0 + _ETA_F * df + _ETA_L * dl
+        dat = (self.beta_at * (intake - self.intake_ref) - at) / self.params.tau_at_days
+        return df, dl, dg, dat, ee0 + self.eta_f * df + self.eta_l * dl
 
 
 def simulate(
@@ -174,6 +183,7 @@ def simulate(
     adaptive_thermogenesis: bool = True,
     daily_pal: float = BP.DAILY_PAL_DEFAULT,
     carbohydrate_fraction: float = BP.CARBOHYDRATE_FRACTION_DEFAULT,
+    params: BodyParameters = PUBLISHED,
 ) -> pd.DataFrame:
     """Fat, lean tissue, glycogen and weight day by day: the Hall et al. (2011) adult model.
 
@@ -201,6 +211,8 @@ def simulate(
         Physical activity level of daily life outside recorded sessions.
     carbohydrate_fraction : float, default 0.5
         Share of intake from carbohydrate, used only for glycogen and its water.
+    params : BodyParameters, default PUBLISHED
+        Every coefficient of the model (rho, gamma, eta, beta, tau, Forbes C, Mifflin).
 
     Returns
     -------
@@ -258,19 +270,22 @@ def simulate(
         raise ModelDomainError("carbohydrate_fraction must lie in [0.05, 0.9]")
     intake, activity, n = _inputs(intake_kcal_day, activity_kcal_day, days)
 
-    rmr0 = _rmr(key, state.weight_kg, height_m, age_years)
+    rmr0 = _rmr(key, state.weight_kg, height_m, age_years, params)
     mean_activity = float(np.mean(activity)) if n else 0.0
     intake_ref = daily_pal * rmr0 + mean_activity
-    delta = ((1.0 - BP.BETA_TEF) * daily_pal - 1.0) * rmr0 / state.weight_kg
+    delta = ((1.0 - params.beta_tef) * daily_pal - 1.0) * rmr0 / state.weight_kg
     f, lt, g = state.fat_kg, state.lean_tissue_kg, state.glycogen_kg
-    k = daily_pal * rmr0 - _GAMMA_F * f - _GAMMA_L * lt - delta * state.weight_kg
+    gamma_f = params.gamma_fat_kj_per_kg_day / KJ_PER_KCAL
+    gamma_l = params.gamma_lean_kj_per_kg_day / KJ_PER_KCAL
+    k = daily_pal * rmr0 - gamma_f * f - gamma_l * lt - delta * state.weight_kg
     model = _Model(
         k=k,
         delta=delta,
         intake_ref=intake_ref,
         k_glycogen=carbohydrate_fraction * intake_ref / g**2,
         carb_fraction=carbohydrate_fraction,
-        beta_at=BP.BETA_AT if adaptive_thermogenesis else 0.0,
+        beta_at=params.beta_at if adaptive_thermogenesis else 0.0,
+        params=params,
     )
     return _integrate(model, f, lt, g, intake, activity)
 
@@ -321,7 +336,8 @@ def _integrate(
     out = np.full((n + 1, 7), np.nan)
     imputed = np.zeros(n + 1, dtype=bool)
     at = 0.0
-    out[0, :4] = (f + lt + GLYCOGEN_WEIGHT_PER_KG * g, f, lt + GLYCOGEN_WEIGHT_PER_KG * g, g)
+    gw = model.glycogen_weight
+    out[0, :4] = (f + lt + gw * g, f, lt + gw * g, g)
     out[0, 6] = at
     h = 1.0 / _SUBSTEPS
     for day in range(n):
@@ -349,7 +365,7 @@ def _integrate(
                 f"the simulated body left the model's range on day {day + 1} "
                 "(fat, lean tissue or glycogen reached zero)"
             )
-        lean = lt + GLYCOGEN_WEIGHT_PER_KG * g
+        lean = lt + gw * g
         out[day + 1] = (f + lean, f, lean, g, ei, ee_day, at)
     frame = pd.DataFrame(
         {
@@ -375,8 +391,9 @@ def _balance_intake(model: _Model, f: float, lt: float, g: float, at: float, act
     EI = (X - bTEF EI_ref - kG G^2) / (1 - bTEF - c), X the expenditure at EI = EI_ref.
     """
     rest = model.expenditure_without_eta(f, lt, g, at, model.intake_ref, act)
-    numerator = rest - BP.BETA_TEF * model.intake_ref - model.k_glycogen * g * g
-    return max(numerator / (1.0 - BP.BETA_TEF - model.carb_fraction), 0.0)
+    b_tef = model.params.beta_tef
+    numerator = rest - b_tef * model.intake_ref - model.k_glycogen * g * g
+    return max(numerator / (1.0 - b_tef - model.carb_fraction), 0.0)
 
 
 __all__ = ["SIMULATE_COLUMNS", "maintenance_intake_kcal_day", "simulate"]

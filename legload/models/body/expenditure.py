@@ -8,18 +8,60 @@ had, which the body model (:mod:`legload.models.body.composition`) can only esti
 from __future__ import annotations
 
 import math
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from legload.errors import ModelDomainError
-from legload.models.body import parameters as BP
 from legload.models.body.composition import weight_change_energy_density_kcal_per_kg
+from legload.models.body.parameters import PUBLISHED, BodyParameters
 from legload.models.inputs import ArrayLike
 
 #: Body-fat share assumed by :func:`adaptive_expenditure` when no fat mass is given.
 ASSUMED_FAT_FRACTION: float = 0.20
+
+
+@dataclass(frozen=True)
+class AdaptiveExpenditure:
+    """Expenditure measured from a weight trend and a food log.
+
+    Attributes: ``expenditure_kcal_day``, ``trend_kg_per_week``, ``energy_density_kcal_per_kg``,
+    ``days`` (span of the weigh-ins), ``weigh_ins``, ``intake_days``, ``intake_kcal_day`` (mean
+    logged), ``uncertainty_kcal_day`` (one standard error from the scatter of the weights),
+    ``confidence`` ("low" | "medium" | "high"), ``fat_kg_assumed`` and ``gap_kcal_day`` (None
+    without a model value). ``result[name]`` and ``result.get(name)`` read a field by name.
+    """
+
+    expenditure_kcal_day: float
+    trend_kg_per_week: float
+    energy_density_kcal_per_kg: float
+    days: int
+    weigh_ins: int
+    intake_days: int
+    intake_kcal_day: float
+    uncertainty_kcal_day: float
+    confidence: str
+    fat_kg_assumed: bool
+    gap_kcal_day: float | None
+
+    def __getitem__(self, name: str) -> Any:
+        return asdict(self)[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The field ``name``, or ``default`` when there is none."""
+        return asdict(self).get(name, default)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The weigh-in span [t0, t1] (days) and what was logged inside it."""
+
+    span: float
+    weigh_ins: int
+    intake_days: int
+    inside: np.ndarray
 
 
 def _theil_sen(t: np.ndarray, w: np.ndarray) -> tuple[float, float]:
@@ -31,6 +73,61 @@ def _theil_sen(t: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     return slope, float(np.median(w - slope * t))
 
 
+def _days(dates: ArrayLike, w: np.ndarray, ei: np.ndarray) -> np.ndarray:
+    """Days since the first date, after the checks of the three inputs."""
+    when = pd.to_datetime(pd.Series(list(dates) if not isinstance(dates, pd.Series) else dates))
+    if not (len(when) == w.size == ei.size):
+        raise ModelDomainError("dates, weight_kg and intake_kcal_day must have the same length")
+    if when.isna().any():
+        raise ModelDomainError("dates must not contain missing values")
+    if np.any(w <= 0) or np.any(ei < 0):
+        raise ModelDomainError("weights must be > 0 kg and intakes >= 0 kcal/day")
+    return ((when - when.min()) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+
+
+def _window(t: np.ndarray, w: np.ndarray, ei: np.ndarray, params: BodyParameters) -> _Window:
+    """The weigh-in span, or ModelDomainError when the data are too sparse."""
+    has_w = np.isfinite(w)
+    weigh_ins = int(has_w.sum())
+    if weigh_ins < params.adaptive_min_weigh_ins:
+        raise ModelDomainError(
+            f"{weigh_ins} weigh-ins; at least {params.adaptive_min_weigh_ins} are needed"
+        )
+    t0, t1 = float(t[has_w].min()), float(t[has_w].max())
+    span = t1 - t0
+    if span < params.adaptive_min_days:
+        raise ModelDomainError(
+            f"weigh-ins span {span:.0f} days; at least {params.adaptive_min_days} are needed"
+        )
+    inside = (t >= t0) & (t <= t1) & np.isfinite(ei)
+    intake_days = int(inside.sum())
+    if intake_days < params.adaptive_min_intake_days:
+        raise ModelDomainError(
+            f"{intake_days} logged intake days in the weigh-in span; at least "
+            f"{params.adaptive_min_intake_days} are needed"
+        )
+    return _Window(span, weigh_ins, intake_days, inside)
+
+
+def _trend(t: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """Theil-Sen slope of weight on time [kg/day] and its standard error from the MAD."""
+    slope, intercept = _theil_sen(t, w)
+    residual = w - (intercept + slope * t)
+    sigma = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
+    return slope, sigma / math.sqrt(float(np.sum((t - t.mean()) ** 2)))
+
+
+def _confidence(window: _Window, uncertainty: float) -> str:
+    """``high``, ``medium`` or ``low`` from the span, weigh-ins, coverage and uncertainty."""
+    span, weigh_ins = window.span, window.weigh_ins
+    coverage = window.intake_days / (span + 1.0)
+    if span >= 28 and weigh_ins >= 12 and coverage >= 0.8 and uncertainty <= 100:
+        return "high"
+    if span >= 21 and weigh_ins >= 8 and coverage >= 0.6 and uncertainty <= 200:
+        return "medium"
+    return "low"
+
+
 def adaptive_expenditure(
     dates: ArrayLike,
     weight_kg: ArrayLike,
@@ -38,7 +135,8 @@ def adaptive_expenditure(
     *,
     fat_kg: float | None = None,
     model_expenditure_kcal_day: float | None = None,
-) -> dict[str, Any]:
+    params: BodyParameters = PUBLISHED,
+) -> AdaptiveExpenditure:
     """Actual mean daily expenditure from the weight trend and the intake log.
 
     Parameters
@@ -55,15 +153,13 @@ def adaptive_expenditure(
     model_expenditure_kcal_day : float, optional
         The model's expenditure for the same period; when given, ``gap_kcal_day`` =
         estimated - model.
+    params : BodyParameters, default PUBLISHED
+        The data conditions (14 days, 5 weigh-ins, 7 intake days) and the energy density.
 
     Returns
     -------
-    dict
-        ``expenditure_kcal_day``, ``trend_kg_per_week``, ``energy_density_kcal_per_kg``,
-        ``days`` (span of the weigh-ins), ``weigh_ins``, ``intake_days``,
-        ``intake_kcal_day`` (mean logged), ``uncertainty_kcal_day`` (one standard error from
-        the scatter of the weights), ``confidence`` ("low" | "medium" | "high"),
-        ``fat_kg_assumed`` and ``gap_kcal_day`` (None without a model value).
+    AdaptiveExpenditure
+        A frozen record (also readable as ``result["expenditure_kcal_day"]``).
 
     Raises
     ------
@@ -89,72 +185,27 @@ def adaptive_expenditure(
     ----------
     Hall KD (2008) Int J Obes 32:573-576. doi:10.1038/sj.ijo.0803720
     """
-    when = pd.to_datetime(pd.Series(list(dates) if not isinstance(dates, pd.Series) else dates))
     w = np.asarray(weight_kg, dtype=float)
     ei = np.asarray(intake_kcal_day, dtype=float)
-    if not (len(when) == w.size == ei.size):
-        raise ModelDomainError("dates, weight_kg and intake_kcal_day must have the same length")
-    if when.isna().any():
-        raise ModelDomainError("dates must not contain missing values")
-    if np.any(w <= 0) or np.any(ei < 0):
-        raise ModelDomainError("weights must be > 0 kg and intakes >= 0 kcal/day")
-    t = ((when - when.min()) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+    t = _days(dates, w, ei)
+    window = _window(t, w, ei, params)
     has_w = np.isfinite(w)
-    weigh_ins = int(has_w.sum())
-    if weigh_ins < BP.ADAPTIVE_MIN_WEIGH_INS:
-        raise ModelDomainError(
-            f"{weigh_ins} weigh-ins; at least {BP.ADAPTIVE_MIN_WEIGH_INS} are needed"
-        )
-    t0, t1 = float(t[has_w].min()), float(t[has_w].max())
-    span = t1 - t0
-    if span < BP.ADAPTIVE_MIN_DAYS:
-        raise ModelDomainError(
-            f"weigh-ins span {span:.0f} days; at least {BP.ADAPTIVE_MIN_DAYS} are needed"
-        )
-    inside = (t >= t0) & (t <= t1) & np.isfinite(ei)
-    intake_days = int(inside.sum())
-    if intake_days < BP.ADAPTIVE_MIN_INTAKE_DAYS:
-        raise ModelDomainError(
-            f"{intake_days} logged intake days in the weigh-in span; at least "
-            f"{BP.ADAPTIVE_MIN_INTAKE_DAYS} are needed"
-        )
-    tw, ww = t[has_w], w[has_w]
-    slope, intercept = _theil_sen(tw, ww)
-    residual = ww - (intercept + slope * tw)
-    sigma = 1.4826 * float(np.median(np.abs(residual - np.median(residual))))
-    se_slope = sigma / math.sqrt(float(np.sum((tw - tw.mean()) ** 2)))
-
-    assumed = fat_kg is None
-    fat = ASSUMED_FAT_FRACTION * float(ww.mean()) if fat_kg is None else float(fat_kg)
+    slope, se_slope = _trend(t[has_w], w[has_w])
+    fat = ASSUMED_FAT_FRACTION * float(w[has_w].mean()) if fat_kg is None else float(fat_kg)
     if not (math.isfinite(fat) and fat > 0):
         raise ModelDomainError("fat_kg must be > 0 kg")
-    rho = float(weight_change_energy_density_kcal_per_kg(fat))
-    mean_intake = float(ei[inside].mean())
+    rho = float(weight_change_energy_density_kcal_per_kg(fat, params=params))
+    mean_intake = float(ei[window.inside].mean())
     expenditure = mean_intake - rho * slope
     uncertainty = rho * se_slope
-    coverage = intake_days / (span + 1.0)
-    if span >= 28 and weigh_ins >= 12 and coverage >= 0.8 and uncertainty <= 100:
-        confidence = "high"
-    elif span >= 21 and weigh_ins >= 8 and coverage >= 0.6 and uncertainty <= 200:
-        confidence = "medium"
-    else:
-        confidence = "low"
     gap = None
     if model_expenditure_kcal_day is not None:
         gap = expenditure - float(model_expenditure_kcal_day)
-    return {
-        "expenditure_kcal_day": expenditure,
-        "trend_kg_per_week": 7.0 * slope,
-        "energy_density_kcal_per_kg": rho,
-        "days": round(span),
-        "weigh_ins": weigh_ins,
-        "intake_days": intake_days,
-        "intake_kcal_day": mean_intake,
-        "uncertainty_kcal_day": uncertainty,
-        "confidence": confidence,
-        "fat_kg_assumed": assumed,
-        "gap_kcal_day": gap,
-    }
+    return AdaptiveExpenditure(
+        expenditure, 7.0 * slope, rho, round(window.span), window.weigh_ins, window.intake_days,
+        mean_intake, uncertainty, _confidence(window, uncertainty), fat_kg is None, gap,
+    )
 
 
-__all__ = ["ASSUMED_FAT_FRACTION", "adaptive_expenditure"]
+__all__ = ["ASSUMED_FAT_FRACTION", "PUBLISHED", "AdaptiveExpenditure", "BodyParameters",
+           "adaptive_expenditure"]

@@ -7,14 +7,18 @@ the model that cites the same papers), not in the paper itself.
 
 Units: energy densities and costs are given in the papers in kJ or MJ; the model works in
 kcal (the unit of food logs), converted with the thermochemical calorie
-(:data:`KJ_PER_KCAL` = 4.184 kJ).
+(:data:`KJ_PER_KCAL` = 4.184 kJ). The resting metabolic rate's equation (Mifflin et al. 1990)
+is here too. The model functions take these numbers as one frozen :class:`BodyParameters`
+argument whose default, :data:`PUBLISHED`, is this set.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
-#: Kilojoules per kilocalorie (thermochemical calorie).
+from legload.models.inputs import published
 from legload.models.sources import Source
 
 # =============================================================================================
@@ -197,3 +201,70 @@ SOURCES: tuple[Source, ...] = (
     JACKSON_2002,
     OPEN_IMPLEMENTATION,
 )
+
+# =============================================================================================
+# resting energy expenditure — legload.models.body.resting
+# =============================================================================================
+
+# --- Mifflin et al. 1990: resting energy expenditure -----------------------------------------
+
+MIFFLIN_1990 = Source(
+    citation=(
+        "Mifflin MD, St Jeor ST, Hill LA, Scott BJ, Daugherty SA, Koh YO (1990) A new "
+        "predictive equation for resting energy expenditure in healthy individuals. "
+        "Am J Clin Nutr 51:241-247"
+    ),
+    doi="10.1093/ajcn/51.2.241",
+    note=(
+        "Abstract read: REE(males) = 10 weight(kg) + 6.25 height(cm) - 5 age(y) + 5; "
+        "REE(females) = same - 161 [kcal/day]; derived on 498 healthy adults (247 women, "
+        "251 men) aged 19-78 y, normal-weight and obese, REE by indirect calorimetry, R2 = 0.71."
+    ),
+)
+
+#: Coefficients of the simplified sex-specific equations (kcal/day).
+MIFFLIN_1990_COEFFICIENTS = MappingProxyType(
+    {
+        "kcal_per_kg": 10.0,
+        "kcal_per_cm": 6.25,
+        "kcal_per_year": 5.0,
+        "male_offset_kcal": 5.0,
+        "female_offset_kcal": -161.0,
+    }
+)
+
+#: Ages of the sample the equation was derived on (years).
+MIFFLIN_1990_AGE_RANGE_YEARS: tuple[float, float] = (19.0, 78.0)
+
+
+@dataclass(frozen=True)
+class BodyParameters:
+    """The numbers of the body models (composition, dynamics, projection, expenditure, RMR).
+
+    Defaults are the published set; each field is the module constant of the same name in
+    capitals (``mifflin_coefficients`` is MIFFLIN_1990_COEFFICIENTS, ``jackson_coefficients``
+    JACKSON_2002_COEFFICIENTS), where its source and tag are given. Pass another set as
+    ``params``, e.g. ``simulate(..., params=BodyParameters(beta_tef=0.08))``.
+    """
+
+    rho_fat_mj_per_kg: float = RHO_FAT_MJ_PER_KG
+    rho_lean_mj_per_kg: float = RHO_LEAN_MJ_PER_KG
+    rho_glycogen_mj_per_kg: float = RHO_GLYCOGEN_MJ_PER_KG
+    forbes_c_kg: float = FORBES_C_KG
+    gamma_fat_kj_per_kg_day: float = GAMMA_FAT_KJ_PER_KG_DAY
+    gamma_lean_kj_per_kg_day: float = GAMMA_LEAN_KJ_PER_KG_DAY
+    eta_fat_kj_per_kg: float = ETA_FAT_KJ_PER_KG
+    eta_lean_kj_per_kg: float = ETA_LEAN_KJ_PER_KG
+    beta_tef: float = BETA_TEF
+    beta_at: float = BETA_AT
+    tau_at_days: float = TAU_AT_DAYS
+    glycogen_water_kg_per_kg: float = GLYCOGEN_WATER_KG_PER_KG
+    jackson_coefficients: Mapping = published(JACKSON_2002_COEFFICIENTS)
+    adaptive_min_days: int = ADAPTIVE_MIN_DAYS
+    adaptive_min_weigh_ins: int = ADAPTIVE_MIN_WEIGH_INS
+    adaptive_min_intake_days: int = ADAPTIVE_MIN_INTAKE_DAYS
+    mifflin_coefficients: Mapping = published(MIFFLIN_1990_COEFFICIENTS)
+
+
+#: The published set: every body model's default ``params``.
+PUBLISHED = BodyParameters()

@@ -17,6 +17,7 @@ from legload.errors import ModelDomainError
 from legload.models.body import parameters as BP
 from legload.models.body.composition import BodyState
 from legload.models.body.dynamics import maintenance_intake_kcal_day, simulate
+from legload.models.body.parameters import PUBLISHED, BodyParameters
 
 PROJECT_COLUMNS: tuple[str, ...] = (
     "week",
@@ -46,6 +47,7 @@ def project(
     activity_error: float = 0.10,
     adaptive_thermogenesis: bool = True,
     daily_pal: float = BP.DAILY_PAL_DEFAULT,
+    params: BodyParameters = PUBLISHED,
 ) -> pd.DataFrame:
     """Weekly fat, lean and weight under constant habits, with a logging-error band.
 
@@ -57,8 +59,9 @@ def project(
         maintenance intake (a flat projection).
     activity_kcal_day : float, default 0
         The habitual daily energy of recorded sessions (weekly total / 7) [kcal/day].
-    sex, age_years, height_m, adaptive_thermogenesis, daily_pal
-        As for :func:`~legload.models.body.dynamics.simulate`.
+    sex, age_years, height_m, adaptive_thermogenesis, daily_pal, params
+        As for :func:`~legload.models.body.dynamics.simulate` (``params`` defaults to the
+        published set).
     weeks : int, default 12
         Horizon, 1-26 weeks (the model is meant for 4-26).
     intake_error, activity_error : float, default 0.10
@@ -97,6 +100,7 @@ def project(
                 height_m=height_m,
                 activity_kcal_day=activity_kcal_day,
                 daily_pal=daily_pal,
+                params=params,
             )
         )
     days = 7 * int(weeks)
@@ -116,6 +120,7 @@ def project(
             days=days,
             adaptive_thermogenesis=adaptive_thermogenesis,
             daily_pal=daily_pal,
+            params=params,
         )
         runs.append(run.iloc[::7].reset_index(drop=True))
     central = runs[0]

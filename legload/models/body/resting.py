@@ -3,8 +3,8 @@
 :func:`resting_metabolic_rate_kcal_day` gives the resting metabolic rate from sex, body mass,
 height and age; the body-composition model (:mod:`legload.models.body.dynamics`) builds its
 baseline expenditure on it. Floats or arrays in, as described in :mod:`legload.models.exercise.mets`.
-The coefficients come from :mod:`legload.models.sources`; ``docs/models/energy.md`` has the
-equations and sources.
+The coefficients are the ``params`` argument, by default the published set of
+:mod:`legload.models.body.parameters`; ``docs/models/energy.md`` has the equations and sources.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from legload.errors import ModelDomainError
-from legload.models import sources as P
+from legload.models.body.parameters import PUBLISHED, BodyParameters
 from legload.models.inputs import ArrayLike, require, to_arrays, to_result
 
 
 def resting_metabolic_rate_kcal_day(
-    sex: str, mass_kg: ArrayLike, height_m: ArrayLike, age_years: ArrayLike
+    sex: str, mass_kg: ArrayLike, height_m: ArrayLike, age_years: ArrayLike, *,
+    params: BodyParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Resting metabolic rate from sex, body mass, height and age (Mifflin–St Jeor).
 
@@ -31,6 +32,8 @@ def resting_metabolic_rate_kcal_day(
         Height [m], 0.5 < h <= 2.75 (a value above 3 is taken for centimetres and refused).
     age_years : float or array
         Age [years], 0 <= age <= 130.
+    params : BodyParameters, default PUBLISHED
+        Its ``mifflin_coefficients`` (10, 6.25, 5, +5 / -161) are the equation's.
 
     Returns
     -------
@@ -73,7 +76,7 @@ def resting_metabolic_rate_kcal_day(
         raise ModelDomainError("height_m must be in metres (a height above 3 looks like cm)")
     require((h > 0.5) & (h <= 2.75), "height_m must lie in (0.5, 2.75] m")
     require((a >= 0) & (a <= 130), "age_years must lie in [0, 130]")
-    c = P.MIFFLIN_1990_COEFFICIENTS
+    c = params.mifflin_coefficients
     offset = c["male_offset_kcal"] if key == "male" else c["female_offset_kcal"]
     ree = c["kcal_per_kg"] * m + c["kcal_per_cm"] * 100.0 * h - c["kcal_per_year"] * a + offset
     return to_result(ree, scalar)

@@ -6,22 +6,24 @@
   (gravity, rolling resistance, air) when no power meter recorded it.
 
 Floats or arrays in, SI units, NaN through, as described in :mod:`legload.models.exercise.mets`. The
-defaults come from :mod:`legload.models.sources`; ``docs/models/energy.md`` has the
-equations and sources.
+coefficients are arguments whose defaults are the published set
+(:data:`legload.models.cycling.parameters.PUBLISHED`, where each has its source);
+``docs/models/energy.md`` has the equations and sources.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from legload.models import sources as P
+from legload.models.cycling.parameters import PUBLISHED
 from legload.models.inputs import ArrayLike, check_speed, require, to_arrays, to_result
+from legload.models.locomotion.parameters import STANDARD_GRAVITY_M_S2
 
-_G = P.STANDARD_GRAVITY_M_S2
+_G = STANDARD_GRAVITY_M_S2
 
 
 def cycling_metabolic_power(
-    power_w: ArrayLike, efficiency: ArrayLike = P.CYCLING_GROSS_EFFICIENCY
+    power_w: ArrayLike, efficiency: ArrayLike = PUBLISHED.gross_efficiency
 ) -> float | np.ndarray:
     """Whole-body metabolic power of cycling from mechanical (crank) power.
 
@@ -74,9 +76,9 @@ def cycling_power_from_speed(
     speed_m_s: ArrayLike,
     grade: ArrayLike,
     mass_kg: ArrayLike,
-    cda_m2: ArrayLike = P.CYCLING_ROAD_LOAD_DEFAULTS["cda_m2"],
-    crr: ArrayLike = P.CYCLING_ROAD_LOAD_DEFAULTS["crr"],
-    rho: ArrayLike = P.CYCLING_ROAD_LOAD_DEFAULTS["rho_kg_m3"],
+    cda_m2: ArrayLike = PUBLISHED.road_load["cda_m2"],
+    crr: ArrayLike = PUBLISHED.road_load["crr"],
+    rho: ArrayLike = PUBLISHED.road_load["rho_kg_m3"],
 ) -> float | np.ndarray:
     """Mechanical power to ride at a steady speed on a grade: gravity + rolling + air.
 

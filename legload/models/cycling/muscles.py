@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from legload.errors import ModelDomainError
-from legload.models.cycling import parameters as C
+from legload.models.cycling.parameters import PUBLISHED, CyclingParameters
 from legload.models.locomotion.muscles import MUSCLES, Demand
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series
@@ -52,19 +52,21 @@ ACTIONS: tuple[str, ...] = (
 )
 
 
-def reference_shares() -> dict[str, float]:
+def reference_shares(*, params: CyclingParameters = PUBLISHED) -> dict[str, float]:
     """Shares of total positive joint work at the reference condition (120 W, 70 kg).
 
     Ericson et al. 1986 (Eur J Appl Physiol 55:229, doi:10.1007/BF02343792) scaled by
     ``1 - DORSIFLEX_SHARE``, plus the dorsiflexion share. They sum to 1.
     """
-    scale = 1.0 - C.DORSIFLEX_SHARE
-    shares = {a: scale * s for a, s in C.ERICSON_1986_SHARES.items()}
-    shares["ankle_dorsiflex"] = C.DORSIFLEX_SHARE
+    scale = 1.0 - params.dorsiflex_share
+    shares = {a: scale * s for a, s in params.ericson_1986_shares.items()}
+    shares["ankle_dorsiflex"] = params.dorsiflex_share
     return {a: shares[a] for a in ACTIONS}
 
 
-def action_shares(power_w_kg: ArrayLike) -> dict[str, float | np.ndarray]:
+def action_shares(
+    power_w_kg: ArrayLike, *, params: CyclingParameters = PUBLISHED
+) -> dict[str, float | np.ndarray]:
     """Share of total positive joint work of each joint action at a power per kg [W/kg].
 
     Equation (linear move from the reference pattern to the all-out pattern)::
@@ -82,15 +84,18 @@ def action_shares(power_w_kg: ArrayLike) -> dict[str, float | np.ndarray]:
     0.3861
     """
     p = np.asarray(power_w_kg, dtype=float)
-    t = np.clip((p - C.REFERENCE_POWER_W_KG) / (C.ALL_OUT_POWER_W_KG - C.REFERENCE_POWER_W_KG), 0.0, 1.0)
-    ref = reference_shares()
-    out = {a: ref[a] + t * C.ALL_OUT_SHARE_CHANGE[a] for a in ACTIONS}
+    p_ref, p_max = params.reference_power_w_kg, params.all_out_power_w_kg
+    t = np.clip((p - p_ref) / (p_max - p_ref), 0.0, 1.0)
+    ref = reference_shares(params=params)
+    out = {a: ref[a] + t * params.all_out_share_change[a] for a in ACTIONS}
     if p.ndim == 0:
         return {a: float(v) for a, v in out.items()}
     return out
 
 
-def least_emg_cadence(power_w: ArrayLike) -> float | np.ndarray:
+def least_emg_cadence(
+    power_w: ArrayLike, *, params: CyclingParameters = PUBLISHED
+) -> float | np.ndarray:
     """Cadence of least muscle activation at a crank power [rpm].
 
     Linear interpolation of MacIntosh et al. 2000 (Med Sci Sports Exerc 32:1281): 57, 70, 86
@@ -100,14 +105,15 @@ def least_emg_cadence(power_w: ArrayLike) -> float | np.ndarray:
     >>> least_emg_cadence(250.0)
     78.0
     """
-    xs, ys = zip(*C.LEAST_EMG_CADENCE, strict=True)
+    xs, ys = zip(*params.least_emg_cadence, strict=True)
     value = np.interp(np.asarray(power_w, dtype=float), xs, ys)
     return float(value) if np.ndim(value) == 0 else value
 
 
-def _cadence_factor(cadence: np.ndarray, power_w: np.ndarray, sensitivity: float) -> np.ndarray:
-    optimum = np.asarray(least_emg_cadence(power_w), dtype=float)
-    return 1.0 + C.CADENCE_CURVATURE * sensitivity * ((cadence - optimum) / optimum) ** 2
+def _cadence_factor(cadence: np.ndarray, power_w: np.ndarray, sensitivity: float,
+                    params: CyclingParameters) -> np.ndarray:
+    optimum = np.asarray(least_emg_cadence(power_w, params=params), dtype=float)
+    return 1.0 + params.cadence_curvature * sensitivity * ((cadence - optimum) / optimum) ** 2
 
 
 def _check(values: np.ndarray, limits: tuple[float, float], name: str, unit: str) -> None:
@@ -126,6 +132,7 @@ def demand(
     body_mass_kg: ArrayLike = 70.0,
     *,
     strict: bool = False,
+    params: CyclingParameters = PUBLISHED,
 ) -> dict[str, Demand]:
     """Per-muscle demand of cycling at a crank power and cadence.
 
@@ -142,6 +149,9 @@ def demand(
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for power or cadence outside the valid
         range instead of clipping.
+    params : CyclingParameters, default PUBLISHED
+        Every number of the model (shares, allocations, reference activations, cadence
+        curve, ranges); pass another set to run the model on it.
 
     Returns
     -------
@@ -187,42 +197,46 @@ def demand(
     if np.any(~np.isfinite(mass)) or np.any(mass <= 0):
         raise ModelDomainError("body mass must be a positive number of kg")
     if strict:
-        _check(power, C.POWER_LIMITS_W, "cycling power", "W")
-        _check(cadence, C.CADENCE_LIMITS_RPM, "cadence", "rpm")
+        _check(power, params.power_limits_w, "cycling power", "W")
+        _check(cadence, params.cadence_limits_rpm, "cadence", "rpm")
     power, cadence, mass = np.broadcast_arrays(power, cadence, mass)
-    power = np.clip(power, *C.POWER_LIMITS_W)
-    cadence = np.clip(np.where(np.isnan(cadence), C.DEFAULT_CADENCE_RPM, cadence), *C.CADENCE_LIMITS_RPM)
+    power = np.clip(power, *params.power_limits_w)
+    cadence = np.where(np.isnan(cadence), params.default_cadence_rpm, cadence)
+    cadence = np.clip(cadence, *params.cadence_limits_rpm)
     p = power / mass
-    positive, negative = _group_rates(p)
-    ref_pos, ref_neg = _group_rates(np.asarray(C.REFERENCE_POWER_W_KG))
+    positive, negative = _group_rates(p, params)
+    ref_pos, ref_neg = _group_rates(np.asarray(params.reference_power_w_kg), params)
+    weight = params.eccentric_weight
     out: dict[str, Demand] = {}
     for g in MUSCLES:
-        s = C.CADENCE_SENSITIVITY[g]
-        effort = positive[g] + C.ECCENTRIC_WEIGHT * negative[g]
-        ref_effort = ref_pos[g] + C.ECCENTRIC_WEIGHT * ref_neg[g]
-        ref_factor = _cadence_factor(
-            np.asarray(C.ERICSON_1986_CADENCE_RPM), np.asarray(C.ERICSON_1986_POWER_W), s
-        )
+        s = params.cadence_sensitivity[g]
+        effort = positive[g] + weight * negative[g]
+        ref_effort = ref_pos[g] + weight * ref_neg[g]
+        ref_factor = _cadence_factor(np.asarray(params.ericson_1986_cadence_rpm),
+                                     np.asarray(params.ericson_1986_power_w), s, params)
         activation = (
-            C.ACTIVATION_AT_REFERENCE[g]
+            params.activation_at_reference[g]
             * effort
             / ref_effort
-            * _cadence_factor(cadence, power, s)
+            * _cadence_factor(cadence, power, s, params)
             / ref_factor
         )
         out[g] = Demand(_out(positive[g], scalar), _out(negative[g], scalar), _out(activation, scalar))
     return out
 
 
-def _group_rates(p: np.ndarray) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+def _group_rates(
+    p: np.ndarray, params: CyclingParameters
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Positive and negative work rate of each group [W/kg] at power per kg ``p``."""
-    shares = action_shares(p)
-    total_positive = (1.0 + C.NEGATIVE_FRACTION) * p
+    shares = action_shares(p, params=params)
+    e = params.negative_fraction
+    total_positive = (1.0 + e) * p
     positive = {g: np.zeros_like(p) for g in MUSCLES}
-    for action, groups in C.ACTION_ALLOCATION.items():
+    for action, groups in params.action_allocation.items():
         for g, fraction in groups.items():
             positive[g] = positive[g] + total_positive * shares[action] * fraction
-    negative = {g: C.NEGATIVE_ALLOCATION.get(g, 0.0) * C.NEGATIVE_FRACTION * p for g in MUSCLES}
+    negative = {g: params.negative_allocation.get(g, 0.0) * e * p for g in MUSCLES}
     return positive, negative
 
 
@@ -230,4 +244,7 @@ def _out(value: np.ndarray, scalar: bool) -> float | np.ndarray:
     return float(value) if scalar else np.asarray(value, dtype=float)
 
 
-__all__ = ["ACTIONS", "action_shares", "demand", "least_emg_cadence", "reference_shares"]
+__all__ = [
+    "ACTIONS", "PUBLISHED", "CyclingParameters", "action_shares", "demand", "least_emg_cadence",
+    "reference_shares",
+]

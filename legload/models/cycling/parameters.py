@@ -1,15 +1,20 @@
-"""Published numbers behind :mod:`legload.models.cycling.muscles`, each group with its source.
+"""Published numbers behind :mod:`.muscles` and :mod:`.energy` of cycling, each with its source.
 
-Tags as in :mod:`legload.models.sources`: **[R]** read in the source named (abstract or
-table), **[S]** read only in a secondary transcription, **[M]** a model choice, with its reason.
+The model functions take the numbers as one frozen :class:`CyclingParameters` argument whose
+default, :data:`PUBLISHED`, is the set below. Tags: **[R]** read in the source named (abstract
+or table), **[S]** read only in a secondary transcription, **[M]** a model choice, with its
+reason.
 The published tables used are kept in ``tests/data/published/`` (``ericson1986_abstract.csv``,
 ``macintosh2000_abstract.csv``, ``ericson1985_abstract.csv``, ``elmer2011_abstract.csv``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
+from legload.models.inputs import published
 from legload.models.locomotion.muscle_parameters import LENHART_2014_FORCES, PERONEAL_SHARE
 from legload.models.sources import Source
 
@@ -263,3 +268,105 @@ POWER_LIMITS_W: tuple[float, float] = (0.0, 2000.0)
 CADENCE_LIMITS_RPM: tuple[float, float] = (30.0, 140.0)
 #: Cadence used when none is given (or a sample is NaN) [M]: a common self-selected rate.
 DEFAULT_CADENCE_RPM: float = 85.0
+
+# =============================================================================================
+# energy — legload.models.cycling.energy
+# =============================================================================================
+
+# --- Gross efficiency of cycling ------------------------------------------------------------
+
+ETTEMA_LORAS_2009 = Source(
+    citation=(
+        "Ettema G, Loras HW (2009) Efficiency in cycling: a review. Eur J Appl Physiol 106:1-14"
+    ),
+    doi="10.1007/s00421-009-1008-7",
+    note=(
+        "Abstract read: gross efficiency is the most relevant expression of cycling "
+        "efficiency; it rises with work rate because the zero-work baseline expenditure "
+        "weighs less; energy expenditure is close to linear in work rate."
+    ),
+)
+
+MOSELEY_JEUKENDRUP_2001 = Source(
+    citation=(
+        "Moseley L, Jeukendrup AE (2001) The reliability of cycling efficiency. "
+        "Med Sci Sports Exerc 33:621-627"
+    ),
+    doi="",
+    note=(
+        "Abstract read: 17 trained men, 95-305 W at 80 rpm, gross efficiency "
+        "19.8 +/- 0.6 %, lower at 95 and 130 W than at 165-305 W."
+    ),
+)
+
+HOPKER_2010 = Source(
+    citation=(
+        "Hopker J, Jobson S, Carter H, Passfield L (2010) Cycling efficiency in trained male "
+        "and female competitive cyclists. J Sports Sci Med 9:332-337"
+    ),
+    doi="",
+    note="Abstract read: gross efficiency 19.9-20.4 % (men) and 22.3-22.5 % (women) at 150-180 W.",
+)
+
+#: Default gross efficiency of cycling (mechanical power / whole-body metabolic power).
+CYCLING_GROSS_EFFICIENCY: float = 0.22
+
+#: Gross efficiencies reported in fit men and trained cyclists at moderate work rates (Moseley &
+#: Jeukendrup 2001; Hopker et al. 2010); values outside it are allowed but unusual.
+CYCLING_GROSS_EFFICIENCY_TYPICAL: tuple[float, float] = (0.18, 0.25)
+
+# --- Road-load physics of cycling -----------------------------------------------------------
+
+MARTIN_1998 = Source(
+    citation=(
+        "Martin JC, Milliken DL, Cobb JE, McFadden KL, Coggan AR (1998) Validation of a "
+        "mathematical model for road cycling power. J Appl Biomech 14:276-291"
+    ),
+    doi="10.1123/jab.14.3.276",
+    note=(
+        "Abstract read: a model of aerodynamic, rolling, gravitational (and friction / "
+        "kinetic-energy) terms predicted measured road power with R2 = 0.97 and a standard "
+        "error of 2.7 W. Parameter values of the paper were not read and are not used."
+    ),
+)
+
+#: Engineering defaults for a road bike with the rider on the hoods; not from one paper,
+#: and real riders differ widely: drag area CdA [m2], rolling-resistance coefficient [-],
+#: air density [kg m-3] of the ISO standard atmosphere at sea level, 15 degC.
+CYCLING_ROAD_LOAD_DEFAULTS = MappingProxyType({"cda_m2": 0.32, "crr": 0.004, "rho_kg_m3": 1.225})
+
+
+@dataclass(frozen=True)
+class CyclingParameters:
+    """The numbers of :mod:`legload.models.cycling.muscles` and ``.energy``; defaults published.
+
+    Each field is the module constant of the same name in capitals (``gross_efficiency`` is
+    CYCLING_GROSS_EFFICIENCY, ``road_load`` CYCLING_ROAD_LOAD_DEFAULTS), where its source and
+    tag are given. Pass another set as ``params``, e.g.
+    ``demand(200.0, 90.0, params=CyclingParameters(eccentric_weight=0.7))``.
+    """
+
+    ericson_1986_shares: Mapping = published(ERICSON_1986_SHARES)
+    ericson_1986_power_w: float = ERICSON_1986_POWER_W
+    ericson_1986_cadence_rpm: float = ERICSON_1986_CADENCE_RPM
+    negative_fraction: float = NEGATIVE_FRACTION
+    dorsiflex_share: float = DORSIFLEX_SHARE
+    reference_power_w_kg: float = REFERENCE_POWER_W_KG
+    all_out_power_w_kg: float = ALL_OUT_POWER_W_KG
+    all_out_share_change: Mapping = published(ALL_OUT_SHARE_CHANGE)
+    action_allocation: Mapping = published(ACTION_ALLOCATION)
+    negative_allocation: Mapping = published(NEGATIVE_ALLOCATION)
+    activation_at_reference: Mapping = published(ACTIVATION_AT_REFERENCE)
+    eccentric_weight: float = ECCENTRIC_WEIGHT
+    least_emg_cadence: tuple[tuple[float, float], ...] = LEAST_EMG_CADENCE
+    cadence_curvature: float = CADENCE_CURVATURE
+    cadence_sensitivity: Mapping = published(CADENCE_SENSITIVITY)
+    power_limits_w: tuple[float, float] = POWER_LIMITS_W
+    cadence_limits_rpm: tuple[float, float] = CADENCE_LIMITS_RPM
+    default_cadence_rpm: float = DEFAULT_CADENCE_RPM
+    gross_efficiency: float = CYCLING_GROSS_EFFICIENCY
+    road_load: Mapping = published(CYCLING_ROAD_LOAD_DEFAULTS)
+
+
+#: The published set: every cycling model's default ``params``.
+PUBLISHED = CyclingParameters()

@@ -6,14 +6,14 @@ maximal voluntary isometric contraction (%MVIC / 100) and a role (primary, secon
 stabiliser, none). Each activation is either
 
 * **published**: the mean of the group's muscles in one study, read from a table kept in
-  ``tests/data/published/`` (:data:`~legload.models.sources.EXERCISE_PUBLISHED_ACTIVATION`
+  ``tests/data/published/`` (:data:`~legload.models.exercise.parameters.EXERCISE_PUBLISHED_ACTIVATION`
   names the file, row and column), or
 * **fallback**: ``role factor x reference`` with the factors 1.0 / 0.5 / 0.1 / 0 of the
   primary / secondary / stabiliser / none convention
-  (:data:`~legload.models.sources.EXERCISE_ROLE_FACTORS`). The reference is the largest
+  (:data:`~legload.models.exercise.parameters.EXERCISE_ROLE_FACTORS`). The reference is the largest
   published value among the exercise's primary movers, so that fallback and measured values
   of one exercise share one normalisation; when no primary mover was measured it is
-  :data:`~legload.models.sources.EXERCISE_FALLBACK_REFERENCE` (0.75).
+  :data:`~legload.models.exercise.parameters.EXERCISE_FALLBACK_REFERENCE` (0.75).
 
 :func:`activation_sources` says which applies to each number. Running, speed walking, hiking
 and cycling are library names too, but their demand depends on speed and grade: their
@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 from legload.core.exercise_names import classify
 from legload.errors import ModelDomainError
-from legload.models.exercise import parameters as p
+from legload.models.exercise.parameters import PUBLISHED, ExerciseParameters
 
 MUSCLES: tuple[str, ...] = (
     "quadriceps", "hamstrings", "gluteals", "hip_flexors", "calves", "tibialis_anterior",
@@ -116,9 +116,6 @@ _ENTRIES: tuple[Exercise, ...] = (
 #: name -> Exercise
 LIBRARY: MappingProxyType = MappingProxyType({e.name: e for e in _ENTRIES})
 
-_PUBLISHED: dict[tuple[str, str], p.PublishedActivation] = {
-    (a.exercise, a.group): a for a in p.EXERCISE_PUBLISHED_ACTIVATION
-}
 
 
 def _entry(name: str) -> Exercise:
@@ -138,28 +135,32 @@ def _strength_entry(name: str) -> Exercise:
     return entry
 
 
-def _reference(entry: Exercise) -> tuple[float, str]:
+def _reference(entry: Exercise, params: ExerciseParameters) -> tuple[float, str]:
     """Reference activation of the role fallback for one exercise, and where it comes from."""
-    measured = [(_PUBLISHED[(entry.name, m)].fraction, m) for m, role in entry.roles.items()
-                if role == _P and (entry.name, m) in _PUBLISHED]
+    table = {a.group: a for a in params.published_activation if a.exercise == entry.name}
+    measured = [(table[m].fraction, m) for m, role in entry.roles.items()
+                if role == _P and m in table]
     if measured:
         value, muscle = max(measured)
         return value, f"measured primary mover {muscle}"
-    return p.EXERCISE_FALLBACK_REFERENCE, "library reference activation"
+    return params.fallback_reference, "library reference activation"
 
 
-def _table(entry: Exercise) -> dict[str, tuple[float, str]]:
-    reference, ref_source = _reference(entry)
+def _table(entry: Exercise, params: ExerciseParameters) -> dict[str, tuple[float, str]]:
+    """Activation of each group of ``entry`` and where it comes from: the published mean of the
+    cells / 100, else ``role factor x reference`` (the fallback)."""
+    reference, ref_source = _reference(entry, params)
+    table = {a.group: a for a in params.published_activation if a.exercise == entry.name}
     out: dict[str, tuple[float, str]] = {}
     for muscle, role in entry.roles.items():
-        published = _PUBLISHED.get((entry.name, muscle))
+        published = table.get(muscle)
         if published is not None:
             cells = "; ".join(
                 f"{c.file} [{', '.join(f'{k}={v}' for k, v in c.match)}] {c.column}={c.value:g}"
                 for c in published.cells)
             out[muscle] = (published.fraction, f"published: {cells} (mean / 100)")
         else:
-            factor = p.EXERCISE_ROLE_FACTORS[role]
+            factor = params.role_factors[role]
             out[muscle] = (factor * reference,
                            f"fallback: {role} {factor:g} x {reference:.3f} ({ref_source})")
     return out
@@ -175,7 +176,7 @@ def is_locomotion(name: str) -> bool:
     return _entry(name).locomotion
 
 
-def activation(name: str) -> dict[str, float]:
+def activation(name: str, *, params: ExerciseParameters = PUBLISHED) -> dict[str, float]:
     """Per-muscle activation of exercise ``name`` as a fraction of MVIC (%MVIC / 100).
 
     Published values are means of the group's muscles in one study (surface EMG, loads as
@@ -185,14 +186,15 @@ def activation(name: str) -> dict[str, float]:
     ``role factor x reference`` (1 / 0.5 / 0.1 / 0). Values above 1 occur (step-up
     gluteals 1.25). Raises :class:`ModelDomainError` for unknown names and for the
     locomotion modes, whose activation depends on speed and grade (models.muscles).
+    ``params`` (default the published set) gives the table, role factors and reference.
     """
-    return {m: v for m, (v, _) in _table(_strength_entry(name)).items()}
+    return {m: v for m, (v, _) in _table(_strength_entry(name), params).items()}
 
 
-def activation_sources(name: str) -> dict[str, str]:
+def activation_sources(name: str, *, params: ExerciseParameters = PUBLISHED) -> dict[str, str]:
     """For each muscle group of ``name``: ``"published: <file> [row] column=value ..."``
     or ``"fallback: <role> <factor> x <reference> (...)"``."""
-    return {m: s for m, (_, s) in _table(_strength_entry(name)).items()}
+    return {m: s for m, (_, s) in _table(_strength_entry(name), params).items()}
 
 
 def roles(name: str) -> dict[str, str]:
@@ -215,7 +217,8 @@ def canonical(name: str) -> str | None:
 
 
 def effort_credit(reps: float, rir: float | None = None, *, load_kg: float | None = None,
-                  external_load: bool = True, set_type: str = "normal") -> float:
+                  external_load: bool = True, set_type: str = "normal",
+                  params: ExerciseParameters = PUBLISHED) -> float:
     """Fraction of a hard set that one set counts for its prime mover (0, 0.5 or 1).
 
     Rules (model choices built on the counting convention of DESIGN section 4.3; RIR from
@@ -229,7 +232,8 @@ def effort_credit(reps: float, rir: float | None = None, *, load_kg: float | Non
 
     Load does not otherwise change the count: near failure, low and high loads give similar
     hypertrophy (Schoenfeld et al. 2017 J Strength Cond Res 31:3508,
-    doi:10.1519/JSC.0000000000002200).
+    doi:10.1519/JSC.0000000000002200). The thresholds (3 and 5 RIR, 5 reps, 0.5) are
+    ``params``' (default the published set).
     """
     if set_type not in SET_TYPES:
         raise ModelDomainError(f"set_type must be one of {SET_TYPES}, not {set_type!r}")
@@ -245,17 +249,19 @@ def effort_credit(reps: float, rir: float | None = None, *, load_kg: float | Non
     if set_type == "failure" and not known:
         rir, known = 0.0, True
     if known:
-        if rir <= p.HARD_SET_RIR_FULL:
+        if rir <= params.hard_set_rir_full:
             return 1.0
-        return p.HARD_SET_EASY_CREDIT if rir <= p.HARD_SET_RIR_HALF else 0.0
+        return params.hard_set_easy_credit if rir <= params.hard_set_rir_half else 0.0
     if external_load and load_kg is not None and load_kg == 0:
-        return p.HARD_SET_EASY_CREDIT
-    return 1.0 if reps >= p.HARD_SET_MIN_REPS_UNKNOWN_RIR else p.HARD_SET_EASY_CREDIT
+        return params.hard_set_easy_credit
+    full = reps >= params.hard_set_min_reps_unknown_rir
+    return 1.0 if full else params.hard_set_easy_credit
 
 
 def hard_set_equivalents(name: str, reps: float, rir: float | None = None,
                          load_kg: float | None = None, body_mass_kg: float | None = None, *,
-                         set_type: str = "normal") -> dict[str, float]:
+                         set_type: str = "normal",
+                         params: ExerciseParameters = PUBLISHED) -> dict[str, float]:
     """Per-muscle hard-set equivalents of one set of exercise ``name``.
 
     ``hse[m] = effort_credit(...) x a[m] / max(a)`` where ``a`` is :func:`activation`, so the
@@ -265,24 +271,26 @@ def hard_set_equivalents(name: str, reps: float, rir: float | None = None,
     (> 0 when given) but does not change the count: the count is of effort, not of load
     (Schoenfeld et al. 2017, doi:10.1519/JSC.0000000000002200). Where no %MVIC exists the
     common 1 primary / 0.5 secondary convention applies through the fallback activations.
+    ``params`` (default the published set) holds every number used.
     """
     entry = _strength_entry(name)
     if body_mass_kg is not None and not (body_mass_kg > 0):
         raise ModelDomainError(f"body_mass_kg must be > 0, not {body_mass_kg!r}")
     credit = effort_credit(reps, rir, load_kg=load_kg, external_load=entry.external_load,
-                           set_type=set_type)
-    act = activation(name)
+                           set_type=set_type, params=params)
+    act = activation(name, params=params)
     top = max(act.values())
     out = {}
     for muscle, value in act.items():
         relative = value / top if top > 0 else 0.0
-        keep = relative >= p.HARD_SET_MIN_RELATIVE_ACTIVATION
+        keep = relative >= params.hard_set_min_relative_activation
         out[muscle] = credit * relative if keep else 0.0
     return out
 
 
 __all__ = [
-    "LIBRARY", "LOCOMOTION_NOTE", "MUSCLES", "ROLES", "SET_TYPES", "Exercise", "activation",
+    "LIBRARY", "LOCOMOTION_NOTE", "MUSCLES", "PUBLISHED", "ROLES", "SET_TYPES", "Exercise",
+    "ExerciseParameters", "activation",
     "activation_sources", "canonical", "effort_credit", "hard_set_equivalents",
     "is_locomotion", "names", "roles",
 ]

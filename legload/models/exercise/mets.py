@@ -20,8 +20,10 @@ for scalar inputs, an ``ndarray`` otherwise, so a 1 Hz stream integrates with a 
 
 NaN inputs (gaps in a stream) give NaN outputs; they never raise. Values a model cannot
 take (negative speed, efficiency of 0, an unknown sex, ...) raise
-:class:`~legload.errors.ModelDomainError`. The numbers come from
-:mod:`legload.models.sources`; ``docs/models/energy.md`` has the equations and sources.
+:class:`~legload.errors.ModelDomainError`. The numbers are a frozen parameters argument,
+``params``, whose default is the topic's published set (for METs
+:mod:`legload.models.exercise.parameters`); ``docs/models/energy.md`` has the equations and
+sources.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ import numpy as np
 
 #: Joules per kilocalorie (thermochemical calorie).
 from legload.core.units import J_PER_KCAL
-from legload.models import sources as P
+from legload.models.exercise.parameters import PUBLISHED, ExerciseParameters
 from legload.models.inputs import ArrayLike, require, to_arrays, to_result
 
 
 def met_energy_kcal(
-    met: ArrayLike, mass_kg: ArrayLike, duration_s: ArrayLike, *, net: bool = False
+    met: ArrayLike, mass_kg: ArrayLike, duration_s: ArrayLike, *, net: bool = False,
+    params: ExerciseParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Energy spent in an activity from its MET value.
 
@@ -43,7 +46,7 @@ def met_energy_kcal(
     ----------
     met : float or array
         Intensity [MET], >= 0, e.g. from
-        :data:`legload.models.sources.COMPENDIUM_2011_METS`.
+        :data:`legload.models.exercise.parameters.COMPENDIUM_2011_METS`.
     mass_kg : float or array
         Body mass [kg], > 0.
     duration_s : float or array
@@ -53,6 +56,8 @@ def met_energy_kcal(
         use it when the resting metabolism is counted separately (e.g. with
         :func:`~legload.models.body.resting.resting_metabolic_rate_kcal_day`) so rest is
         not counted twice.
+    params : ExerciseParameters, default PUBLISHED
+        Its ``kcal_per_met_kg_hour`` (1, the Compendium's convention) is the energy of a MET.
 
     Returns
     -------
@@ -76,7 +81,7 @@ def met_energy_kcal(
 
     Examples
     --------
-    >>> from legload.models.sources import COMPENDIUM_2011_METS
+    >>> from legload.models.exercise.parameters import COMPENDIUM_2011_METS
     >>> met = COMPENDIUM_2011_METS["strength_vigorous"].met   # code 02050, 6.0 MET
     >>> met_energy_kcal(met, 80.0, 3600.0)
     480.0
@@ -89,7 +94,7 @@ def met_energy_kcal(
     require(~(t < 0), "duration_s must be >= 0 s")
     intensity = np.where(mt < 1.0, 0.0, mt - 1.0) if net else mt
     intensity = np.where(np.isnan(mt), np.nan, intensity)
-    return to_result(intensity * P.KCAL_PER_MET_KG_HOUR * m * t / 3600.0, scalar)
+    return to_result(intensity * params.kcal_per_met_kg_hour * m * t / 3600.0, scalar)
 
 
 __all__ = ["J_PER_KCAL", "met_energy_kcal"]

@@ -8,8 +8,9 @@
 * :func:`outside_minetti_range` — which grades lie outside the measured ±0.45.
 
 Floats or arrays in, SI units, NaN through, as described in :mod:`legload.models.exercise.mets`. The
-coefficients come from :mod:`legload.models.sources`; ``docs/models/energy.md`` has the
-equations and sources.
+coefficients are a :class:`~legload.models.locomotion.parameters.LocomotionParameters`
+argument, ``params``, whose default is the published set (:mod:`legload.models.locomotion.parameters`
+holds them with their source); ``docs/models/energy.md`` has the equations and sources.
 """
 
 from __future__ import annotations
@@ -17,27 +18,32 @@ from __future__ import annotations
 import numpy as np
 
 from legload.errors import ModelDomainError
-from legload.models import sources as P
 from legload.models.inputs import ArrayLike, check_speed, to_arrays, to_result
-
-_RUN = np.asarray(P.MINETTI_2002_RUN_COEFFICIENTS)
-_WALK = np.asarray(P.MINETTI_2002_WALK_COEFFICIENTS)
-_LIMIT = P.MINETTI_2002_GRADE_LIMIT
+from legload.models.locomotion.parameters import PUBLISHED, LocomotionParameters
 
 
-def _minetti_grade(grade: np.ndarray, strict: bool) -> np.ndarray:
+def _cost(coefficients: tuple[float, ...], grade: np.ndarray, strict: bool,
+          params: LocomotionParameters) -> np.ndarray:
+    """The Minetti polynomial ``coefficients`` at ``grade``, clipped to the measured range."""
+    return np.polyval(np.asarray(coefficients), _minetti_grade(grade, strict, params))
+
+
+def _minetti_grade(grade: np.ndarray, strict: bool, params: LocomotionParameters) -> np.ndarray:
     """Clip grade to the Minetti range, or raise when ``strict`` and any grade is outside."""
-    outside = np.abs(grade) > _LIMIT
+    limit = params.minetti_grade_limit
+    outside = np.abs(grade) > limit
     if strict and np.any(outside):
         worst = float(np.nanmax(np.abs(grade)))
         raise ModelDomainError(
             f"grade {worst:.3f} is outside the range measured by Minetti et al. 2002 "
-            f"(|i| <= {_LIMIT})"
+            f"(|i| <= {limit})"
         )
-    return np.clip(grade, -_LIMIT, _LIMIT)
+    return np.clip(grade, -limit, limit)
 
 
-def outside_minetti_range(grade: ArrayLike) -> bool | np.ndarray:
+def outside_minetti_range(
+    grade: ArrayLike, *, params: LocomotionParameters = PUBLISHED
+) -> bool | np.ndarray:
     """Whether ``grade`` lies outside the ±0.45 range of Minetti et al. (2002).
 
     Callers that let :func:`running_cost` and friends clip (the default) use this to flag the
@@ -47,6 +53,8 @@ def outside_minetti_range(grade: ArrayLike) -> bool | np.ndarray:
     ----------
     grade : float or array
         Grade *i* = rise / run [-]. NaN is not outside (returns False).
+    params : LocomotionParameters, default PUBLISHED
+        Its ``minetti_grade_limit`` (0.45) is the edge of the range.
 
     Returns
     -------
@@ -58,14 +66,16 @@ def outside_minetti_range(grade: ArrayLike) -> bool | np.ndarray:
     array([False,  True, False])
     """
     scalar, (g,) = to_arrays(grade)
-    outside = np.abs(g) > _LIMIT
+    outside = np.abs(g) > params.minetti_grade_limit
     return bool(outside) if scalar else outside
 
 
 # --- running and walking: Minetti et al. 2002 ------------------------------------------------
 
 
-def running_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarray:
+def running_cost(
+    grade: ArrayLike, *, strict: bool = False, params: LocomotionParameters = PUBLISHED
+) -> float | np.ndarray:
     """Metabolic cost of running per metre and per kg of body mass on a slope.
 
     Parameters
@@ -74,6 +84,8 @@ def running_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarra
         Grade *i* = rise / run [-] (decimal: 0.10 is 10 %).
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45`` instead of clipping.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -112,10 +124,12 @@ def running_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarra
     True
     """
     scalar, (g,) = to_arrays(grade)
-    return to_result(np.polyval(_RUN, _minetti_grade(g, strict)), scalar)
+    return to_result(_cost(params.run_cost_coefficients, g, strict, params), scalar)
 
 
-def walking_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarray:
+def walking_cost(
+    grade: ArrayLike, *, strict: bool = False, params: LocomotionParameters = PUBLISHED
+) -> float | np.ndarray:
     """Metabolic cost of walking per metre and per kg of body mass on a slope.
 
     Parameters
@@ -124,6 +138,8 @@ def walking_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarra
         Grade *i* = rise / run [-].
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45`` instead of clipping.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -160,11 +176,12 @@ def walking_cost(grade: ArrayLike, *, strict: bool = False) -> float | np.ndarra
     17.6
     """
     scalar, (g,) = to_arrays(grade)
-    return to_result(np.polyval(_WALK, _minetti_grade(g, strict)), scalar)
+    return to_result(_cost(params.walk_cost_coefficients, g, strict, params), scalar)
 
 
 def running_power_w_per_kg(
-    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False
+    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Metabolic power of running per kg of body mass: cost per metre times speed.
 
@@ -177,6 +194,8 @@ def running_power_w_per_kg(
         Grade *i* = rise / run [-]; clipped to +/-0.45 unless ``strict``.
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45``.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -204,11 +223,12 @@ def running_power_w_per_kg(
     """
     scalar, (v, g) = to_arrays(speed_m_s, grade)
     check_speed(v)
-    return to_result(np.polyval(_RUN, _minetti_grade(g, strict)) * v, scalar)
+    return to_result(_cost(params.run_cost_coefficients, g, strict, params) * v, scalar)
 
 
 def walking_power_w_per_kg(
-    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False
+    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Metabolic power of walking per kg of body mass: cost per metre times speed.
 
@@ -220,6 +240,8 @@ def walking_power_w_per_kg(
         Grade *i* = rise / run [-]; clipped to +/-0.45 unless ``strict``.
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45``.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -243,11 +265,12 @@ def walking_power_w_per_kg(
     """
     scalar, (v, g) = to_arrays(speed_m_s, grade)
     check_speed(v)
-    return to_result(np.polyval(_WALK, _minetti_grade(g, strict)) * v, scalar)
+    return to_result(_cost(params.walk_cost_coefficients, g, strict, params) * v, scalar)
 
 
 def grade_adjusted_speed(
-    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False
+    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Level running speed with the same metabolic power as ``speed_m_s`` on ``grade``.
 
@@ -259,6 +282,8 @@ def grade_adjusted_speed(
         Grade *i* = rise / run [-]; clipped to +/-0.45 unless ``strict``.
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45``.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -290,12 +315,14 @@ def grade_adjusted_speed(
     """
     scalar, (v, g) = to_arrays(speed_m_s, grade)
     check_speed(v)
-    ratio = np.polyval(_RUN, _minetti_grade(g, strict)) / np.polyval(_RUN, 0.0)
+    run = params.run_cost_coefficients
+    ratio = _cost(run, g, strict, params) / np.polyval(run, 0.0)
     return to_result(v * ratio, scalar)
 
 
 def grade_adjusted_pace_s_per_km(
-    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False
+    speed_m_s: ArrayLike, grade: ArrayLike, *, strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> float | np.ndarray:
     """Grade-adjusted pace: seconds per kilometre at the grade-adjusted speed.
 
@@ -307,6 +334,8 @@ def grade_adjusted_pace_s_per_km(
         Grade *i* = rise / run [-]; clipped to +/-0.45 unless ``strict``.
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` for ``|i| > 0.45``.
+    params : LocomotionParameters, default PUBLISHED
+        The polynomial coefficients and grade limit (Minetti et al. 2002).
 
     Returns
     -------
@@ -330,7 +359,7 @@ def grade_adjusted_pace_s_per_km(
     inf
     """
     scalar, (v, g) = to_arrays(speed_m_s, grade)
-    gas = np.asarray(grade_adjusted_speed(v, g, strict=strict), dtype=float)
+    gas = np.asarray(grade_adjusted_speed(v, g, strict=strict, params=params), dtype=float)
     pace = np.divide(1000.0, gas, out=np.full_like(gas, np.inf), where=gas != 0)
     pace = np.where(np.isnan(gas), np.nan, pace)
     return to_result(pace, scalar)

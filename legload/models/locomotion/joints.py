@@ -17,8 +17,10 @@ speed, grade and step rate:
    knee in running (Gottschall & Kram 2005) and at the ankle in walking (Montgomery &
    Grabowski 2018).
 
-All numbers come from :mod:`legload.models.locomotion.joint_parameters`; ``docs/models/muscles.md`` has the
-tables, the tags ([R] read, [S] secondary, [M] model choice) and the valid ranges.
+All numbers come from a :class:`~legload.models.locomotion.parameters.LocomotionParameters`
+argument, ``params``, whose default is the published set (the numbers, tagged [R] read, [S]
+secondary, [M] model choice, are in :mod:`legload.models.locomotion.joint_parameters`);
+``docs/models/muscles.md`` has the tables and the valid ranges.
 """
 
 from __future__ import annotations
@@ -28,16 +30,16 @@ from typing import Any
 import numpy as np
 
 from legload.errors import ModelDomainError
-from legload.models.locomotion import joint_parameters as P
-from legload.models.sources import STANDARD_GRAVITY_M_S2
+from legload.models.locomotion.parameters import (
+    PUBLISHED,
+    STANDARD_GRAVITY_M_S2,
+    LocomotionParameters,
+)
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series
 
 MODES: tuple[str, ...] = ("run", "walk")
 _G = STANDARD_GRAVITY_M_S2
-_RUN_F = np.asarray(P.RUN_STRIDE_FREQUENCY_KNOTS, dtype=float)
-_RUN_V = np.asarray(P.RUN_WORK_SPEEDS, dtype=float)
-_WALK_V = np.asarray(P.WALK_WORK_SPEEDS, dtype=float)
 
 
 def _check_mode(mode: str) -> None:
@@ -45,14 +47,17 @@ def _check_mode(mode: str) -> None:
         raise ModelDomainError(f"mode must be 'run' or 'walk', not {mode!r}")
 
 
-def _preferred_frequency(v: np.ndarray, mode: str) -> np.ndarray:
+def _preferred_frequency(v: np.ndarray, mode: str, P: LocomotionParameters) -> np.ndarray:
     if mode == "run":
-        return np.interp(v, _RUN_F[:, 0], _RUN_F[:, 1])
-    (v0, f0), (v1, f1) = P.WALK_STRIDE_FREQUENCY_LINE
+        knots = np.asarray(P.run_stride_frequency_knots, dtype=float)
+        return np.interp(v, knots[:, 0], knots[:, 1])
+    (v0, f0), (v1, f1) = P.walk_stride_frequency_line
     return f0 + (v - v0) * (f1 - f0) / (v1 - v0)
 
 
-def stride_frequency_hz(speed_m_s: ArrayLike, mode: str = "run") -> float | np.ndarray:
+def stride_frequency_hz(
+    speed_m_s: ArrayLike, mode: str = "run", *, params: LocomotionParameters = PUBLISHED
+) -> float | np.ndarray:
     """Preferred stride frequency (strides per second; one stride = two steps).
 
     Parameters
@@ -60,6 +65,8 @@ def stride_frequency_hz(speed_m_s: ArrayLike, mode: str = "run") -> float | np.n
     speed_m_s : float or array
         Speed [m s-1], >= 0; clipped to the mode's range (run 1.5-10, walk 0.5-2.5 m/s).
     mode : {"run", "walk"}
+    params : LocomotionParameters, default PUBLISHED
+        Its stride-frequency knots and speed limits are used.
 
     Returns
     -------
@@ -87,8 +94,8 @@ def stride_frequency_hz(speed_m_s: ArrayLike, mode: str = "run") -> float | np.n
     v = np.asarray(speed_m_s, dtype=float)
     if np.any(v < 0):
         raise ModelDomainError("speed_m_s must be >= 0 m/s")
-    lo, hi = P.MUSCLE_SPEED_LIMITS[mode]
-    f = _preferred_frequency(np.clip(v, lo, hi), mode)
+    lo, hi = params.muscle_speed_limits[mode]
+    f = _preferred_frequency(np.clip(v, lo, hi), mode, params)
     return float(f) if v.ndim == 0 else f
 
 
@@ -97,11 +104,13 @@ class Stride:
 
     Attributes: ``v`` (speed used by the tables, clipped), ``scale`` (v / v_min below the
     mode's minimum speed, else 1; 0 at standstill), ``grade`` (clipped), ``f`` (stride
-    frequency actually used [Hz]), ``ratio`` (f / preferred f), ``scalar``.
+    frequency actually used [Hz]), ``ratio`` (f / preferred f), ``scalar``, ``params`` (the
+    parameter set the evaluation runs on).
     """
 
     def __init__(
-        self, speed: ArrayLike, grade: ArrayLike, cadence: ArrayLike, mode: str, strict: bool
+        self, speed: ArrayLike, grade: ArrayLike, cadence: ArrayLike, mode: str, strict: bool,
+        params: LocomotionParameters = PUBLISHED,
     ) -> None:
         _check_mode(mode)
         arrays = [np.asarray(x, dtype=float) for x in (speed, grade, cadence)]
@@ -111,8 +120,9 @@ class Stride:
             raise ModelDomainError("speed_m_s must be >= 0 m/s")
         if np.any(c <= 0):
             raise ModelDomainError("cadence_spm must be > 0 steps/min")
-        lo, hi = P.MUSCLE_SPEED_LIMITS[mode]
-        limit = P.MUSCLE_GRADE_LIMIT
+        self.params = P = params
+        lo, hi = P.muscle_speed_limits[mode]
+        limit = P.muscle_grade_limit
         if strict:
             if np.any((v != 0) & ((v < lo) | (v > hi))):
                 raise ModelDomainError(f"{mode} speed outside {lo}-{hi} m/s (the model range)")
@@ -121,9 +131,9 @@ class Stride:
         self.v = np.clip(v, lo, hi)
         self.scale = np.where(v < lo, v / lo, 1.0)
         self.grade = np.clip(i, -limit, limit)
-        f_pref = _preferred_frequency(self.v, mode)
+        f_pref = _preferred_frequency(self.v, mode, P)
         ratio = np.where(np.isnan(c), 1.0, c / 120.0 / f_pref)
-        r_lo, r_hi = P.STEP_RATE_RATIO_LIMITS
+        r_lo, r_hi = P.step_rate_ratio_limits
         if strict and np.any((ratio < r_lo) | (ratio > r_hi)):
             raise ModelDomainError(
                 f"cadence differs from the preferred step rate by more than the model's "
@@ -134,24 +144,26 @@ class Stride:
         self.mode = mode
 
 
-def _level_run(v: np.ndarray) -> dict[str, list[np.ndarray]]:
+def _level_run(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
+    speeds = np.asarray(P.run_work_speeds, dtype=float)
     return {
-        a: [np.interp(v, _RUN_V, pos), np.interp(v, _RUN_V, neg)]
-        for a, (pos, neg) in P.RUN_LEVEL_WORK.items()
+        a: [np.interp(v, speeds, pos), np.interp(v, speeds, neg)]
+        for a, (pos, neg) in P.run_level_work.items()
     }
 
 
-def _level_walk(v: np.ndarray) -> dict[str, list[np.ndarray]]:
+def _level_walk(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
     zero = np.zeros_like(v)
-    total = np.interp(v, _WALK_V, P.WALK_STANCE_POSITIVE)
-    shares = np.asarray(P.WALK_POSITIVE_SHARES)
-    s_ankle, s_knee, s_hip = (np.interp(v, _WALK_V, shares[:, k]) for k in range(3))
-    lin = {k: a + b * v for k, (a, b) in P.WALK_SWING_LINEAR.items()}
-    flex = P.WALK_HIP_FLEXOR_FRACTION
+    speeds = np.asarray(P.walk_work_speeds, dtype=float)
+    total = np.interp(v, speeds, P.walk_stance_positive)
+    shares = np.asarray(P.walk_positive_shares)
+    s_ankle, s_knee, s_hip = (np.interp(v, speeds, shares[:, k]) for k in range(3))
+    lin = {k: a + b * v for k, (a, b) in P.walk_swing_linear.items()}
+    flex = P.walk_hip_flexor_fraction
     positive = total + lin["ankle_dorsiflex_pos"]
     swing_neg = lin["knee_flex_swing_neg"] + lin["knee_extend_swing_neg"]
     stance_neg = positive - swing_neg  # level walking: net joint work 0 [M]
-    n_ankle, n_knee, n_hip = (stance_neg * s for s in P.WALK_NEGATIVE_SHARES)
+    n_ankle, n_knee, n_hip = (stance_neg * s for s in P.walk_negative_shares)
     n_ankle = np.maximum(n_ankle - lin["ankle_dorsiflex_neg"], 0.0)  # foot strike: TA part
     return {
         "ankle_plantarflex_stance": [total * s_ankle, n_ankle],
@@ -168,26 +180,27 @@ def _level_walk(v: np.ndarray) -> dict[str, list[np.ndarray]]:
 
 def stride_work(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Work per stride of one leg [J/kg], (positive, negative), per joint action."""
-    work = _level_run(s.v) if s.mode == "run" else _level_walk(s.v)
-    for action, (k_low, k_high) in P.STEP_RATE_EXPONENTS.items():
+    P = s.params
+    work = _level_run(s.v, P) if s.mode == "run" else _level_walk(s.v, P)
+    for action, (k_low, k_high) in P.step_rate_exponents.items():
         factor = s.ratio ** np.where(s.ratio < 1.0, k_low, k_high)
         work[action] = [w * factor for w in work[action]]
     theta = np.arctan(s.grade)
     energy = _G * (s.v / s.f) * np.sin(theta) / 2.0  # potential energy per leg per stride
     up, down = np.maximum(energy, 0.0), np.maximum(-energy, 0.0)
-    keep = np.maximum(P.UPHILL_NEGATIVE_FLOOR, 1.0 - P.UPHILL_NEGATIVE_SLOPE * s.grade)
+    keep = np.maximum(P.uphill_negative_floor, 1.0 - P.uphill_negative_slope * s.grade)
     keep = np.where(s.grade > 0, keep, 1.0)
-    for action in P.UPHILL_NEGATIVE_ACTIONS[s.mode]:
+    for action in P.uphill_negative_actions[s.mode]:
         pos, neg = work[action]
         lost = np.minimum((1.0 - keep) * neg, pos)  # less absorbed -> less elastic return
         work[action] = [pos - lost, neg - lost]
     run = s.mode == "run"
-    up_shares = P.RUN_UPHILL_SHARES if run else P.WALK_UPHILL_SHARES
-    down_shares = P.RUN_DOWNHILL_SHARES if run else P.WALK_DOWNHILL_SHARES
+    up_shares = P.run_uphill_shares if run else P.walk_uphill_shares
+    down_shares = P.run_downhill_shares if run else P.walk_downhill_shares
     for action, share in up_shares.items():
-        work[action][0] = work[action][0] + share * P.GRADE_JOINT_FRACTION["up"] * up
+        work[action][0] = work[action][0] + share * P.grade_joint_fraction["up"] * up
     for action, share in down_shares.items():
-        work[action][1] = work[action][1] + share * P.GRADE_JOINT_FRACTION["down"] * down
+        work[action][1] = work[action][1] + share * P.grade_joint_fraction["down"] * down
     return {a: (pos * s.scale, neg * s.scale) for a, (pos, neg) in work.items()}
 
 
@@ -198,6 +211,7 @@ def joint_work_per_stride(
     mode: str = "run",
     *,
     strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> dict[str, tuple[float | np.ndarray, float | np.ndarray]]:
     """Positive and negative work of each joint action, per stride of one leg.
 
@@ -214,6 +228,8 @@ def joint_work_per_stride(
     mode : {"run", "walk"}
     strict : bool
         Raise ModelDomainError instead of clipping.
+    params : LocomotionParameters, default PUBLISHED
+        The tables and coefficients of the three steps (the published set by default).
 
     Returns
     -------
@@ -236,7 +252,8 @@ def joint_work_per_stride(
     >>> round(w["ankle_plantarflex_stance"][0], 2)
     1.3
     """
-    stride = Stride(speed_m_s, grade, np.nan if cadence_spm is None else cadence_spm, mode, strict)
+    stride = Stride(speed_m_s, grade, np.nan if cadence_spm is None else cadence_spm, mode, strict,
+                    params)
     work = stride_work(stride)
     if stride.scalar:
         return {a: (float(p), float(n)) for a, (p, n) in work.items()}

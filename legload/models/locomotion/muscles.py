@@ -39,13 +39,14 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from legload.models.locomotion import muscle_parameters as P
+from legload.models.locomotion import muscle_parameters
 from legload.models.locomotion.joints import Stride, stride_frequency_hz, stride_work
+from legload.models.locomotion.parameters import PUBLISHED, LocomotionParameters
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series
 
 #: The seven muscle groups, in the order every result uses.
-MUSCLES: tuple[str, ...] = P.MUSCLE_GROUPS
+MUSCLES: tuple[str, ...] = muscle_parameters.MUSCLE_GROUPS
 
 
 class Demand(NamedTuple):
@@ -62,20 +63,27 @@ def _group_rates(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     zero = np.zeros(np.shape(s.v))
     rates = {g: [zero, zero] for g in MUSCLES}
     for action, (pos, neg) in work.items():
-        for group, share in P.ACTION_ALLOCATION[action].items():
+        for group, share in s.params.action_allocation[action].items():
             rates[group][0] = rates[group][0] + share * pos * 2.0 * s.f
             rates[group][1] = rates[group][1] + share * neg * 2.0 * s.f
     return {g: (p, n) for g, (p, n) in rates.items()}
 
 
-def _reference_effort(mode: str) -> dict[str, float]:
-    speed = P.RUN_ACTIVATION_REFERENCE_SPEED if mode == "run" else P.WALK_ACTIVATION_REFERENCE_SPEED
-    rates = _group_rates(Stride(speed, 0.0, np.nan, mode, strict=False))
-    return {g: float(p + P.ECCENTRIC_WEIGHT * n) for g, (p, n) in rates.items()}
+def _reference_effort(mode: str, params: LocomotionParameters) -> dict[str, float]:
+    run = mode == "run"
+    speed = params.run_activation_reference_speed if run else params.walk_activation_reference_speed
+    rates = _group_rates(Stride(speed, 0.0, np.nan, mode, strict=False, params=params))
+    return {g: float(p + params.eccentric_weight * n) for g, (p, n) in rates.items()}
 
 
 def _out(value: np.ndarray, scalar: bool) -> float | np.ndarray:
     return float(value) if scalar else np.asarray(value, dtype=float)
+
+
+def _stride(speed: ArrayLike, grade: ArrayLike, cadence: ArrayLike | None, mode: str,
+            strict: bool, params: LocomotionParameters) -> Stride:
+    """The evaluation's :class:`Stride` (no cadence -> the preferred step rate)."""
+    return Stride(speed, grade, np.nan if cadence is None else cadence, mode, strict, params)
 
 
 def demand(
@@ -85,6 +93,7 @@ def demand(
     mode: str = "run",
     *,
     strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> dict[str, Demand]:
     """Per-muscle demand of running or walking at a speed, grade and step rate.
 
@@ -101,6 +110,9 @@ def demand(
     mode : {"run", "walk"}, default "run"
     strict : bool, default False
         Raise :class:`~legload.errors.ModelDomainError` instead of clipping.
+    params : LocomotionParameters, default PUBLISHED
+        Every number of the model (joint-work tables, allocation s_ag, reference activations
+        A_g,ref, the eccentric weight 0.5); pass another set to run the model on it.
 
     Returns
     -------
@@ -140,13 +152,14 @@ def demand(
     >>> demand(0.0, 0.1)["gluteals"].positive_work
     0.0
     """
-    stride = Stride(speed_m_s, grade, np.nan if cadence_spm is None else cadence_spm, mode, strict)
+    stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
     rates = _group_rates(stride)
-    reference = _reference_effort(mode)
-    start = P.RUN_ACTIVATION_AT_REFERENCE if mode == "run" else P.WALK_ACTIVATION_AT_REFERENCE
+    reference = _reference_effort(mode, params)
+    run = mode == "run"
+    start = params.run_activation_at_reference if run else params.walk_activation_at_reference
     result = {}
     for g, (pos, neg) in rates.items():
-        activation = start[g] * (pos + P.ECCENTRIC_WEIGHT * neg) / reference[g]
+        activation = start[g] * (pos + params.eccentric_weight * neg) / reference[g]
         result[g] = Demand(
             _out(pos, stride.scalar), _out(neg, stride.scalar), _out(activation, stride.scalar)
         )
@@ -160,10 +173,11 @@ def work_per_metre(
     mode: str = "run",
     *,
     strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
 ) -> dict[str, tuple[float | np.ndarray, float | np.ndarray]]:
     """Positive and negative work of each group per metre travelled [J kg-1 m-1].
 
-    Same parameters, ranges and sources as :func:`demand`; the result is the work rate
+    Same parameters (``params`` included), ranges and sources as :func:`demand`; the result is the work rate
     divided by the speed (per metre along the slope), ``(positive, negative)`` per group,
     negative as a magnitude; 0 at standstill. Summed over the groups, ``positive -
     negative`` tracks the potential energy per metre, ``g sin(arctan i)``: 0.86 of it uphill
@@ -177,7 +191,7 @@ def work_per_metre(
     >>> round(float(net / (9.80665 * np.sin(np.arctan(0.10)))), 2)
     0.87
     """
-    stride = Stride(speed_m_s, grade, np.nan if cadence_spm is None else cadence_spm, mode, strict)
+    stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
     rates = _group_rates(stride)
     v = np.broadcast_to(np.asarray(speed_m_s, dtype=float), np.shape(stride.v))
     inverse = np.divide(1.0, v, out=np.zeros_like(v), where=v > 0)
@@ -188,4 +202,7 @@ def work_per_metre(
     }
 
 
-__all__ = ["MUSCLES", "Demand", "demand", "stride_frequency_hz", "work_per_metre"]
+__all__ = [
+    "MUSCLES", "PUBLISHED", "Demand", "LocomotionParameters", "demand", "stride_frequency_hz",
+    "work_per_metre",
+]

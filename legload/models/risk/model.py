@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from legload.errors import ModelDomainError
-from legload.models.risk import parameters as R
+from legload.models.risk.parameters import PUBLISHED, RiskParameters
 
 KINDS: tuple[str, ...] = (
     "load_spike",
@@ -120,8 +120,8 @@ def ewma(values: Sequence[float] | np.ndarray, days: int) -> np.ndarray:
 
 def ewma_acwr(
     daily_loads: Sequence[float] | np.ndarray,
-    acute_days: int = R.ACUTE_DAYS,
-    chronic_days: int = R.CHRONIC_DAYS,
+    acute_days: int = PUBLISHED.acute_days,
+    chronic_days: int = PUBLISHED.chronic_days,
 ) -> np.ndarray:
     """EWMA acute:chronic workload ratio for each day (NaN where the chronic EWMA is 0).
 
@@ -147,6 +147,7 @@ def risk_flags(
     running_years: float | None = None,
     daily: pd.DataFrame | Mapping[str, Sequence[float]] | None = None,
     recent_weeks: int = 1,
+    params: RiskParameters = PUBLISHED,
 ) -> list[RiskFlag]:
     """Flags for the last ``recent_weeks`` weeks of a per-muscle weekly load table.
 
@@ -160,6 +161,7 @@ def risk_flags(
     daily : optional daily loads (J/kg) per muscle, oldest first (mapping muscle -> sequence,
         or a DataFrame with one column per muscle) for the ``acwr_high`` flag.
     recent_weeks : how many of the latest weeks to check (1 = the last week only).
+    params : thresholds and muscles of the rules, default the published set (:data:`PUBLISHED`).
 
     Returns flags ordered by week (oldest first), then muscle, then kind. No probabilities: each flag is a
     reason sentence with the numbers and an evidence word (see the module docstring).
@@ -169,7 +171,7 @@ def risk_flags(
     if running_years is not None:
         _check_load("running_years", running_years)
     table = _weekly_table(weekly)
-    new_runner = running_years is not None and running_years < R.NEW_RUNNER_YEARS
+    new_runner = running_years is not None and running_years < params.new_runner_years
     keyed: list[tuple[int, str, int, RiskFlag]] = []
     order = {k: i for i, k in enumerate(KINDS)}
 
@@ -179,33 +181,41 @@ def risk_flags(
     for muscle, frame in table.items():
         n = len(frame)
         for i in range(max(1, n - recent_weeks), n):
-            week = frame.index[i]
-            history = frame.iloc[max(0, i - R.SPIKE_MEAN_WEEKS) : i]
-            now = frame.iloc[i]
-            spike = _spike(now["load_j_kg"], history["load_j_kg"], R.SPIKE_MIN_LOAD_J_KG)
-            if spike:
-                add(muscle, "load_spike", _load_reason(muscle, spike), week, n - 1 - i)
-                if muscle == R.SHIN_MUSCLE and new_runner:
-                    add(muscle, "shin_splints", _shin_reason(spike, running_years), week,
-                        n - 1 - i)
-            if muscle in R.ECCENTRIC_SPIKE_MUSCLES:
-                ecc = _spike(now["eccentric_j_kg"], history["eccentric_j_kg"],
-                             R.SPIKE_MIN_LOAD_J_KG)
-                if ecc:
-                    add(muscle, "eccentric_spike", _eccentric_reason(muscle, ecc), week,
-                        n - 1 - i)
-            if muscle in R.SPRINT_SPIKE_MUSCLES:
-                sprint = _spike(now["brief_effort_s"], history["brief_effort_s"],
-                                R.SPRINT_MIN_S, from_zero=True)
-                if sprint:
-                    add(muscle, "sprint_spike", _sprint_reason(muscle, sprint), week, n - 1 - i)
+            for kind, reason in _week_reasons(muscle, frame, i, running_years if new_runner
+                                              else None, params):
+                add(muscle, kind, reason, frame.index[i], n - 1 - i)
     if daily is not None:
-        for flag in _acwr_flags(daily, table):
+        for flag in _acwr_flags(daily, table, params):
             add(flag.muscle, flag.kind, flag.reason, flag.week, 0)
     return [entry[-1] for entry in sorted(keyed, key=lambda e: e[:3])]
 
 
 # --- internals -------------------------------------------------------------------------------
+
+
+def _week_reasons(muscle: str, frame: pd.DataFrame, i: int, new_runner_years: float | None,
+                  params: RiskParameters) -> list[tuple[str, str]]:
+    """(kind, reason) of each spike rule that fires for ``muscle`` in week ``i`` of ``frame``;
+    ``new_runner_years`` is the running history of a new runner, else None."""
+    history = frame.iloc[max(0, i - params.spike_mean_weeks) : i]
+    now = frame.iloc[i]
+    out = []
+    spike = _spike(now["load_j_kg"], history["load_j_kg"], params.spike_min_load_j_kg, params)
+    if spike:
+        out.append(("load_spike", _load_reason(muscle, spike)))
+        if muscle == params.shin_muscle and new_runner_years is not None:
+            out.append(("shin_splints", _shin_reason(spike, new_runner_years)))
+    if muscle in params.eccentric_spike_muscles:
+        ecc = _spike(now["eccentric_j_kg"], history["eccentric_j_kg"],
+                     params.spike_min_load_j_kg, params)
+        if ecc:
+            out.append(("eccentric_spike", _eccentric_reason(muscle, ecc)))
+    if muscle in params.sprint_spike_muscles:
+        sprint = _spike(now["brief_effort_s"], history["brief_effort_s"], params.sprint_min_s,
+                        params, from_zero=True)
+        if sprint:
+            out.append(("sprint_spike", _sprint_reason(muscle, sprint)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -216,7 +226,8 @@ class _Spike:
     basis: str  # "week on week" | "above the N-week mean" | "after none"
 
 
-def _spike(now: float, history: pd.Series, min_now: float, *, from_zero: bool = False):
+def _spike(now: float, history: pd.Series, min_now: float, params: RiskParameters, *,
+           from_zero: bool = False):
     """The larger qualifying rise of ``now`` over last week and over the recent mean."""
     if len(history) == 0 or now < min_now:
         return None
@@ -228,7 +239,7 @@ def _spike(now: float, history: pd.Series, min_now: float, *, from_zero: bool = 
         if reference > 0:
             fraction = now / reference - 1.0
             # rounded so that exactly +30 % (e.g. 100 -> 130 J/kg) is not a spike
-            if round(fraction, 9) > R.SPIKE_FRACTION and (
+            if round(fraction, 9) > params.spike_fraction and (
                 best is None or fraction > best.fraction
             ):
                 best = _Spike(now, reference, fraction, basis)
@@ -286,19 +297,19 @@ def _flag(muscle: str, kind: str, reason: str, week: Any) -> RiskFlag:
 
 
 def _acwr_flags(daily: pd.DataFrame | Mapping[str, Sequence[float]],
-                table: Mapping[str, pd.DataFrame]) -> list[RiskFlag]:
+                table: Mapping[str, pd.DataFrame], params: RiskParameters) -> list[RiskFlag]:
     flags = []
     for muscle, series in daily.items():
         values = np.asarray(series, dtype=float)
-        if len(values) < R.CHRONIC_DAYS:
+        if len(values) < params.chronic_days:
             continue
-        ratio = float(ewma_acwr(values)[-1])
-        if math.isfinite(ratio) and ratio >= R.ACWR_HIGH:
+        ratio = float(ewma_acwr(values, params.acute_days, params.chronic_days)[-1])
+        if math.isfinite(ratio) and ratio >= params.acwr_high:
             week = table[muscle].index[-1] if muscle in table and len(table[muscle]) else None
             flags.append(_flag(
                 str(muscle), "acwr_high",
                 f"{_name(str(muscle))} EWMA acute:chronic load ratio {ratio:.2f} "
-                f"(at or above {R.ACWR_HIGH}; a heuristic for a recent jump, not a risk: "
+                f"(at or above {params.acwr_high}; a heuristic for a recent jump, not a risk: "
                 "Impellizzeri 2021).",
                 week,
             ))
@@ -342,7 +353,9 @@ __all__ = [
     "EVIDENCE",
     "EVIDENCE_LEVELS",
     "KINDS",
+    "PUBLISHED",
     "RiskFlag",
+    "RiskParameters",
     "ewma",
     "ewma_acwr",
     "risk_flags",

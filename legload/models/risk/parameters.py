@@ -14,6 +14,8 @@ eccentric flag shares with the adaptation model (Bontemps 2020, Maeo 2017) are i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from legload.models.adaptation.parameters import BONTEMPS_2020, MAEO_2017
 from legload.models.sources import Source
 
@@ -213,3 +215,29 @@ RISK_SOURCES: tuple[Source, ...] = (
     IMPELLIZZERI_2021,
     LOLLI_2019,
 )
+
+
+@dataclass(frozen=True)
+class RiskParameters:
+    """The numbers :mod:`legload.models.risk.model` runs on; defaults are the set above.
+
+    Pass another set to :func:`~legload.models.risk.model.risk_flags`, e.g.
+    ``risk_flags(weekly, params=RiskParameters(spike_fraction=0.2))``. Each field is the module
+    constant of the same name in capitals, where its source and tag are given.
+    """
+
+    spike_fraction: float = SPIKE_FRACTION
+    spike_mean_weeks: int = SPIKE_MEAN_WEEKS
+    spike_min_load_j_kg: float = SPIKE_MIN_LOAD_J_KG
+    new_runner_years: float = NEW_RUNNER_YEARS
+    sprint_min_s: float = SPRINT_MIN_S
+    eccentric_spike_muscles: tuple[str, ...] = ECCENTRIC_SPIKE_MUSCLES
+    sprint_spike_muscles: tuple[str, ...] = SPRINT_SPIKE_MUSCLES
+    shin_muscle: str = SHIN_MUSCLE
+    acute_days: int = ACUTE_DAYS
+    chronic_days: int = CHRONIC_DAYS
+    acwr_high: float = ACWR_HIGH
+
+
+#: The published set: every model function's default ``params``.
+PUBLISHED = RiskParameters()
