@@ -8,7 +8,6 @@ This module only re-exports names from :mod:`legload.api`, :mod:`legload.core` a
 from legload.api import ImportReport, import_paths, list_activities, read_activities, read_activity
 from legload.core.activity import Activity
 from legload.errors import (
-    AuthError,
     LegloadError,
     ModelDomainError,
     ReadError,
@@ -20,7 +19,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Activity",
-    "AuthError",
     "ImportReport",
     "LegloadError",
     "ModelDomainError",

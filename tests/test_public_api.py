@@ -10,14 +10,14 @@ def test_all_names_exist():
 
 def test_all_is_the_documented_surface():
     assert set(legload.__all__) == {
-        "Activity", "AuthError", "ImportReport", "LegloadError", "ModelDomainError", "ReadError",
+        "Activity", "ImportReport", "LegloadError", "ModelDomainError", "ReadError",
         "StoreError", "StreamError", "__version__", "import_paths", "list_activities",
         "read_activities", "read_activity",
     }
 
 
 def test_one_exception_tree():
-    for name in ("ReadError", "StreamError", "ModelDomainError", "StoreError", "AuthError"):
+    for name in ("ReadError", "StreamError", "ModelDomainError", "StoreError"):
         assert issubclass(getattr(legload, name), legload.LegloadError)
     assert str(legload.ReadError("a.fit", "bad\nthing")) == "a.fit: bad thing"
 

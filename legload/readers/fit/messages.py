@@ -11,8 +11,8 @@ import pandas as pd
 from legload.core.activity import Activity, ActivityColumns, summarize
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
-from legload.errors import ReadError
-from legload.readers.fit.decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
+from legload.errors import ReadError, reading
+from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -40,12 +40,8 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
 def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[ActivityColumns]:
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
-    try:
+    with reading(source):
         messages = decode(data)
-    except FitDamage as damage:
-        raise ReadError(source, str(damage)) from None
-    except (ValueError, IndexError, KeyError, TypeError, OverflowError, MemoryError) as exc:
-        raise ReadError(source, f"undecodable FIT data ({type(exc).__name__})") from None
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
@@ -107,7 +103,7 @@ def _time(value: float | None) -> pd.Timestamp | None:
 
 def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     """Record channels as arrays (``timestamp`` UTC ``datetime64[ns]``), in file order."""
-    rec = messages.table("record")
+    rec = messages.numbers("record")
     if not rec:
         return {"timestamp": np.array([], dtype="M8[ns]")}
     n = len(rec["_offset"])
@@ -205,7 +201,7 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.nd
 
 
 def _sessions(messages: FitMessages) -> list[dict]:
-    ses = messages.table("session")
+    ses = messages.numbers("session")
     if not ses:
         return []
     out = []
@@ -247,7 +243,7 @@ def _map_sport(fit_sport: str, fit_sub: str) -> tuple[str, str]:
 
 
 def _file_sport(messages: FitMessages) -> str:
-    sport = messages.table("sport").get("sport")
+    sport = messages.numbers("sport").get("sport")
     if sport is not None and len(sport):
         return _map_sport(enum_name("sport", sport[0]) or "generic", "generic")[0]
     return "other"
@@ -263,7 +259,7 @@ def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str
 
 def _device(messages: FitMessages) -> str | None:
     for table_name in ("file_id", "device_info"):
-        table = messages.table(table_name)
+        table = messages.numbers(table_name, keep=("product_name",))
         if "manufacturer" not in table:
             continue
         manufacturer = table["manufacturer"][0]
@@ -284,7 +280,7 @@ def _device(messages: FitMessages) -> str | None:
 
 def _laps(messages: FitMessages) -> dict[str, Any] | None:
     """Lap columns in start order (stable; a lap without a start last), None for no laps."""
-    lap = messages.table("lap")
+    lap = messages.numbers("lap")
     if not lap:
         return None
     n = len(lap["_offset"])

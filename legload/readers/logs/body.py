@@ -283,7 +283,7 @@ def body_from_fit(messages: Any) -> BodyLog:
     seconds since 1989-12-31T00:00:00Z (UTC). Messages without a time are skipped; the
     range checks of :func:`read_body` apply.
     """
-    table: Mapping[str, np.ndarray] = (messages.table("weight_scale")
+    table: Mapping[str, np.ndarray] = (messages.numbers("weight_scale")
                                        if hasattr(messages, "table") else messages)
     n = len(table.get("_offset", table.get("timestamp", [])))
     warnings: list[str] = []

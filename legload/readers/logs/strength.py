@@ -343,6 +343,9 @@ def sets_from_fit(messages: Mapping[str, np.ndarray], workout: str = "") -> pd.D
     ``exercise_raw`` holds that name. ``weight`` is in kg (profile scale 16), ``duration``
     in s; ``timestamp`` is ``start_time`` when present (FIT times are UTC).
     """
+    from legload.readers.fit.decode import numbers_only
+
+    messages = numbers_only(dict(messages))  # a damaged definition can make a number text
     n = len(messages.get("_offset", messages.get("timestamp", [])))
     rows = []
     for i in range(n):
