@@ -127,7 +127,7 @@ def reading(source: str, what: str | None = None,
     :class:`ReadError` naming the file (see :func:`as_read_error`), bugs as themselves."""
     try:
         yield
-    except Exception as exc:  # noqa: BLE001 - as_read_error raises again what is not damage
+    except Exception as exc:  # as_read_error raises again what is not damage
         raise as_read_error(source, exc, what, also) from None
 
 

@@ -20,7 +20,7 @@ from legload.readers.logs.body import (
     body_from_fit,
     read_body,
 )
-from legload.readers.logs.intake import detect_log
+from legload.readers.logs.detect import detect_log
 from legload.readers.logs.strength import LOCAL_TIME_WARNING
 
 BIOMETRICS = "exports/cronometer/2024/biometrics.csv"

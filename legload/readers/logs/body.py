@@ -38,9 +38,8 @@ import numpy as np
 import pandas as pd
 
 from legload.core.units import LB_KG
-from legload.errors import ReadError
-from legload.readers.logs.intake import csv_table, numbers
-from legload.readers.logs.strength import LOCAL_TIME_WARNING
+from legload.errors import Damage, ReadError, reading
+from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, csv_table, numbers
 
 BODY_COLUMNS = ("timestamp", "weight_kg", "body_fat_fraction", "source_format")
 MIN_WEIGHT_KG = 25.0
@@ -87,13 +86,13 @@ def body_kind(columns: list[str]) -> str | None:
 
 def is_fit_body(data: bytes) -> bool:
     """True for a FIT file that holds ``weight_scale`` messages."""
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.fit.decode import decode, is_fit
 
     if not is_fit(data):
         return False
     try:
         return len(decode(data).table("weight_scale")) > 0
-    except FitDamage:
+    except Damage:  # a FIT file too damaged to tell: not a body log
         return False
 
 
@@ -103,28 +102,23 @@ def read_body(data: bytes, source: str) -> BodyLog:
     Raises:
         ReadError: ``"<source>: <problem>"`` for an empty, unreadable or unknown file.
     """
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.fit.decode import decode, is_fit
 
-    if is_fit(data):
-        try:
-            messages = decode(data)
-        except FitDamage as exc:
-            raise ReadError(source, str(exc)) from None
-        log = body_from_fit(messages)
-        if log.measurements.empty:
-            raise ReadError(source, "a FIT file without weight_scale measurements")
-        return log
-    raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
-    kind = body_kind(list(raw.columns))
-    if kind == "legload":
-        frame = _legload(raw.rename(columns=str.lower), source, warnings, sep)
-    elif kind == "withings":
-        frame = _withings(raw, source, warnings, sep)
-    elif kind == "cronometer_biometrics":
-        frame = _cronometer(raw, source, warnings, sep)
-    else:
-        raise ReadError(source, NOT_RECOGNISED)
-    return _finish(frame, warnings, kind)
+    with reading(source):
+        if is_fit(data):
+            log = body_from_fit(decode(data))
+            if log.measurements.empty:
+                raise ReadError(source, "a FIT file without weight_scale measurements")
+            return log
+        raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
+        kind = body_kind(list(raw.columns))
+        if kind is None:
+            raise ReadError(source, NOT_RECOGNISED)
+        reader = {"legload": _legload, "withings": _withings,
+                  "cronometer_biometrics": _cronometer}[kind]
+        if kind == "legload":
+            raw = raw.rename(columns=str.lower)
+        return _finish(reader(raw, source, warnings, sep), warnings, kind)
 
 
 def _times(series: pd.Series, source: str, warnings: list[str], column: str) -> pd.Series:
