@@ -25,6 +25,18 @@ _SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_act
             "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
 #: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
 _DEV_POWER = ("power",)
+#: sample column → record fields it is read from, the first one recorded winning
+_CHANNELS = {
+    "altitude_m": ("enhanced_altitude", "altitude"),
+    "distance_m": ("distance",),
+    "speed_m_s": ("enhanced_speed", "speed"),
+    "heart_rate_bpm": ("heart_rate",),
+    "power_w": ("power",),
+    "temperature_c": ("temperature",),
+}
+#: running dynamics recorded in mm or ms: (sample column, record field)
+_MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
+                   ("stance_time_s", "stance_time"), ("step_length_m", "step_length"))
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -109,51 +121,49 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     n = len(rec["_offset"])
     cols: dict[str, np.ndarray] = {
         "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
-
-    def first(*names: str) -> np.ndarray | None:
-        for name in names:
-            if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
-                return rec[name]
-        return None
-
-    lat, lon = first("position_lat"), first("position_long")
+    lat, lon = _first(rec, "position_lat"), _first(rec, "position_long")
     if lat is not None and lon is not None:
         cols["lat_deg"] = lat * _SEMICIRCLE_DEG
         cols["lon_deg"] = lon * _SEMICIRCLE_DEG
-    channels = {
-        "altitude_m": ("enhanced_altitude", "altitude"),
-        "distance_m": ("distance",),
-        "speed_m_s": ("enhanced_speed", "speed"),
-        "heart_rate_bpm": ("heart_rate",),
-        "power_w": ("power",),
-        "temperature_c": ("temperature",),
-    }
-    for column, names in channels.items():
-        values = first(*names)
+    for column, names in _CHANNELS.items():
+        values = _first(rec, *names)
         if values is not None:
             cols[column] = values
     if "compressed_speed_distance" in rec and rec["compressed_speed_distance"].ndim == 2:
         speed, distance = _compressed_speed_distance(rec["compressed_speed_distance"])
         cols.setdefault("speed_m_s", speed)
         cols.setdefault("distance_m", distance)
-    cadence = first("cadence")
+    cadence = _first(rec, "cadence")
     if cadence is not None:
         fraction = rec.get("fractional_cadence")
         if fraction is not None and fraction.ndim == 1:
             cadence = cadence + np.nan_to_num(fraction)
         cols["_cadence"] = cadence
-    for column, name in (("vertical_oscillation_m", "vertical_oscillation"),
-                         ("stance_time_s", "stance_time"), ("step_length_m", "step_length")):
-        values = first(name)
+    for column, name in _MILLI_CHANNELS:
+        values = _first(rec, name)
         if values is not None:
             cols[column] = values / 1000.0  # profile units are mm and ms
+    _developer_channels(rec, cols)
+    return cols
+
+
+def _first(rec: dict[str, np.ndarray], *names: str) -> np.ndarray | None:
+    """The first of the ``names`` columns that is one value per record with a finite one."""
+    for name in names:
+        if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
+            return rec[name]
+    return None
+
+
+def _developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray]) -> None:
+    """Developer fields (``dev_<name>``) of one number per record, kept as they are; a power
+    one (Stryd, Connect IQ apps) is ``power_w`` when the watch recorded no power itself."""
     for name, values in rec.items():
         if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
             if "power_w" not in cols and name[4:] in _DEV_POWER:
                 cols["power_w"] = values
             else:
                 cols[name] = values
-    return cols
 
 
 def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
