@@ -138,6 +138,9 @@ def _times(series: pd.Series, source: str, warnings: list[str], column: str) -> 
             iso = pd.to_datetime(rest, format="ISO8601", errors="coerce", utc=True)
         except (ValueError, TypeError):
             iso = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
+        in_range = (iso >= pd.Timestamp.min.tz_localize("UTC")) & (
+            iso <= pd.Timestamp.max.tz_localize("UTC"))
+        iso = iso.where(in_range)  # a year like -6 or 3000 is no reading date: unreadable
         offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True)
         naive |= iso.notna() & ~offset
         stamps = stamps.fillna(iso.astype("datetime64[ns, UTC]"))
