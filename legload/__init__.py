@@ -23,7 +23,6 @@ from legload.api import (
 )
 from legload.core.activity import Activity
 from legload.errors import (
-    AuthError,
     LegloadError,
     ModelDomainError,
     ReadError,
@@ -36,7 +35,6 @@ __version__ = "0.1.0"
 __all__ = [
     "Activity",
     "ActivityAnalysis",
-    "AuthError",
     "ImportReport",
     "LegloadError",
     "LogImport",

@@ -174,7 +174,8 @@ def _log_action(store: Store, member, report: ImportReport,
 def _read_log(data: bytes, source: str, kind: str | None = None):
     """(table, rows, warnings) of a strength, food or body log; ReadError when it is none."""
     from legload.readers.logs.body import read_body
-    from legload.readers.logs.intake import detect_log, read_intake
+    from legload.readers.logs.detect import detect_log
+    from legload.readers.logs.intake import read_intake
 
     if kind in (None, "strength"):
         try:

@@ -20,7 +20,7 @@ def test_all_names_exist():
 
 def test_all_is_the_documented_surface():
     assert set(legload.__all__) == {
-        "Activity", "ActivityAnalysis", "AuthError", "ImportReport", "LegloadError", "LogImport",
+        "Activity", "ActivityAnalysis", "ImportReport", "LegloadError", "LogImport",
         "ModelDomainError", "MuscleLoad", "ReadError", "Report", "SessionAnalysis", "StoreError",
         "StreamError", "StrengthImport", "__version__", "analyse", "import_paths",
         "list_activities", "read_activities", "read_activity", "report",
@@ -29,7 +29,7 @@ def test_all_is_the_documented_surface():
 
 
 def test_one_exception_tree():
-    for name in ("ReadError", "StreamError", "ModelDomainError", "StoreError", "AuthError"):
+    for name in ("ReadError", "StreamError", "ModelDomainError", "StoreError"):
         assert issubclass(getattr(legload, name), legload.LegloadError)
     assert str(legload.ReadError("a.fit", "bad\nthing")) == "a.fit: bad thing"
 

@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Callable
 
 from legload.core.activity import Activity, ActivityColumns
-from legload.errors import ReadError
+from legload.errors import ReadError, reading
 from legload.readers.fit.decode import is_fit
 from legload.readers.fit.messages import read_fit_columns
 
@@ -23,10 +23,8 @@ def gunzip(data: bytes, source: str) -> bytes:
     """Decompress gzip data within the size and ratio bounds, or raise ReadError."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     limit = min(MAX_FILE_BYTES, int(max(len(data), 4096) * MAX_RATIO))
-    try:
+    with reading(source, "corrupt gzip data ({exc})"):
         out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise ReadError(source, f"corrupt gzip data ({exc})") from None
     if len(out) > limit:
         raise ReadError(source, f"refused: gzip expands beyond {limit} bytes (compression bomb?)")
     if not inflater.eof:
@@ -70,8 +68,23 @@ def read_bytes(data: bytes, source: str, *, strict: bool = False) -> list[Activi
 def read_content(data: bytes, source: str, *, strict: bool = False,
                  sha256: str | None = None) -> list[Activity | ActivityColumns]:
     """:func:`read_bytes` for an import: activities come back as :class:`ActivityColumns`
-    (no tables built). ``sha256``: the content's hash when the caller has it already."""
-    data = unwrap(data, source)
+    (no tables built). ``sha256``: the content's hash when the caller has it already.
+
+    Known damage becomes one :class:`ReadError` naming ``source``; anything else raised
+    while reading is a bug in legload and surfaces as it is (:func:`legload.errors.reading`).
+    """
+    with reading(source):
+        data = unwrap(data, source)
+        activities = _read_format(data, source, strict)
+    digest = sha256 or content_sha256(data)
+    for activity in activities:
+        activity.source = source
+        activity.sha256 = digest
+    return activities
+
+
+def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | ActivityColumns]:
+    """The activities of unwrapped content, by the reader its first bytes call for."""
     fmt = sniff(data)
     if len(data) == 0:
         raise ReadError(source, "empty file (0 bytes)")
@@ -88,10 +101,6 @@ def read_content(data: bytes, source: str, *, strict: bool = False,
             damaged = [w for a in activities for w in a.warnings]
             if damaged:
                 raise ReadError(source, f"damaged file refused in strict mode: {damaged[0]}")
-    digest = sha256 or content_sha256(data)
-    for activity in activities:
-        activity.source = source
-        activity.sha256 = digest
     return activities
 
 

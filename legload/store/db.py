@@ -11,11 +11,10 @@ import contextlib
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -27,6 +26,7 @@ from legload.store.athletes import AthleteStore
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
+from legload.store.transaction import Batch, begin_file, reason, rollback, undo_file
 
 #: How long a writer waits for another process's transaction before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
@@ -59,7 +59,7 @@ class Store(AthleteStore, LogStore):
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
-        self._batch: _Batch | None = None
+        self._batch: Batch | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -76,7 +76,7 @@ class Store(AthleteStore, LogStore):
             self.close()
             if "not a database" in str(exc):
                 raise StoreError(f"{self.path}: not a SQLite database") from None
-            raise StoreError(f"{self.path}: cannot use the database ({_reason(exc)})") from None
+            raise StoreError(f"{self.path}: cannot use the database ({reason(exc)})") from None
         except BaseException:
             self.close()
             raise
@@ -111,7 +111,7 @@ class Store(AthleteStore, LogStore):
         most the files of the open transaction, which the next import adds again. Should
         SQLite itself roll the transaction back (disk full), :class:`StoreRollback` stops the
         import."""
-        self._batch = _Batch(max_files, max_seconds)
+        self._batch = Batch(max_files, max_seconds)
         try:
             yield self
         finally:
@@ -125,10 +125,10 @@ class Store(AthleteStore, LogStore):
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                _rollback(conn)
+                rollback(conn)
                 lost = self._batch.files if self._batch is not None else 0
                 raise StoreRollback(f"{self.path}: could not commit the last {lost} file(s) "
-                                    f"({_reason(exc)}); import again to add them") from None
+                                    f"({reason(exc)}); import again to add them") from None
         if self._batch is not None:
             self._batch.reset()
 
@@ -153,58 +153,51 @@ class Store(AthleteStore, LogStore):
         do, so that the writer only writes). A file already present adds nothing and
         returns ``[]``. On any failure nothing is written and :class:`StoreError` says why.
         """
-        conn = self.conn
-        batch = self._batch
+        conn, batch = self.conn, self._batch
         opened = False  # this file's transaction (or savepoint in a batch) is open
         try:
             if batch is None and self.has_file(sha256):
                 return []
             prepared = [item if isinstance(item, PreparedActivity)
                         else prepare_activity(item, source_path) for item in activities]
-            if batch is None:
-                conn.execute("BEGIN IMMEDIATE")
-            else:
-                if not conn.in_transaction:
-                    conn.execute("BEGIN IMMEDIATE")
-                conn.execute("SAVEPOINT one_file")
+            begin_file(conn, batch)
             opened = True
             if conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone():
-                _undo(conn, batch)
+                undo_file(conn, batch)  # another writer stored it since has_file
                 return []
-            conn.execute(
-                "INSERT INTO files (sha256, source_path, imported_at, n_activities)"
-                " VALUES (?, ?, ?, ?)",
-                (sha256, str(source_path), _now(), len(prepared)),
-            )
-            ids = [_insert_activity(conn, sha256, item) for item in prepared]
-            if athlete_id is not None:
-                conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
-                             (athlete_id, sha256))
+            ids = _write_file(conn, sha256, source_path, prepared, athlete_id)
             if batch is None:
                 conn.execute("COMMIT")
             else:
                 conn.execute("RELEASE one_file")
                 if batch.full():
                     self.commit_pending()
+            return ids
         except Exception as exc:
-            if isinstance(exc, StoreRollback):
-                raise
-            if batch is not None and opened and not conn.in_transaction and batch.files:
-                lost = batch.files  # SQLite took the whole transaction back, earlier files too
-                batch.reset()
-                raise StoreRollback(
-                    f"{self.path}: the database took back the last {lost} stored file(s) "
-                    f"({_reason(exc)}); import again to add them") from exc
-            if opened or batch is None:
-                _undo(conn, batch)
-            if isinstance(exc, StoreError):
-                raise
-            raise StoreError(f"{source_path}: could not be stored ({_reason(exc)})") from exc
+            self._failed(exc, source_path, opened)
         except BaseException:
             if opened or batch is None:
-                _undo(conn, batch)
+                undo_file(conn, batch)
             raise
-        return ids
+
+    def _failed(self, exc: Exception, source_path: str, opened: bool) -> NoReturn:
+        """Take back the file :meth:`add_file` was writing and raise why it failed: a
+        :class:`StoreRollback` when SQLite took back a batch's earlier files too, else a
+        :class:`StoreError` naming the file."""
+        conn, batch = self.conn, self._batch
+        if isinstance(exc, StoreRollback):
+            raise exc
+        if batch is not None and opened and not conn.in_transaction and batch.files:
+            lost = batch.files  # SQLite took the whole transaction back, earlier files too
+            batch.reset()
+            raise StoreRollback(
+                f"{self.path}: the database took back the last {lost} stored file(s) "
+                f"({reason(exc)}); import again to add them") from exc
+        if opened or batch is None:
+            undo_file(conn, batch)
+        if isinstance(exc, StoreError):
+            raise exc
+        raise StoreError(f"{source_path}: could not be stored ({reason(exc)})") from exc
 
     def activity_ids_for_file(self, sha256: str) -> list[int]:
         """Ids of the activities imported from the file with this hash, in file order."""
@@ -275,7 +268,7 @@ class Store(AthleteStore, LogStore):
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {_reason(exc)}") from None
+            raise StoreError(f"{self.path}: {reason(exc)}") from None
 
 
 class PreparedActivity(NamedTuple):
@@ -312,6 +305,21 @@ def prepare_activity(activity: Activity | ActivityColumns, source_path: str) -> 
     return PreparedActivity(row, samples, laps, list(activity.warnings or []))
 
 
+def _write_file(conn: sqlite3.Connection, sha256: str, source_path: str,
+                prepared: list[PreparedActivity], athlete_id: int | None) -> list[int]:
+    """The rows of one file and its activities (inside the caller's transaction); the ids."""
+    conn.execute(
+        "INSERT INTO files (sha256, source_path, imported_at, n_activities)"
+        " VALUES (?, ?, ?, ?)",
+        (sha256, str(source_path), _now(), len(prepared)),
+    )
+    ids = [_insert_activity(conn, sha256, item) for item in prepared]
+    if athlete_id is not None:
+        conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
+                     (athlete_id, sha256))
+    return ids
+
+
 def _insert_activity(conn: sqlite3.Connection, sha256: str, prepared: PreparedActivity) -> int:
     cursor = conn.execute(_ACTIVITY_INSERT, (sha256, *prepared.row))
     activity_id = int(cursor.lastrowid)
@@ -342,50 +350,6 @@ def _iso_utc(value: Any) -> str | None:
         return None
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-class _Batch:
-    """When a batched import commits: after so many files or so many seconds."""
-
-    def __init__(self, max_files: int, max_seconds: float) -> None:
-        self.max_files, self.max_seconds = max(1, max_files), max_seconds
-        self.reset()
-
-    def reset(self) -> None:
-        self.files, self.since = 0, time.monotonic()
-
-    def full(self) -> bool:
-        """Count one more stored file; True when the transaction should commit now."""
-        self.files += 1
-        return self.files >= self.max_files or self.due()
-
-    def due(self) -> bool:
-        return time.monotonic() - self.since >= self.max_seconds
-
-
-def _undo(conn: sqlite3.Connection, batch: _Batch | None) -> None:
-    """Take back the file being added: its savepoint in a batch, else its transaction."""
-    if batch is None or not conn.in_transaction:
-        _rollback(conn)
-        return
-    try:
-        conn.execute("ROLLBACK TO one_file")
-        conn.execute("RELEASE one_file")
-    except sqlite3.Error:
-        _rollback(conn)
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    if conn.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-
-
-def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    if "locked" in text or "busy" in text:
-        return f"the database is locked by another program ({text})"
-    return text or type(exc).__name__
 
 
 def _now() -> str:

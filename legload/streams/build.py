@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -73,21 +74,71 @@ def to_stream(
         StreamError: the samples carry no timestamps, or an argument is out of range.
             A recording with no moving second gives an empty stream with a warning.
     """
-    if not (math.isfinite(pause_gap_s) and pause_gap_s >= 1.0):
-        raise StreamError(f"pause_gap_s must be a number of seconds >= 1, not {pause_gap_s!r}")
-    if not (math.isfinite(min_moving_speed_m_s) and min_moving_speed_m_s >= 0.0):
-        raise StreamError(f"min_moving_speed_m_s must be >= 0, not {min_moving_speed_m_s!r}")
+    _check_arguments(pause_gap_s, min_moving_speed_m_s)
     summary = activity.summary or {}
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     cleaned = clean_samples(activity.samples, sport)
-    limits = limits_for(sport)
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
     pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
+    moving = _moving_seconds(cleaned, sport, gps, pause_gap_s, min_moving_speed_m_s, warnings)
+    seconds, columns = moving.seconds, moving.columns
+    flags: dict[str, object] = {
+        "gps_missing": not gps,
+        "altitude_source": "none",
+        "speed_source": moving.speed_source,
+        "distance_source": moving.distance_source,
+        "indoor": indoor,
+        "altitude_noise_m": float("nan"),
+        "grade_window_m": 0.0,
+        "grade_clipped_s": 0,
+    }
+    columns["grade"] = np.zeros(seconds.size)
+    if indoor:
+        _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
+    else:
+        _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
+    if moving.lat is not None and moving.lon is not None:
+        columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
+    _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
+    flags["pauses"] = _pauses(cleaned.start, seconds)
+    flags["dropped"] = dict(cleaned.dropped)
+    if cleaned.dropped.get("position_teleport"):
+        warnings.append(f"dropped {cleaned.dropped['position_teleport']} GPS positions that "
+                        "jumped impossibly far (teleports)")
+    if seconds.size == 0:
+        warnings.append("no moving second: the stream is empty")
+    flags["warnings"] = warnings
+    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
+                  sport=sport, sub_sport=sub_sport)
 
-    distance = cumulative_distance(cleaned, limits, pause_gap_s)
+
+def _check_arguments(pause_gap_s: float, min_moving_speed_m_s: float) -> None:
+    """StreamError for a pause threshold below 1 s or a negative moving speed (or NaN)."""
+    if not (math.isfinite(pause_gap_s) and pause_gap_s >= 1.0):
+        raise StreamError(f"pause_gap_s must be a number of seconds >= 1, not {pause_gap_s!r}")
+    if not (math.isfinite(min_moving_speed_m_s) and min_moving_speed_m_s >= 0.0):
+        raise StreamError(f"min_moving_speed_m_s must be >= 0, not {min_moving_speed_m_s!r}")
+
+
+class _Moving(NamedTuple):
+    """The moving seconds of a recording and what is known of them before altitude."""
+
+    seconds: np.ndarray  # seconds since the first sample, one per moving row
+    columns: dict[str, np.ndarray]  # t_s, distance_m, speed_m_s
+    speed_source: str
+    distance_source: str
+    lat: np.ndarray | None
+    lon: np.ndarray | None
+
+
+def _moving_seconds(cleaned: CleanSamples, sport: str, gps: bool, pause_gap_s: float,
+                    min_moving_speed_m_s: float, warnings: list[str]) -> _Moving:
+    """Steps 2 and 3 of :func:`to_stream`: the 1 Hz grid between pauses, speed and distance
+    on it, and the seconds that are moving (numbered ``t_s = 0, 1, 2 …``)."""
+    distance = cumulative_distance(cleaned, limits_for(sport), pause_gap_s)
     grid, isolated = build_grid(cleaned.t_s, pause_gap_s)
     cleaned.count("isolated_sample", isolated)
     cumulative = np.interp(grid.seconds, cleaned.t_s, distance.cumulative_m)
@@ -100,9 +151,7 @@ def to_stream(
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     rows = np.flatnonzero(moving)
     seconds = grid.seconds[rows]
-    n = rows.size
-
-    columns: dict[str, np.ndarray] = {"t_s": np.arange(n, dtype=float)}
+    columns: dict[str, np.ndarray] = {"t_s": np.arange(rows.size, dtype=float)}
     lat = lon = None
     if gps:
         lat = interp_gapped(cleaned.t_s, cleaned.channels["lat_deg"], seconds, pause_gap_s)
@@ -110,25 +159,13 @@ def to_stream(
     columns["distance_m"] = row_distance(
         cumulative[rows], seconds, grid.chunk[rows], distance.source, lat, lon)
     columns["speed_m_s"] = speed[rows]
+    return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon)
 
-    flags: dict[str, object] = {
-        "gps_missing": not gps,
-        "altitude_source": "none",
-        "speed_source": distance.speed_source,
-        "distance_source": distance.source,
-        "indoor": indoor,
-        "altitude_noise_m": float("nan"),
-        "grade_window_m": 0.0,
-        "grade_clipped_s": 0,
-    }
-    columns["grade"] = np.zeros(n)
-    if indoor:
-        _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
-    else:
-        _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
-    if lat is not None and lon is not None:
-        columns["lat_deg"], columns["lon_deg"] = lat, lon
 
+def _carry_channels(cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float, sport: str,
+                    columns: dict[str, np.ndarray], warnings: list[str]) -> None:
+    """The recorded channels the stream does not derive (heart rate, power, cadence …), on the
+    moving seconds; step cadence normalised (step 5 of :func:`to_stream`)."""
     for name, values in cleaned.channels.items():
         if name not in _DERIVED:
             columns[name] = interp_gapped(cleaned.t_s, values, seconds, pause_gap_s)
@@ -137,17 +174,6 @@ def to_stream(
             columns["cadence_spm"], columns["speed_m_s"], sport)
         if note:
             warnings.append(note)
-
-    flags["pauses"] = _pauses(cleaned.start, seconds)
-    flags["dropped"] = dict(cleaned.dropped)
-    if cleaned.dropped.get("position_teleport"):
-        warnings.append(f"dropped {cleaned.dropped['position_teleport']} GPS positions that "
-                        "jumped impossibly far (teleports)")
-    if n == 0:
-        warnings.append("no moving second: the stream is empty")
-    flags["warnings"] = warnings
-    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
-                  sport=sport, sub_sport=sub_sport)
 
 
 def _indoor_grade(

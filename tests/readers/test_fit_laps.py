@@ -13,7 +13,7 @@ def test_laps_are_sorted_by_start_with_missing_starts_last():
     from legload.readers.fit import messages as fit
 
     class Messages:
-        def table(self, name):
+        def numbers(self, name, keep=()):
             return {"_offset": np.arange(3), "start_time": np.array([1e9 + 20, np.nan, 1e9]),
                     "total_elapsed_time": np.array([1.0, 2.0, 3.0]),
                     "intensity": np.array([0.0, 1.0, np.nan])}
@@ -31,7 +31,7 @@ def test_a_first_lap_without_start_goes_last():
     from legload.readers.fit import messages as fit
 
     class Messages:
-        def table(self, name):
+        def numbers(self, name, keep=()):
             return {"_offset": np.arange(3), "start_time": np.array([np.nan, 1e9, 1e9 + 20]),
                     "total_elapsed_time": np.array([1.0, 2.0, 3.0])}
 

@@ -20,7 +20,7 @@ from legload.readers.logs.body import (
     body_from_fit,
     read_body,
 )
-from legload.readers.logs.intake import detect_log
+from legload.readers.logs.detect import detect_log
 from legload.readers.logs.strength import LOCAL_TIME_WARNING
 
 BIOMETRICS = "exports/cronometer/2024/biometrics.csv"
@@ -284,3 +284,11 @@ def test_unreadable_dates_are_refused_or_dropped():
     log = read_body(b"date,weight_kg\n2025-01-01,70\nyesterday,71\n", "w.csv")
     assert len(log.measurements) == 1
     assert any("unreadable date" in w for w in log.warnings)
+
+
+def test_a_date_outside_the_datetime_range_is_unreadable():
+    """ISO dates pandas reads but cannot hold in nanoseconds (year -6, 3000) are dropped."""
+    log = read_body(b"date,weight_kg\n-6-01-01T00:00:00Z,70\n3000-01-01T00:00:00Z,70\n"
+                    b"2024-01-02T07:00:00+01:00,71\n", "w.csv")
+    assert log.measurements["weight_kg"].tolist() == [71.0]
+    assert str(log.measurements["timestamp"].iloc[0]) == "2024-01-02 06:00:00+00:00"

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
+from legload.readers.logs.detect import detect_log
 from legload.readers.logs.intake import (
     INTAKE_COLUMNS,
     KJ_PER_KCAL,
     NOT_RECOGNISED,
-    detect_log,
     read_intake,
 )
 

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from legload.errors import ReadError
+from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
 MAX_ARCHIVE_BYTES = 2 * 2**30
+_UNREADABLE_ZIP = "unreadable zip archive ({exc})"
 
 #: Strava "Activity Type" → (sport, sub_sport)
 STRAVA_TYPES = {
@@ -53,13 +54,18 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
     elif path.is_dir():
         yield from _walk_folder(path)
     elif zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                yield from _walk_zip(archive, str(path), depth=1)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            yield ReadError(str(path), f"unreadable zip archive ({exc})")
+        yield from _zip_file(path)
     else:
         yield _classify(str(path), path.name, lambda p=path: _read_file(p), {})
+
+
+def _zip_file(path: Path) -> Iterator[Member | ReadError]:
+    """The members of the zip archive at ``path``; damage to the archive is one ReadError."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            yield from _walk_zip(archive, str(path), depth=1)
+    except Exception as exc:  # as_read_error raises again what is not damage
+        yield as_read_error(str(path), exc, _UNREADABLE_ZIP)
 
 
 def _read_file(path: Path) -> bytes:
@@ -77,11 +83,7 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         if file.name == "activities.csv" and file.parent in metadata:
             continue
         if file.suffix.lower() == ".zip" and zipfile.is_zipfile(file):
-            try:
-                with zipfile.ZipFile(file) as archive:
-                    yield from _walk_zip(archive, str(file), depth=1)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                yield ReadError(str(file), f"unreadable zip archive ({exc})")
+            yield from _zip_file(file)
             continue
         meta = _lookup(metadata, file, root)
         yield _classify(str(file), relative, lambda p=file: _read_file(p), meta)
@@ -138,11 +140,8 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Memb
                 continue
             try:
                 inner = zipfile.ZipFile(io.BytesIO(_read_member(archive, info, label)))
-            except ReadError as exc:
-                yield exc
-                continue
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                yield ReadError(source, f"unreadable zip archive ({exc})")
+            except Exception as exc:  # as_read_error raises again what is not damage
+                yield as_read_error(source, exc, _UNREADABLE_ZIP)
                 continue
             with inner:
                 yield from _walk_zip(inner, source, depth + 1)
@@ -166,11 +165,11 @@ def _unsafe(info: zipfile.ZipInfo) -> str | None:
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> bytes:
     limit = min(MAX_FILE_BYTES, int(max(info.compress_size, 4096) * MAX_RATIO))
-    try:
-        with archive.open(info) as handle:
-            data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ReadError(f"{label}!{info.filename}", f"unreadable archive member ({exc})") from None
+    # zipfile refuses an encrypted member with RuntimeError, an unknown method with
+    # NotImplementedError: damage of this archive, not bugs
+    with reading(f"{label}!{info.filename}", "unreadable archive member ({exc})",
+                 also=(RuntimeError, NotImplementedError)), archive.open(info) as handle:
+        data = handle.read(limit + 1)
     if len(data) > limit:
         raise ReadError(f"{label}!{info.filename}",
                         "refused: member expands beyond its declared bounds (compression bomb?)")

@@ -27,6 +27,7 @@ import numpy as np
 from garmin_fit_sdk import Profile
 from garmin_fit_sdk import fit as sdk_fit
 
+from legload.errors import Damage
 from legload.readers.fit.fields import Definition, payload_columns
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, the FIT date_time origin
@@ -38,8 +39,9 @@ _TYPES = Profile["types"]
 _DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"]["FIELD_DESCRIPTION"])
 
 
-class FitDamage(Exception):
-    """Raised inside the decoder where the byte stream stops making sense."""
+class FitDamage(Damage):
+    """Raised inside the decoder where the byte stream stops making sense (a
+    :class:`~legload.errors.Damage`: the reader's entry point names the file)."""
 
 
 @dataclass
@@ -53,6 +55,18 @@ class FitMessages:
 
     def table(self, name: str) -> dict[str, np.ndarray]:
         return self.tables.get(name, {})
+
+    def numbers(self, name: str, keep: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+        """:meth:`table` without its text columns but those named in ``keep``."""
+        return numbers_only(self.table(name), keep)
+
+
+def numbers_only(table: dict[str, np.ndarray], keep: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """The number columns of a table (and the columns named in ``keep``). A field that the
+    profile reads as a number comes out as text when a damaged definition gives it the
+    string base type: left out, it reads as not recorded, as its invalid value would."""
+    return {name: values for name, values in table.items()
+            if values.dtype != object or name in keep}
 
 
 def is_fit(data: bytes) -> bool:
@@ -282,6 +296,7 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
 
 
 def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None:
+    table = numbers_only(table, keep=("field_name",))
     names = table.get("field_name")
     if names is None:
         return

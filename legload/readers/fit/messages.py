@@ -11,8 +11,8 @@ import pandas as pd
 from legload.core.activity import Activity, ActivityColumns, summarize
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
-from legload.errors import ReadError
-from legload.readers.fit.decode import FIT_EPOCH_S, FitDamage, FitMessages, decode, enum_name
+from legload.errors import ReadError, reading
+from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -25,6 +25,18 @@ _SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_act
             "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
 #: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
 _DEV_POWER = ("power",)
+#: sample column → record fields it is read from, the first one recorded winning
+_CHANNELS = {
+    "altitude_m": ("enhanced_altitude", "altitude"),
+    "distance_m": ("distance",),
+    "speed_m_s": ("enhanced_speed", "speed"),
+    "heart_rate_bpm": ("heart_rate",),
+    "power_w": ("power",),
+    "temperature_c": ("temperature",),
+}
+#: running dynamics recorded in mm or ms: (sample column, record field)
+_MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
+                   ("stance_time_s", "stance_time"), ("step_length_m", "step_length"))
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -40,12 +52,8 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
 def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[ActivityColumns]:
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
-    try:
+    with reading(source):
         messages = decode(data)
-    except FitDamage as damage:
-        raise ReadError(source, str(damage)) from None
-    except (ValueError, IndexError, KeyError, TypeError, OverflowError, MemoryError) as exc:
-        raise ReadError(source, f"undecodable FIT data ({type(exc).__name__})") from None
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
@@ -107,57 +115,55 @@ def _time(value: float | None) -> pd.Timestamp | None:
 
 def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     """Record channels as arrays (``timestamp`` UTC ``datetime64[ns]``), in file order."""
-    rec = messages.table("record")
+    rec = messages.numbers("record")
     if not rec:
         return {"timestamp": np.array([], dtype="M8[ns]")}
     n = len(rec["_offset"])
     cols: dict[str, np.ndarray] = {
         "timestamp": _times(rec.get("timestamp", np.full(n, np.nan)))}
-
-    def first(*names: str) -> np.ndarray | None:
-        for name in names:
-            if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
-                return rec[name]
-        return None
-
-    lat, lon = first("position_lat"), first("position_long")
+    lat, lon = _first(rec, "position_lat"), _first(rec, "position_long")
     if lat is not None and lon is not None:
         cols["lat_deg"] = lat * _SEMICIRCLE_DEG
         cols["lon_deg"] = lon * _SEMICIRCLE_DEG
-    channels = {
-        "altitude_m": ("enhanced_altitude", "altitude"),
-        "distance_m": ("distance",),
-        "speed_m_s": ("enhanced_speed", "speed"),
-        "heart_rate_bpm": ("heart_rate",),
-        "power_w": ("power",),
-        "temperature_c": ("temperature",),
-    }
-    for column, names in channels.items():
-        values = first(*names)
+    for column, names in _CHANNELS.items():
+        values = _first(rec, *names)
         if values is not None:
             cols[column] = values
     if "compressed_speed_distance" in rec and rec["compressed_speed_distance"].ndim == 2:
         speed, distance = _compressed_speed_distance(rec["compressed_speed_distance"])
         cols.setdefault("speed_m_s", speed)
         cols.setdefault("distance_m", distance)
-    cadence = first("cadence")
+    cadence = _first(rec, "cadence")
     if cadence is not None:
         fraction = rec.get("fractional_cadence")
         if fraction is not None and fraction.ndim == 1:
             cadence = cadence + np.nan_to_num(fraction)
         cols["_cadence"] = cadence
-    for column, name in (("vertical_oscillation_m", "vertical_oscillation"),
-                         ("stance_time_s", "stance_time"), ("step_length_m", "step_length")):
-        values = first(name)
+    for column, name in _MILLI_CHANNELS:
+        values = _first(rec, name)
         if values is not None:
             cols[column] = values / 1000.0  # profile units are mm and ms
+    _developer_channels(rec, cols)
+    return cols
+
+
+def _first(rec: dict[str, np.ndarray], *names: str) -> np.ndarray | None:
+    """The first of the ``names`` columns that is one value per record with a finite one."""
+    for name in names:
+        if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
+            return rec[name]
+    return None
+
+
+def _developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray]) -> None:
+    """Developer fields (``dev_<name>``) of one number per record, kept as they are; a power
+    one (Stryd, Connect IQ apps) is ``power_w`` when the watch recorded no power itself."""
     for name, values in rec.items():
         if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
             if "power_w" not in cols and name[4:] in _DEV_POWER:
                 cols["power_w"] = values
             else:
                 cols[name] = values
-    return cols
 
 
 def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
@@ -205,7 +211,7 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.nd
 
 
 def _sessions(messages: FitMessages) -> list[dict]:
-    ses = messages.table("session")
+    ses = messages.numbers("session")
     if not ses:
         return []
     out = []
@@ -247,7 +253,7 @@ def _map_sport(fit_sport: str, fit_sub: str) -> tuple[str, str]:
 
 
 def _file_sport(messages: FitMessages) -> str:
-    sport = messages.table("sport").get("sport")
+    sport = messages.numbers("sport").get("sport")
     if sport is not None and len(sport):
         return _map_sport(enum_name("sport", sport[0]) or "generic", "generic")[0]
     return "other"
@@ -263,7 +269,7 @@ def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str
 
 def _device(messages: FitMessages) -> str | None:
     for table_name in ("file_id", "device_info"):
-        table = messages.table(table_name)
+        table = messages.numbers(table_name, keep=("product_name",))
         if "manufacturer" not in table:
             continue
         manufacturer = table["manufacturer"][0]
@@ -284,7 +290,7 @@ def _device(messages: FitMessages) -> str | None:
 
 def _laps(messages: FitMessages) -> dict[str, Any] | None:
     """Lap columns in start order (stable; a lap without a start last), None for no laps."""
-    lap = messages.table("lap")
+    lap = messages.numbers("lap")
     if not lap:
         return None
     n = len(lap["_offset"])

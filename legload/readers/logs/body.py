@@ -38,9 +38,8 @@ import numpy as np
 import pandas as pd
 
 from legload.core.units import LB_KG
-from legload.errors import ReadError
-from legload.readers.logs.intake import csv_table, numbers
-from legload.readers.logs.strength import LOCAL_TIME_WARNING
+from legload.errors import Damage, ReadError, reading
+from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, csv_table, numbers
 
 BODY_COLUMNS = ("timestamp", "weight_kg", "body_fat_fraction", "source_format")
 MIN_WEIGHT_KG = 25.0
@@ -87,13 +86,13 @@ def body_kind(columns: list[str]) -> str | None:
 
 def is_fit_body(data: bytes) -> bool:
     """True for a FIT file that holds ``weight_scale`` messages."""
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.fit.decode import decode, is_fit
 
     if not is_fit(data):
         return False
     try:
         return len(decode(data).table("weight_scale")) > 0
-    except FitDamage:
+    except Damage:  # a FIT file too damaged to tell: not a body log
         return False
 
 
@@ -103,28 +102,23 @@ def read_body(data: bytes, source: str) -> BodyLog:
     Raises:
         ReadError: ``"<source>: <problem>"`` for an empty, unreadable or unknown file.
     """
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.fit.decode import decode, is_fit
 
-    if is_fit(data):
-        try:
-            messages = decode(data)
-        except FitDamage as exc:
-            raise ReadError(source, str(exc)) from None
-        log = body_from_fit(messages)
-        if log.measurements.empty:
-            raise ReadError(source, "a FIT file without weight_scale measurements")
-        return log
-    raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
-    kind = body_kind(list(raw.columns))
-    if kind == "legload":
-        frame = _legload(raw.rename(columns=str.lower), source, warnings, sep)
-    elif kind == "withings":
-        frame = _withings(raw, source, warnings, sep)
-    elif kind == "cronometer_biometrics":
-        frame = _cronometer(raw, source, warnings, sep)
-    else:
-        raise ReadError(source, NOT_RECOGNISED)
-    return _finish(frame, warnings, kind)
+    with reading(source):
+        if is_fit(data):
+            log = body_from_fit(decode(data))
+            if log.measurements.empty:
+                raise ReadError(source, "a FIT file without weight_scale measurements")
+            return log
+        raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
+        kind = body_kind(list(raw.columns))
+        if kind is None:
+            raise ReadError(source, NOT_RECOGNISED)
+        reader = {"legload": _legload, "withings": _withings,
+                  "cronometer_biometrics": _cronometer}[kind]
+        if kind == "legload":
+            raw = raw.rename(columns=str.lower)
+        return _finish(reader(raw, source, warnings, sep), warnings, kind)
 
 
 def _times(series: pd.Series, source: str, warnings: list[str], column: str) -> pd.Series:
@@ -144,6 +138,9 @@ def _times(series: pd.Series, source: str, warnings: list[str], column: str) -> 
             iso = pd.to_datetime(rest, format="ISO8601", errors="coerce", utc=True)
         except (ValueError, TypeError):
             iso = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns, UTC]")
+        in_range = (iso >= pd.Timestamp.min.tz_localize("UTC")) & (
+            iso <= pd.Timestamp.max.tz_localize("UTC"))
+        iso = iso.where(in_range)  # a year like -6 or 3000 is no reading date: unreadable
         offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True)
         naive |= iso.notna() & ~offset
         stamps = stamps.fillna(iso.astype("datetime64[ns, UTC]"))
@@ -283,7 +280,7 @@ def body_from_fit(messages: Any) -> BodyLog:
     seconds since 1989-12-31T00:00:00Z (UTC). Messages without a time are skipped; the
     range checks of :func:`read_body` apply.
     """
-    table: Mapping[str, np.ndarray] = (messages.table("weight_scale")
+    table: Mapping[str, np.ndarray] = (messages.numbers("weight_scale")
                                        if hasattr(messages, "table") else messages)
     n = len(table.get("_offset", table.get("timestamp", [])))
     warnings: list[str] = []

@@ -28,14 +28,12 @@ kilojoules is converted with 1 kcal = 4.184 kJ (the thermochemical calorie). Day
 energy above 15,000 kcal or below zero cannot be a day's eating and are dropped with a
 warning; negative macronutrient values become NaN with a warning.
 
-:func:`detect_log` tells the import router whether a file is a food log, a body log or
-neither, from its first bytes.
+The CSV dialect (encoding, separator, number and date forms) is read by :mod:`.csvsniff`;
+:func:`legload.readers.logs.detect.detect_log` tells the import router which log a file is.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -43,7 +41,8 @@ import numpy as np
 import pandas as pd
 
 from legload.core.units import KJ_PER_KCAL
-from legload.errors import ReadError
+from legload.errors import ReadError, reading
+from legload.readers.logs.csvsniff import csv_table, numbers, parse_days
 
 INTAKE_COLUMNS = ("date", "energy_kcal", "protein_g", "carbs_g", "fat_g")
 NUTRIENTS = INTAKE_COLUMNS[1:]
@@ -55,11 +54,6 @@ NOT_RECOGNISED = "not a recognised food log (expected legload, Cronometer or MyF
 EXPORT_CSV_INSTEAD = ("export the diary as CSV instead (MyFitnessPal: Settings → Export Data; "
                       "or the legload daily CSV)")
 
-_DATE_TOKEN = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|"
-                         r"\d{1,2}[/.]\d{1,2}[/.]\d{4})")
-#: candidate day formats, in order of preference when several read every row
-_DAY_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y")
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _TOTAL_ROW = re.compile(r"\btotals?\b", re.IGNORECASE)
 
 
@@ -79,103 +73,10 @@ class IntakeLog:
     format: str = ""
 
 
-# --- shared CSV helpers (also used by the body-log reader) ------------------------------------
-
-
-def decode_text(data: bytes, source: str, not_recognised: str) -> tuple[str, list[str]]:
-    """UTF-8 text of a CSV (BOM dropped), else Windows-1252 with a warning."""
-    if not data.strip():
-        raise ReadError(source, f"{not_recognised}: the file is empty")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "the file is not UTF-8: read as Windows-1252"]
-
-
-def _separator(first_line: str) -> str:
-    counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda s: counts[s])
-    return best if counts[best] > 0 else ","
-
-
-def csv_table(data: bytes, source: str, not_recognised: str) -> tuple[pd.DataFrame, list[str], str]:
-    """A CSV as a frame of stripped strings, its decoding warnings and its separator."""
-    text, warnings = decode_text(data, source, not_recognised)
-    sep = _separator(text.split("\n", 1)[0])
-    try:
-        raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                          skipinitialspace=True, index_col=False)
-    except (ValueError, csv.Error, pd.errors.EmptyDataError) as exc:
-        raise ReadError(source, f"{not_recognised}: {exc}") from None
-    raw.columns = [str(c).strip() for c in raw.columns]
-    raw = raw.apply(lambda col: col.fillna("").astype(str).str.strip())
-    return raw, warnings, sep
-
-
-def header_columns(data: bytes) -> list[str]:
-    """Column names of a CSV's first line (quotes and a BOM removed); [] when unreadable."""
-    head = data[:4096].split(b"\n", 1)[0]
-    try:
-        line = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        line = head.decode("cp1252", errors="replace")
-    line = line.strip("\r")
-    try:
-        row = next(csv.reader([line], delimiter=_separator(line)), [])
-    except csv.Error:
-        return []
-    return [c.strip() for c in row]
-
-
-def numbers(series: pd.Series, sep: str = ",") -> pd.Series:
-    """Floats from text: blank → NaN; ``1,949`` is a thousands separator in a comma or tab
-    separated file, ``12,5`` a decimal comma; anything unreadable → NaN."""
-    text = series.astype(str).str.strip()
-    if sep != ";":
-        grouped = text.str.match(_THOUSANDS)
-        text = text.where(~grouped, text.str.replace(",", "", regex=False))
-    text = text.str.replace(",", ".", regex=False)
-    values = pd.to_numeric(text.where(text != "", None), errors="coerce")
-    return pd.Series(values, index=series.index, dtype=float)
-
-
-def parse_days(series: pd.Series, source: str, warnings: list[str],
-               column: str) -> pd.Series:
-    """Calendar days (datetime64, no time zone) from date or date-time text.
-
-    The leading date of each value is read (a time or UTC offset after it is ignored: the
-    day is the one the app wrote). The format that reads the most rows wins (ISO first);
-    when day-first and month-first both read every row, month-first is used and a warning
-    says so. Unreadable values are NaT; the caller drops them.
-
-    Raises:
-        ReadError: no value of the column is a readable date.
-    """
-    text = series.astype(str).str.strip()
-    token = text.str.extract(_DATE_TOKEN, expand=False).fillna("")
-    best, best_fmt, best_n = None, None, -1
-    readable: dict[str, int] = {}
-    for fmt in _DAY_FORMATS:
-        attempt = pd.to_datetime(token.where(token != "", None), format=fmt, errors="coerce")
-        n = int(attempt.notna().sum())
-        readable[fmt] = n
-        if n > best_n:
-            best, best_fmt, best_n = attempt, fmt, n
-    if best is None or best_n == 0:
-        example = next((t for t in text if t), "")
-        raise ReadError(source, f"no readable dates in column {column!r}"
-                                + (f" (e.g. {example!r})" if example else ""))
-    if best_fmt == "%m/%d/%Y" and readable["%d/%m/%Y"] == best_n:
-        warnings.append(f"dates like {token[best.notna()].iloc[0]!r} could be day-first or "
-                        "month-first: read month-first (MM/DD/YYYY)")
-    return best.dt.normalize().astype("datetime64[ns]")
-
-
 # --- the formats -----------------------------------------------------------------------------
 
 
-def _kind(columns: list[str]) -> str | None:
+def intake_kind(columns: list[str]) -> str | None:
     """Which food-log format a header belongs to, or None."""
     cols = set(columns)
     lower = {c.lower() for c in columns}
@@ -197,21 +98,18 @@ def read_intake(data: bytes, source: str) -> IntakeLog:
     Raises:
         ReadError: ``"<source>: <problem>"`` for an empty, unreadable or unknown file.
     """
-    if _looks_like_html(data):
-        return _mfp_diary(data, source)
-    raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
-    kind = _kind(list(raw.columns))
-    if kind is None:
-        raise ReadError(source, NOT_RECOGNISED)
-    if kind == "legload":
-        frame = _legload(raw.rename(columns=str.lower), source, warnings, sep)
-    elif kind == "cronometer_daily":
-        frame = _cronometer_daily(raw, source, warnings, sep)
-    elif kind == "cronometer_servings":
-        frame = _cronometer_servings(raw, source, warnings, sep)
-    else:
-        frame = _mfp_csv(raw, source, warnings, sep)
-    return _finish(frame, warnings, kind)
+    with reading(source):
+        if looks_like_html(data):
+            return _mfp_diary(data, source)
+        raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
+        kind = intake_kind(list(raw.columns))
+        if kind is None:
+            raise ReadError(source, NOT_RECOGNISED)
+        reader = {"legload": _legload, "cronometer_daily": _cronometer_daily,
+                  "cronometer_servings": _cronometer_servings, "myfitnesspal_csv": _mfp_csv}[kind]
+        if kind == "legload":
+            raw = raw.rename(columns=str.lower)
+        return _finish(reader(raw, source, warnings, sep), warnings, kind)
 
 
 def _energy_kcal(raw: pd.DataFrame, kcal: tuple[str, ...], kj: tuple[str, ...],
@@ -341,13 +239,15 @@ def _finish(frame: pd.DataFrame, warnings: list[str], kind: str) -> IntakeLog:
 # --- MyFitnessPal printable diary (HTML) --------------------------------------------------------
 
 
-def _looks_like_html(data: bytes) -> bool:
+def looks_like_html(data: bytes) -> bool:
+    """True when the content starts like an HTML page."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html")) or (
         head.startswith(b"<") and b"<html" in head)
 
 
-def _is_mfp_diary(data: bytes) -> bool:
+def is_mfp_diary(data: bytes) -> bool:
+    """True for a MyFitnessPal printable diary (the page read by :func:`read_intake`)."""
     lowered = data[:200_000].lower()
     return b"printable" in lowered and b'id="food"' in lowered
 
@@ -419,18 +319,15 @@ def _diary_day(table, day: pd.Timestamp, warnings: list[str], source: str) -> di
 
 
 def _mfp_diary(data: bytes, source: str) -> IntakeLog:
-    from lxml import etree
     from lxml import html as lxml_html
 
-    if not _is_mfp_diary(data):
+    if not is_mfp_diary(data):
         raise ReadError(source, f"{NOT_RECOGNISED}: an HTML page that is not a MyFitnessPal "
                                 "printable diary")
     parser = lxml_html.HTMLParser(no_network=True, huge_tree=False, remove_comments=True,
                                   remove_pis=True)
-    try:
+    with reading(source, f"unreadable HTML ({{exc}}); {EXPORT_CSV_INSTEAD}"):
         doc = lxml_html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise ReadError(source, f"unreadable HTML ({exc}); {EXPORT_CSV_INSTEAD}") from None
     warnings: list[str] = []
     rows: list[dict] = []
     day: pd.Timestamp | None = None
@@ -457,40 +354,14 @@ def _mfp_diary(data: bytes, source: str) -> IntakeLog:
     return _finish(frame, warnings, "myfitnesspal_diary")
 
 
-# --- routing -----------------------------------------------------------------------------------
-
-
-def detect_log(data: bytes, name: str) -> str | None:
-    """``"intake"``, ``"body"`` or None: which log a file is, from its first bytes.
-
-    Food logs are the CSV headers and the printable diary read by :func:`read_intake`; body
-    logs are the headers read by :func:`legload.readers.logs.body.read_body` and FIT
-    files with ``weight_scale`` messages. The content decides, not ``name`` (the file
-    name, accepted for the router's messages): exports are often renamed. Only the header
-    line of a CSV is read.
-    """
-    from legload.readers.logs import body as measurements
-
-    if measurements.is_fit_body(data):
-        return "body"
-    if _looks_like_html(data):
-        return "intake" if _is_mfp_diary(data) else None
-    columns = header_columns(data)
-    if not columns:
-        return None
-    if _kind(columns) is not None:
-        return "intake"
-    if measurements.body_kind(columns) is not None:
-        return "body"
-    return None
-
-
 __all__ = [
     "INTAKE_COLUMNS",
     "KJ_PER_KCAL",
     "MAX_DAY_KCAL",
     "NOT_RECOGNISED",
     "IntakeLog",
-    "detect_log",
+    "intake_kind",
+    "is_mfp_diary",
+    "looks_like_html",
     "read_intake",
 ]

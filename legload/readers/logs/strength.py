@@ -43,13 +43,12 @@ import pandas as pd
 
 from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
-from legload.errors import ReadError
+from legload.errors import ReadError, reading
+from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
                "weight_kg", "duration_s", "distance_m", "rir", "set_type")
 NOT_RECOGNISED = "not a recognised strength log (expected Hevy, Strong or legload CSV)"
-LOCAL_TIME_WARNING = ("times in this log carry no time zone: they were stored as UTC "
-                      "(a local 18:00 stays 18:00)")
 _SET_TYPES = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "w": "warmup",
               "dropset": "dropset", "drop_set": "dropset", "d": "dropset",
               "failure": "failure", "f": "failure"}
@@ -83,42 +82,30 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
     """
     if weight_unit not in (None, "kg", "lb"):
         raise ReadError(source, f"weight_unit must be 'kg' or 'lb', not {weight_unit!r}")
-    text, warnings = _decode(data, source)
+    with reading(source):
+        raw, warnings = _table(data, source)
+        cols = set(raw.columns)
+        if {"exercise_title", "start_time"} <= cols:
+            frame = _hevy(raw, source, warnings)
+        elif {"Exercise Name", "Set Order", "Date"} <= cols:
+            frame = _strong(raw, source, warnings, weight_unit)
+        elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
+            frame = _legload(raw.rename(columns=str.lower), source, warnings)
+        else:
+            raise ReadError(source, NOT_RECOGNISED)
+        return _finish(frame, warnings)
+
+
+def _table(data: bytes, source: str) -> tuple[pd.DataFrame, list[str]]:
+    """The CSV as a frame of strings (column names stripped) and its decoding warnings."""
+    text, warnings = decode_text(data, source, NOT_RECOGNISED, "; check accented exercise names")
     first = text.split("\n", 1)[0]
     sep = ";" if first.count(";") > first.count(",") else ","
-    try:
+    with reading(source, f"{NOT_RECOGNISED}: {{exc}}"):
         raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                           skipinitialspace=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv_error()) as exc:
-        raise ReadError(source, f"{NOT_RECOGNISED}: {exc}") from None
     raw.columns = [str(c).strip() for c in raw.columns]
-    cols = set(raw.columns)
-    if {"exercise_title", "start_time"} <= cols:
-        frame = _hevy(raw, source, warnings)
-    elif {"Exercise Name", "Set Order", "Date"} <= cols:
-        frame = _strong(raw, source, warnings, weight_unit)
-    elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
-        frame = _legload(raw.rename(columns=str.lower), source, warnings)
-    else:
-        raise ReadError(source, NOT_RECOGNISED)
-    return _finish(frame, warnings)
-
-
-def csv_error() -> type[Exception]:
-    """The csv module's error type (pandas lets it through for some malformed inputs)."""
-    import csv
-
-    return csv.Error
-
-
-def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    if not data.strip():
-        raise ReadError(source, f"{NOT_RECOGNISED}: the file is empty")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "the file is not UTF-8: read as Windows-1252; check accented exercise names"]
+    return raw, warnings
 
 
 def _num(series: pd.Series) -> pd.Series:
@@ -343,6 +330,9 @@ def sets_from_fit(messages: Mapping[str, np.ndarray], workout: str = "") -> pd.D
     ``exercise_raw`` holds that name. ``weight`` is in kg (profile scale 16), ``duration``
     in s; ``timestamp`` is ``start_time`` when present (FIT times are UTC).
     """
+    from legload.readers.fit.decode import numbers_only
+
+    messages = numbers_only(dict(messages))  # a damaged definition can make a number text
     n = len(messages.get("_offset", messages.get("timestamp", [])))
     rows = []
     for i in range(n):
