@@ -13,6 +13,7 @@ from legload.streams.altitude import GRADE_LIMIT, classify_altitude, smooth_and_
 from legload.streams.altitude import altitude_noise_m as _noise
 from legload.streams.cadence import normalise_cadence
 from legload.streams.clean import FOOT_SPORTS, CleanSamples, clean_samples, limits_for
+from legload.streams.gaps import note_bridged, plan_gaps
 from legload.streams.resample import build_grid, interp_gapped
 from legload.streams.speed import (
     cumulative_distance,
@@ -49,8 +50,9 @@ def to_stream(
     1. :mod:`~legload.streams.clean` — sort by time, drop duplicate timestamps (first in
        file order wins), remove implausible values and GPS teleports, counting each in
        ``flags["dropped"]``;
-    2. :mod:`~legload.streams.resample` — a gap longer than ``pause_gap_s`` between samples
-       is a pause; each stretch between pauses is interpolated to whole seconds within
+    2. :mod:`~legload.streams.gaps` and :mod:`~legload.streams.resample` — a gap longer
+       than ``pause_gap_s`` between samples is a pause when the evidence says so (timer,
+       no displacement, speed 0), else it is bridged and flagged; each stretch between pauses is interpolated to whole seconds within
        itself only, so no row ever falls inside a pause;
     3. :mod:`~legload.streams.speed` — speed and distance from the best source; seconds
        whose ±2 s mean speed is below ``min_moving_speed_m_s`` are stationary and dropped;
@@ -86,9 +88,10 @@ def to_stream(
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
     pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
-
-    distance = cumulative_distance(cleaned, limits, pause_gap_s)
-    grid, isolated = build_grid(cleaned.t_s, pause_gap_s)
+    gaps = plan_gaps(cleaned, activity.laps, limits, pause_gap_s, min_moving_speed_m_s)
+    distance = cumulative_distance(cleaned, limits, pause_gap_s, gaps.pause)
+    grid, isolated = build_grid(cleaned.t_s, pause_gap_s, gaps.pause)
+    pause_gap_s = gaps.bridge_s  # from here on, interpolation reaches across bridged gaps
     cleaned.count("isolated_sample", isolated)
     cumulative = np.interp(grid.seconds, cleaned.t_s, distance.cumulative_m)
     speed = grid_speed(cleaned, grid, cumulative, distance.speed_source, pause_gap_s)
@@ -138,6 +141,7 @@ def to_stream(
         if note:
             warnings.append(note)
 
+    note_bridged(gaps, cleaned.t_s, seconds, columns, flags, warnings)
     flags["pauses"] = _pauses(cleaned.start, seconds)
     flags["dropped"] = dict(cleaned.dropped)
     if cleaned.dropped.get("position_teleport"):
