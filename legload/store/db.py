@@ -26,6 +26,7 @@ from legload.errors import StoreError, StoreRollback
 from legload.store.athletes import AthleteStore
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
+from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
 
 #: How long a writer waits for another process's transaction before giving up (ms).
@@ -180,6 +181,7 @@ class Store(AthleteStore, LogStore):
             if athlete_id is not None:
                 conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
                              (athlete_id, sha256))
+            link_same_activities(conn, ids)  # the same run from another format counts once
             if batch is None:
                 conn.execute("COMMIT")
             else:
@@ -222,11 +224,13 @@ class Store(AthleteStore, LogStore):
     # -- activities --------------------------------------------------------------------
 
     def list_activities(self) -> list[dict]:
-        """Summary rows of every activity, oldest first (by start, then id)."""
+        """Summary rows of every activity, oldest first (by start, then id); a recording
+        merged into another of the same activity is left out."""
         columns = ", ".join(f"a.{name}" for name in _LIST_COLUMNS)
         rows = self._query(
             f"SELECT {columns}, f.source_path, f.sha256 FROM activities a "
-            "JOIN files f ON f.sha256 = a.file_sha256 ORDER BY a.start IS NULL, a.start, a.id"
+            "JOIN files f ON f.sha256 = a.file_sha256 WHERE a.merged_into IS NULL "
+            "ORDER BY a.start IS NULL, a.start, a.id"
         )
         keys = (*_LIST_COLUMNS, "source_path", "sha256")
         listed = []
