@@ -11,12 +11,12 @@ relative to the session's own median speed: a runner's "fast" is their own. Laps
 hint: in a structured session (manual or labelled laps) the clearly faster laps are work.
 
 A sprint needs corroboration, because GPS glitches (jumps of 15–40 m in 1–2 s) read as bursts
-of speed: the speed must be reached with a plausible acceleration (at most 5 m/s² from one
-second to the next: 2.5 → 8 m/s in 1 s and back is a glitch), held for at least 8 s, and, when the speed comes
-from positions and they are recorded, cadence (or else heart rate) must respond. A sharper change undone as sharply within
-3 s is a jump of the position fix. Walking and hiking have no sprints (a
-5.7 m/s stretch on a hike is transport). Given the athlete's maximal speed (from their
-history of fastest efforts), a sprint must also reach 80 % of it.
+of speed: no change of speed sharper than 5 m/s² from one second to the next that is undone as
+sharply within 3 s (2.5 → 8 m/s in 1 s and back is a jump of the position fix), the speed held
+for at least 8 s, and, when the speed comes from positions, cadence (or else heart rate)
+responding where recorded. Walking and hiking have no sprints (a 5.7 m/s stretch on a hike is
+transport). Given the athlete's maximal speed (from their history of fastest efforts), a
+sprint must also reach 80 % of it.
 """
 
 from __future__ import annotations

@@ -52,8 +52,9 @@ def to_stream(
        ``flags["dropped"]``;
     2. :mod:`~legload.streams.gaps` and :mod:`~legload.streams.resample` — a gap longer
        than ``pause_gap_s`` between samples is a pause when the evidence says so (timer,
-       no displacement, speed 0), else it is bridged and flagged; each stretch between pauses is interpolated to whole seconds within
-       itself only, so no row ever falls inside a pause;
+       no displacement, speed 0), else it is bridged and flagged; each stretch between
+       pauses is interpolated to whole seconds within itself only, so no row ever falls
+       inside a pause;
     3. :mod:`~legload.streams.speed` — speed and distance from the best source; seconds
        whose ±2 s mean speed is below ``min_moving_speed_m_s`` are stationary and dropped;
        the remaining seconds are numbered ``t_s = 0, 1, 2 …``;

@@ -1,10 +1,11 @@
 """Moving chunks and the 1 Hz grid: interpolation that never reaches across a pause.
 
 A *pause* is a gap between consecutive samples longer than ``pause_gap_s`` that the evidence
-calls a pause (auto-pause, a manual stop, standing still; see :mod:`legload.streams.gaps`). The samples
-between two pauses form a *chunk*. The 1 Hz grid holds the whole seconds (counted from the first sample) that lie within a chunk, from
-its first to its last sample, so no grid point ever falls inside a pause. A chunk made of a
-single sample has no extent and is dropped (``isolated_sample``).
+calls a pause (auto-pause, a manual stop, standing still; see :mod:`legload.streams.gaps`).
+The samples between two pauses form a *chunk*. The 1 Hz grid holds the whole seconds (counted
+from the first sample) that lie within a chunk, from its first to its last sample, so no grid
+point ever falls inside a pause. A chunk made of a single sample has no extent and is dropped
+(``isolated_sample``).
 
 All functions here are vectorised over the whole activity: a grid point interpolates
 between the two samples around it, and those belong to its own chunk by construction.
