@@ -20,6 +20,7 @@ from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
 from legload.readers.logs.strength import read_strength
 from legload.store import Store, default_db_path
+from legload.store.merge import merged_pairs
 
 PathLike = str | os.PathLike
 
@@ -71,6 +72,7 @@ class ImportReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     activities: list[int] = field(default_factory=list)
+    merged: list[dict[str, object]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)  # the fields' order is the document's
@@ -291,7 +293,10 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
         report.duplicates += 1
         return
     report.imported += 1
-    report.activities.extend(ids)
+    merged = merged_pairs(store.conn, ids)  # the same activity stored from another file
+    report.merged.extend({"path": path, "into": into} for _, path, into in merged)
+    gone = {i for i, _, _ in merged}
+    report.activities[:] = [i for i in (*report.activities, *ids) if i not in gone]
     seen = set(report.warnings)
     for prepared in result.activities:
         for warning in prepared.warnings:

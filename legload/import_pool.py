@@ -32,6 +32,7 @@ from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
 from legload.readers.detect import read_content
 from legload.store import PreparedActivity, prepare_activity
+from legload.streams.totals import settle_summary
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def read_job(job: ReadJob) -> ReadResult:
     try:
         for activity in activities:
             apply_meta(activity, job.meta)
+            settle_summary(activity)  # `activities` lists the figures `analyze` reports
             prepared.append(prepare_activity(activity, job.source))
     except (ValueError, TypeError, OverflowError) as exc:  # one file's odd values stop only it
         problem = f"could not be stored ({type(exc).__name__}: {exc})"

@@ -9,6 +9,14 @@ Fast running is judged on speed over the ground, smoothed over 5 s: sprints matt
 muscles because of leg speed, and hill efforts are reported as climbs. Thresholds are
 relative to the session's own median speed: a runner's "fast" is their own. Laps are a
 hint: in a structured session (manual or labelled laps) the clearly faster laps are work.
+
+A sprint needs corroboration, because GPS glitches (jumps of 15–40 m in 1–2 s) read as bursts
+of speed: no change of speed sharper than 5 m/s² from one second to the next that is undone as
+sharply within 3 s (2.5 → 8 m/s in 1 s and back is a jump of the position fix), the speed held
+for at least 8 s, and, when the speed comes from positions, cadence (or else heart rate)
+responding where recorded. Walking and hiking have no sprints (a 5.7 m/s stretch on a hike is
+transport). Given the athlete's maximal speed (from their history of fastest efforts), a
+sprint must also reach 80 % of it.
 """
 
 from __future__ import annotations
@@ -43,6 +51,22 @@ SPRINT_MIN_PEAK_M_S = 4.0
 #: ... and covers at least this distance (m) unless the watch lapped it: shorter bursts in a
 #: warm-up are accelerations, not the strides or reps a plan prescribes
 SPRINT_MIN_M = 100.0
+#: fastest plausible change of speed from one second to the next (m/s²): elite sprinters reach
+#: about 4–5 m/s² in their first steps (Morin et al. 2012, Eur J Appl Physiol 112:3921)
+MAX_ACCEL_M_S2 = 5.0
+#: a change of speed that sharp, undone as sharply within this many seconds, is a GPS glitch
+GLITCH_S = 3
+#: a sprint holds the fast threshold for at least this many seconds of raw (unsmoothed) speed
+SPRINT_SUSTAIN_S = 8
+#: ... and, when its speed comes from positions, its mean cadence is at least this multiple of
+#: the cadence over the 30 s before it, or else its heart rate rises by at least this much
+#: (1/min) within 30 s of its start
+CADENCE_RESPONSE = 1.04
+HEART_RATE_RESPONSE_BPM = 3.0
+#: ... and, given the athlete's maximal speed, its peak reaches this fraction of it
+SPRINT_OF_MAX = 0.8
+#: sports in which no bout is a sprint
+NO_SPRINT_SPORTS = frozenset({"walking", "hiking"})
 #: longest interval work bout (s); a longer fast stretch is tempo running
 WORK_MAX_S = 20 * 60
 #: a bout whose mean grade is at least this is a hill repeat (reported as a climb, not a sprint)
@@ -85,8 +109,13 @@ def smoothed_speed(stream: Stream) -> np.ndarray:
     return pd.Series(speed).rolling(5, center=True, min_periods=1).mean().to_numpy()
 
 
-def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None) -> list[Segment]:
-    """Sprints, interval work and tempo bouts, plus recoveries between work bouts."""
+def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
+               max_speed_m_s: float | None = None) -> list[Segment]:
+    """Sprints, interval work and tempo bouts, plus recoveries between work bouts.
+
+    ``max_speed_m_s`` is the athlete's own maximal speed (m/s), e.g. the fastest 10 s of their
+    history; when given, a sprint must reach :data:`SPRINT_OF_MAX` of it.
+    """
     frame = stream.frame
     if len(frame) < MIN_BOUT_S or frame["speed_m_s"].isna().all():
         return []
@@ -95,7 +124,7 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None) -> list[Segment
     reference = float(np.nanmedian(speed))
     threshold = max(FAST_RATIO * reference, reference + FAST_MARGIN_M_S)
     sprint_peak = max(SPRINT_PEAK_RATIO * reference, reference + SPRINT_PEAK_MARGIN_M_S,
-                      SPRINT_MIN_PEAK_M_S)
+                      SPRINT_MIN_PEAK_M_S, SPRINT_OF_MAX * (max_speed_m_s or 0.0))
     by_speed = _runs(np.nan_to_num(speed) >= threshold, el)
     by_laps = _lap_spans(stream, laps, el, speed)
     lap_rows = np.zeros(len(frame), dtype=bool)
@@ -114,6 +143,8 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None) -> list[Segment
             if not lap_rows[i:j + 1].any() and (np.nanmax(speed[i:j + 1]) < sprint_peak
                                                 or bout.distance_m < SPRINT_MIN_M):
                 continue  # a surge, not a sprint (a lapped rep counts whatever its peak)
+            if stream.sport in NO_SPRINT_SPORTS or not corroborated(stream, i, j, threshold):
+                continue  # transport, or a GPS glitch
             bout.kind = "sprint"
         elif duration > WORK_MAX_S:
             bout.kind = "tempo"
@@ -125,6 +156,51 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None) -> list[Segment
         if j >= i and after.start_s - before.end_s <= 10 * 60:
             out.append(_segment(stream, el, i, j, "recovery"))
     return sorted(out, key=lambda s: s.start_s)
+
+
+def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float) -> bool:
+    """Whether the fast bout of rows ``i..j`` is a real effort rather than a GPS glitch: a
+    plausible acceleration around it, the raw speed over ``threshold_m_s`` for at least
+    :data:`SPRINT_SUSTAIN_S`, and, for speed from positions, the cadence (else the heart rate)
+    responding where recorded.
+    """
+    frame = stream.frame
+    raw = frame["speed_m_s"].to_numpy(float)
+    if _excursion(raw[max(i - 3, 0):min(j + 4, raw.size)]):
+        return False
+    if int(np.sum(raw[i:j + 1] >= threshold_m_s)) < SPRINT_SUSTAIN_S:
+        return False
+    if stream.flags.get("speed_source") != "positions":
+        return True  # the device's own speed (footpod, filtered GNSS) does not jump with a fix
+    before, during = slice(max(i - 30, 0), i), slice(i, j + 1)
+    cadence = _channel(frame, "cadence_spm")
+    if cadence is not None and np.isfinite(cadence[before]).any():
+        return bool(np.nanmean(cadence[during]) >= CADENCE_RESPONSE * np.nanmean(cadence[before]))
+    heart_rate = _channel(frame, "heart_rate_bpm")
+    if heart_rate is not None and np.isfinite(heart_rate[before]).any():
+        rise = np.nanmax(heart_rate[i:i + 30]) - np.nanmean(heart_rate[before])
+        return bool(rise >= HEART_RATE_RESPONSE_BPM)
+    return True
+
+
+def _excursion(speed: np.ndarray) -> bool:
+    """True when the speed changes faster than :data:`MAX_ACCEL_M_S2` and changes back as
+    fast within :data:`GLITCH_S` seconds: a jump of the position fix, not an effort."""
+    step = np.nan_to_num(np.diff(speed))
+    sharp = np.flatnonzero(np.abs(step) > MAX_ACCEL_M_S2)
+    for k in sharp:
+        back = step[k + 1:k + 1 + GLITCH_S]
+        if np.any((np.sign(back) == -np.sign(step[k])) & (np.abs(back) > MAX_ACCEL_M_S2)):
+            return True
+    return False
+
+
+def _channel(frame: pd.DataFrame, name: str) -> np.ndarray | None:
+    """A recorded channel as floats, or None when absent or mostly missing."""
+    if name not in frame:
+        return None
+    values = frame[name].to_numpy(float)
+    return values if np.isfinite(values).mean() >= 0.5 else None
 
 
 def _runs(mask: np.ndarray, el: np.ndarray) -> list[tuple[int, int]]:

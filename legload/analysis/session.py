@@ -17,6 +17,7 @@ from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
 from legload.models.exercise.parameters import COMPENDIUM_2011_METS
 from legload.models.locomotion.energy import running_cost, walking_cost
 from legload.streams import Stream, to_stream
+from legload.streams.totals import session_totals
 
 #: body mass used when the athlete has not given theirs (kg); the output says so
 DEFAULT_MASS_KG = 70.0
@@ -58,6 +59,7 @@ class SessionAnalysis:
     segments: list[Segment]
     muscles: dict[str, MuscleLoad] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,7 @@ class SessionAnalysis:
             "segments": [s.to_dict() for s in self.segments],
             "muscles": {name: load.to_dict() for name, load in self.muscles.items()},
             "notes": self.notes,
+            "sources": self.sources,
         }
 
 
@@ -98,8 +101,10 @@ class ActivityAnalysis:
 
 
 def analyse_session(activity: Activity, *, mass_kg: float | None = None,
-                    stream: Stream | None = None) -> SessionAnalysis:
-    """Describe one activity. ``mass_kg`` defaults to 70 kg, flagged in the result."""
+                    stream: Stream | None = None,
+                    max_speed_m_s: float | None = None) -> SessionAnalysis:
+    """Describe one activity. ``mass_kg`` defaults to 70 kg, flagged in the result;
+    ``max_speed_m_s`` is the athlete's maximal speed, when known (sprints must approach it)."""
     stream = stream if stream is not None else to_stream(activity)
     mass_source = "athlete" if mass_kg else "default"
     mass = float(mass_kg or DEFAULT_MASS_KG)
@@ -109,18 +114,20 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
     sport = stream.sport
     segments: list[Segment] = []
     if sport in FOOT_SPORTS:
-        segments = fast_bouts(stream, activity.laps) + climbs(stream)
+        segments = fast_bouts(stream, activity.laps, max_speed_m_s=max_speed_m_s) + climbs(stream)
         segments.sort(key=lambda s: (s.start_s, s.kind))
     session_class, tags = classify(activity, stream, segments)
+    totals = session_totals(activity, stream)  # what `activities` shows too
+    notes.extend(totals.notes)
     return SessionAnalysis(
         sport=sport, sub_sport=stream.sub_sport,
-        energy_kcal=session_energy_kcal(stream, mass),
+        energy_kcal=session_energy_kcal(stream, mass, moving_s=totals.moving_s),
         mass_kg=mass, mass_source=mass_source,
         gap_s_per_km=grade_adjusted_pace(stream) if sport in FOOT_SPORTS else None,
-        moving_s=stream.moving_s, distance_m=stream.distance_m,
-        ascent_m=stream.ascent_m, descent_m=stream.descent_m,
+        moving_s=totals.moving_s, distance_m=totals.distance_m,
+        ascent_m=totals.ascent_m, descent_m=totals.descent_m,
         session_class=session_class, tags=tags, segments=segments,
-        muscles=muscle_load(stream, mass_kg=mass), notes=notes,
+        muscles=muscle_load(stream, mass_kg=mass), notes=notes, sources=totals.sources,
     )
 
 
@@ -131,17 +138,21 @@ def _steps(stream: Stream) -> tuple[np.ndarray, np.ndarray]:
     return np.maximum(np.nan_to_num(step), 0.0), frame["grade"].to_numpy(float)
 
 
-def session_energy_kcal(stream: Stream, mass_kg: float) -> float:
+def session_energy_kcal(stream: Stream, mass_kg: float, *,
+                        moving_s: float | None = None) -> float:
     """Gross energy of the session (kcal).
 
     Running and walking: Minetti et al. (2002) net cost per metre along the slope times the
     distance, plus 1 MET of resting metabolism over the moving time. Cycling: measured power,
     or road-load power from speed and grade, over a gross efficiency of 0.22. Everything else:
-    Compendium METs (Ainsworth et al. 2011) over the moving time.
+    Compendium METs (Ainsworth et al. 2011) over ``moving_s``, the activity's reported moving
+    time (default: the stream's; a squash session's device timer, not its few seconds of
+    moving over the ground).
     """
-    moving_s = stream.moving_s
-    if moving_s == 0:
+    if stream.moving_s == 0 and not moving_s:
         return 0.0
+    timed_s = stream.moving_s if moving_s is None else moving_s
+    moving_s = stream.moving_s
     sport = stream.sport
     frame = stream.frame
     if sport in FOOT_SPORTS and frame["speed_m_s"].notna().any():
@@ -155,11 +166,11 @@ def session_energy_kcal(stream: Stream, mass_kg: float) -> float:
         power = ride_power_w(frame, mass_kg)
         if power is None:
             return float(met_energy_kcal(COMPENDIUM_2011_METS["cycling_general"].met, mass_kg,
-                                         moving_s))
+                                         timed_s))
         return float(np.sum(cycling_metabolic_power(power))) / J_PER_KCAL
     key = {"swimming": "swimming_laps_moderate", "strength": "strength_moderate",
            "walking": "walking_moderate", "hiking": "hiking"}.get(sport, "generic")
-    return float(met_energy_kcal(COMPENDIUM_2011_METS[key].met, mass_kg, moving_s))
+    return float(met_energy_kcal(COMPENDIUM_2011_METS[key].met, mass_kg, timed_s))
 
 
 def grade_adjusted_pace(stream: Stream) -> float | None:

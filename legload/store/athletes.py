@@ -84,7 +84,8 @@ class AthleteStore:
         """(id, start, sport) of an athlete's activities (or the unassigned ones), oldest first."""
         where = "athlete_id IS ?" if athlete_id is None else "athlete_id = ?"
         return [(int(i), s, sp) for i, s, sp in self.conn.execute(
-            f"SELECT id, start, sport FROM activities WHERE {where} ORDER BY start, id",
+            f"SELECT id, start, sport FROM activities WHERE {where} AND merged_into IS NULL "
+            "ORDER BY start, id",
             (athlete_id,))]
 
     def athlete_weight_for(self, activity_id: int) -> float | None:

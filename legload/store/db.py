@@ -25,6 +25,7 @@ from legload.errors import StoreError, StoreRollback
 from legload.store.athletes import AthleteStore
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
+from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
 from legload.store.transaction import Batch, begin_file, reason, rollback, undo_file
 
@@ -166,6 +167,7 @@ class Store(AthleteStore, LogStore):
                 undo_file(conn, batch)  # another writer stored it since has_file
                 return []
             ids = _write_file(conn, sha256, source_path, prepared, athlete_id)
+            link_same_activities(conn, ids)  # the same run from another format counts once
             if batch is None:
                 conn.execute("COMMIT")
             else:
@@ -215,11 +217,13 @@ class Store(AthleteStore, LogStore):
     # -- activities --------------------------------------------------------------------
 
     def list_activities(self) -> list[dict]:
-        """Summary rows of every activity, oldest first (by start, then id)."""
+        """Summary rows of every activity, oldest first (by start, then id); a recording
+        merged into another of the same activity is left out."""
         columns = ", ".join(f"a.{name}" for name in _LIST_COLUMNS)
         rows = self._query(
             f"SELECT {columns}, f.source_path, f.sha256 FROM activities a "
-            "JOIN files f ON f.sha256 = a.file_sha256 ORDER BY a.start IS NULL, a.start, a.id"
+            "JOIN files f ON f.sha256 = a.file_sha256 WHERE a.merged_into IS NULL "
+            "ORDER BY a.start IS NULL, a.start, a.id"
         )
         keys = (*_LIST_COLUMNS, "source_path", "sha256")
         listed = []

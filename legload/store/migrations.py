@@ -136,11 +136,18 @@ CREATE TABLE activity_analyses (
 );
 """
 
+_V4_MERGED_ACTIVITIES = """
+ALTER TABLE activities ADD COLUMN merged_into INTEGER NULL REFERENCES activities(id);
+CREATE INDEX activities_by_merge ON activities (merged_into);
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
     (2, "athletes, strength sets, daily intake and body measurements", _V2_ATHLETES_AND_LOGS),
     (3, "cached per-activity analyses (recomputed when the models change)", _V3_ANALYSIS_CACHE),
+    (4, "the same activity from several files: others linked to the richest (merged_into)",
+     _V4_MERGED_ACTIVITIES),
 ]
 
 _BOOKKEEPING = """

@@ -14,6 +14,7 @@ from legload.streams.altitude import GRADE_LIMIT, classify_altitude, smooth_and_
 from legload.streams.altitude import altitude_noise_m as _noise
 from legload.streams.cadence import normalise_cadence
 from legload.streams.clean import FOOT_SPORTS, CleanSamples, clean_samples, limits_for
+from legload.streams.gaps import GapPlan, note_bridged, plan_gaps
 from legload.streams.resample import build_grid, interp_gapped
 from legload.streams.speed import (
     cumulative_distance,
@@ -50,9 +51,11 @@ def to_stream(
     1. :mod:`~legload.streams.clean` — sort by time, drop duplicate timestamps (first in
        file order wins), remove implausible values and GPS teleports, counting each in
        ``flags["dropped"]``;
-    2. :mod:`~legload.streams.resample` — a gap longer than ``pause_gap_s`` between samples
-       is a pause; each stretch between pauses is interpolated to whole seconds within
-       itself only, so no row ever falls inside a pause;
+    2. :mod:`~legload.streams.gaps` and :mod:`~legload.streams.resample` — a gap longer
+       than ``pause_gap_s`` between samples is a pause when the evidence says so (timer,
+       no displacement, speed 0), else it is bridged and flagged; each stretch between
+       pauses is interpolated to whole seconds within itself only, so no row ever falls
+       inside a pause;
     3. :mod:`~legload.streams.speed` — speed and distance from the best source; seconds
        whose ±2 s mean speed is below ``min_moving_speed_m_s`` are stationary and dropped;
        the remaining seconds are numbered ``t_s = 0, 1, 2 …``;
@@ -83,8 +86,10 @@ def to_stream(
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
     pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
-    moving = _moving_seconds(cleaned, sport, gps, pause_gap_s, min_moving_speed_m_s, warnings)
+    moving = _moving_seconds(cleaned, activity.laps, sport, gps, pause_gap_s,
+                             min_moving_speed_m_s, warnings)
     seconds, columns = moving.seconds, moving.columns
+    pause_gap_s = moving.bridge_s  # from here on, interpolation reaches across bridged gaps
     flags: dict[str, object] = {
         "gps_missing": not gps,
         "altitude_source": "none",
@@ -103,6 +108,7 @@ def to_stream(
     if moving.lat is not None and moving.lon is not None:
         columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
     _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
+    note_bridged(moving.gaps, cleaned.t_s, seconds, columns, flags, warnings)
     flags["pauses"] = _pauses(cleaned.start, seconds)
     flags["dropped"] = dict(cleaned.dropped)
     if cleaned.dropped.get("position_teleport"):
@@ -132,14 +138,20 @@ class _Moving(NamedTuple):
     distance_source: str
     lat: np.ndarray | None
     lon: np.ndarray | None
+    gaps: GapPlan  # which gaps are pauses and which are bridged
+    bridge_s: float  # the longest gap interpolation may cross
 
 
-def _moving_seconds(cleaned: CleanSamples, sport: str, gps: bool, pause_gap_s: float,
-                    min_moving_speed_m_s: float, warnings: list[str]) -> _Moving:
+def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str, gps: bool,
+                    pause_gap_s: float, min_moving_speed_m_s: float,
+                    warnings: list[str]) -> _Moving:
     """Steps 2 and 3 of :func:`to_stream`: the 1 Hz grid between pauses, speed and distance
     on it, and the seconds that are moving (numbered ``t_s = 0, 1, 2 …``)."""
-    distance = cumulative_distance(cleaned, limits_for(sport), pause_gap_s)
-    grid, isolated = build_grid(cleaned.t_s, pause_gap_s)
+    limits = limits_for(sport)
+    gaps = plan_gaps(cleaned, laps, limits, pause_gap_s, min_moving_speed_m_s)
+    distance = cumulative_distance(cleaned, limits, pause_gap_s, gaps.pause)
+    grid, isolated = build_grid(cleaned.t_s, pause_gap_s, gaps.pause)
+    pause_gap_s = gaps.bridge_s  # from here on, interpolation reaches across bridged gaps
     cleaned.count("isolated_sample", isolated)
     cumulative = np.interp(grid.seconds, cleaned.t_s, distance.cumulative_m)
     speed = grid_speed(cleaned, grid, cumulative, distance.speed_source, pause_gap_s)
@@ -159,7 +171,8 @@ def _moving_seconds(cleaned: CleanSamples, sport: str, gps: bool, pause_gap_s: f
     columns["distance_m"] = row_distance(
         cumulative[rows], seconds, grid.chunk[rows], distance.source, lat, lon)
     columns["speed_m_s"] = speed[rows]
-    return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon)
+    return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon,
+                   gaps, pause_gap_s)
 
 
 def _carry_channels(cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float, sport: str,

@@ -1,10 +1,11 @@
 """Moving chunks and the 1 Hz grid: interpolation that never reaches across a pause.
 
-A *pause* is a gap between consecutive samples longer than ``pause_gap_s`` (auto-pause,
-a manual stop, or signal loss). The samples between two pauses form a *chunk*. The 1 Hz
-grid holds the whole seconds (counted from the first sample) that lie within a chunk, from
-its first to its last sample, so no grid point ever falls inside a pause. A chunk made of a
-single sample has no extent and is dropped (``isolated_sample``).
+A *pause* is a gap between consecutive samples longer than ``pause_gap_s`` that the evidence
+calls a pause (auto-pause, a manual stop, standing still; see :mod:`legload.streams.gaps`).
+The samples between two pauses form a *chunk*. The 1 Hz grid holds the whole seconds (counted
+from the first sample) that lie within a chunk, from its first to its last sample, so no grid
+point ever falls inside a pause. A chunk made of a single sample has no extent and is dropped
+(``isolated_sample``).
 
 All functions here are vectorised over the whole activity: a grid point interpolates
 between the two samples around it, and those belong to its own chunk by construction.
@@ -37,20 +38,29 @@ class Grid:
         return int(self.seconds.size)
 
 
-def chunk_edges(t_s: np.ndarray, pause_gap_s: float) -> tuple[np.ndarray, np.ndarray]:
-    """Index of the first and of the last sample of every chunk (``t_s`` strictly increasing)."""
+def chunk_edges(
+    t_s: np.ndarray, pause_gap_s: float, pauses: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the first and of the last sample of every chunk (``t_s`` strictly increasing).
+
+    ``pauses`` (one bool per interval) says which intervals are pauses; by default every
+    interval longer than ``pause_gap_s``.
+    """
     if t_s.size == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    breaks = np.flatnonzero(np.diff(t_s) > pause_gap_s)
+    breaks = np.flatnonzero(np.diff(t_s) > pause_gap_s if pauses is None else pauses)
     starts = np.concatenate([[0], breaks + 1])
     ends = np.concatenate([breaks, [t_s.size - 1]])
     return starts, ends
 
 
-def build_grid(t_s: np.ndarray, pause_gap_s: float) -> tuple[Grid, int]:
-    """The 1 Hz grid over the chunks of ``t_s``, and the number of isolated samples dropped."""
-    starts, ends = chunk_edges(t_s, pause_gap_s)
+def build_grid(
+    t_s: np.ndarray, pause_gap_s: float, pauses: np.ndarray | None = None,
+) -> tuple[Grid, int]:
+    """The 1 Hz grid over the chunks of ``t_s``, and the number of isolated samples dropped
+    (``pauses`` as in :func:`chunk_edges`)."""
+    starts, ends = chunk_edges(t_s, pause_gap_s, pauses)
     isolated = int(np.sum(starts == ends))
     keep = starts < ends
     lo = np.ceil(t_s[starts[keep]])

@@ -64,8 +64,14 @@ def has_positions(cleaned: CleanSamples) -> bool:
     return lat is not None and int(np.isfinite(lat).sum()) >= 2
 
 
-def cumulative_distance(cleaned: CleanSamples, limits: Limits, pause_gap_s: float) -> Distance:
-    """Cumulative distance (m) at each cleaned sample, 0 at the first (rules in module doc)."""
+def cumulative_distance(
+    cleaned: CleanSamples, limits: Limits, pause_gap_s: float, pauses: np.ndarray | None = None,
+) -> Distance:
+    """Cumulative distance (m) at each cleaned sample, 0 at the first (rules in module doc).
+
+    ``pauses`` (one bool per interval, default: longer than ``pause_gap_s``) are the intervals
+    across which an integrated speed adds nothing.
+    """
     t = cleaned.t_s
     speed = cleaned.channels.get("speed_m_s")
     device = cleaned.channels.get("distance_m")
@@ -91,7 +97,7 @@ def cumulative_distance(cleaned: CleanSamples, limits: Limits, pause_gap_s: floa
         ok = np.isfinite(speed)
         filled = np.interp(t, t[ok], speed[ok])
         step = 0.5 * (filled[:-1] + filled[1:]) * dt
-        step[dt > pause_gap_s] = 0.0
+        step[dt > pause_gap_s if pauses is None else pauses] = 0.0
         return Distance(_cumsum0(step), "device_speed", speed_source)
     if positions:
         lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]

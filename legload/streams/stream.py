@@ -28,6 +28,7 @@ STREAM_COLUMNS: dict[str, tuple[str, str]] = {
     "vertical_oscillation_m": ("m", "vertical oscillation of the torso per step"),
     "stance_time_s": ("s", "ground contact time per step"),
     "step_length_m": ("m", "step length"),
+    "interpolated": ("1", "1 inside a recording gap bridged while moving (only when there is one)"),
 }
 
 #: Keys always present in :attr:`Stream.flags`.
@@ -43,6 +44,8 @@ FLAG_KEYS: dict[str, str] = {
     "altitude_noise_m": "float: estimated per-sample altitude noise (m), NaN without altitude",
     "grade_window_m": "float: median half-width of the grade window (m), 0 without grade",
     "grade_clipped_s": "int: seconds whose grade was clipped to +-0.45",
+    "gaps_bridged": "int: recording gaps while moving, interpolated across (not pauses)",
+    "interpolated_s": "int: rows inside bridged gaps (the 'interpolated' column is 1)",
 }
 
 

@@ -116,6 +116,7 @@ def test_list_activities_ordered_by_start_then_id(db_path):
         ids = []
         for seed, start in enumerate(starts):
             activity = make_activity(30, seed=20 + seed, start=start)
+            activity.summary["distance_m"] = 1000.0 * (seed + 1)  # three different activities
             ids += store.add_file(activity.sha256, f"run{seed}.fit", [activity])
         listed = store.list_activities()
     assert [row["id"] for row in listed] == [ids[1], ids[0], ids[2]]

@@ -21,6 +21,8 @@ from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
+#: file names that are operating-system metadata, never user data
+JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_ARCHIVE_BYTES = 2 * 2**30
 _UNREADABLE_ZIP = "unreadable zip archive ({exc})"
 
@@ -68,6 +70,16 @@ def _zip_file(path: Path) -> Iterator[Member | ReadError]:
         yield as_read_error(str(path), exc, _UNREADABLE_ZIP)
 
 
+def is_junk(name: str) -> bool:
+    """Operating-system metadata, skipped silently: AppleDouble (``__MACOSX/`` members,
+    ``._name`` files), ``.DS_Store`` and ``Thumbs.db``."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if "__MACOSX" in parts:
+        return True
+    base = parts[-1] if parts else ""
+    return base.startswith("._") or base in JUNK_NAMES
+
+
 def _read_file(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -76,7 +88,8 @@ def _read_file(path: Path) -> bytes:
 
 
 def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
-    files = sorted(p for p in root.rglob("*") if p.is_file())
+    files = sorted(p for p in root.rglob("*")
+                   if p.is_file() and not is_junk(p.relative_to(root).as_posix()))
     metadata = _strava_metadata_from_files(files)
     for file in files:
         relative = file.relative_to(root).as_posix()
@@ -111,7 +124,7 @@ def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> di
 
 
 def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Member | ReadError]:
-    infos = [i for i in archive.infolist() if not i.is_dir()]
+    infos = [i for i in archive.infolist() if not i.is_dir() and not is_junk(i.filename)]
     if len(infos) > MAX_MEMBERS:
         yield ReadError(label, f"refused: {len(infos)} members is more than {MAX_MEMBERS}")
         return
