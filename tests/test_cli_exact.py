@@ -77,7 +77,7 @@ def _sha256(path: Path) -> str:
 def test_import_json(imported):
     assert imported["code"] == 0
     expected = {"imported": 2, "duplicates": 0, "failed": [], "skipped": [], "warnings": [],
-                "activities": [1, 2]}
+                "activities": [1, 2], "merged": []}
     assert imported["out"] == exact(expected)
     schema_validator("import_report").validate(json.loads(imported["out"]))
 
@@ -87,7 +87,7 @@ def test_import_again_json(imported):
     code, out = run("import", imported["fit"], imported["gpx"], "--db", imported["db"], "--json")
     assert code == 0
     assert out == exact({"imported": 0, "duplicates": 2, "failed": [], "skipped": [],
-                         "warnings": [], "activities": []})
+                         "warnings": [], "activities": [], "merged": []})
 
 
 def test_import_json_with_a_failure(tmp_path):
@@ -97,7 +97,7 @@ def test_import_json_with_a_failure(tmp_path):
     assert code == 1
     assert out == exact({"imported": 0, "duplicates": 0,
                          "failed": [{"path": str(empty), "error": "empty file (0 bytes)"}],
-                         "skipped": [], "warnings": [], "activities": []})
+                         "skipped": [], "warnings": [], "activities": [], "merged": []})
 
 
 def test_activities_json(imported):
@@ -109,11 +109,12 @@ def test_activities_json(imported):
          "device": "garmin/fr955",
          "channels": ["gps", "altitude", "heart_rate", "cadence", "speed", "distance"],
          "source_path": str(fit), "sha256": _sha256(fit)},
-        # GPX: distance from the positions, ascent from the smoothed altitude
+        # GPX: distance from the positions, ascent from the smoothed altitude (the stream's
+        # figures, as analyze reports them)
         {"id": 2, "sport": "running", "sub_sport": "generic", "name": "Hill repeats 3x60 s",
-         "start": "2026-03-03T07:00:00Z", "duration_s": 1746.0, "moving_s": 1746.0,
-         "distance_m": 4965.683230893652, "ascent_m": 47.33999999999992,
-         "descent_m": 47.33999999999992, "samples": 1747, "device": "legload sample",
+         "start": "2026-03-03T07:00:00Z", "duration_s": 1746.0, "moving_s": 1747.0,
+         "distance_m": 4968.534679614863, "ascent_m": 43.86169380997086,
+         "descent_m": 43.86169380997086, "samples": 1747, "device": "legload sample",
          "channels": ["gps", "altitude", "heart_rate", "cadence"],
          "source_path": str(gpx), "sha256": _sha256(gpx)},
     ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from legload.api import analyse_activity, import_paths, list_activities, read_activities, report
+from legload.api import analyse, import_paths, list_activities, read_activities, report
 from legload.core.sports import FOOT_SPORTS
 from legload.store import Store
 
@@ -20,7 +20,7 @@ PAIRS = [("fit/running/garmin_fr945_run_hilly_14km.fit",
 
 
 def _weekly(db: Path) -> dict:
-    return report(db=db)["weekly"]
+    return report(db=db).to_dict()["weekly"]
 
 
 @pytest.mark.parametrize(("fit", "other"), PAIRS)
@@ -107,7 +107,7 @@ def test_activities_and_analyze_agree_on_every_real_activity(real_dir, tmp_path)
     listed = list_activities(db=db)
     assert len(listed) >= 40
     for row in listed:
-        analysed = analyse_activity(row["id"], db=db)
+        analysed = analyse(row["id"], db=db).to_dict()
         for key in ("moving_s", "distance_m", "ascent_m"):
             assert analysed[key] == pytest.approx(row[key], abs=0.06), (row["source_path"], key)
         if row["sport"] in FOOT_SPORTS and row["source_path"].endswith(".gpx"):
