@@ -37,6 +37,30 @@ class Activity:
     sha256: str = ""
     index: int = 0
 
+    def to_frame(self, index: str | None = "time") -> pd.DataFrame:
+        """The samples as a new frame; ``index="time"`` (the default) indexes them by their
+        UTC ``timestamp`` (a ``DatetimeIndex`` named ``timestamp``, rows without a time
+        dropped), so that ``activity.to_frame().resample("1min").mean()`` works;
+        ``index=None`` keeps the row numbers. The activity itself is not changed."""
+        if index is None:
+            return self.samples.copy()
+        if index != "time":
+            raise ValueError(f"index must be 'time' or None, not {index!r}")
+        if "timestamp" not in self.samples:
+            raise ValueError("this activity's samples have no timestamp column")
+        frame = self.samples[self.samples["timestamp"].notna()]
+        return frame.set_index(pd.DatetimeIndex(frame["timestamp"], name="timestamp")).drop(
+            columns="timestamp")
+
+    @property
+    def start(self) -> pd.Timestamp | None:
+        """The start time (UTC) as a pandas Timestamp; None when the file has none."""
+        value = self.summary.get("start")
+        if value is None:
+            return None
+        stamp = pd.Timestamp(value)
+        return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+
 
 @dataclass
 class ActivityColumns:
