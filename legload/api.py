@@ -30,12 +30,8 @@ def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
     of a multisport file: :func:`read_activities` yields them all)."""
     path = Path(path)
     data = _read_path(path)
-    return _for_python(read_bytes(data, str(path), strict=strict)[0])
-
-
-def _for_python(activity: Activity) -> Activity:
-    """The activity as the Python API returns it: ``summary["start"]`` a UTC Timestamp."""
-    activity.summary = {**activity.summary, "start": activity.start}
+    activity = read_bytes(data, str(path), strict=strict)[0]
+    activity.summary["start"] = activity.start  # in Python a UTC Timestamp, not ISO text
     return activity
 
 
@@ -59,7 +55,8 @@ def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activit
             continue
         for activity in activities:
             apply_meta(activity, member.meta)
-            yield _for_python(activity)
+            activity.summary["start"] = activity.start  # a UTC Timestamp, as read_activity
+            yield activity
 
 
 @dataclass
@@ -89,16 +86,12 @@ def import_paths(
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import files, folders and exports into the database; each file is one transaction.
-
-    Files are read by ``workers`` processes (default: one per CPU on Linux, see
-    :func:`legload.import_pool.default_workers`; 1 reads in this process; more than 1 on
-    macOS or Windows needs ``if __name__ == "__main__":`` in the calling script) and stored
-    in the order they were found. :class:`~legload.errors.StoreRollback` stops the import if
-    the database takes back files it had stored (disk full). Activity files become
-    activities, strength logs among them go to the strength log; a file already stored
-    (SHA-256, decompressed) is a duplicate; a bad file is listed in ``failed``, never fatal.
-    """
+    """Import files, folders and exports into the database, one transaction per file, stored
+    in the order found; ``workers`` processes read them (:func:`~legload.import_pool.
+    default_workers`; on macOS or Windows more than 1 needs ``if __name__ == "__main__":``).
+    Strength logs among them go to the strength log; a file already stored (SHA-256) is a
+    duplicate; a bad file is listed in ``failed``, never fatal; :class:`~legload.errors.
+    StoreRollback` stops the import if the database takes back stored files (disk full)."""
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         athlete_id = _athlete_for_import(store, athlete)
@@ -196,7 +189,6 @@ def _read_log(data: bytes, source: str, kind: str | None = None):
 @dataclass(frozen=True)
 class LogImport:
     """What ``intake import`` or ``body import`` did; ``to_dict()`` is its ``--json``."""
-
     path: str
     duplicate: bool
     rows: int
@@ -220,9 +212,8 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
 
 
 def existing_db(db: PathLike | None = None) -> Path:
-    """The database path of a read-only command; :class:`~legload.errors.StoreError` when
-    there is no database there (reading never creates one: only imports and ``athlete set``
-    do)."""
+    """The database of a read-only command, or StoreError when there is none (reading never
+    creates one: only imports and ``athlete set`` do)."""
     path = Path(db) if db else default_db_path()
     if not path.is_file():
         raise StoreError(f"no database at {path}: import activities first "
@@ -232,10 +223,8 @@ def existing_db(db: PathLike | None = None) -> Path:
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
            weeks: int = 12, until: dt.date | None = None) -> Report:
-    """The answer for one athlete over the ``weeks`` weeks that end on ``until`` (default:
-    today, UTC): verdicts, energy, projection, risks and plan (``to_dict()``: the
-    ``report --json`` document). Data outside the window is left out and named in the
-    report's limitations."""
+    """The answer for one athlete over the ``weeks`` weeks ending on ``until`` (default: today,
+    UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document)."""
     from legload.analysis.report import ReportInputs, build_report
 
     with Store(existing_db(db)) as store:
@@ -323,14 +312,10 @@ def analyse(target: int | PathLike, *, db: PathLike | None = None,
     else:
         activity = read_activity(target)
         activity_id = None
-    return ActivityAnalysis(id=activity_id, source=activity.source,
-                            start=_iso(activity.start),
-                            name=activity.summary.get("name"),
-                            session=analyse_session(activity, mass_kg=mass_kg))
-
-
-def _iso(stamp) -> str | None:
-    return None if stamp is None else stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = activity.start
+    return ActivityAnalysis(id=activity_id, source=activity.source, name=activity.summary.get(
+        "name"), start=None if start is None else start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        session=analyse_session(activity, mass_kg=mass_kg))
 
 
 def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> AthleteProfile:
@@ -342,7 +327,7 @@ def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> Athle
 
 
 def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
-    """Every athlete in the database (which must exist)."""
+    """Every athlete in the database."""
     with Store(existing_db(db)) as store:
         return store.athletes()
 
@@ -350,7 +335,6 @@ def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
 @dataclass(frozen=True)
 class StrengthImport:
     """What ``strength import`` did; ``to_dict()`` is its ``--json`` document."""
-
     path: str
     duplicate: bool
     sets: int
@@ -405,8 +389,7 @@ def _strength_log(data: bytes, source: str, weight_unit: str | None = None):
 
 
 def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -> list[dict]:
-    """Stored activities' summary rows, oldest first (one athlete's when ``athlete`` given);
-    the database must exist."""
+    """Stored activities' summary rows, oldest first (one athlete's when ``athlete`` given)."""
     with Store(existing_db(db)) as store:
         rows = store.list_activities()
         if athlete is None:

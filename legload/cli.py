@@ -190,7 +190,7 @@ def demo(
     for name, report in result.athletes.items():
         terminal.print_report(report, out)
         out.print(f"HTML report: {result.html[name]}\n", highlight=False)
-    out.print(result.explore(), highlight=False, markup=False)
+    out.print(result.explore(), highlight=False, markup=False, soft_wrap=True)
 
 
 @athlete_app.command("set", cls=Command)

@@ -65,12 +65,13 @@ class DemoResult:
 
 
 def run_demo(directory: Path | str = "legload-demo", *,
-             athletes: tuple[SampleAthlete, ...] = ATHLETES, today: dt.date | None = None,
+             athletes: tuple[SampleAthlete, ...] | None = None, today: dt.date | None = None,
              progress: DemoProgress | None = None) -> DemoResult:
     """Generate, import and report into ``directory`` (what an earlier demo wrote there is
-    replaced); each athlete's weeks end on ``today`` (default: today, UTC), and so does
-    each report's window."""
+    replaced); ``athletes`` default to the three of :mod:`legload.synth.athletes`, their weeks
+    end on ``today`` (default: today, UTC), and so does each report's window."""
     today = today or dt.datetime.now(dt.UTC).date()
+    athletes = athletes or ATHLETES
     step = progress or (lambda _stage, _total: None)
     result = DemoResult(dir=Path(directory), db=Path(directory) / "legload.sqlite")
     _clear(result.dir, result.db)

@@ -155,7 +155,8 @@ def _after_window(results: list[dict], window: Window) -> list[str]:
     later = [r for r in results if _naive(r["start"]) >= window.end]
     if not later:
         return []
-    return [f"{len(later)} activities after {window.until:%Y-%m-%d} are left out "
+    return [f"{len(later)} {'activity' if len(later) == 1 else 'activities'} after "
+            f"{window.until:%Y-%m-%d} left out "
             "(`legload report --until DATE` moves the window)"]
 
 

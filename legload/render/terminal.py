@@ -3,6 +3,7 @@ plan), one activity's analysis, the activity list and an athlete's profile."""
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -156,8 +157,11 @@ def print_analysis(result, console: Console, err: Console) -> None:
 def muscle_table(muscles: dict[str, dict]) -> Table:
     """Per-muscle work (J/kg: positive, negative, of which hills), activation (% of maximal
     voluntary contraction) and stimulus of one activity."""
-    table = Table("muscle", "positive\nJ/kg", "negative\nJ/kg", "hills +\nJ/kg",
-                  "mean act.\n% MVC", "peak act.\n% MVC", "stimulus", title="Muscles")
+    table = Table("muscle", "+ work\nJ/kg", "− work\nJ/kg", "hills +\nJ/kg", "act.\nmean %",
+                  "act.\npeak %", "stimulus", title="Muscles (act.: % of maximal contraction)",
+                  box=box.SIMPLE_HEAD)
+    for column in table.columns:
+        column.no_wrap = True
     for name, m in muscles.items():
         table.add_row(words(name), f"{m['positive_work_j_kg']:.0f}",
                       f"{m['negative_work_j_kg']:.0f}", f"{m['hill_positive_work_j_kg']:.0f}",
@@ -173,7 +177,7 @@ def print_profile(profile, console: Console, err: Console) -> None:
     missing = profile.missing()
     if missing:
         err.print(f"not set: {', '.join(PROFILE_WORDS.get(m, words(m)) for m in missing)}",
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
 
 
 #: profile fields as the messages name them
