@@ -261,7 +261,7 @@ def test_readme_python_snippet_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     snippet = snippet.replace('"export.zip"', '"."')
     scope: dict = {}
-    exec(compile(snippet, "README.md", "exec"), scope)  # noqa: S102 - the README's own code
+    exec(compile(snippet, "README.md", "exec"), scope)  # the README's own code
     assert scope["per_minute"].index.name == "timestamp"
 
 
