@@ -268,3 +268,18 @@ def test_readme_python_snippet_runs(tmp_path, monkeypatch):
 def test_api_report_window_arguments(old_data):
     report = api.report(db=old_data, weeks=2, until=dt.date(2026, 3, 8))
     assert (report.weeks, report.period) == (1, "2026-03-02 to 2026-03-08")
+
+
+def test_fit_records_in_bulk_are_the_sdks_bytes(monkeypatch):
+    """The demo's FIT files are written with records packed in stretches; they are byte for
+    byte what the SDK writes one message at a time (a pause splits the stretches)."""
+    import legload.synth.fit_writer as fit_writer
+    from legload.synth.workouts import intervals, run_with_stop
+
+    for workout in (intervals(RUN_DAY), run_with_stop(RUN_DAY)):
+        samples = synthesize(workout, seed=3, gps_noise_m=2.0, alt_noise_m=0.3)
+        fast = fit_writer.encode_fit(workout, samples)
+        with monkeypatch.context() as patch:
+            patch.setattr(fit_writer, "_write_records",
+                          lambda enc, records: [enc.write_mesg(r) for r in records])
+            assert fit_writer.encode_fit(workout, samples) == fast
