@@ -4,6 +4,7 @@ result whose ``to_dict()`` is the CLI's ``--json`` document (``docs/schemas/*.js
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -14,7 +15,7 @@ from legload.analysis.report_types import Report
 from legload.analysis.session import ActivityAnalysis, analyse_session
 from legload.analysis.weekly import MODEL_VERSION
 from legload.core.profile import AthleteProfile, validated
-from legload.errors import LegloadError, ReadError, StoreRollback
+from legload.errors import LegloadError, ReadError, StoreError, StoreRollback
 from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
@@ -26,14 +27,13 @@ PathLike = str | os.PathLike
 
 
 def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
-    """Read one FIT, GPX or TCX file (or its ``.gz``) into an :class:`Activity`.
-
-    A multisport file holds several activities: this returns the first; use
-    :func:`read_activities` for all of them.
-    """
+    """Read one FIT, GPX or TCX file (or its ``.gz``) into an :class:`Activity` (the first
+    of a multisport file: :func:`read_activities` yields them all)."""
     path = Path(path)
     data = _read_path(path)
-    return read_bytes(data, str(path), strict=strict)[0]
+    activity = read_bytes(data, str(path), strict=strict)[0]
+    activity.summary["start"] = activity.start  # in Python a UTC Timestamp, not ISO text
+    return activity
 
 
 def _read_path(path: Path) -> bytes:
@@ -45,10 +45,8 @@ def _read_path(path: Path) -> bytes:
 
 
 def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
-    """Yield every activity in a file, folder, zip or export, in a stable order.
-
-    Files that cannot be read are skipped here; :func:`import_paths` reports them.
-    """
+    """Yield every activity in a file, folder, zip or export, in a stable order (files that
+    cannot be read are skipped here; :func:`import_paths` reports them)."""
     for member in iter_members(path):
         if isinstance(member, ReadError) or member.kind != "activity":
             continue
@@ -58,6 +56,7 @@ def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activit
             continue
         for activity in activities:
             apply_meta(activity, member.meta)
+            activity.summary["start"] = activity.start  # a UTC Timestamp, as read_activity
             yield activity
 
 
@@ -89,20 +88,12 @@ def import_paths(
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import files, folders and exports into the database; each file is one transaction.
-
-    Files are read and encoded by ``workers`` processes (default:
-    :func:`legload.import_pool.default_workers`, one per CPU on Linux; 1 reads in this
-    process; more than 1 on macOS or Windows needs the calling script's entry point guarded
-    by ``if __name__ == "__main__":``) and written one by one, in the order they were found,
-    by this process. :class:`~legload.errors.StoreRollback` stops the import if the database
-    takes back files it had already stored (disk full).
-
-    Activity files become activities; strength logs found among them (Hevy, Strong, legload
-    CSV) go to the strength log. A file whose content (SHA-256, decompressed) is already in
-    the database is counted as a duplicate and adds nothing. One bad file never stops the
-    others: it is listed in ``failed`` with a one-line reason.
-    """
+    """Import files, folders and exports into the database, one transaction per file, stored
+    in the order found; ``workers`` processes read them (:func:`~legload.import_pool.
+    default_workers`; on macOS or Windows more than 1 needs ``if __name__ == "__main__":``).
+    Strength logs among them go to the strength log; a file already stored (SHA-256) is a
+    duplicate; a bad file is listed in ``failed``, never fatal; :class:`~legload.errors.
+    StoreRollback` stops the import if the database takes back stored files (disk full)."""
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         athlete_id = _athlete_for_import(store, athlete)
@@ -201,7 +192,6 @@ def _read_log(data: bytes, source: str, kind: str | None = None):
 @dataclass(frozen=True)
 class LogImport:
     """What ``intake import`` or ``body import`` did; ``to_dict()`` is its ``--json``."""
-
     path: str
     duplicate: bool
     rows: int
@@ -224,13 +214,23 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                      warnings=list(warnings))
 
 
+def existing_db(db: PathLike | None = None) -> Path:
+    """The database of a read-only command, or StoreError when there is none (reading never
+    creates one: only imports and ``athlete set`` do)."""
+    path = Path(db) if db else default_db_path()
+    if not path.is_file():
+        raise StoreError(f"no database at {path}: import activities first "
+                         "(`legload import PATH`), or name one with --db")
+    return path
+
+
 def report(*, db: PathLike | None = None, athlete: str | None = None,
-           weeks: int = 12) -> Report:
-    """The answer for one athlete over the last ``weeks`` weeks of data: verdicts, energy,
-    projection, risks and plan (``to_dict()``: the ``report --json`` document)."""
+           weeks: int = 12, until: dt.date | None = None) -> Report:
+    """The answer for one athlete over the ``weeks`` weeks ending on ``until`` (default: today,
+    UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document)."""
     from legload.analysis.report import ReportInputs, build_report
 
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         athlete_id = store.athlete_id(athlete)
         profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
         inputs = ReportInputs(
@@ -239,7 +239,7 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
             sets=store.log_frame("strength_sets", athlete_id),
             intake=store.log_frame("intake_days", athlete_id),
             weights=store.log_frame("body_measurements", athlete_id))
-    return build_report(inputs, weeks=weeks)
+    return build_report(inputs, weeks=weeks, until=until)
 
 
 def activity_results(store: Store, athlete_id: int | None, *,
@@ -311,17 +311,17 @@ def analyse(target: int | PathLike, *, db: PathLike | None = None,
     class, segments and muscle loads (``to_dict()``: the ``analyze --json`` document)."""
     if isinstance(target, int) or (isinstance(target, str) and target.isdigit()
                                    and not Path(target).exists()):
-        with Store(db or default_db_path()) as store:
+        with Store(existing_db(db)) as store:
             activity = store.get_activity(int(target))
             mass_kg = mass_kg or store.athlete_weight_for(int(target))
         activity_id: int | None = int(target)
     else:
         activity = read_activity(target)
         activity_id = None
-    return ActivityAnalysis(id=activity_id, source=activity.source,
-                            start=activity.summary.get("start"),
-                            name=activity.summary.get("name"),
-                            session=analyse_session(activity, mass_kg=mass_kg))
+    start = activity.start
+    return ActivityAnalysis(id=activity_id, source=activity.source, name=activity.summary.get(
+        "name"), start=None if start is None else start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        session=analyse_session(activity, mass_kg=mass_kg))
 
 
 def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> AthleteProfile:
@@ -334,14 +334,13 @@ def set_athlete(profile: AthleteProfile, *, db: PathLike | None = None) -> Athle
 
 def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
     """Every athlete in the database."""
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         return store.athletes()
 
 
 @dataclass(frozen=True)
 class StrengthImport:
     """What ``strength import`` did; ``to_dict()`` is its ``--json`` document."""
-
     path: str
     duplicate: bool
     sets: int
@@ -357,12 +356,13 @@ class StrengthImport:
 
 
 def import_strength(path: PathLike, *, db: PathLike | None = None,
-                    athlete: str | None = None) -> StrengthImport:
+                    athlete: str | None = None, weight_unit: str | None = None) -> StrengthImport:
     """Import one strength log (Hevy, Strong or legload CSV); unknown exercise names are
-    reported, never guessed."""
+    reported, never guessed. ``weight_unit`` (``"kg"`` or ``"lb"``) is the unit of a file
+    that does not say it (a classic Strong export)."""
     path = Path(path)
     data = _read_path(path)
-    log = _strength_log(data, str(path))
+    log = _strength_log(data, str(path), weight_unit)
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
         added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
@@ -376,13 +376,13 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
         unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=log.warnings)
 
 
-def _strength_log(data: bytes, source: str):
+def _strength_log(data: bytes, source: str, weight_unit: str | None = None):
     """A strength CSV, or the ``set`` messages of a FIT strength activity."""
     from legload.readers.fit.decode import FitDamage, decode, is_fit
     from legload.readers.logs.strength import StrengthLog, sets_from_fit
 
     if not is_fit(data):
-        return read_strength(data, source)
+        return read_strength(data, source, weight_unit=weight_unit)
     try:
         messages = decode(data)
     except FitDamage as exc:
@@ -396,7 +396,7 @@ def _strength_log(data: bytes, source: str):
 
 def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -> list[dict]:
     """Stored activities' summary rows, oldest first (one athlete's when ``athlete`` given)."""
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         rows = store.list_activities()
         if athlete is None:
             return rows

@@ -6,6 +6,7 @@ one line with exit code 1; bad usage exits with 2 (typer's default).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -14,36 +15,63 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from typer.core import TyperArgument, TyperCommand
 
-from legload import api
+from legload import __version__, api
 from legload.errors import LegloadError
+from legload.render import terminal
+from legload.store import default_db_path
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Will running make my legs muscular? Per-muscle load from your own data.",
-)
+
+class Command(TyperCommand):
+    """A command whose help names each argument by its metavar (``PATH...``) rather than
+    typer's type label (``<list[Path]>``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar:
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
+
+def _typer(help_text: str) -> typer.Typer:
+    """A typer app with plain help (real types and defaults, no placeholders)."""
+    return typer.Typer(no_args_is_help=True, help=help_text, rich_markup_mode=None,
+                       add_completion=False)
+
+
+app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
 out = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", envvar="LEGLOAD_DB", help="Database file (default: platform data dir)."),
-]
+DbOption = Annotated[Path | None, typer.Option(
+    "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
+    help="Database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-AthleteOption = Annotated[
-    str | None,
-    typer.Option("--athlete", help="Athlete name (default: the only athlete in the database)."),
-]
-athlete_app = typer.Typer(no_args_is_help=True, help="The athlete's profile.")
-strength_app = typer.Typer(no_args_is_help=True, help="Strength-training logs.")
-intake_app = typer.Typer(no_args_is_help=True, help="Food logs (energy and protein per day).")
-body_app = typer.Typer(no_args_is_help=True, help="Weigh-ins and body-fat measurements.")
+AthleteOption = Annotated[str | None, typer.Option(
+    "--athlete", metavar="NAME", help="Athlete name (default: the only athlete in the "
+    "database).")]
+athlete_app = _typer("The athlete's profile.")
+strength_app = _typer("Strength-training logs.")
+intake_app = _typer("Food logs (energy and protein per day).")
+body_app = _typer("Weigh-ins and body-fat measurements.")
 app.add_typer(athlete_app, name="athlete")
 app.add_typer(strength_app, name="strength")
 app.add_typer(intake_app, name="intake")
 app.add_typer(body_app, name="body")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"legload {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")]
+        = False) -> None:
+    """Will running make my legs muscular? Per-muscle load from your own data."""
 
 
 def _fail(error: Exception) -> typer.Exit:
@@ -55,15 +83,16 @@ def _emit_json(document: object) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
 
 
-@app.command("import")
+@app.command("import", cls=Command)
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders or zip exports.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or zip exports.",
+                                                metavar="PATH")],
     db: DbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse damaged files.")] = False,
     athlete: AthleteOption = None,
     as_json: JsonOption = False,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Processes reading files (default: one per CPU, or "
+        "--workers", min=1, metavar="N", help="Processes reading files (default: one per CPU, or "
         "$LEGLOAD_WORKERS); 1 reads in this process.")] = None,
 ) -> None:
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
@@ -103,106 +132,85 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
                    "source_path", "sha256")
 
 
-@app.command("activities")
+@app.command("activities", cls=Command)
 def activities(db: DbOption = None, athlete: AthleteOption = None,
                as_json: JsonOption = False) -> None:
-    """List imported activities, oldest first."""
+    """List imported activities, oldest first (tab-separated when not printed to a
+    terminal)."""
     try:
         rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
         _emit_json([{k: row.get(k) for k in ACTIVITY_FIELDS} for row in rows])
-        return
-    table = Table("id", "start (UTC)", "sport", "name", "time", "km", "ascent m", "samples")
-    for row in rows:
-        table.add_row(str(row["id"]), (row["start"] or "")[:16].replace("T", " "),
-                      "/".join(x for x in (row["sport"], row["sub_sport"]) if x and x != "generic"),
-                      row.get("name") or "", _hms(row["moving_s"]),
-                      f"{(row['distance_m'] or 0) / 1000:.2f}", f"{row['ascent_m'] or 0:.0f}",
-                      str(row["samples"]))
-    out.print(table)
-    out.print(f"{len(rows)} activities", highlight=False)
+    elif out.is_terminal:
+        out.print(terminal.activities_table(rows))
+        out.print(f"{len(rows)} activities", highlight=False)
+    else:
+        sys.stdout.write(terminal.activities_text(rows))
 
 
-@app.command("analyze")
+@app.command("analyze", cls=Command)
 def analyze(
-    target: Annotated[str, typer.Argument(help="An activity id from `legload activities`, or a file.")],
+    target: Annotated[str, typer.Argument(
+        metavar="ID|FILE", help="An activity id from `legload activities`, or a file.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Describe one activity: energy, grade-adjusted pace, class and segments."""
+    """Describe one activity: energy, grade-adjusted pace, class, per-muscle work and
+    activation, and segments."""
     try:
         result = api.analyse(target, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
         _emit_json(result.to_dict())
-        return
-    title = result.name or result.source or f"activity {result.id}"
-    out.print(f"[bold]{title}[/bold]  {result.start or ''}", highlight=False)
-    session = result.session.to_dict()  # rounded as in the JSON document
-    gap = session["gap_s_per_km"]
-    out.print(f"{session['sport']}/{session['sub_sport']}: class [bold]{session['class']}"
-              f"[/bold] (tags: {', '.join(session['tags'])})", highlight=False)
-    out.print(f"moving {_hms(session['moving_s'])}, {session['distance_m'] / 1000:.2f} km, "
-              f"+{session['ascent_m']:.0f}/-{session['descent_m']:.0f} m, "
-              f"{session['energy_kcal']:.0f} kcal"
-              + (f", grade-adjusted pace {_pace(gap)}/km" if gap else ""), highlight=False)
-    if session["segments"]:
-        table = Table("kind", "start", "end", "distance m", "gain m", "speed m/s", "grade %")
-        for seg in session["segments"]:
-            table.add_row(seg["kind"], _hms(seg["start_s"]), _hms(seg["end_s"]),
-                          f"{seg['distance_m']:.0f}", f"{seg['gain_m']:.0f}",
-                          f"{seg['mean_speed_m_s']:.2f}", f"{100 * seg['mean_grade']:.1f}")
-        out.print(table)
-    for note in session["notes"]:
-        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    else:
+        terminal.print_analysis(result, out, err)
 
 
-def _pace(seconds_per_km: float) -> str:
-    seconds = round(seconds_per_km)
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _hms(seconds: float | None) -> str:
-    seconds = round(seconds or 0)
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-@app.command("demo")
+@app.command("demo", cls=Command)
 def demo(
-    directory: Annotated[Path | None, typer.Option("--dir", help="Where to write the files.")]
-    = None,
+    directory: Annotated[Path, typer.Option(
+        "--dir", metavar="DIR", help="Folder of the demo's files, database and reports "
+        "(replaced on each run).")] = Path("legload-demo"),
     as_json: JsonOption = False,
 ) -> None:
     """Generate three sample athletes as real files, import them and print their reports."""
-    from legload.demo import run_demo
-    from legload.render.terminal import print_report
+    from legload.demo import run_demo, show_progress
 
     try:
-        result = run_demo(directory)
+        with show_progress(err) as progress:
+            result = run_demo(directory, progress=progress)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
-        _emit_json({name: report.to_dict() for name, report in result["athletes"].items()})
+        _emit_json({name: report.to_dict() for name, report in result.athletes.items()})
         return
-    for name, report in result["athletes"].items():
-        print_report(report, out)
-        out.print(f"HTML report: {result['html'][name]}\n", highlight=False)
-    out.print(f"sample files: {result['dir']}/files; database: {result['db']}", highlight=False)
+    for name, report in result.athletes.items():
+        terminal.print_report(report, out)
+        out.print(f"HTML report: {result.html[name]}\n", highlight=False)
+    out.print(result.explore(), highlight=False, markup=False, soft_wrap=True)
 
 
-@athlete_app.command("set")
+@athlete_app.command("set", cls=Command)
 def athlete_set(
-    name: Annotated[str, typer.Option("--name", help="Athlete name (created when new).")],
-    sex: Annotated[str | None, typer.Option(help="female or male.")] = None,
-    birth_year: Annotated[int | None, typer.Option(help="Year of birth.")] = None,
-    height_m: Annotated[float | None, typer.Option(help="Height in metres (e.g. 1.78).")] = None,
-    weight_kg: Annotated[float | None, typer.Option(help="Body mass in kg.")] = None,
-    body_fat: Annotated[float | None, typer.Option(help="Body fat, fraction (0.18) or %.")] = None,
-    running_years: Annotated[float | None, typer.Option(help="Years of regular running.")] = None,
-    lifting_years: Annotated[float | None, typer.Option(help="Years of regular lifting.")] = None,
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="Athlete name (created "
+                                      "when new).")],
+    sex: Annotated[str | None, typer.Option(metavar="female|male", help="Sex, for the body "
+                                            "model.")] = None,
+    birth_year: Annotated[int | None, typer.Option(metavar="YEAR", help="Year of birth.")]
+    = None,
+    height_m: Annotated[float | None, typer.Option(metavar="M", help="Height in metres "
+                                                   "(e.g. 1.78).")] = None,
+    weight_kg: Annotated[float | None, typer.Option(metavar="KG", help="Body mass in kg.")]
+    = None,
+    body_fat: Annotated[float | None, typer.Option(metavar="FRACTION|%", help="Body fat, "
+                                                   "fraction (0.18) or %.")] = None,
+    running_years: Annotated[float | None, typer.Option(metavar="YEARS", help="Years of "
+                                                        "regular running.")] = None,
+    lifting_years: Annotated[float | None, typer.Option(metavar="YEARS", help="Years of "
+                                                        "regular lifting.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -221,7 +229,7 @@ def athlete_set(
     _show_profile(saved, as_json)
 
 
-@athlete_app.command("show")
+@athlete_app.command("show", cls=Command)
 def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
                  as_json: JsonOption = False) -> None:
     """Show an athlete's profile."""
@@ -242,24 +250,26 @@ def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
 def _show_profile(profile, as_json: bool) -> None:
     if as_json:
         _emit_json(profile.as_dict())
-        return
-    for key, value in profile.as_dict().items():
-        out.print(f"{key.replace('_', ' ')}: {'—' if value is None else value}", highlight=False)
-    missing = profile.missing()
-    if missing:
-        err.print(f"not set: {', '.join(missing)}", highlight=False)
+    else:
+        terminal.print_profile(profile, out, err)
 
 
-@strength_app.command("import")
+@strength_app.command("import", cls=Command)
 def strength_import(
-    path: Annotated[Path, typer.Argument(help="Hevy, Strong or legload CSV, or a FIT file.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="Hevy, Strong or legload CSV, "
+                                         "or a FIT file.")],
+    unit: Annotated[str | None, typer.Option(
+        "--unit", metavar="kg|lb", help="Unit of the weights when the file does not say it "
+        "(a classic Strong export); guessed and named otherwise.")] = None,
     athlete: AthleteOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import a strength log; exercise names legload does not know are listed, not guessed."""
+    if unit not in (None, "kg", "lb"):
+        raise _fail(LegloadError(f"--unit must be kg or lb, not {unit!r}"))
     try:
-        result = api.import_strength(path, db=db, athlete=athlete)
+        result = api.import_strength(path, db=db, athlete=athlete, weight_unit=unit)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -275,6 +285,7 @@ def strength_import(
         err.print(f"unknown exercises (not counted): {', '.join(result.unknown)}",
                   markup=False, highlight=False, soft_wrap=True)
     for line in result.skipped + result.warnings:
+        line = line.replace("pass weight_unit='kg' or 'lb'", "use --unit kg or --unit lb")
         err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -295,41 +306,46 @@ def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
         err.print(f"note: {warning}", markup=False, highlight=False, soft_wrap=True)
 
 
-@intake_app.command("import")
+@intake_app.command("import", cls=Command)
 def intake_import(
-    path: Annotated[Path, typer.Argument(help="legload daily CSV, Cronometer or MyFitnessPal.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="legload daily CSV, Cronometer "
+                                         "or MyFitnessPal.")],
     athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Import a food log; days not logged stay gaps, never zeros."""
     _import_log(path, "intake", athlete, db, as_json)
 
 
-@body_app.command("import")
+@body_app.command("import", cls=Command)
 def body_import(
-    path: Annotated[Path, typer.Argument(help="Weight/body-fat CSV (legload, Withings, "
-                                              "Cronometer biometrics).")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="Weight/body-fat CSV (legload, "
+                                         "Withings, Cronometer biometrics).")],
     athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Import weigh-ins and body-fat measurements."""
     _import_log(path, "body", athlete, db, as_json)
 
 
-@app.command("report")
+@app.command("report", cls=Command)
 def report(
-    weeks: Annotated[int, typer.Option(min=2, max=104, help="Weeks of data to analyse.")] = 12,
-    html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML report here.")]
-    = None,
+    weeks: Annotated[int, typer.Option(min=2, max=104, metavar="N",
+                                       help="Weeks in the window.")] = 12,
+    until: Annotated[dt.datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", show_default="today",
+        help="Last day of the window.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Also write the "
+                                              "HTML report here.")] = None,
     athlete: AthleteOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The answer: per-muscle verdicts, lean-mass projection, risks and a plan."""
-    from legload import __version__
+    """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
+    weeks that end on --until."""
     from legload.render.html import render_report
-    from legload.render.terminal import print_report
 
     try:
-        answer = api.report(db=db, athlete=athlete, weeks=weeks)
+        answer = api.report(db=db, athlete=athlete, weeks=weeks,
+                            until=until.date() if until else None)
         if html is not None:
             html.write_text(render_report(answer, __version__), encoding="utf-8")
     except (LegloadError, OSError) as exc:
@@ -337,7 +353,7 @@ def report(
     if as_json:
         _emit_json(answer.to_dict())
     else:
-        print_report(answer, out)
+        terminal.print_report(answer, out)
         if html is not None:
             out.print(f"HTML report: {html}", highlight=False)
 

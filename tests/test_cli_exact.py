@@ -103,7 +103,7 @@ def test_import_json_with_a_failure(tmp_path):
 def test_activities_json(imported):
     fit, gpx = imported["fit"], imported["gpx"]
     expected = [
-        {"id": 1, "sport": "running", "sub_sport": "generic", "name": None,
+        {"id": 1, "sport": "running", "sub_sport": "generic", "name": "Morning Run",
          "start": "2026-03-02T07:00:00Z", "duration_s": 600.0, "moving_s": 600.0,
          "distance_m": 1740.0, "ascent_m": 0.0, "descent_m": 0.0, "samples": 601,
          "device": "garmin/fr955",

@@ -113,10 +113,14 @@ def test_activities_table_output(real_dir, db_path):
     run("import", str(real_dir / "fit/running/garmin_fenix2_run_9km.fit"), "--db", str(db_path))
     result = run("activities", "--db", str(db_path))
     assert result.exit_code == 0
-    assert "9.01" in result.stdout and "1 activities" in result.stdout
+    header, row = result.stdout.splitlines()  # not a terminal: tab-separated, nothing cut
+    assert header.split("\t") == ["id", "start (UTC)", "sport", "name", "time", "km",
+                                   "ascent m", "samples"]
+    assert row.split("\t")[5] == "9.01"
 
 
 def test_console_script_entry_point(db_path):
+    assert run("athlete", "set", "--name", "ana", "--db", str(db_path)).exit_code == 0
     result = subprocess.run([sys.executable, "-m", "legload", "activities", "--db", str(db_path),
                              "--json"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

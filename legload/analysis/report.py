@@ -8,6 +8,7 @@ nothing is canned. The headline's rules and wording live in :mod:`legload.analys
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,6 +36,8 @@ PROFILE_FIELDS_USED = ("sex", "birth_year", "height_m", "weight_kg", "running_ye
                        "lifting_years")
 #: weeks at the end of the window that risk flags look at
 RISK_WEEKS = 4
+#: training data older than this (weeks before the window's end) is called out
+STALE_WEEKS = 4
 
 
 @dataclass(frozen=True)
@@ -49,47 +52,174 @@ class ReportInputs:
     weights: pd.DataFrame
 
 
-def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> Report:
-    """The full report for one athlete over the last ``weeks`` weeks of data."""
+def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
+                 until: dt.date | None = None) -> Report:
+    """The full report for one athlete over the ``weeks`` weeks that end on ``until``
+    (default: today, UTC). Weeks are 7-day blocks ending on ``until``; data after it is left
+    out, and what lies outside the window is named in the limitations."""
     profile = inputs.profile
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     limitations = _profile_limitations(missing)
-    results, sets = inputs.results, inputs.sets
-    ledger = weekly_ledger(results, sets)
-    if ledger.empty:
-        if results:
-            limitations.append(f"{len(results)} activities carry no leg-muscle load (e.g. "
-                               "strength sessions without sets): import the strength log with "
-                               "`legload strength import`")
+    window = Window.ending(until or dt.datetime.now(dt.UTC).date(), weeks)
+    results = [r for r in inputs.results if _naive(r["start"]) < window.end]
+    sets = _before(inputs.sets, "timestamp", window.end)
+    limitations += _after_window(inputs.results, window)
+    ledger = _ledger(results, sets, window)
+    if ledger.empty or not _in_window(results, sets, window):
+        limitations += _no_training(inputs.results, results, window, ledger.empty)
         return _empty_report(profile, missing, limitations)
-    last_week = ledger["week"].max()
-    window_start = max(last_week - pd.Timedelta(weeks=weeks - 1), ledger["week"].min())
-    stale_weeks = (pd.Timestamp.now(tz="UTC").tz_localize(None) - last_week).days // 7
-    if stale_weeks > 4:
-        limitations.append(f"the latest training data is {stale_weeks} weeks old: this describes "
-                           f"the weeks up to {last_week + pd.Timedelta(days=6):%Y-%m-%d}, not now")
-    window = ledger[ledger["week"] >= window_start]
-    n_weeks = window["week"].nunique()
-    session_kcal_day = _session_kcal_day(results, window_start, n_weeks)
-    if sets.empty:
-        limitations.append("no strength log: lifting counts as zero")
-    window_end = last_week + pd.Timedelta(days=7)
+    first = max(window.start, ledger["week"].min())
+    limitations += _stale(results, sets, window)
+    frame = ledger[ledger["week"] >= first]
+    n_weeks = frame["week"].nunique()
+    inside = [r for r in results if _naive(r["start"]) >= first]
+    session_kcal_day = _session_kcal_day(inside, n_weeks)
+    limitations += _strength_coverage(inputs.sets, window)
     pic = energy_picture(profile, inputs.intake, inputs.weights, session_kcal_day,
-                         window_start.tz_localize("UTC"), window_end.tz_localize("UTC"))
-    limitations.extend(pic.notes)
-    running_minutes = _running_minutes_week(results, window_start, n_weeks)
-    muscles = {m: _muscle(window[window["muscle"] == m], profile, pic, running_minutes)
+                         first.tz_localize("UTC"), window.end.tz_localize("UTC"))
+    limitations += _food_coverage(pic.notes, inputs.intake, first, window)
+    running_minutes = _running_minutes_week(inside, n_weeks)
+    muscles = {m: _muscle(frame[frame["muscle"] == m], profile, pic, running_minutes)
                for m in MUSCLES}
     risks = _risks(ledger, profile, n_weeks)
     proj = _projection(profile, pic)
     plan = _plan(muscles, risks, pic, proj)
     return Report(
         profile=profile, missing=missing, weeks=int(n_weeks),
-        period=f"{window_start:%Y-%m-%d} to {last_week + pd.Timedelta(days=6):%Y-%m-%d}",
-        activities=len([r for r in results if r["start"] >= window_start.isoformat()]),
+        period=f"{first:%Y-%m-%d} to {window.until:%Y-%m-%d}", activities=len(inside),
         energy=pic, muscles=muscles, projection=proj, risks=risks, plan=plan,
-        limitations=limitations, weekly=_weekly_series(window),
+        limitations=limitations, weekly=_weekly_series(frame),
         headline=headline_text(headline_facts(muscles, proj, plan, risks)))
+
+
+@dataclass(frozen=True)
+class Window:
+    """The report's window: ``weeks`` 7-day blocks, the last ending on ``until``; ``start``
+    and ``end`` (exclusive) are naive UTC midnights, ``last_week`` the last block's first day."""
+
+    until: dt.date
+    weeks: int
+    start: pd.Timestamp
+    end: pd.Timestamp
+    last_week: pd.Timestamp
+
+    @classmethod
+    def ending(cls, until: dt.date, weeks: int) -> Window:
+        end = pd.Timestamp(until) + pd.Timedelta(days=1)
+        return cls(until=until, weeks=weeks, start=end - pd.Timedelta(weeks=weeks), end=end,
+                   last_week=end - pd.Timedelta(weeks=1))
+
+    @property
+    def shift(self) -> pd.Timedelta:
+        """Days that move a block ending on ``until`` onto a Monday-to-Sunday week."""
+        return pd.Timedelta(days=6 - self.until.weekday())
+
+
+def _naive(value) -> pd.Timestamp:
+    """A time (ISO text or timestamp; naive means UTC) as a naive UTC timestamp."""
+    stamp = pd.Timestamp(value)
+    return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp
+
+
+def _times(frame: pd.DataFrame, column: str) -> pd.Series:
+    return pd.to_datetime(frame[column], utc=True).dt.tz_localize(None)
+
+
+def _before(frame: pd.DataFrame, column: str, end: pd.Timestamp) -> pd.DataFrame:
+    return frame[_times(frame, column) < end] if len(frame) else frame
+
+
+def _ledger(results: list[dict], sets: pd.DataFrame, window: Window) -> pd.DataFrame:
+    """The weekly ledger in 7-day blocks ending on the window's last day (the ledger counts
+    Monday weeks: times are moved by :attr:`Window.shift` and the weeks moved back), with
+    rest weeks as zeros up to the window's end."""
+    shift = window.shift
+    moved = [{**r, "start": (_naive(r["start"]) + shift).isoformat()} for r in results]
+    if len(sets):
+        sets = sets.assign(timestamp=_times(sets, "timestamp") + shift)
+    ledger = weekly_ledger(moved, sets)
+    if ledger.empty:
+        return ledger
+    ledger["week"] = pd.to_datetime(ledger["week"]) - shift
+    weeks = pd.date_range(ledger["week"].min(), max(window.last_week, ledger["week"].max()),
+                          freq="7D")
+    full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
+    return ledger.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
+
+
+def _span(stamps: pd.Series) -> str:
+    return f"{stamps.min():%Y-%m-%d} to {stamps.max():%Y-%m-%d}"
+
+
+def _after_window(results: list[dict], window: Window) -> list[str]:
+    later = [r for r in results if _naive(r["start"]) >= window.end]
+    if not later:
+        return []
+    return [f"{len(later)} {'activity' if len(later) == 1 else 'activities'} after "
+            f"{window.until:%Y-%m-%d} left out "
+            "(`legload report --until DATE` moves the window)"]
+
+
+def _in_window(results: list[dict], sets: pd.DataFrame, window: Window) -> bool:
+    """True when some activity or strength set lies in the window (data after it is gone)."""
+    if any(_naive(r["start"]) >= window.start for r in results):
+        return True
+    return bool(len(sets)) and bool((_times(sets, "timestamp") >= window.start).any())
+
+
+def _no_training(every: list[dict], results: list[dict], window: Window,
+                 no_load: bool) -> list[str]:
+    """Why a report has no training data: none imported, none up to ``until``, activities
+    without leg load, or none in the window (then where the latest is)."""
+    if not every and no_load:
+        return ["no activities or strength sets imported yet"]
+    if not results and no_load:
+        return [f"no training data up to {window.until:%Y-%m-%d}"]
+    if no_load:
+        return [f"{len(results)} activities carry no leg-muscle load (e.g. strength sessions "
+                "without sets): import the strength log with `legload strength import`"]
+    if not results:
+        return [f"no training data in the {window.weeks} weeks to {window.until:%Y-%m-%d}"]
+    latest = max(_naive(r["start"]) for r in results)
+    return [f"no training data in the {window.weeks} weeks to {window.until:%Y-%m-%d}: the "
+            f"latest is from {latest:%Y-%m-%d} ({(window.end - latest).days // 7} weeks "
+            f"earlier); see those weeks with `legload report --until {latest:%Y-%m-%d}`"]
+
+
+def _stale(results: list[dict], sets: pd.DataFrame, window: Window) -> list[str]:
+    stamps = [_naive(r["start"]) for r in results]
+    if len(sets):
+        stamps.append(_times(sets, "timestamp").max())
+    age = (window.end - max(stamps)).days // 7
+    if age <= STALE_WEEKS:
+        return []
+    return [f"the latest training data is {age} weeks old ({max(stamps):%Y-%m-%d}): the last "
+            f"{age} weeks of the window are counted as rest"]
+
+
+def _strength_coverage(sets: pd.DataFrame, window: Window) -> list[str]:
+    if sets.empty:
+        return ["no strength log: lifting counts as zero"]
+    stamps = _times(sets, "timestamp")
+    if ((stamps >= window.start) & (stamps < window.end)).any():
+        return []
+    return [f"your strength log covers {_span(stamps)}, outside this window: lifting counts "
+            "as zero"]
+
+
+def _food_coverage(notes: list[str], intake: pd.DataFrame, first: pd.Timestamp,
+                   window: Window) -> list[str]:
+    """The energy notes, where "no food log" is said precisely when the log lies outside
+    the window."""
+    if intake.empty:
+        return list(notes)
+    days = pd.to_datetime(intake["date"])
+    if ((days >= first) & (days < window.end)).any():
+        return list(notes)
+    where = (f"your food log covers {_span(days)}, outside this window "
+             f"({first:%Y-%m-%d} to {window.until:%Y-%m-%d}): energy balance and the "
+             "lean-mass projection are unknown")
+    return [where if note.startswith("no food log") else note for note in notes]
 
 
 def _profile_limitations(missing: list[str]) -> list[str]:
@@ -106,20 +236,17 @@ def _empty_report(profile: AthleteProfile, missing: list[str], limitations: list
     return Report(
         profile=profile, missing=missing, weeks=0, period="", activities=0, energy=None,
         muscles=muscles, projection=None, risks=[], plan=[],
-        limitations=[*limitations, "no activities or strength sets imported yet"], weekly=None,
+        limitations=limitations, weekly=None,
         headline=headline_text(headline_facts(muscles, None, [], [])))
 
 
-def _session_kcal_day(results: list[dict], start: pd.Timestamp, n_weeks: int) -> float:
-    iso = start.isoformat()
-    total = sum(r.get("energy_kcal", 0.0) for r in results if r["start"] >= iso)
+def _session_kcal_day(results: list[dict], n_weeks: int) -> float:
+    total = sum(r.get("energy_kcal", 0.0) for r in results)
     return total / (7 * max(n_weeks, 1))
 
 
-def _running_minutes_week(results: list[dict], start: pd.Timestamp, n_weeks: int) -> float:
-    iso = start.isoformat()
-    total = sum(r.get("moving_s", 0.0) for r in results
-                if r["start"] >= iso and r.get("sport") == "running")
+def _running_minutes_week(results: list[dict], n_weeks: int) -> float:
+    total = sum(r.get("moving_s", 0.0) for r in results if r.get("sport") == "running")
     return total / 60.0 / max(n_weeks, 1)
 
 
@@ -144,10 +271,11 @@ def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic,
 
 
 def _trend(rows: pd.DataFrame) -> str:
-    """Last 4 weeks against the 4 before, on endurance load and strength stimulus."""
-    if len(rows) < 8:
-        return "too short to tell"
+    """Last 4 weeks against the 4 before, on endurance load and strength stimulus; at least
+    two weeks with load are needed to call a trend."""
     load = rows["endurance_load"].to_numpy() + 1000.0 * rows["strength_stimulus"].to_numpy()
+    if len(rows) < 8 or (load[-8:] > 0).sum() < 2:
+        return "too short to tell"
     recent, before = load[-4:].mean(), load[-8:-4].mean()
     if before <= 0:
         return "rising" if recent > 0 else "none"

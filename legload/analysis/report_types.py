@@ -58,7 +58,8 @@ class MuscleVerdict:
 
 @dataclass(frozen=True)
 class Risk:
-    """A muscle-specific risk flag: the week (Monday, ``YYYY-MM-DD``) its spike began."""
+    """A muscle-specific risk flag: the week (its first day, ``YYYY-MM-DD``; weeks are the
+    7-day blocks ending on the report's last day) its spike began."""
 
     muscle: str
     kind: str
@@ -116,7 +117,8 @@ class Projection:
 
 @dataclass(frozen=True)
 class WeeklySeries:
-    """Per-week loads of each muscle over the window: ``weeks`` are Mondays (``YYYY-MM-DD``),
+    """Per-week loads of each muscle over the window: ``weeks`` are the first days
+    (``YYYY-MM-DD``) of the 7-day blocks ending on the report's last day,
     each series maps a muscle to one value per week."""
 
     weeks: list[str]

@@ -37,6 +37,30 @@ class Activity:
     sha256: str = ""
     index: int = 0
 
+    def to_frame(self, index: str | None = "time") -> pd.DataFrame:
+        """The samples as a new frame; ``index="time"`` (the default) indexes them by their
+        UTC ``timestamp`` (a ``DatetimeIndex`` named ``timestamp``, rows without a time
+        dropped), so that ``activity.to_frame().resample("1min").mean()`` works;
+        ``index=None`` keeps the row numbers. The activity itself is not changed."""
+        if index is None:
+            return self.samples.copy()
+        if index != "time":
+            raise ValueError(f"index must be 'time' or None, not {index!r}")
+        if "timestamp" not in self.samples:
+            raise ValueError("this activity's samples have no timestamp column")
+        frame = self.samples[self.samples["timestamp"].notna()]
+        return frame.set_index(pd.DatetimeIndex(frame["timestamp"], name="timestamp")).drop(
+            columns="timestamp")
+
+    @property
+    def start(self) -> pd.Timestamp | None:
+        """The start time (UTC) as a pandas Timestamp; None when the file has none."""
+        value = self.summary.get("start")
+        if value is None:
+            return None
+        stamp = pd.Timestamp(value)
+        return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+
 
 @dataclass
 class ActivityColumns:
@@ -228,7 +252,7 @@ def summarize(
         "format": fmt,
         "sport": sport,
         "sub_sport": sub_sport,
-        "name": name,
+        "name": name if name and not _is_time(name) else default_name(sport, start),
         "start": _iso(start),
         "duration_s": float(duration),
         "moving_s": float(totals.get("moving_s", duration)),
@@ -240,6 +264,36 @@ def summarize(
         "channels": channels_of(samples),
     }
     return summary
+
+
+#: what an activity without a name is called after, as Strava does ("Morning Run")
+SPORT_WORDS = {"running": "Run", "walking": "Walk", "hiking": "Hike", "cycling": "Ride",
+               "swimming": "Swim", "training": "Workout", "fitness_equipment": "Workout",
+               "rowing": "Row"}
+
+
+def default_name(sport: str, start: Any) -> str | None:
+    """The name of an activity that has none: the time of day and the sport, as Strava names
+    them ("Morning Run"; morning 5-11 h, afternoon 12-16 h, evening 17-20 h, night
+    otherwise). The hour is UTC's: a file's time zone is not known here. None without a
+    start."""
+    if start is None:
+        return None
+    hour = pd.Timestamp(start).hour
+    part = ("Morning" if 5 <= hour < 12 else "Afternoon" if 12 <= hour < 17 else
+            "Evening" if 17 <= hour < 21 else "Night")
+    return f"{part} {SPORT_WORDS.get(sport, 'Activity')}"
+
+
+def _is_time(name: str) -> bool:
+    """True when a "name" is only a timestamp (a TCX file's ``Id``)."""
+    if not name[:4].isdigit():
+        return False
+    try:
+        pd.Timestamp(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _iso(value) -> str | None:

@@ -9,6 +9,9 @@ Each gets FIT runs (official SDK encoder), a few GPX runs, a Hevy-style strength
 they lift, a daily food log and weigh-ins in legload's CSV formats (``docs/formats.md``).
 Weights follow the athlete's energy balance at 7,700 kcal per kg (a rough rule, fine for
 sample data: the body model estimates it properly).
+
+The weeks end on a given day (by default today, UTC): each week is the 7 days ending on that
+weekday, its last day a rest day, so the newest data is always yesterday's and today's log.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from legload.synth.workouts import (
     synthesize,
 )
 
-START = dt.datetime(2026, 6, 1, 6, 30, tzinfo=dt.UTC)  # a Monday
+#: time of day of the morning runs (UTC); strength sessions are at 17:00
+RUN_TIME = dt.time(6, 30)
 DAY = dt.timedelta(days=1)
 
 
@@ -56,7 +60,7 @@ class SampleAthlete:
     name: str
     profile: dict
     weeks: int
-    week_plan: Callable[[dt.datetime, int], list[Workout]]
+    week_plan: Callable[[dt.datetime, int], list[Workout]]  # (first day at RUN_TIME, week)
     lifting_days: tuple[int, ...] = ()
     lifts: list[Lift] = field(default_factory=list)
     intake_kcal: float = 2500.0
@@ -64,22 +68,22 @@ class SampleAthlete:
     deficit_kcal: float = 0.0
 
 
-def _deficit_week(monday: dt.datetime, week: int) -> list[Workout]:
-    return [easy_run(monday + DAY, minutes=60), intervals(monday + 2 * DAY, reps=5, rep_m=1000),
-            easy_run(monday + 3 * DAY, minutes=70), easy_run(monday + 4 * DAY, minutes=50),
-            long_run(monday + 6 * DAY, km=26 + (week % 3) * 3)]
+def _deficit_week(first: dt.datetime, week: int) -> list[Workout]:
+    return [easy_run(first, minutes=60), intervals(first + DAY, reps=5, rep_m=1000),
+            easy_run(first + 2 * DAY, minutes=70), easy_run(first + 3 * DAY, minutes=50),
+            long_run(first + 5 * DAY, km=26 + (week % 3) * 3)]
 
 
-def _sprinter_week(monday: dt.datetime, week: int) -> list[Workout]:
-    quality = hill_repeats(monday + 3 * DAY, reps=8, grade=0.08) if week % 2 else \
-        strides(monday + 3 * DAY, reps=8, rep_m=150, speed=7.0)
-    return [strides(monday + DAY, reps=10, rep_m=100, speed=7.5), quality,
-            easy_run(monday + 5 * DAY, minutes=30)]
+def _sprinter_week(first: dt.datetime, week: int) -> list[Workout]:
+    quality = hill_repeats(first + 2 * DAY, reps=8, grade=0.08) if week % 2 else \
+        strides(first + 2 * DAY, reps=8, rep_m=150, speed=7.0)
+    return [strides(first, reps=10, rep_m=100, speed=7.5), quality,
+            easy_run(first + 4 * DAY, minutes=30)]
 
 
-def _new_runner_week(monday: dt.datetime, week: int) -> list[Workout]:
+def _new_runner_week(first: dt.datetime, week: int) -> list[Workout]:
     minutes = 20 if week < 8 else 32  # 3 × 20 min, then 3 × 32 min: +60 % volume in week 9
-    return [easy_run(monday + d * DAY, minutes=minutes, speed=2.5) for d in (1, 3, 5)]
+    return [easy_run(first + d * DAY, minutes=minutes, speed=2.5) for d in (0, 2, 4)]
 
 
 ATHLETES = (
@@ -93,7 +97,7 @@ ATHLETES = (
         name="sprinter_lifter",
         profile={"sex": "male", "birth_year": 1996, "height_m": 1.80, "weight_kg": 78.0,
                  "body_fat_fraction": 0.14, "running_years": 4.0, "lifting_years": 3.0},
-        weeks=14, week_plan=_sprinter_week, lifting_days=(2, 4),
+        weeks=14, week_plan=_sprinter_week, lifting_days=(1, 3),
         lifts=[Lift("Squat (Barbell)", 4, 6, 110.0), Lift("Deadlift (Barbell)", 3, 5, 140.0),
                Lift("Walking Lunge (Dumbbell)", 3, 10, 24.0),
                Lift("Standing Calf Raise (Machine)", 3, 12, 80.0),
@@ -107,39 +111,64 @@ ATHLETES = (
 )
 
 
-def write_athlete(athlete: SampleAthlete, folder: Path, *, seed: int = 0) -> list[Path]:
-    """Write all of one athlete's files into ``folder``; return their paths."""
+def first_day(athlete: SampleAthlete, end: dt.date | None = None) -> dt.datetime:
+    """The morning the athlete's first week begins: ``athlete.weeks`` weeks ending on ``end``
+    (default: today, UTC)."""
+    end = end or dt.datetime.now(dt.UTC).date()
+    day = end - dt.timedelta(weeks=athlete.weeks) + DAY
+    return dt.datetime.combine(day, RUN_TIME, tzinfo=dt.UTC)
+
+
+def planned_workouts(athlete: SampleAthlete, end: dt.date | None = None) -> list[Workout]:
+    """Every workout of the athlete, oldest first (a workout's ``week`` is its index // 7)."""
+    start = first_day(athlete, end)
+    return [w for week in range(athlete.weeks)
+            for w in athlete.week_plan(start + dt.timedelta(weeks=week), week)]
+
+
+def write_athlete(athlete: SampleAthlete, folder: Path, *, seed: int = 0,
+                  end: dt.date | None = None, progress: Callable[[str], None] | None = None,
+                  mapper: Callable = map) -> list[Path]:
+    """Write all of one athlete's files into ``folder``, the weeks ending on ``end`` (default:
+    today, UTC); ``progress`` is called with each file's name. ``mapper`` runs the workouts
+    (``map``, or an executor's ``map`` to write them in parallel). Returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
+    start = first_day(athlete, end)
+    jobs = [(workout, folder, seed + week * 10 + n, n == 0 and week % 4 == 3)
+            for week in range(athlete.weeks)
+            for n, workout in enumerate(athlete.week_plan(start + dt.timedelta(weeks=week),
+                                                          week))]
     paths: list[Path] = []
-    for week in range(athlete.weeks):
-        monday = START + dt.timedelta(weeks=week)
-        for n, workout in enumerate(athlete.week_plan(monday, week)):
-            samples = synthesize(workout, seed=seed + week * 10 + n, gps_noise_m=2.0,
-                                 alt_noise_m=0.3)
-            stem = f"{workout.start:%Y-%m-%d}_{workout.name.replace(' ', '_').replace('/', '-')}"
-            if n == 0 and week % 4 == 3 and not workout.indoor:  # an older app's GPX now and then
-                path = folder / f"{stem}.gpx"
-                path.write_bytes(encode_gpx(workout, samples))
-            else:
-                path = folder / f"{stem}.fit"
-                path.write_bytes(encode_fit(workout, samples))
-            paths.append(path)
-    if athlete.lifts:
-        path = folder / "workout_data.csv"
-        path.write_text(_hevy_csv(athlete))
+    for path in mapper(write_workout, *zip(*jobs, strict=True)):
         paths.append(path)
+        if progress is not None:
+            progress(path.name)
+    if athlete.lifts:
+        paths.append(_write(folder / "workout_data.csv", _hevy_csv(athlete, start)))
     days = athlete.weeks * 7
-    paths.append(_write(folder / "intake.csv", _intake_csv(athlete, days, seed)))
-    paths.append(_write(folder / "weight.csv", _weight_csv(athlete, days, seed)))
+    paths.append(_write(folder / "intake.csv", _intake_csv(athlete, start, days, seed)))
+    paths.append(_write(folder / "weight.csv", _weight_csv(athlete, start, days, seed)))
     return paths
 
 
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text)
+def write_workout(workout: Workout, folder: Path, seed: int, gpx: bool = False) -> Path:
+    """One workout as FIT, or as GPX (an older app's export) when ``gpx`` and outdoors."""
+    samples = synthesize(workout, seed=seed, gps_noise_m=2.0, alt_noise_m=0.3)
+    stem = f"{workout.start:%Y-%m-%d}_{workout.name.replace(' ', '_').replace('/', '-')}"
+    if gpx and not workout.indoor:
+        return _write(folder / f"{stem}.gpx", encode_gpx(workout, samples))
+    return _write(folder / f"{stem}.fit", encode_fit(workout, samples))
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
     return path
 
 
-def _hevy_csv(athlete: SampleAthlete) -> str:
+def _hevy_csv(athlete: SampleAthlete, first: dt.datetime) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
     writer.writerow(["title", "start_time", "end_time", "description", "exercise_title",
@@ -147,7 +176,7 @@ def _hevy_csv(athlete: SampleAthlete) -> str:
                      "reps", "distance_km", "duration_seconds", "rpe"])
     for week in range(athlete.weeks):
         for weekday in athlete.lifting_days:
-            start = START.replace(hour=17) + dt.timedelta(weeks=week, days=weekday)
+            start = first.replace(hour=17, minute=0) + dt.timedelta(weeks=week, days=weekday)
             stamp = f"{start:%d %b %Y, %H:%M}"
             end = f"{start + dt.timedelta(hours=1):%d %b %Y, %H:%M}"
             for lift in athlete.lifts:
@@ -158,7 +187,7 @@ def _hevy_csv(athlete: SampleAthlete) -> str:
     return buffer.getvalue()
 
 
-def _intake_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
+def _intake_csv(athlete: SampleAthlete, first: dt.datetime, days: int, seed: int) -> str:
     rng = np.random.default_rng(seed + 1)
     mass = athlete.profile["weight_kg"]
     lines = ["date,energy_kcal,protein_g,carbs_g,fat_g"]
@@ -169,12 +198,12 @@ def _intake_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
         protein = athlete.protein_g_per_kg * mass * (1 + rng.normal(0, 0.08))
         fat = 0.3 * kcal / 9
         carbs = (kcal - 4 * protein - 9 * fat) / 4
-        date = (START + d * DAY).date()
+        date = (first + d * DAY).date()
         lines.append(f"{date},{kcal:.0f},{protein:.0f},{carbs:.0f},{fat:.0f}")
     return "\n".join(lines) + "\n"
 
 
-def _weight_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
+def _weight_csv(athlete: SampleAthlete, first: dt.datetime, days: int, seed: int) -> str:
     rng = np.random.default_rng(seed + 2)
     start_mass = athlete.profile["weight_kg"]
     fat_pct = 100 * athlete.profile["body_fat_fraction"]
@@ -182,6 +211,6 @@ def _weight_csv(athlete: SampleAthlete, days: int, seed: int) -> str:
     for d in range(0, days, 3):
         trend = start_mass - athlete.deficit_kcal * d / 7700.0
         weight = trend + rng.normal(0, 0.35)
-        date = (START + d * DAY).date()
+        date = (first + d * DAY).date()
         lines.append(f"{date},{weight:.1f},{fat_pct - 0.02 * athlete.deficit_kcal * d / 7700:.1f}")
     return "\n".join(lines) + "\n"

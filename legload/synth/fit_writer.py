@@ -7,7 +7,8 @@ are the FIT profile's; the SDK applies the profile's scales and offsets. Session
 totals are the workout's truth. Run cadence is written per foot (steps/min ÷ 2), whole
 numbers in ``cadence`` and the remainder in ``fractional_cadence``.
 
-The SDK encoder is pure Python: a 10-hour 1 Hz activity (36,000 records) takes seconds.
+The SDK encoder is pure Python; records, the bulk of a file, are written in stretches: the
+first of each through the SDK, the rest packed with numpy in its layout (the same bytes).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from garmin_fit_sdk import Encoder, Profile
+from garmin_fit_sdk import fit as FIT
 from garmin_fit_sdk.util import FIT_EPOCH_S
 
 from legload.errors import StreamError
@@ -65,8 +67,15 @@ def encode_fit(workout: Workout, samples: pd.DataFrame, *, laps: bool = True,
     lap_mesgs = _laps(workout, samples, stamps, start) if laps else [
         _lap(workout, workout.timeline(), samples, stamps, start, 0, "session_end", "active")]
     timed += [(m["timestamp"], 3, m) for m in lap_mesgs]
+    run: list[dict] = []  # consecutive records, written together
     for _, _, mesg in sorted(timed, key=lambda item: (item[0], item[1])):
+        if mesg["mesg_num"] == _MESG["record"]:
+            run.append(mesg)
+            continue
+        _write_records(enc, run)
+        run = []
         enc.write_mesg(mesg)
+    _write_records(enc, run)
     session = _totals(workout, samples, stamps, start, start, end)
     session.update({"mesg_num": _MESG["session"], "message_index": 0, "event": "session",
                     "event_type": "stop", "sport": workout.sport,
@@ -134,6 +143,46 @@ def _records(workout: Workout, samples: pd.DataFrame) -> list[dict]:
     return [{"mesg_num": mesg_num, **{k: v for k, v in zip(names, row, strict=True)
                                       if v is not None}}
             for row in zip(*columns.values(), strict=True)]
+
+
+def _write_records(enc: Encoder, records: list[dict]) -> None:
+    """Write consecutive records: the first of each stretch with the same fields through the
+    SDK (which writes or reuses the definition), the rest of the stretch packed with numpy in
+    that definition's layout, scaled and rounded as the SDK does — the same bytes the SDK
+    writes one message at a time, at a fraction of the time."""
+    i = 0
+    while i < len(records):
+        keys = records[i].keys()
+        j = i + 1
+        while j < len(records) and records[j].keys() == keys:
+            j += 1
+        enc.write_mesg(records[i])
+        if j > i + 1:
+            definition = enc._find_local_mesg_definition(  # the SDK's own layout
+                enc._create_mesg_definition(_MESG["record"], records[i]))
+            enc._output_stream._buffer += _packed(definition, records[i + 1:j])
+        i = j
+
+
+def _packed(definition, records: list[dict]) -> bytes:
+    """``records`` as data messages of ``definition`` (header byte, then each field)."""
+    layout = [("header", "u1")]
+    columns: dict[str, np.ndarray] = {}
+    for field in definition.field_definitions:
+        base = FIT.BASE_TYPE_DEFINITIONS[field["base_type"]]
+        code = base["type_code"]
+        layout.append((field["name"], "<" + code.lower() if code in "fd" else
+                       "<" + code))
+        values = np.array([r[field["name"]] for r in records], dtype=float)
+        if field["scale"] != FIT.FIELD_DEFAULT_SCALE or field["offset"] != FIT.FIELD_DEFAULT_OFFSET:
+            values = (values + field["offset"]) * field["scale"]
+            values = values if code in "fd" else np.round(values)
+        columns[field["name"]] = values if code in "fd" else np.trunc(values).astype(np.int64)
+    out = np.zeros(len(records), dtype=np.dtype(layout))
+    out["header"] = definition.local_mesg_num
+    for name, values in columns.items():
+        out[name] = values
+    return out.tobytes()
 
 
 def _laps(workout: Workout, samples: pd.DataFrame, stamps: list[int], start: int) -> list[dict]:
