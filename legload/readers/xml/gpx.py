@@ -22,21 +22,11 @@ from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: lower-case local name of a trkpt descendant → field
 _FIELDS = {
-    "time": "time",
-    "ele": "altitude_m",
-    "hr": "heart_rate_bpm",
-    "heartrate": "heart_rate_bpm",
-    "heart_rate": "heart_rate_bpm",
-    "cad": "cadence",
-    "cadence": "cadence",
-    "atemp": "temperature_c",
-    "temp": "temperature_c",
-    "temperature": "temperature_c",
-    "power": "power_w",
-    "powerinwatts": "power_w",
-    "watts": "power_w",
-    "speed": "speed_m_s",
-    "distance": "distance_m",
+    "time": "time", "ele": "altitude_m", "speed": "speed_m_s", "distance": "distance_m",
+    "hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "heart_rate": "heart_rate_bpm",
+    "cad": "cadence", "cadence": "cadence",
+    "atemp": "temperature_c", "temp": "temperature_c", "temperature": "temperature_c",
+    "power": "power_w", "powerinwatts": "power_w", "watts": "power_w",
 }
 #: Strava's numeric activity types in its GPX ``<type>``
 _STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
@@ -44,11 +34,8 @@ _SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mount
 
 
 def read_gpx(data: bytes, source: str) -> list[Activity]:
-    """Read a GPX document into one Activity per track that has timed points.
-
-    Args:
-        data: the whole (decompressed) file content.
-        source: the file name used in messages (a path or ``archive.zip!member``).
+    """Read a GPX document (``source`` names it in messages) into one Activity per track that
+    has timed points.
 
     Raises:
         ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
@@ -67,11 +54,7 @@ def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
     if not tracks and has_points:
         tracks = [root]
     if not tracks or not has_points:
-        routed = (
-            " (only a planned route: <rtept> points carry no times)"
-            if contains(root, "rtept")
-            else ""
-        )
+        routed = " (only a planned route: <rtept> points carry no times)" if contains(root, "rtept") else ""
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
@@ -104,9 +87,7 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
         else:
             columns["cadence_rpm"] = cadence
     columns = order_columns(columns)
-    summary = summarize(
-        columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device
-    )
+    summary = summarize(columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device)
     return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
                            source=source)
 

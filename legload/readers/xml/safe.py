@@ -1,19 +1,11 @@
 """Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree.
 
-Parsing refuses what an activity file never needs and an attacker would use: entity
-declarations (entity-expansion bombs, external entities), external DTDs and network access.
-libxml2's default limits stay on (no ``huge_tree``): a text node over 10 MB or nesting deeper
-than 256 levels refuses the document. Whitespace-only text between elements is not kept
-(every text the readers use is stripped anyway), which makes the tree smaller and faster to
-walk. Two common real-world blemishes are salvaged with a warning: whitespace before the XML
-declaration, and documents that are not well-formed (e.g. an undeclared namespace prefix),
-which get a second, recovering parse. Plain documents have their track points read from
-the bytes by :mod:`legload.readers.xml.scan`; the others are parsed here whole and their
-points read element by element (:func:`tree_fields`).
-
-Elements are matched by local name, so GPX 1.0/1.1 with or without a namespace, TCX v2 and
-the vendor extensions (Garmin TrackPointExtension v1/v2, ActivityExtension v2, cluetrust
-gpxdata, Strava) are read alike.
+Parsing refuses entity declarations (expansion bombs, external entities), external DTDs and
+network access; libxml2's limits stay on (a text over 10 MB or nesting deeper than 256 levels
+refuses the document). Blank text between elements is dropped. Whitespace before the XML
+declaration and documents that are not well-formed (e.g. an undeclared prefix, given a
+recovering parse) are salvaged with a warning. Elements are matched by local name, so GPX
+1.0/1.1 with or without a namespace, TCX v2 and the vendor extensions are read alike.
 """
 
 from __future__ import annotations
@@ -39,34 +31,20 @@ _LIMITS = re.compile(
 
 
 def safe_parser(*, recover: bool = False, target: object = None) -> etree.XMLParser:
-    """An lxml parser with the safe settings: no entities resolved, no DTD loaded, no network,
-    libxml2's limits on. With ``target``, libxml2 hands its events to it instead of building a
-    tree."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_blank_text=True,
-        recover=recover,
-        target=target,
-    )
+    """An lxml parser with the safe settings; with ``target``, libxml2 builds no tree."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=True, recover=recover,
+                           target=target)
 
 
-def parse(
-    data: bytes,
-    source: str,
-    warnings: list[str] | None = None,
-    *,
-    require: str | None = None,
-) -> etree._Element:
+def parse(data: bytes, source: str, warnings: list[str] | None = None, *,
+          require: str | None = None) -> etree._Element:
     """Parse an XML document safely and return its root element.
 
     Args:
         data: the whole document.
         source: file name used in messages.
-        warnings: list that salvage warnings are appended to (one line each, starting
-            with ``source``).
+        warnings: list that salvage warnings (one line each, starting with ``source``) go to.
         require: local element name (e.g. ``"trkpt"``) that a *recovered* parse of a
             not-well-formed document must contain to be kept.
 
@@ -79,27 +57,8 @@ def parse(
 
 
 def prepare(data: bytes, source: str, warnings: list[str]) -> bytes:
-    """The document as the parsers get it: a byte-order mark and whitespace before the XML
-    declaration dropped (with a warning), entity declarations and external DTDs refused."""
-    data = _strip_prolog(data, source, warnings)
-    _refuse_declarations(data, source)
-    return data
-
-
-def parse_prepared(
-    data: bytes, source: str, warnings: list[str], *, require: str | None = None
-) -> etree._Element:
-    """:func:`parse` of a document that :func:`prepare` gave."""
-    try:
-        root = etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as exc:
-        root = _recover(data, source, exc, warnings, require)
-    _check_docinfo(root, source)
-    return root
-
-
-def _strip_prolog(data: bytes, source: str, warnings: list[str]) -> bytes:
-    """Drop a UTF-8 byte-order mark (legal XML) and whitespace before the declaration."""
+    """The document without a byte-order mark or whitespace before the XML declaration (with
+    a warning); entity declarations and external DTDs refused."""
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     body = data.lstrip(b" \t\r\n")
@@ -109,7 +68,19 @@ def _strip_prolog(data: bytes, source: str, warnings: list[str]) -> bytes:
         warnings.append(
             f"{source}: whitespace before the XML declaration (not well-formed XML); ignored"
         )
+    _refuse_declarations(body, source)
     return body
+
+
+def parse_prepared(data: bytes, source: str, warnings: list[str], *,
+                   require: str | None = None) -> etree._Element:
+    """:func:`parse` of a document that :func:`prepare` gave."""
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        root = _recover(data, source, exc, warnings, require)
+    _check_docinfo(root, source)
+    return root
 
 
 def _refuse_declarations(data: bytes, source: str) -> None:
@@ -144,9 +115,8 @@ def _check_docinfo(root: etree._Element, source: str) -> None:
         )
 
 
-def _recover(
-    data: bytes, source: str, exc: etree.XMLSyntaxError, warnings: list[str], require: str | None
-) -> etree._Element:
+def _recover(data: bytes, source: str, exc: etree.XMLSyntaxError, warnings: list[str],
+             require: str | None) -> etree._Element:
     reason = _describe(exc)
     if _LIMITS.search(reason):
         raise ReadError(source, f"refused: the XML exceeds the parser's safety limits ({reason})")
@@ -157,9 +127,7 @@ def _recover(
     if root is None:
         raise ReadError(source, f"not well-formed XML ({reason})")
     if require is not None and not contains(root, require):
-        raise ReadError(
-            source, f"not well-formed XML ({reason}); no <{require}> could be recovered"
-        )
+        raise ReadError(source, f"not well-formed XML ({reason}); no <{require}> could be recovered")
     warnings.append(
         f"{source}: not well-formed XML ({reason}); kept what a recovering parse could read"
     )
@@ -171,9 +139,6 @@ def _describe(exc: etree.XMLSyntaxError) -> str:
     message, (line, column) = exc.msg, exc.position
     message = re.sub(r",? line \d+, column \d+.*$", "", " ".join(str(message).split()))
     return f"{message} at line {line}, column {column}"
-
-
-# --- element access by local name -------------------------------------------------------
 
 
 def local_name(tag: Any) -> str:
@@ -208,100 +173,25 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
 
 def child_text(element: etree._Element | None, name: str) -> str | None:
     """Stripped text of the first direct child named ``name``, or None when absent or blank."""
-    return None if element is None else _stripped(child(element, name))
-
-
-def _stripped(item: etree._Element | None) -> str | None:
-    """An element's stripped text; None when there is no element or no text but blanks."""
-    text = None if item is None else item.text
-    return (text.strip() or None) if text is not None else None
+    return None if element is None else child_texts(element, (name,))[name]
 
 
 def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
     """:func:`child_text` of each of ``names``, walking the children once."""
-    wanted = dict.fromkeys(names)
-    found: dict[str, etree._Element] = {}
+    found: dict[str, str | None] = dict.fromkeys(names)
+    seen: set[str] = set()
     for item in element.iterchildren(etree.Element):
         name = local_name(item.tag)
-        if name in wanted and name not in found:
-            found[name] = item
-    return {name: _stripped(found.get(name)) for name in wanted}
-
-
-def collect(
-    points: Iterable[etree._Element], fields: Mapping[str, str]
-) -> tuple[int, dict[str, list[str | None]]]:
-    """Text of the descendants of each point, by field.
-
-    ``fields`` maps lower-case local names to field keys; the first element of a point
-    that maps to a field wins (files like Amazfit's repeat heart rate in two extensions).
-    Returns the number of points and, per field seen, a list with one entry per point.
-    """
-    columns: dict[str, list[str | None]] = {}
-    points = list(points)
-    n = len(points)
-    keys: dict[str, str | None] = {}
-    for i, point in enumerate(points):
-        for element in point.iter(etree.Element):
-            tag = element.tag
-            key = keys.get(tag, "")
-            if key == "":
-                key = keys[tag] = fields.get(local_name(tag).lower())
-            if key is None:
-                continue
-            text = element.text
-            if text is None:
-                continue
-            column = columns.get(key)
-            if column is None:
-                column = columns[key] = [None] * n
-            if column[i] is None:
-                text = text.strip()
-                if text:
-                    column[i] = text
-    return n, columns
-
-
-def numbers(values: Sequence[str | None]) -> np.ndarray:
-    """Float array from text values, as ``pandas.to_numeric`` reads them; missing, blank,
-    unparseable or non-finite values become NaN.
-
-    A column of plain decimal texts (digits, ``.``, ``e``, signs; no blanks) is read by numpy,
-    which rounds as pandas does; anything else, and a negative zero (whose sign pandas drops
-    in a column of integers), goes to pandas."""
-    out = _plain_numbers(values)
-    if out is None:
-        series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
-        out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
-    out[~np.isfinite(out)] = np.nan
-    return out
-
-
-def _plain_numbers(values: Sequence[str | None]) -> np.ndarray | None:
-    try:
-        joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
-        plain = not joined.encode("ascii").translate(None, _NUMBER_BYTES)
-        out = np.array(values, dtype=float) if plain and all(values) else None
-    except (TypeError, UnicodeEncodeError, ValueError):
-        return None
-    if out is not None and np.signbit(out[out == 0]).any():
-        return None
-    return out
-
-
-#: the bytes of the texts that numpy reads as pandas does (and the separator of the check)
-_NUMBER_BYTES = b"0123456789.eE+-\n"
+        if name in found and name not in seen:
+            seen.add(name)
+            found[name] = (item.text.strip() or None) if item.text is not None else None
+    return found
 
 
 class PointFields(NamedTuple):
-    """Values of the fields of ``n`` track points, one entry per point.
-
-    Attributes:
-        n: number of points.
-        texts: stripped text (None where absent or blank) of each text field seen.
-        values: floats (NaN where absent, blank or not a finite number) of each other
-            field seen, in the order the fields first occur in the file.
-    """
+    """Fields of ``n`` track points, one entry per point: ``texts`` (stripped, None where
+    absent or blank) of the text fields, ``values`` (floats, NaN where absent, blank or not a
+    finite number) of the others, each in the order the fields first occur in the file."""
 
     n: int
     texts: dict[str, list[str | None]]
@@ -310,26 +200,52 @@ class PointFields(NamedTuple):
 
 def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
                 text_keys: Iterable[str] = ("time",)) -> PointFields:
-    """:func:`collect` of ``points``, each field not in ``text_keys`` read by :func:`numbers`."""
-    n, texts = collect(points, fields)
+    """Fields of ``points`` from their descendants' texts; ``fields`` maps lower-case local
+    names to field keys, and the first non-blank element of a point that maps to a field wins
+    (Amazfit repeats heart rate in two extensions). Fields not in ``text_keys`` are read by
+    :func:`numbers`."""
+    columns: dict[str, list[str | None]] = {}
+    n = len(points)
+    keys: dict[str, str | None] = {}
+    for i, point in enumerate(points):
+        for element in point.iter(etree.Element):
+            key = keys.get(element.tag, "")
+            if key == "":
+                key = keys[element.tag] = fields.get(local_name(element.tag).lower())
+            text = element.text
+            if key is None or text is None:
+                continue
+            column = columns.get(key)
+            if column is None:
+                column = columns[key] = [None] * n
+            if column[i] is None:
+                column[i] = text.strip() or None
     keep = frozenset(text_keys)
-    return PointFields(n, {k: v for k, v in texts.items() if k in keep},
-                       {k: numbers(v) for k, v in texts.items() if k not in keep})
+    return PointFields(n, {k: v for k, v in columns.items() if k in keep},
+                       {k: numbers(v) for k, v in columns.items() if k not in keep})
 
 
-__all__ = [
-    "PointFields",
-    "child",
-    "child_text",
-    "child_texts",
-    "collect",
-    "contains",
-    "find_all",
-    "local_name",
-    "numbers",
-    "parse",
-    "parse_prepared",
-    "prepare",
-    "safe_parser",
-    "tree_fields",
-]
+def numbers(values: Sequence[str | None]) -> np.ndarray:
+    """Float array from text values, as ``pandas.to_numeric`` reads them; missing, blank,
+    unparseable or non-finite values become NaN.
+
+    A column of plain decimal texts (digits, ``.``, ``e``, ``-``; no blanks) is read by numpy,
+    which rounds as pandas does; anything else goes to pandas, as does a negative zero (whose
+    sign pandas drops in a column of integers) and a leading ``+`` (which pandas reads by a
+    parser that may round otherwise)."""
+    try:
+        joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
+        plain = not joined.encode("ascii").translate(None, b"0123456789.eE-\n")
+        out = np.array(values, dtype=float) if plain and all(values) else None
+    except (TypeError, UnicodeEncodeError, ValueError):
+        out = None
+    if out is None or np.signbit(out[out == 0]).any():
+        series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
+        out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+__all__ = ["PointFields", "child", "child_text", "child_texts", "contains", "find_all",
+           "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
+           "tree_fields"]

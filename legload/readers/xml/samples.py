@@ -1,10 +1,6 @@
-"""From the track points of a GPX or TCX file to the sample columns of its activities.
-
-Both routes to the points (the byte scan of :mod:`legload.readers.xml.scan` and the tree of
-:mod:`legload.readers.xml.safe`) end here: times read as pandas reads ISO 8601, implausible
-or missing times dropped with a warning, and each part of a file (a GPX track, a TCX
-activity) read on its own, a damaged part skipped with a note.
-"""
+"""From the track points of a GPX or TCX file (by either route) to the sample columns of its
+activities: times read as pandas reads ISO 8601, implausible or missing ones dropped with a
+warning, each part of a file read on its own and a damaged part skipped with a note."""
 
 from __future__ import annotations
 
@@ -26,20 +22,13 @@ EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01", tz="UTC")
 FUTURE_SLACK = pd.Timedelta(days=1)
 
 
-def timed_columns(
-    times: list[str | None],
-    columns: Mapping[str, np.ndarray],
-    source: str,
-    warnings: list[str],
-    *,
-    what: str = "track points",
-) -> dict[str, np.ndarray]:
+def timed_columns(times: list[str | None], columns: Mapping[str, np.ndarray], source: str,
+                  warnings: list[str], *, what: str = "track points") -> dict[str, np.ndarray]:
     """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
     (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
 
-    ``times`` are ISO 8601 texts (None where absent), read by :func:`iso_stamps`. Points
-    without a (parseable) time are dropped with a warning when others have one; points timed
-    before 1990 or more than a day in the future are dropped with a warning when others are
+    ``times`` are ISO 8601 texts (None where absent). Points without a readable time, or
+    timed before 1990 or over a day ahead, are dropped with a warning when others are
     plausible. Channels without any value are left out.
 
     Raises:
@@ -54,31 +43,23 @@ def timed_columns(
         written = sum(t is not None for t in times)
         if written:
             example = next(t for t in times if t is not None)
-            raise ReadError(
-                source, f"no timestamps that can be read ({written} {what}, e.g. {example!r})"
-            )
+            raise ReadError(source,
+                            f"no timestamps that can be read ({written} {what}, e.g. {example!r})")
         raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
     earliest = EARLIEST_PLAUSIBLE.tz_convert(None).to_datetime64()
     latest = (pd.Timestamp.now(tz="UTC") + FUTURE_SLACK).tz_convert(None).to_datetime64()
     plausible = timed & (stamps >= earliest) & (stamps <= latest)
     if not plausible.any():
         first, last = stamps[timed].min(), stamps[timed].max()
-        raise ReadError(
-            source,
-            f"implausible timestamps: all {int(timed.sum())} {what} are dated "
-            f"{_span(first, last)} (before 1990 or in the future); refused",
-        )
+        raise ReadError(source, f"implausible timestamps: all {int(timed.sum())} {what} are dated "
+                                f"{_span(first, last)} (before 1990 or in the future); refused")
     if not timed.all():
-        warnings.append(
-            f"{source}: {int((~timed).sum())} of {n} {what} have no readable time; dropped"
-        )
+        warnings.append(f"{source}: {int((~timed).sum())} of {n} {what} have no readable time; dropped")
     bad = timed & ~plausible
     if bad.any():
         first, last = stamps[bad].min(), stamps[bad].max()
-        warnings.append(
-            f"{source}: {int(bad.sum())} of {n} {what} have implausible times "
-            f"({_span(first, last)}); dropped"
-        )
+        warnings.append(f"{source}: {int(bad.sum())} of {n} {what} have implausible times "
+                        f"({_span(first, last)}); dropped")
     everything = bool(plausible.all())
     out = {"timestamp": stamps if everything else stamps[plausible]}
     for name, values in columns.items():
@@ -112,8 +93,6 @@ _NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()
 def _span(first: np.datetime64, last: np.datetime64) -> str:
     a, b = (pd.Timestamp(t).strftime("%Y-%m-%dT%H:%M:%SZ") for t in (first, last))
     return a if a == b else f"{a} .. {b}"
-
-
 
 
 def gather(parts: list, read_one: Callable[[Any], _Read], source: str,

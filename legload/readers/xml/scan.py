@@ -1,40 +1,30 @@
 """Track points read straight from the bytes of a plain document that libxml2 accepts.
 
-Building an lxml tree of every element of every track point, and walking it, is most of
-the cost of reading a GPX or TCX file. For plain documents this module avoids both:
+Building and walking an lxml tree of every track point is most of the cost of reading a GPX
+or TCX file; for plain documents this module avoids both:
 
-1. **The scan.** Every ``<`` and ``>`` of the document is found with numpy; in a plain
-   document they alternate, each pair a tag. The name of each tag is read from a byte matrix
-   of the 32 bytes after its ``<`` (cut at the first blank, ``/`` or ``>``) and looked up once
-   per distinct name by local name (after the last ``:``, as
-   :func:`~legload.readers.xml.safe.find_all` matches, any prefix or namespace). A field
-   element's text is the bytes between its start tag's ``>`` and the next ``<``: the
-   element's ``text`` in a tree. Numbers are read from a byte matrix by numpy, times by
-   pandas, as :func:`~legload.readers.xml.safe.numbers` and
-   :func:`~legload.readers.xml.samples.iso_stamps` read them.
-2. **The check.** libxml2 parses the whole document with the same safe settings as
-   :func:`~legload.readers.xml.safe.parse` (no entities, no DTD, no network) into a parser
-   target without callbacks: it checks well-formedness without building a tree. A document
-   it refuses, or only complains about (an undeclared prefix), goes the tree route, with its
-   salvage and messages.
-3. **The skeleton.** The document with the content of every point replaced by the point's
-   number (its start tag, with its attributes, stays) is parsed into a small tree, again
-   with the safe settings. The readers take everything else (tracks, laps, names, sport, the
-   points' ``lat``/``lon`` attributes) from it as from the whole tree.
+1. **The scan.** numpy finds every ``<`` and ``>``; in a plain document they alternate, each
+   pair a tag. Tags are named once per distinct content by local name (after the last ``:``,
+   as :func:`~legload.readers.xml.safe.find_all` matches). A field's text is the bytes from
+   its start tag's ``>`` to the next ``<``; numbers are read by numpy, times by pandas.
+2. **The check.** libxml2, with the safe settings, parses the whole document into a target
+   without callbacks (no tree), in a thread beside the scan (libxml2 releases the GIL). A
+   document it refuses or complains about goes the tree route, with its salvage and messages.
+3. **The skeleton.** The document with each point's content replaced by the point's number is
+   parsed into a small tree, from which the readers take everything else.
 
-A document that is not plain (another encoding than UTF-8/ASCII, a NUL byte, a ``>`` in
-text or attributes, a comment, CDATA section, processing instruction or entity reference
-inside a point, points inside points, an element the reader searches for (a track, an
-activity) inside a point, an ``xml:id`` (checked by libxml2 only when it builds a tree), a
-name over 31 bytes, nesting or text near libxml2's limits, over 64 MiB) is parsed whole
-instead; both routes give the same activities, which the tests check on every real file and
-on generated documents.
+A document that is not plain (not UTF-8/ASCII, a NUL, a ``>`` in text or attributes, markup
+or an entity reference inside a point, points inside points, a searched element inside a
+point, an ``xml:id``, a name over 31 bytes, nesting or text near libxml2's limits, over
+64 MiB) is parsed whole; both routes give the same activities (tested).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -46,30 +36,23 @@ from legload.readers.xml.safe import PointFields, numbers, parse_prepared, prepa
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
-#: deepest nesting scanned: well below libxml2's limit on a tree (256 levels), which a parse
-#: without a tree does not apply
-_DEEPEST = 128
-#: longest tag or text (bytes) scanned: well below libxml2's limit on a tree (10 MB)
-_LONGEST = 1_000_000
-#: largest document scanned (bytes): larger ones are parsed whole
-_LARGEST = 64 << 20
-#: bytes of a tag read for its name (a longer name gives up the scan)
-_NAME_BYTES = 32
-#: longest text read by the byte matrix of numbers (longer ones are read by pandas)
-_NUMBER_WIDTH = 24
+#: limits of the scan, well below libxml2's on a tree (256 levels, 10 MB texts)
+_DEEPEST, _LONGEST, _LARGEST = 128, 1_000_000, 64 << 20
+#: bytes of a tag read for its name; widest number and time read from a byte matrix
+_NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
 _NAME = re.compile(rb"[^\x00-\x20/>]*")
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 _POINT, _SEARCHED, _OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: where each word of a name starts, and a word's first k bytes (k = 0..8)
+#: where each 8-byte word of a name starts, and a word's first k bytes (k = 0..8)
 _WORDS = np.arange(0, _NAME_BYTES, 8)
 _UPTO = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
 _NUMERIC = np.zeros(256, bool)
-_NUMERIC[[0, *b"0123456789.eE+-"]] = True
+_NUMERIC[[0, *b"0123456789.eE-"]] = True  # no "+": pandas reads "+1E-23" otherwise
 #: multipliers of the four words of a name in its hash
 _MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
 
@@ -83,16 +66,13 @@ class PointScan:
 
     def __init__(self, data: bytes, skeleton: bytes, codes: np.ndarray, owner: np.ndarray,
                  starts: np.ndarray, stops: np.ndarray, keys: list[str | None]) -> None:
-        self.skeleton = skeleton
-        self._data = data
+        self.skeleton, self._data, self._keys = skeleton, data, keys
         self._codes, self._owner, self._starts, self._stops = codes, owner, starts, stops
-        self._keys = keys
 
     def fields_of(self, points: Sequence[etree._Element], *,
                   text_keys: Iterable[str] = ("time",)) -> PointFields:
-        """Fields of ``points``: the skeleton's point elements of one track or activity, in
-        document order (as ``find_all`` gives them), as :func:`~legload.readers.xml.safe.
-        tree_fields` reads them from the whole tree."""
+        """Fields of ``points`` (the skeleton's points of one track or activity, in document
+        order) as :func:`~legload.readers.xml.safe.tree_fields` reads them from the tree."""
         n = len(points)
         first = int(points[0].text) if n else 0
         if n and int(points[-1].text) != first + n - 1:
@@ -120,9 +100,24 @@ class PointScan:
                 values[key][owner[at]] = self._numbers(starts[at], stops[at])  # type: ignore[index]
         return PointFields(n, texts, values)  # type: ignore[arg-type]
 
+    def _rows(self, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
+        """The texts as a byte matrix, a text a row, zeros after its end; None when one is
+        empty or wider than ``widest``."""
+        arr = np.frombuffer(self._data, np.uint8)
+        sizes = stops - starts
+        width = int(sizes.max(initial=0))
+        if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
+            return None
+        rows = sliding_window_view(arr, width)[starts]
+        rows *= np.arange(width) < sizes[:, None]
+        return rows
+
     def _texts(self, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
-        """The texts as a tree gives them, stripped (None when blank): line ends as LF."""
-        data = self._data
+        """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
+        rows = self._rows(starts, stops, _TEXT_WIDTH)
+        if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
+            return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
+        data = self._data  # some text is not printable ASCII without blanks
         texts = [data[a:b].decode("utf-8").strip() or None
                  for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
         if b"\r" in data:
@@ -130,40 +125,33 @@ class PointScan:
         return texts
 
     def _numbers(self, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
-        """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy
-        from a byte matrix (a text a row, zeros after its end)."""
-        arr = np.frombuffer(self._data, np.uint8)
-        sizes = stops - starts
-        width = int(sizes.max(initial=0))
-        if 0 < width <= _NUMBER_WIDTH and sizes.min() > 0 and starts.max() + width <= len(arr):
-            rows = sliding_window_view(arr, width)[starts]
-            rows *= np.arange(width) < sizes[:, None]
-            if _NUMERIC[rows].all():
-                try:
-                    out = rows.view(f"S{width}").ravel().astype(float)
-                except ValueError:  # e.g. "1-2": pandas decides
-                    out = None
-                if out is not None and not np.signbit(out[out == 0]).any():
-                    out[~np.isfinite(out)] = np.nan
-                    return out
+        """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy."""
+        rows = self._rows(starts, stops, _NUMBER_WIDTH)
+        if rows is not None and _NUMERIC[rows].all():
+            try:
+                out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
+            except ValueError:  # e.g. "1-2": pandas decides
+                out = None
+            if out is not None and not np.signbit(out[out == 0]).any():
+                out[~np.isfinite(out)] = np.nan
+                return out
         return numbers(self._texts(starts, stops))
 
 
 def parse_scanned(data: bytes, source: str, warnings: list[str], *, point_name: str,
                   fields: Mapping[str, str], searched: Iterable[str] = ()
                   ) -> tuple[etree._Element, PointScan | None]:
-    """The root of a document's tree, and the scan of its points when the document is plain.
-
-    With a scan, the root is that of the skeleton and the points' fields come from
-    :meth:`PointScan.fields_of`; without one, it is the whole tree that
-    :func:`~legload.readers.xml.safe.parse` gives, with its salvage and messages.
+    """The root of a document's tree, and the scan of its points when the document is plain:
+    then the root is the skeleton's, else the whole tree of
+    :func:`~legload.readers.xml.safe.parse` (and its salvage and messages).
 
     Raises:
         ReadError: as :func:`~legload.readers.xml.safe.parse`.
     """
     body = prepare(data, source, warnings)
+    check = _checker().submit(well_formed, body)
     scan = scan_points(body, point_name, fields, searched=searched)
-    if scan is not None and well_formed(body):
+    if scan is not None and check.result():
         salvaged: list[str] = []
         try:
             root = parse_prepared(scan.skeleton, source, salvaged)
@@ -172,6 +160,17 @@ def parse_scanned(data: bytes, source: str, warnings: list[str], *, point_name: 
         if root is not None and not salvaged:
             return root, scan
     return parse_prepared(body, source, warnings, require=point_name), None
+
+
+_POOL: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _checker() -> ThreadPoolExecutor:
+    """The thread that checks documents beside their scan, made once per process."""
+    global _POOL
+    if _POOL is None or _POOL[0] != os.getpid():
+        _POOL = os.getpid(), ThreadPoolExecutor(max_workers=1)
+    return _POOL[1]
 
 
 class _NoTree:
@@ -183,31 +182,24 @@ class _NoTree:
 
 def well_formed(data: bytes) -> bool:
     """Whether libxml2, with the safe settings, accepts ``data`` without a word of complaint
-    (no tree is built). Errors it only logs, such as an undeclared namespace prefix, count:
-    the tree parser refuses those documents."""
+    (errors it only logs, such as an undeclared prefix, count: a tree parse refuses them)."""
     parser = safe_parser(target=_NoTree())
     try:
-        parser.feed(data)
-        parser.close()
+        etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
         return False
-    return len(parser.feed_error_log) == 0
+    return len(parser.error_log) == 0
 
 
 def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
                 searched: Iterable[str] = ()) -> PointScan | None:
-    """Scan of a document's points, or None when the document is not plain.
+    """Scan of a document's points (local name ``point_name``; ``fields`` maps lower-case
+    local names of their descendants to field keys), or None when the document is not plain.
 
-    Any bytes may come: for a document that is not well-formed the result is None or a scan
-    that means nothing, which :func:`parse_scanned` keeps only when :func:`well_formed`
-    accepts the document.
-
-    Args:
-        data: the document.
-        point_name: local name of a point (``trkpt``, ``Trackpoint``).
-        fields: lower-case local names of point descendants → field key.
-        searched: local names the reader looks for anywhere in the tree (``trk``,
-            ``Activity``): one inside a point would vanish with the point's content.
+    Any bytes may come: the scan of a document that is not well-formed means nothing, and
+    :func:`parse_scanned` keeps it only when :func:`well_formed` accepts the document.
+    ``searched`` are names the reader looks for anywhere (``trk``, ``Activity``): one inside a
+    point would vanish with the point's content.
     """
     if (point_name.lower() in fields or len(data) > _LARGEST or b"\0" in data
             or b"xml:id" in data):
@@ -253,9 +245,8 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
 
 
 def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """Where each tag starts (``<``) and ends (``>``), whether it is an end tag, markup
-    (``<!``, ``<?``) or self-closing; None when the brackets do not alternate as tags do, or
-    a tag or text is near libxml2's limits."""
+    """Where each tag starts and ends, whether it is an end tag, markup (``<!``, ``<?``) or
+    self-closing; None when the brackets do not alternate or a tag or text is too long."""
     marks = np.flatnonzero((arr | 2) == _GT)  # "<" and ">", the only bytes b with b | 2 == 62
     lt, gt = marks[0::2], marks[1::2]
     if len(lt) < 2 or len(lt) != len(gt) or (arr[lt] != _LT).any() or (arr[gt] != _GT).any():
@@ -272,15 +263,13 @@ def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
 def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
            fields: Mapping[str, str], searched: frozenset[str]
            ) -> tuple[np.ndarray, list[str | None]] | None:
-    """The code of the name starting at each of ``at`` (``_POINT``, ``_SEARCHED``,
-    ``_OTHER`` or ``c > 0`` for field ``keys[c]``) and ``keys``; None for a name over 31
-    bytes or two names with one hash.
+    """The code of the tag starting at each of ``at`` (of ``size`` bytes of name and
+    attributes) and the field ``keys`` of codes > 0; None for a name over 31 bytes or two
+    names with one hash.
 
-    ``size`` is the length of each tag's name and attributes. A tag of at most 32 such bytes
-    is read whole as four 64-bit words, others (or all, when the short ones differ too
-    often, by their attributes) cut at the first blank, ``/`` or ``>`` in a byte matrix; the
-    words are grouped by a hash, every tag compared with its group's, and each group named
-    once."""
+    Tags of at most 32 bytes are read whole as four words, others (or all, when the short
+    ones differ too often by their attributes) cut at the first blank, ``/`` or ``>``; the
+    words are grouped by a hash, checked against their group's and each group named once."""
     if at.max(initial=0) + _NAME_BYTES > len(arr):
         arr = np.concatenate([arr, np.zeros(_NAME_BYTES, np.uint8)])
     stream = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))  # 8 bytes from each byte
@@ -321,16 +310,14 @@ def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
 
 
 def _inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Which ``positions`` lie in one of the spans ``starts[i] .. ends[i]`` (ascending,
-    disjoint)."""
+    """Which ``positions`` lie in one of the disjoint ascending spans ``starts .. ends``."""
     owner = np.searchsorted(starts, positions, side="right") - 1
     return (owner >= 0) & (positions <= ends[np.maximum(owner, 0)])
 
 
 def _skeleton(data: bytes, lt: np.ndarray, gt: np.ndarray, points: np.ndarray,
               ends: np.ndarray, lone: np.ndarray) -> bytes:
-    """``data`` with the content of each point replaced by its number (``<p/>`` becomes
-    ``<p>n</p>``)."""
+    """``data`` with each point's content replaced by its number (``<p/>`` → ``<p>n</p>``)."""
     alone = lone[points]
     cuts = np.where(alone, gt[points] - 1, gt[points] + 1).tolist()
     resumes = np.where(alone, gt[points] + 1, lt[ends]).tolist()

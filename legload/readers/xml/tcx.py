@@ -34,36 +34,22 @@ from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: lower-case local name of a Trackpoint descendant → field
 _FIELDS = {
-    "time": "time",
-    "latitudedegrees": "lat_deg",
-    "longitudedegrees": "lon_deg",
-    "altitudemeters": "altitude_m",
-    "distancemeters": "distance_m",
+    "time": "time", "latitudedegrees": "lat_deg", "longitudedegrees": "lon_deg",
+    "altitudemeters": "altitude_m", "distancemeters": "distance_m",
     "value": "heart_rate_bpm",  # the only <Value> in a Trackpoint is HeartRateBpm's
-    "cadence": "cadence",
-    "runcadence": "run_cadence",
-    "speed": "speed_m_s",
-    "watts": "power_w",
+    "cadence": "cadence", "runcadence": "run_cadence", "speed": "speed_m_s", "watts": "power_w",
 }
 #: TCX ``Sport`` attribute → sport; ``Other`` names none
 _SPORTS = {"running": "running", "biking": "cycling"}
 _INTENSITY = {"active": "active", "resting": "rest"}
 _LAP_FIELDS = ("TotalTimeSeconds", "DistanceMeters", "Intensity", "TriggerMethod")
-_TRIGGER = {
-    "manual": "manual",
-    "distance": "distance",
-    "location": "position",
-    "time": "time",
-    "heartrate": "heart_rate",
-}
+_TRIGGER = {"manual": "manual", "distance": "distance", "location": "position", "time": "time",
+            "heartrate": "heart_rate"}
 
 
 def read_tcx(data: bytes, source: str) -> list[Activity]:
-    """Read a TCX document into one Activity per ``<Activity>`` that has timed trackpoints.
-
-    Args:
-        data: the whole (decompressed) file content.
-        source: the file name used in messages (a path or ``archive.zip!member``).
+    """Read a TCX document (``source`` names it in messages) into one Activity per
+    ``<Activity>`` that has timed trackpoints.
 
     Raises:
         ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
@@ -79,9 +65,7 @@ def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
                                fields=_FIELDS, searched=("Activity",))
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
-        raise ReadError(
-            source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)"
-        )
+        raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
     return gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
 
@@ -94,7 +78,6 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
     columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
                             warnings)
-
     if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
         columns.pop("lat_deg", None)
         columns.pop("lon_deg", None)
@@ -103,25 +86,13 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
     _cadence(columns, sport)
     columns = order_columns(columns)
-
     laps = _laps(element, columns["timestamp"])
     totals = _totals(laps, columns)
     has_distance = "distance_m" in columns or bool(totals.get("distance_m"))
-    sub_sport = (
-        "treadmill"
-        if sport == "running" and "lat_deg" not in columns and has_distance
-        else "generic"
-    )
-    creator = child(element, "Creator")
-    summary = summarize(
-        columns,
-        fmt="tcx",
-        sport=sport,
-        sub_sport=sub_sport,
-        name=notes or child_text(element, "Id"),
-        device=child_text(creator, "Name"),
-        totals=totals,
-    )
+    treadmill = sport == "running" and "lat_deg" not in columns and has_distance
+    summary = summarize(columns, fmt="tcx", sport=sport, sub_sport="treadmill" if treadmill else "generic",
+                        name=notes or child_text(element, "Id"),
+                        device=child_text(child(element, "Creator"), "Name"), totals=totals)
     return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
                            source=source)
 
@@ -177,14 +148,9 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
     span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
-    columns = {
-        "start": starts,
-        "elapsed_s": elapsed,
-        "timer_s": timer,
-        "distance_m": distance,
-        "intensity": pd.Series(intensity, dtype=object),
-        "trigger": pd.Series(trigger, dtype=object),
-    }
+    columns = {"start": starts, "elapsed_s": elapsed, "timer_s": timer, "distance_m": distance,
+               "intensity": pd.Series(intensity, dtype=object),
+               "trigger": pd.Series(trigger, dtype=object)}
     return {name: columns[name] for name in LAP_COLUMNS}
 
 
