@@ -47,14 +47,26 @@ def _resistance(week: Week, route: ResistanceRoute, p: AdaptationParameters) -> 
 
 
 def _aerobic(week: Week, route: AerobicRoute, p: AdaptationParameters) -> list[str]:
+    sport, years = week.sport, week.running_years
     if route.rule == "new_runner":
         low, high = p.aerobic_growth_pct
-        return [f"new to running ({week.running_years:g} years): aerobic training grew the "
-                f"quadriceps {low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012; "
+        return [f"new to {sport} ({years:g} years): aerobic training grew the quadriceps "
+                f"{low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012 cycling; "
                 "Konopka & Harber 2014), little in trained young runners (Ozaki 2013)"]
+    if route.rule == "not_loaded":
+        return [f"new to {sport}: aerobic training grows only the muscles it loads hard "
+                "(Harber 2012: cycling, the quadriceps); this one works at low force, so no "
+                "growth is expected from it"]
+    if route.rule == "too_soon":
+        return [f"new to {sport} ({week.aerobic_weeks:.0f} weeks recorded): aerobic growth was "
+                f"measured after 12 weeks (Harber 2012); legload counts it from "
+                f"{p.aerobic_growth_min_weeks:g} weeks"]
+    if route.rule == "too_little":
+        return [f"new to {sport}, under {p.aerobic_growth_min_run_minutes:.0f} min/week: too "
+                "little aerobic training to grow muscle (Harber 2012 trained 3-4 times a week)"]
     if route.rule == "endurance_alone":
-        return [f"{week.running_years:g} years of running: endurance work alone builds little "
-                "muscle once trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)"]
+        return [f"{years:g} years of {sport}: endurance work alone builds little muscle once "
+                "trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)"]
     return []
 
 
@@ -81,9 +93,10 @@ def _moderators(week: Week, found: Moderators, p: AdaptationParameters) -> list[
             "(Morton 2018)")
     if found.eccentric:
         lines.append(
-            f"eccentric load {week.eccentric_load:.0f} J/kg is most of this muscle's work: "
-            "downhill braking damages unaccustomed muscle and protects it on repeat "
-            "(Bontemps 2020); not counted as growth")
+            f"descents added {week.terrain_eccentric_load:.0f} J/kg of eccentric work this "
+            f"week against a recent {week.eccentric_habit or 0.0:.0f}: unaccustomed downhill "
+            "braking damages muscle (Maeo 2017) and protects it on repeat (Bontemps 2020); "
+            "not counted as growth")
     return lines
 
 
