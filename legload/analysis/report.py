@@ -13,7 +13,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
-from legload.analysis.plan import PlanItem, exercise_plan, intake_advice, load_advice
+from legload.analysis.muscle_context import (
+    aerobic_context,
+    eccentric_recent_and_habit,
+    leg_building_sets,
+    main_sport,
+    sport_minutes,
+)
+from legload.analysis.plan import PlanItem, intake_advice, load_advice
 from legload.analysis.report_types import (
     MuscleVerdict,
     Projection,
@@ -22,10 +29,13 @@ from legload.analysis.report_types import (
     Risk,
     WeeklySeries,
 )
+from legload.analysis.strength_plan import strength_plan
 from legload.analysis.verdict import headline_facts, headline_text
-from legload.analysis.weekly import weekly_ledger
+from legload.analysis.weekly import daily_loads, weekly_ledger
 from legload.core.profile import AthleteProfile
-from legload.models.adaptation.model import brief_effort_sets, expected_adaptation
+from legload.models.adaptation.dose import StrengthDose, strength_dose
+from legload.models.adaptation.model import expected_adaptation
+from legload.models.adaptation.strength import strength_outlook
 from legload.models.locomotion.muscles import MUSCLES
 from legload.models.risk.model import risk_flags
 
@@ -77,19 +87,24 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS) -> Report:
     pic = energy_picture(profile, inputs.intake, inputs.weights, session_kcal_day,
                          window_start.tz_localize("UTC"), window_end.tz_localize("UTC"))
     limitations.extend(pic.notes)
-    running_minutes = _running_minutes_week(results, window_start, n_weeks)
-    muscles = {m: _muscle(window[window["muscle"] == m], profile, pic, running_minutes)
+    minutes = sport_minutes(results, window_start, n_weeks)
+    doses = {m: _dose(window[window["muscle"] == m], profile) for m in MUSCLES}
+    proj = _projection(profile, pic, leg_building_sets(
+        {m: d.building_sets for m, d in doses.items()}))
+    context = {"pic": pic, "minutes": minutes, "results": results, "end": window_end,
+               "lean_pct": _lean_pct(proj)}
+    muscles = {m: _muscle(m, window[window["muscle"] == m], profile, doses[m], context)
                for m in MUSCLES}
-    risks = _risks(ledger, profile, n_weeks)
-    proj = _projection(profile, pic)
-    plan = _plan(muscles, risks, pic, proj)
+    risks = _risks(ledger, profile, n_weeks, results)
+    plan = _plan(risks, pic, proj, doses)
     return Report(
         profile=profile, missing=missing, weeks=int(n_weeks),
         period=f"{window_start:%Y-%m-%d} to {last_week + pd.Timedelta(days=6):%Y-%m-%d}",
         activities=len([r for r in results if r["start"] >= window_start.isoformat()]),
         energy=pic, muscles=muscles, projection=proj, risks=risks, plan=plan,
         limitations=limitations, weekly=_weekly_series(window),
-        headline=headline_text(headline_facts(muscles, proj, plan, risks)))
+        headline=headline_text(headline_facts(muscles, proj, plan, risks,
+                                              sport=main_sport(minutes))))
 
 
 def _profile_limitations(missing: list[str]) -> list[str]:
@@ -116,31 +131,42 @@ def _session_kcal_day(results: list[dict], start: pd.Timestamp, n_weeks: int) ->
     return total / (7 * max(n_weeks, 1))
 
 
-def _running_minutes_week(results: list[dict], start: pd.Timestamp, n_weeks: int) -> float:
-    iso = start.isoformat()
-    total = sum(r.get("moving_s", 0.0) for r in results
-                if r["start"] >= iso and r.get("sport") == "running")
-    return total / 60.0 / max(n_weeks, 1)
+def _dose(rows: pd.DataFrame, profile: AthleteProfile) -> StrengthDose:
+    """The muscle's weekly strength dose (window means): the one definition
+    (:mod:`legload.models.adaptation.dose`) the verdict, the plan and the outlook share."""
+    return strength_dose(float(rows["lifting_sets"].mean()), float(rows["brief_effort_s"].mean()),
+                         profile.running_years)
 
 
-def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic,
-            running_minutes: float) -> MuscleVerdict:
+def _lean_pct(proj: Projection | None) -> float | None:
+    """Projected fat-free-mass change over the projection, % of the start."""
+    if proj is None or not proj.lean_kg or proj.lean_kg[0] <= 0:
+        return None
+    return 100.0 * proj.lean_change_kg / proj.lean_kg[0]
+
+
+def _muscle(muscle: str, rows: pd.DataFrame, profile: AthleteProfile, dose: StrengthDose,
+            context: dict) -> MuscleVerdict:
     endurance = float(rows["endurance_load"].mean())
     eccentric = float(rows["eccentric_load"].mean())
-    lifting = float(rows["lifting_sets"].mean())
-    brief_s = float(rows["brief_effort_s"].mean())
-    from_running = float(brief_effort_sets(brief_s))
-    stimulus = lifting + from_running
+    pic, minutes = context["pic"], context["minutes"]
+    aerobic_minutes, aerobic_weeks = aerobic_context(context["results"], minutes, muscle,
+                                                     context["end"])
+    recent, habit = eccentric_recent_and_habit(rows)
     adaptation = expected_adaptation(
-        endurance, stimulus, eccentric, running_years=profile.running_years,
-        lifting_years=profile.lifting_years, energy_balance_kcal=pic.balance_kcal_day,
-        protein_g_kg=pic.protein_g_kg, running_minutes_week=running_minutes,
-        strength_from_running=from_running)
+        endurance, dose.total, eccentric, running_years=profile.running_years,
+        lifting_years=profile.lifting_years, energy_balance_kcal=pic.rule_balance_kcal_day,
+        protein_g_kg=pic.protein_g_kg, running_minutes_week=minutes["running"],
+        strength_from_running=dose.sprint_sets, terrain_eccentric_load=recent,
+        eccentric_habit=habit, aerobic_minutes_week=aerobic_minutes,
+        aerobic_weeks=aerobic_weeks, projected_lean_change_pct=context["lean_pct"],
+        sport=main_sport(minutes))
     return MuscleVerdict(
         verdict=adaptation.direction, size=adaptation.size, confidence=adaptation.confidence,
         growth_pct_range=adaptation.growth_pct_range, endurance_load=round(endurance, 1),
-        strength_stimulus=round(stimulus, 2), lifting_sets=round(lifting, 2),
-        eccentric_load=round(eccentric, 1), trend=_trend(rows), drivers=adaptation.drivers)
+        strength_stimulus=round(dose.total, 2), lifting_sets=round(dose.lifting_sets, 2),
+        eccentric_load=round(eccentric, 1), trend=_trend(rows), drivers=adaptation.drivers,
+        strength_outlook=strength_outlook(dose, lifting_years=profile.lifting_years))
 
 
 def _trend(rows: pd.DataFrame) -> str:
@@ -157,19 +183,23 @@ def _trend(rows: pd.DataFrame) -> str:
 
 def _risk_table(ledger: pd.DataFrame) -> pd.DataFrame:
     return ledger.rename(columns={"endurance_load": "load_j_kg",
-                                  "eccentric_load": "eccentric_j_kg"})[
-        ["week", "muscle", "load_j_kg", "eccentric_j_kg", "brief_effort_s"]]
+                                  "eccentric_load": "eccentric_j_kg",
+                                  "terrain_eccentric_load": "terrain_eccentric_j_kg",
+                                  "lifting_sets": "strength_sets"})[
+        ["week", "muscle", "load_j_kg", "eccentric_j_kg", "brief_effort_s",
+         "terrain_eccentric_j_kg", "strength_sets"]]
 
 
 #: order in which flags are shown: the muscle-specific injury patterns first
 RISK_ORDER = ("shin_splints", "sprint_spike", "eccentric_spike", "acwr_high", "load_spike")
 
 
-def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int) -> list[Risk]:
+def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int,
+           results: list[dict]) -> list[Risk]:
     """Flags of the last weeks: per (muscle, kind) the week the spike began (its jump is the
-    informative number), most specific kinds first."""
+    informative number), most specific kinds first; ``acwr_high`` from the daily loads."""
     flags = risk_flags(_risk_table(ledger), running_years=profile.running_years,
-                       recent_weeks=min(RISK_WEEKS, n_weeks))
+                       recent_weeks=min(RISK_WEEKS, n_weeks), daily=daily_loads(results))
     latest: dict[tuple[str, str], Risk] = {}
     for flag in flags:
         item = _risk(flag)
@@ -188,25 +218,27 @@ def _risk(flag) -> Risk:
                 week=week.strftime("%Y-%m-%d") if hasattr(week, "strftime") else week)
 
 
-def _projection(profile: AthleteProfile, pic) -> Projection | None:
-    current = projection(profile, pic)
+def _projection(profile: AthleteProfile, pic, hard_sets: float = 0.0) -> Projection | None:
+    current = projection(profile, pic, hard_sets_per_week=hard_sets)
     if current is None:
         return None
     target = max(pic.intake_kcal_day, pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day)
-    planned = projection(profile, pic, intake_kcal_day=target)
+    planned = projection(profile, pic, intake_kcal_day=target, hard_sets_per_week=hard_sets)
     return Projection(
         weeks=current["week"].astype(int).tolist(),
         weight_kg=_r(current["weight_kg"]), lean_kg=_r(current["lean_kg"]),
         fat_kg=_r(current["fat_kg"]),
         lean_low_kg=_r(current["lean_low_kg"]), lean_high_kg=_r(current["lean_high_kg"]),
-        band="food log and session energy each off by ±10 % (not a statistical interval)",
+        band=("food log and session energy each off by ±10 %, and the band of lean mass kept "
+              "by resistance training (not a statistical interval)"),
         lean_change_kg=_change(current["lean_kg"]), fat_change_kg=_change(current["fat_kg"]),
         plan=None if planned is None else ProjectionPlan(
             intake_kcal_day=round(target), lean_kg=_r(planned["lean_kg"]),
             fat_kg=_r(planned["fat_kg"]), lean_change_kg=_change(planned["lean_kg"])),
         note=(f"Hall et al. (2011) body model over {PROJECTION_WEEKS} weeks at the logged "
-              f"intake ({pic.intake_kcal_day:.0f} kcal/day); lean mass here is fat-free mass "
-              "of the whole body, before any growth from training."))
+              f"intake ({pic.intake_kcal_day:.0f} kcal/day) with {hard_sets:.1f} hard leg "
+              "sets/week sparing lean mass in a deficit (Sardeli 2018; Longland 2016); lean "
+              "mass here is fat-free mass of the whole body, before any growth from training."))
 
 
 def _r(series: pd.Series) -> list[float]:
@@ -218,12 +250,10 @@ def _change(series: pd.Series) -> float:
     return round(float(series.iloc[-1] - series.iloc[0]), 2)
 
 
-def _plan(muscles: dict[str, MuscleVerdict], risks: list[Risk], pic,
-          proj: Projection | None) -> list[PlanItem]:
-    weekly_sets = {m: v.strength_stimulus for m, v in muscles.items()}
-    verdicts = {m: v.verdict for m, v in muscles.items()}
+def _plan(risks: list[Risk], pic, proj: Projection | None,
+          doses: dict[str, StrengthDose]) -> list[PlanItem]:
     cautions = {r.muscle: r.reason for r in risks}
-    items = exercise_plan(weekly_sets, verdicts, cautions)
+    items = strength_plan({m: d.building_sets for m, d in doses.items()}, cautions)
     items += intake_advice(proj.lean_change_kg if proj else None,
                            pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day,
                            pic.intake_kcal_day, pic.protein_g_kg, pic.weight_kg)
