@@ -193,8 +193,8 @@ def aerobic_route(week: Week, params: AdaptationParameters = PUBLISHED) -> Aerob
                else week.aerobic_minutes_week)
     enough = params.aerobic_growth_min_run_minutes
     if minutes < enough:
-        loaded_elsewhere = week.running_minutes_week >= enough
-        return AerobicRoute("not_loaded" if loaded_elsewhere else "too_little")
+        # the muscle worked, yet no modality that loads it hard was done: not loaded
+        return AerobicRoute("not_loaded" if week.aerobic_minutes_week == 0 else "too_little")
     if week.aerobic_weeks is not None and week.aerobic_weeks < params.aerobic_growth_min_weeks:
         return AerobicRoute("too_soon")
     _, high_def = deficit_factors(week.energy_balance_kcal, params=params)

@@ -19,10 +19,9 @@ import pandas as pd
 
 from legload.errors import ModelDomainError
 from legload.models.body import parameters as BP
-from legload.models.body.composition import BodyState, as_state
+from legload.models.body.composition import BodyState
 from legload.models.body.dynamics import maintenance_intake_kcal_day, simulate
 from legload.models.body.parameters import PUBLISHED, BodyParameters
-from legload.models.body.resting import resting_metabolic_rate_kcal_day
 from legload.models.body.sparing import lean_sparing
 
 PROJECT_COLUMNS: tuple[str, ...] = (
@@ -84,9 +83,9 @@ def project(
         Protein intake [g/kg/day]; from 1.62 the sparing band's low end is its central value
         (Longland 2016; Morton 2018). None = unknown.
     calibration_kcal_day : float, default 0
-        Measured expenditure less the model's [kcal/day], of either sign. A positive term is
-        added to the activity; a negative one is taken from the activity and, beyond it, from
-        daily life (``daily_pal`` lowered by the rest / RMR), so a flat weight with a logged
+        Measured expenditure less the model's [kcal/day], of either sign. It is added to the
+        activity; where activity plus a negative term would fall below zero, the rest is
+        carried as the same energy added to the intake, so a flat weight with a logged
         deficit projects no change (Hall 2008 logic of
         :func:`~legload.models.body.expenditure.adaptive_expenditure`).
 
@@ -119,10 +118,8 @@ def project(
     for value, name in ((intake_error, "intake_error"), (activity_error, "activity_error")):
         if not (math.isfinite(value) and 0.0 <= value <= 0.5):
             raise ModelDomainError(f"{name} must lie in [0, 0.5]")
-    activity_kcal_day, daily_pal = _calibrated(
-        initial, activity_kcal_day + calibration_kcal_day, daily_pal, sex=sex,
-        age_years=age_years, height_m=height_m, params=params)
-    maintenance = float(maintenance_intake_kcal_day(
+    activity_kcal_day, offset = _calibrated(activity_kcal_day, calibration_kcal_day)
+    maintenance = -offset + float(maintenance_intake_kcal_day(
         initial, sex=sex, age_years=age_years, height_m=height_m,
         activity_kcal_day=activity_kcal_day, daily_pal=daily_pal, params=params))
     if intake_kcal_day is None:
@@ -138,7 +135,7 @@ def project(
     ):
         run = simulate(
             initial,
-            float(intake_kcal_day) * i_factor,
+            float(intake_kcal_day) * i_factor + offset,
             float(activity_kcal_day) * a_factor,
             sex=sex,
             age_years=age_years,
@@ -166,15 +163,12 @@ def _spared(params: BodyParameters, share: float) -> BodyParameters:
     return replace(params, forbes_c_kg=params.forbes_c_kg * max(1.0 - share, 0.01))
 
 
-def _calibrated(initial: BodyState | tuple[float, float], activity: float, daily_pal: float, *,
-                sex: str, age_years: float, height_m: float,
-                params: BodyParameters) -> tuple[float, float]:
-    """(activity, daily PAL) carrying a calibrated expenditure: a negative activity is moved
-    into daily life as ``PAL + activity / RMR`` (at least 1.2, the model's floor)."""
-    if activity >= 0.0:
-        return activity, daily_pal
-    rmr = float(resting_metabolic_rate_kcal_day(sex, as_state(initial).weight_kg, height_m, age_years, params=params))
-    return 0.0, max(daily_pal + activity / rmr, 1.2)
+def _calibrated(activity: float, calibration: float) -> tuple[float, float]:
+    """(activity, intake offset) carrying a calibration term: added to the activity while the
+    sum stays >= 0; beyond that, an expenditure the model overestimates is carried as the
+    same energy added to the intake (the balance EI - EE is what moves the body)."""
+    total = activity + calibration
+    return (total, 0.0) if total >= 0.0 else (0.0, -total)
 
 
 __all__ = ["PROJECT_COLUMNS", "project"]
