@@ -187,7 +187,7 @@ def test_strength_work_on_the_muscle_is_named_in_its_flags():
     assert all("Lauersen 2014" in f.reason and "3.0 hard sets/week" in f.reason for f in flags)
     bare = risk.risk_flags(_weeks("tibialis_anterior", 100, 160), running_years=0.2)
     assert not any("hard sets/week" in f.reason for f in bare)
-    shin = [f for f in bare if f.kind == "shin_splints"][0]
+    shin = next(f for f in bare if f.kind == "shin_splints")
     assert "get stronger" in shin.reason
 
 
