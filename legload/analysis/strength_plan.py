@@ -34,7 +34,6 @@ PREFERRED = {
     "tibialis_anterior": ("tibialis_raise",),
     "peroneals": ("calf_raise_straight_knee",),
 }
-NAMES = {**LABELS, "deadlift": "Deadlift", "walking_lunge": "Walking lunge"}
 CAUTION_DOSE = "start light: 2×/week, 2 sets of 10-15 easy reps, build over 3 weeks"
 
 
@@ -78,7 +77,7 @@ def _item(exercise: str, covers: list[str], building_sets: dict[str, float],
     if reason is not None:
         dose = CAUTION_DOSE
         why += f"; caution: {reason}"
-    return PlanItem(what=NAMES.get(exercise, exercise), dose=dose, covers=covers, why=why,
+    return PlanItem(what=LABELS.get(exercise, exercise), dose=dose, covers=covers, why=why,
                     exercise=exercise, sessions_per_week=2, sets=3)
 
 

@@ -46,28 +46,32 @@ def _resistance(week: Week, route: ResistanceRoute, p: AdaptationParameters) -> 
     return lines
 
 
+#: the driver of each aerobic rule, formatted with the week and the parameters
+_AEROBIC = {
+    "new_runner": "new to {sport} ({years:g} years): aerobic training grew the quadriceps "
+                  "{low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012 cycling; "
+                  "Konopka & Harber 2014), little in trained young runners (Ozaki 2013)",
+    "not_loaded": "new to {sport}: aerobic training grows only the muscles it loads hard "
+                  "(Harber 2012: cycling, the quadriceps); this one works at low force, so no "
+                  "growth is expected from it",
+    "too_soon": "new to {sport} ({weeks:.0f} weeks recorded): aerobic growth was measured "
+                "after 12 weeks (Harber 2012); legload counts it from {min_weeks:g} weeks",
+    "too_little": "new to {sport}, under {minutes:.0f} min/week: too little aerobic training "
+                  "to grow muscle (Harber 2012 trained 3-4 times a week)",
+    "endurance_alone": "{years:g} years of {sport}: endurance work alone builds little muscle "
+                       "once trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)",
+}
+
+
 def _aerobic(week: Week, route: AerobicRoute, p: AdaptationParameters) -> list[str]:
-    sport, years = week.sport, week.running_years
-    if route.rule == "new_runner":
-        low, high = p.aerobic_growth_pct
-        return [f"new to {sport} ({years:g} years): aerobic training grew the quadriceps "
-                f"{low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012 cycling; "
-                "Konopka & Harber 2014), little in trained young runners (Ozaki 2013)"]
-    if route.rule == "not_loaded":
-        return [f"new to {sport}: aerobic training grows only the muscles it loads hard "
-                "(Harber 2012: cycling, the quadriceps); this one works at low force, so no "
-                "growth is expected from it"]
-    if route.rule == "too_soon":
-        return [f"new to {sport} ({week.aerobic_weeks:.0f} weeks recorded): aerobic growth was "
-                f"measured after 12 weeks (Harber 2012); legload counts it from "
-                f"{p.aerobic_growth_min_weeks:g} weeks"]
-    if route.rule == "too_little":
-        return [f"new to {sport}, under {p.aerobic_growth_min_run_minutes:.0f} min/week: too "
-                "little aerobic training to grow muscle (Harber 2012 trained 3-4 times a week)"]
-    if route.rule == "endurance_alone":
-        return [f"{years:g} years of {sport}: endurance work alone builds little muscle once "
-                "trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)"]
-    return []
+    template = _AEROBIC.get(route.rule)
+    if template is None:
+        return []
+    low, high = p.aerobic_growth_pct
+    return [template.format(sport=week.sport, years=week.running_years or 0.0, low=low,
+                            high=high, weeks=week.aerobic_weeks or 0.0,
+                            min_weeks=p.aerobic_growth_min_weeks,
+                            minutes=p.aerobic_growth_min_run_minutes)]
 
 
 def _moderators(week: Week, found: Moderators, p: AdaptationParameters) -> list[str]:
