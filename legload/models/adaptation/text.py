@@ -29,7 +29,12 @@ def _resistance(week: Week, route: ResistanceRoute, p: AdaptationParameters) -> 
                 "as a building dose; some strength stimulus helps keep what is there"]
     if route.rule != "building":
         return []
-    lines = [f"{sets:.3g} hard sets/week: within the {route.category} range associated with "
+    building = week.building
+    counted = ("" if building == sets else
+               f" that build (of {sets:.3g}; a trained runner's sprint sets keep muscle, not "
+               "build it)")
+    lines = [f"{building:.3g} hard sets/week{counted}: within the {route.category} range "
+             "associated with "
              f"about +{route.mean_pct:.1f} % muscle size in 8-12 weeks, "
              f"+{p.pct_gain_per_weekly_set} % per extra weekly set (Schoenfeld, Ogborn & "
              "Krieger 2017)"]
