@@ -1,9 +1,9 @@
-"""The plan: resistance work that fills each muscle's gap, and what intake would stop a loss.
+"""The plan's items, its exercise names and doses, and what intake would stop a loss.
 
-Exercises come from the library (:mod:`legload.models.exercise.library`); a muscle is covered by an
-exercise that works it as a primary mover. The weekly dose aims at the middle of the
-"moderate" volume band of Schoenfeld, Ogborn & Krieger (2017): 2 sessions × 3 hard sets
-= 6 sets a week per exercise, which with a second exercise for the big groups reaches 9+.
+The exercises that fill each muscle's gap are chosen in :mod:`legload.analysis.strength_plan`
+(the article's compound lifts first, doses from Schoenfeld, Ogborn & Krieger 2017); this
+module holds the :class:`PlanItem`, the labels and doses, the intake advice and the load
+advice.
 """
 
 from __future__ import annotations
@@ -11,30 +11,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from legload.models.exercise.library import hard_set_equivalents
-
 if TYPE_CHECKING:
     from legload.analysis.report_types import Risk
 
-#: weekly hard sets below which a muscle's strength stimulus is a gap to fill
-GAP_SETS = 4.0
-#: preferred exercises per muscle, first choice first (all in the exercise library)
-PREFERRED = {
-    "quadriceps": ("split_squat", "back_squat"),
-    "hamstrings": ("nordic_hamstring_curl", "romanian_deadlift"),
-    "gluteals": ("hip_thrust", "split_squat"),
-    "hip_flexors": ("leg_raise",),
-    "calves": ("calf_raise_straight_knee", "calf_raise_bent_knee"),
-    "tibialis_anterior": ("tibialis_raise",),
-    "peroneals": ("calf_raise_straight_knee",),
-}
 LABELS = {
     "split_squat": "Bulgarian split squat", "back_squat": "Back squat",
     "nordic_hamstring_curl": "Nordic hamstring curl", "romanian_deadlift": "Romanian deadlift",
     "hip_thrust": "Hip thrust", "leg_raise": "Hanging knee/leg raise",
     "calf_raise_straight_knee": "Standing calf raise (straight knee)",
     "calf_raise_bent_knee": "Seated calf raise (bent knee, soleus)",
-    "tibialis_raise": "Tibialis raise",
+    "tibialis_raise": "Tibialis raise", "deadlift": "Deadlift", "walking_lunge": "Walking lunge",
 }
 DOSES = {
     "nordic_hamstring_curl": "2×/week, 3 sets of 4-6 slow lowering reps",
@@ -63,38 +49,6 @@ class PlanItem:
     def to_dict(self) -> dict:
         """One entry of the report's ``plan`` list."""
         return asdict(self)
-
-
-def exercise_plan(weekly_sets: dict[str, float], verdicts: dict[str, str],
-                  cautions: dict[str, str] | None = None) -> list[PlanItem]:
-    """Exercises for every muscle whose weekly strength stimulus is under GAP_SETS.
-
-    ``cautions`` maps a muscle to a risk reason: its exercise is still suggested (strength
-    work protects it) but at a reduced starting dose, and the reason is given.
-    """
-    cautions = cautions or {}
-    gaps = [m for m, sets in weekly_sets.items() if sets < GAP_SETS]
-    plan: list[PlanItem] = []
-    covered: set[str] = set()
-    for muscle in gaps:
-        if muscle in covered:
-            continue
-        exercise = PREFERRED[muscle][0]
-        credit = hard_set_equivalents(exercise, reps=8, rir=2)
-        covers = [m for m in gaps if m not in covered and credit.get(m, 0.0) >= 0.5] or [muscle]
-        covered.update(covers)
-        why = (f"{', '.join(c.replace('_', ' ') for c in covers)}: "
-               f"{', '.join(f'{weekly_sets[c]:.1f}' for c in covers)} hard sets/week from "
-               "running and lifting now; 6 more a week moves them into the range associated "
-               "with growth (Schoenfeld, Ogborn & Krieger 2017)")
-        dose = DOSES.get(exercise, DEFAULT_DOSE)
-        if any(c in cautions for c in covers):
-            reason = next(cautions[c] for c in covers if c in cautions)
-            dose = "start light: 2×/week, 2 sets of 10-15 easy reps, build over 3 weeks"
-            why += f"; caution: {reason}"
-        plan.append(PlanItem(what=LABELS.get(exercise, exercise), dose=dose, covers=covers,
-                             why=why, exercise=exercise, sessions_per_week=2, sets=3))
-    return plan
 
 
 def intake_advice(projected_lean_change_kg: float | None, maintenance_kcal: float | None,

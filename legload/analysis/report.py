@@ -14,7 +14,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
-from legload.analysis.plan import PlanItem, exercise_plan, intake_advice, load_advice
+from legload.analysis.muscle_context import (
+    aerobic_context,
+    eccentric_recent_and_habit,
+    leg_building_sets,
+    main_sport,
+    sport_minutes,
+)
+from legload.analysis.plan import PlanItem, intake_advice, load_advice
 from legload.analysis.report_types import (
     MuscleVerdict,
     Projection,
@@ -23,10 +30,25 @@ from legload.analysis.report_types import (
     Risk,
     WeeklySeries,
 )
+from legload.analysis.strength_plan import strength_plan
 from legload.analysis.verdict import headline_facts, headline_text
-from legload.analysis.weekly import weekly_ledger
+from legload.analysis.weekly import daily_loads
+from legload.analysis.window import (
+    Window,
+    after_window,
+    before,
+    food_coverage,
+    in_window,
+    naive,
+    no_training,
+    stale,
+    strength_coverage,
+    window_ledger,
+)
 from legload.core.profile import AthleteProfile
-from legload.models.adaptation.model import brief_effort_sets, expected_adaptation
+from legload.models.adaptation.dose import StrengthDose, strength_dose
+from legload.models.adaptation.model import expected_adaptation
+from legload.models.adaptation.strength import strength_outlook
 from legload.models.locomotion.muscles import MUSCLES
 from legload.models.risk.model import risk_flags
 
@@ -36,8 +58,6 @@ PROFILE_FIELDS_USED = ("sex", "birth_year", "height_m", "weight_kg", "running_ye
                        "lifting_years")
 #: weeks at the end of the window that risk flags look at
 RISK_WEEKS = 4
-#: training data older than this (weeks before the window's end) is called out
-STALE_WEEKS = 4
 
 
 @dataclass(frozen=True)
@@ -61,165 +81,40 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     limitations = _profile_limitations(missing)
     window = Window.ending(until or dt.datetime.now(dt.UTC).date(), weeks)
-    results = [r for r in inputs.results if _naive(r["start"]) < window.end]
-    sets = _before(inputs.sets, "timestamp", window.end)
-    limitations += _after_window(inputs.results, window)
-    ledger = _ledger(results, sets, window)
-    if ledger.empty or not _in_window(results, sets, window):
-        limitations += _no_training(inputs.results, results, window, ledger.empty)
+    results = [r for r in inputs.results if naive(r["start"]) < window.end]
+    sets = before(inputs.sets, "timestamp", window.end)
+    limitations += after_window(inputs.results, window)
+    ledger = window_ledger(results, sets, window)
+    if ledger.empty or not in_window(results, sets, window):
+        limitations += no_training(inputs.results, results, window, ledger.empty)
         return _empty_report(profile, missing, limitations)
     first = max(window.start, ledger["week"].min())
-    limitations += _stale(results, sets, window)
+    limitations += stale(results, sets, window)
     frame = ledger[ledger["week"] >= first]
     n_weeks = frame["week"].nunique()
-    inside = [r for r in results if _naive(r["start"]) >= first]
+    inside = [r for r in results if naive(r["start"]) >= first]
     session_kcal_day = _session_kcal_day(inside, n_weeks)
-    limitations += _strength_coverage(inputs.sets, window)
+    limitations += strength_coverage(inputs.sets, window)
     pic = energy_picture(profile, inputs.intake, inputs.weights, session_kcal_day,
                          first.tz_localize("UTC"), window.end.tz_localize("UTC"))
-    limitations += _food_coverage(pic.notes, inputs.intake, first, window)
-    running_minutes = _running_minutes_week(inside, n_weeks)
-    muscles = {m: _muscle(frame[frame["muscle"] == m], profile, pic, running_minutes)
+    limitations += food_coverage(pic.notes, inputs.intake, first, window)
+    minutes = sport_minutes(inside, first, n_weeks)
+    doses = {m: _dose(frame[frame["muscle"] == m], profile) for m in MUSCLES}
+    proj = _projection(profile, pic, leg_building_sets(
+        {m: d.building_sets for m, d in doses.items()}))
+    context = {"pic": pic, "minutes": minutes, "results": results, "end": window.end,
+               "lean_pct": _lean_pct(proj)}
+    muscles = {m: _muscle(m, frame[frame["muscle"] == m], profile, doses[m], context)
                for m in MUSCLES}
-    risks = _risks(ledger, profile, n_weeks)
-    proj = _projection(profile, pic)
-    plan = _plan(muscles, risks, pic, proj)
+    risks = _risks(ledger, profile, n_weeks, results)
+    plan = _plan(risks, pic, proj, doses)
     return Report(
         profile=profile, missing=missing, weeks=int(n_weeks),
         period=f"{first:%Y-%m-%d} to {window.until:%Y-%m-%d}", activities=len(inside),
         energy=pic, muscles=muscles, projection=proj, risks=risks, plan=plan,
         limitations=limitations, weekly=_weekly_series(frame),
-        headline=headline_text(headline_facts(muscles, proj, plan, risks)))
-
-
-@dataclass(frozen=True)
-class Window:
-    """The report's window: ``weeks`` 7-day blocks, the last ending on ``until``; ``start``
-    and ``end`` (exclusive) are naive UTC midnights, ``last_week`` the last block's first day."""
-
-    until: dt.date
-    weeks: int
-    start: pd.Timestamp
-    end: pd.Timestamp
-    last_week: pd.Timestamp
-
-    @classmethod
-    def ending(cls, until: dt.date, weeks: int) -> Window:
-        end = pd.Timestamp(until) + pd.Timedelta(days=1)
-        return cls(until=until, weeks=weeks, start=end - pd.Timedelta(weeks=weeks), end=end,
-                   last_week=end - pd.Timedelta(weeks=1))
-
-    @property
-    def shift(self) -> pd.Timedelta:
-        """Days that move a block ending on ``until`` onto a Monday-to-Sunday week."""
-        return pd.Timedelta(days=6 - self.until.weekday())
-
-
-def _naive(value) -> pd.Timestamp:
-    """A time (ISO text or timestamp; naive means UTC) as a naive UTC timestamp."""
-    stamp = pd.Timestamp(value)
-    return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp
-
-
-def _times(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_datetime(frame[column], utc=True).dt.tz_localize(None)
-
-
-def _before(frame: pd.DataFrame, column: str, end: pd.Timestamp) -> pd.DataFrame:
-    return frame[_times(frame, column) < end] if len(frame) else frame
-
-
-def _ledger(results: list[dict], sets: pd.DataFrame, window: Window) -> pd.DataFrame:
-    """The weekly ledger in 7-day blocks ending on the window's last day (the ledger counts
-    Monday weeks: times are moved by :attr:`Window.shift` and the weeks moved back), with
-    rest weeks as zeros up to the window's end."""
-    shift = window.shift
-    moved = [{**r, "start": (_naive(r["start"]) + shift).isoformat()} for r in results]
-    if len(sets):
-        sets = sets.assign(timestamp=_times(sets, "timestamp") + shift)
-    ledger = weekly_ledger(moved, sets)
-    if ledger.empty:
-        return ledger
-    ledger["week"] = pd.to_datetime(ledger["week"]) - shift
-    weeks = pd.date_range(ledger["week"].min(), max(window.last_week, ledger["week"].max()),
-                          freq="7D")
-    full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
-    return ledger.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
-
-
-def _span(stamps: pd.Series) -> str:
-    return f"{stamps.min():%Y-%m-%d} to {stamps.max():%Y-%m-%d}"
-
-
-def _after_window(results: list[dict], window: Window) -> list[str]:
-    later = [r for r in results if _naive(r["start"]) >= window.end]
-    if not later:
-        return []
-    return [f"{len(later)} {'activity' if len(later) == 1 else 'activities'} after "
-            f"{window.until:%Y-%m-%d} left out "
-            "(`legload report --until DATE` moves the window)"]
-
-
-def _in_window(results: list[dict], sets: pd.DataFrame, window: Window) -> bool:
-    """True when some activity or strength set lies in the window (data after it is gone)."""
-    if any(_naive(r["start"]) >= window.start for r in results):
-        return True
-    return bool(len(sets)) and bool((_times(sets, "timestamp") >= window.start).any())
-
-
-def _no_training(every: list[dict], results: list[dict], window: Window,
-                 no_load: bool) -> list[str]:
-    """Why a report has no training data: none imported, none up to ``until``, activities
-    without leg load, or none in the window (then where the latest is)."""
-    if not every and no_load:
-        return ["no activities or strength sets imported yet"]
-    if not results and no_load:
-        return [f"no training data up to {window.until:%Y-%m-%d}"]
-    if no_load:
-        return [f"{len(results)} activities carry no leg-muscle load (e.g. strength sessions "
-                "without sets): import the strength log with `legload strength import`"]
-    if not results:
-        return [f"no training data in the {window.weeks} weeks to {window.until:%Y-%m-%d}"]
-    latest = max(_naive(r["start"]) for r in results)
-    return [f"no training data in the {window.weeks} weeks to {window.until:%Y-%m-%d}: the "
-            f"latest is from {latest:%Y-%m-%d} ({(window.end - latest).days // 7} weeks "
-            f"earlier); see those weeks with `legload report --until {latest:%Y-%m-%d}`"]
-
-
-def _stale(results: list[dict], sets: pd.DataFrame, window: Window) -> list[str]:
-    stamps = [_naive(r["start"]) for r in results]
-    if len(sets):
-        stamps.append(_times(sets, "timestamp").max())
-    age = (window.end - max(stamps)).days // 7
-    if age <= STALE_WEEKS:
-        return []
-    return [f"the latest training data is {age} weeks old ({max(stamps):%Y-%m-%d}): the last "
-            f"{age} weeks of the window are counted as rest"]
-
-
-def _strength_coverage(sets: pd.DataFrame, window: Window) -> list[str]:
-    if sets.empty:
-        return ["no strength log: lifting counts as zero"]
-    stamps = _times(sets, "timestamp")
-    if ((stamps >= window.start) & (stamps < window.end)).any():
-        return []
-    return [f"your strength log covers {_span(stamps)}, outside this window: lifting counts "
-            "as zero"]
-
-
-def _food_coverage(notes: list[str], intake: pd.DataFrame, first: pd.Timestamp,
-                   window: Window) -> list[str]:
-    """The energy notes, where "no food log" is said precisely when the log lies outside
-    the window."""
-    if intake.empty:
-        return list(notes)
-    days = pd.to_datetime(intake["date"])
-    if ((days >= first) & (days < window.end)).any():
-        return list(notes)
-    where = (f"your food log covers {_span(days)}, outside this window "
-             f"({first:%Y-%m-%d} to {window.until:%Y-%m-%d}): energy balance and the "
-             "lean-mass projection are unknown")
-    return [where if note.startswith("no food log") else note for note in notes]
+        headline=headline_text(headline_facts(muscles, proj, plan, risks,
+                                              sport=main_sport(minutes))))
 
 
 def _profile_limitations(missing: list[str]) -> list[str]:
@@ -245,29 +140,42 @@ def _session_kcal_day(results: list[dict], n_weeks: int) -> float:
     return total / (7 * max(n_weeks, 1))
 
 
-def _running_minutes_week(results: list[dict], n_weeks: int) -> float:
-    total = sum(r.get("moving_s", 0.0) for r in results if r.get("sport") == "running")
-    return total / 60.0 / max(n_weeks, 1)
+def _dose(rows: pd.DataFrame, profile: AthleteProfile) -> StrengthDose:
+    """The muscle's weekly strength dose (window means): the one definition
+    (:mod:`legload.models.adaptation.dose`) the verdict, the plan and the outlook share."""
+    return strength_dose(float(rows["lifting_sets"].mean()), float(rows["brief_effort_s"].mean()),
+                         profile.running_years)
 
 
-def _muscle(rows: pd.DataFrame, profile: AthleteProfile, pic,
-            running_minutes: float) -> MuscleVerdict:
+def _lean_pct(proj: Projection | None) -> float | None:
+    """Projected fat-free-mass change over the projection, % of the start."""
+    if proj is None or not proj.lean_kg or proj.lean_kg[0] <= 0:
+        return None
+    return 100.0 * proj.lean_change_kg / proj.lean_kg[0]
+
+
+def _muscle(muscle: str, rows: pd.DataFrame, profile: AthleteProfile, dose: StrengthDose,
+            context: dict) -> MuscleVerdict:
     endurance = float(rows["endurance_load"].mean())
     eccentric = float(rows["eccentric_load"].mean())
-    lifting = float(rows["lifting_sets"].mean())
-    brief_s = float(rows["brief_effort_s"].mean())
-    from_running = float(brief_effort_sets(brief_s))
-    stimulus = lifting + from_running
+    pic, minutes = context["pic"], context["minutes"]
+    aerobic_minutes, aerobic_weeks = aerobic_context(context["results"], minutes, muscle,
+                                                     context["end"])
+    recent, habit = eccentric_recent_and_habit(rows)
     adaptation = expected_adaptation(
-        endurance, stimulus, eccentric, running_years=profile.running_years,
-        lifting_years=profile.lifting_years, energy_balance_kcal=pic.balance_kcal_day,
-        protein_g_kg=pic.protein_g_kg, running_minutes_week=running_minutes,
-        strength_from_running=from_running)
+        endurance, dose.total, eccentric, running_years=profile.running_years,
+        lifting_years=profile.lifting_years, energy_balance_kcal=pic.rule_balance_kcal_day,
+        protein_g_kg=pic.protein_g_kg, running_minutes_week=minutes["running"],
+        strength_from_running=dose.sprint_sets, terrain_eccentric_load=recent,
+        eccentric_habit=habit, aerobic_minutes_week=aerobic_minutes,
+        aerobic_weeks=aerobic_weeks, projected_lean_change_pct=context["lean_pct"],
+        sport=main_sport(minutes))
     return MuscleVerdict(
         verdict=adaptation.direction, size=adaptation.size, confidence=adaptation.confidence,
         growth_pct_range=adaptation.growth_pct_range, endurance_load=round(endurance, 1),
-        strength_stimulus=round(stimulus, 2), lifting_sets=round(lifting, 2),
-        eccentric_load=round(eccentric, 1), trend=_trend(rows), drivers=adaptation.drivers)
+        strength_stimulus=round(dose.total, 2), lifting_sets=round(dose.lifting_sets, 2),
+        eccentric_load=round(eccentric, 1), trend=_trend(rows), drivers=adaptation.drivers,
+        strength_outlook=strength_outlook(dose, lifting_years=profile.lifting_years))
 
 
 def _trend(rows: pd.DataFrame) -> str:
@@ -285,19 +193,23 @@ def _trend(rows: pd.DataFrame) -> str:
 
 def _risk_table(ledger: pd.DataFrame) -> pd.DataFrame:
     return ledger.rename(columns={"endurance_load": "load_j_kg",
-                                  "eccentric_load": "eccentric_j_kg"})[
-        ["week", "muscle", "load_j_kg", "eccentric_j_kg", "brief_effort_s"]]
+                                  "eccentric_load": "eccentric_j_kg",
+                                  "terrain_eccentric_load": "terrain_eccentric_j_kg",
+                                  "lifting_sets": "strength_sets"})[
+        ["week", "muscle", "load_j_kg", "eccentric_j_kg", "brief_effort_s",
+         "terrain_eccentric_j_kg", "strength_sets"]]
 
 
 #: order in which flags are shown: the muscle-specific injury patterns first
 RISK_ORDER = ("shin_splints", "sprint_spike", "eccentric_spike", "acwr_high", "load_spike")
 
 
-def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int) -> list[Risk]:
+def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int,
+           results: list[dict]) -> list[Risk]:
     """Flags of the last weeks: per (muscle, kind) the week the spike began (its jump is the
-    informative number), most specific kinds first."""
+    informative number), most specific kinds first; ``acwr_high`` from the daily loads."""
     flags = risk_flags(_risk_table(ledger), running_years=profile.running_years,
-                       recent_weeks=min(RISK_WEEKS, n_weeks))
+                       recent_weeks=min(RISK_WEEKS, n_weeks), daily=daily_loads(results))
     latest: dict[tuple[str, str], Risk] = {}
     for flag in flags:
         item = _risk(flag)
@@ -316,25 +228,27 @@ def _risk(flag) -> Risk:
                 week=week.strftime("%Y-%m-%d") if hasattr(week, "strftime") else week)
 
 
-def _projection(profile: AthleteProfile, pic) -> Projection | None:
-    current = projection(profile, pic)
+def _projection(profile: AthleteProfile, pic, hard_sets: float = 0.0) -> Projection | None:
+    current = projection(profile, pic, hard_sets_per_week=hard_sets)
     if current is None:
         return None
     target = max(pic.intake_kcal_day, pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day)
-    planned = projection(profile, pic, intake_kcal_day=target)
+    planned = projection(profile, pic, intake_kcal_day=target, hard_sets_per_week=hard_sets)
     return Projection(
         weeks=current["week"].astype(int).tolist(),
         weight_kg=_r(current["weight_kg"]), lean_kg=_r(current["lean_kg"]),
         fat_kg=_r(current["fat_kg"]),
         lean_low_kg=_r(current["lean_low_kg"]), lean_high_kg=_r(current["lean_high_kg"]),
-        band="food log and session energy each off by ±10 % (not a statistical interval)",
+        band=("food log and session energy each off by ±10 %, and the band of lean mass kept "
+              "by resistance training (not a statistical interval)"),
         lean_change_kg=_change(current["lean_kg"]), fat_change_kg=_change(current["fat_kg"]),
         plan=None if planned is None else ProjectionPlan(
             intake_kcal_day=round(target), lean_kg=_r(planned["lean_kg"]),
             fat_kg=_r(planned["fat_kg"]), lean_change_kg=_change(planned["lean_kg"])),
         note=(f"Hall et al. (2011) body model over {PROJECTION_WEEKS} weeks at the logged "
-              f"intake ({pic.intake_kcal_day:.0f} kcal/day); lean mass here is fat-free mass "
-              "of the whole body, before any growth from training."))
+              f"intake ({pic.intake_kcal_day:.0f} kcal/day) with {hard_sets:.1f} hard leg "
+              "sets/week sparing lean mass in a deficit (Sardeli 2018; Longland 2016); lean "
+              "mass here is fat-free mass of the whole body, before any growth from training."))
 
 
 def _r(series: pd.Series) -> list[float]:
@@ -346,12 +260,10 @@ def _change(series: pd.Series) -> float:
     return round(float(series.iloc[-1] - series.iloc[0]), 2)
 
 
-def _plan(muscles: dict[str, MuscleVerdict], risks: list[Risk], pic,
-          proj: Projection | None) -> list[PlanItem]:
-    weekly_sets = {m: v.strength_stimulus for m, v in muscles.items()}
-    verdicts = {m: v.verdict for m, v in muscles.items()}
+def _plan(risks: list[Risk], pic, proj: Projection | None,
+          doses: dict[str, StrengthDose]) -> list[PlanItem]:
     cautions = {r.muscle: r.reason for r in risks}
-    items = exercise_plan(weekly_sets, verdicts, cautions)
+    items = strength_plan({m: d.building_sets for m, d in doses.items()}, cautions)
     items += intake_advice(proj.lean_change_kg if proj else None,
                            pic.measured_expenditure_kcal_day or pic.maintenance_kcal_day,
                            pic.intake_kcal_day, pic.protein_g_kg, pic.weight_kg)

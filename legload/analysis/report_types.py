@@ -12,6 +12,7 @@ from typing import Any
 from legload.analysis.energy_balance import EnergyPicture
 from legload.analysis.plan import PlanItem
 from legload.core.profile import AthleteProfile
+from legload.models.adaptation.strength import StrengthOutlook
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class MuscleVerdict:
 
     ``verdict`` is ``building | maintaining | endurance_only | losing``, or None when there is
     no training data at all (then size, confidence, growth range and lifting sets are None).
-    Loads are J/kg per week; ``strength_stimulus`` and ``lifting_sets`` hard sets per week.
+    Loads are J/kg per week; ``strength_stimulus`` and ``lifting_sets`` hard sets per week;
+    ``strength_outlook`` the expected change in maximal force beside the size verdict.
     """
 
     verdict: str | None
@@ -33,6 +35,7 @@ class MuscleVerdict:
     eccentric_load: float
     trend: str
     drivers: list[str] = field(default_factory=list)
+    strength_outlook: StrengthOutlook | None = None
 
     @classmethod
     def no_data(cls) -> MuscleVerdict:
@@ -53,7 +56,9 @@ class MuscleVerdict:
                 "endurance_load": self.endurance_load,
                 "strength_stimulus": self.strength_stimulus, "lifting_sets": self.lifting_sets,
                 "eccentric_load": self.eccentric_load, "trend": self.trend,
-                "drivers": self.drivers}
+                "drivers": self.drivers,
+                "strength_outlook": (None if self.strength_outlook is None
+                                     else self.strength_outlook.to_dict())}
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ class Headline:
     ``not_building`` lists the groups a ``partly`` answer names as not built;
     ``lean_change_kg`` is set only when the projected loss is worth saying, over
     ``projection_weeks``; ``exercises`` are the plan's first exercises when the plan would
-    change the answer; ``risk`` is the reason of the first risk flag.
+    change the answer; ``more_food`` / ``more_protein`` whether the plan asks to eat more
+    energy / protein; ``risk`` is the reason of the first risk flag; ``sport`` the athlete's
+    main endurance sport, named in the words.
     """
 
     answer: str
@@ -41,10 +43,13 @@ class Headline:
     exercises: list[str] = field(default_factory=list)
     more_food: bool = False
     risk: str | None = None
+    more_protein: bool = False
+    sport: str = "running"
 
 
 def headline_facts(muscles: dict[str, MuscleVerdict], projection: Projection | None,
-                   plan: list[PlanItem], risks: list[Risk]) -> Headline:
+                   plan: list[PlanItem], risks: list[Risk], *,
+                   sport: str = "running") -> Headline:
     """The rules of the headline, applied to a report's parts."""
     verdicts = {m: v.verdict for m, v in muscles.items()}
     if all(v is None for v in verdicts.values()):
@@ -67,8 +72,9 @@ def headline_facts(muscles: dict[str, MuscleVerdict], projection: Projection | N
         lean_change_kg=lean,
         projection_weeks=len(projection.weeks) - 1 if lean is not None else None,
         exercises=exercises[:HEADLINE_EXERCISES],
-        more_food=any(p.kind == "intake" for p in plan),
-        risk=risks[0].reason if risks else None)
+        more_food=any(p.kind == "intake" and p.what == "Eat more" for p in plan),
+        more_protein=any(p.kind == "intake" and p.what == "More protein" for p in plan),
+        risk=risks[0].reason if risks else None, sport=sport)
 
 
 def _names(muscles: list[str]) -> str:
@@ -84,7 +90,7 @@ def _answer_sentence(facts: Headline) -> str:
     if facts.answer == "no":
         return (f"No: as things stand {_names(facts.losing)} are more likely to shrink than "
                 "grow.")
-    return "Not much: your running trains your legs for endurance, not size."
+    return f"Not much: your {facts.sport} trains your legs for endurance, not size."
 
 
 def headline_text(facts: Headline) -> str:
@@ -97,8 +103,10 @@ def headline_text(facts: Headline) -> str:
         parts.append(f"At your logged intake the body model projects {facts.lean_change_kg:+.1f}"
                      f" kg of lean mass over {facts.projection_weeks} weeks.")
     if facts.exercises:
+        extra = [w for w, on in (("more food", facts.more_food),
+                                 ("more protein", facts.more_protein)) if on]
         parts.append(f"To change that: {', '.join(facts.exercises).lower()} twice a week"
-                     + (" and more food." if facts.more_food else "."))
+                     + (f" and {' and '.join(extra)}." if extra else "."))
     if facts.risk is not None:
         parts.append(f"Watch out: {facts.risk}")
     return " ".join(parts)

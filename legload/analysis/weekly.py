@@ -3,8 +3,11 @@
 Columns per (week, muscle): ``endurance_load`` (J/kg of positive work in locomotion),
 ``eccentric_load`` (J/kg of negative work), ``brief_effort_s`` (seconds of brief,
 near-maximal running efforts), ``lifting_sets`` (hard-set equivalents from strength sets),
-``strength_stimulus`` (lifting sets plus brief running efforts counted as sets) and
-``sessions``. Weeks start on Monday (ISO weeks), in UTC.
+``strength_stimulus`` (lifting sets plus brief running efforts counted as sets),
+``sessions`` and ``terrain_eccentric_load`` (J/kg of eccentric work the terrain added: each
+activity's work at the recorded grade less the same speed on the level, counted from 0).
+Weeks start on Monday (ISO weeks), in UTC. :func:`daily_loads` gives the per-day positive
+work of each muscle for the acute:chronic ratio.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ MODEL_VERSION = "2026.11-2"
 #: here (a model choice, tagged [M] in docs/models/adaptation.md)
 BRIEF_EFFORT_S_PER_SET = 30.0
 COLUMNS = ("endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets",
-           "strength_stimulus", "sessions")
+           "strength_stimulus", "sessions", "terrain_eccentric_load")
+_SUMMED = ("endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets", "sessions",
+           "terrain_eccentric_load")
 
 
 def week_of(timestamps: pd.Series) -> pd.Series:
@@ -41,6 +46,8 @@ def weekly_ledger(results: list[dict], sets: pd.DataFrame) -> pd.DataFrame:
                          "endurance_load": load["positive_work_j_kg"],
                          "eccentric_load": load["negative_work_j_kg"],
                          "brief_effort_s": load.get("brief_effort_s", 0.0),
+                         "terrain_eccentric_load": max(
+                             load.get("hill_negative_work_j_kg", 0.0), 0.0),
                          "lifting_sets": 0.0, "sessions": 1})
     sets = sets.assign(reps=pd.to_numeric(sets["reps"], errors="coerce"),
                        rir=pd.to_numeric(sets["rir"], errors="coerce")) if len(sets) else sets
@@ -53,16 +60,30 @@ def weekly_ledger(results: list[dict], sets: pd.DataFrame) -> pd.DataFrame:
         for muscle, value in credit.items():
             rows.append({"start": row.timestamp, "muscle": muscle, "endurance_load": 0.0,
                          "eccentric_load": 0.0, "brief_effort_s": 0.0, "lifting_sets": value,
-                         "sessions": 0})
+                         "sessions": 0, "terrain_eccentric_load": 0.0})
     if not rows:
         return pd.DataFrame(columns=["week", "muscle", *COLUMNS])
     frame = pd.DataFrame(rows)
     frame["week"] = week_of(frame["start"])
-    weekly = frame.groupby(["week", "muscle"], as_index=False)[
-        ["endurance_load", "eccentric_load", "brief_effort_s", "lifting_sets", "sessions"]].sum()
+    weekly = frame.groupby(["week", "muscle"], as_index=False)[list(_SUMMED)].sum()
     weeks = pd.date_range(weekly["week"].min(), weekly["week"].max(), freq="7D")
     full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
     weekly = weekly.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
     weekly["strength_stimulus"] = (weekly["lifting_sets"]
                                    + weekly["brief_effort_s"] / BRIEF_EFFORT_S_PER_SET)
     return weekly[["week", "muscle", *COLUMNS]]
+
+
+def daily_loads(results: list[dict], end: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Positive work (J/kg) of each muscle per UTC day, one column per muscle, every day from
+    the first activity to ``end`` (default the last activity's day) with rest days as 0."""
+    rows = [{"day": result["start"], "muscle": muscle, "load": load["positive_work_j_kg"]}
+            for result in results for muscle, load in (result.get("muscles") or {}).items()]
+    if not rows:
+        return pd.DataFrame(columns=list(MUSCLES))
+    frame = pd.DataFrame(rows)
+    frame["day"] = pd.to_datetime(frame["day"], utc=True).dt.tz_localize(None).dt.normalize()
+    table = frame.pivot_table(index="day", columns="muscle", values="load", aggfunc="sum")
+    last = table.index.max() if end is None else max(pd.Timestamp(end), table.index.max())
+    days = pd.date_range(table.index.min(), last, freq="D")
+    return table.reindex(index=days, columns=list(MUSCLES)).fillna(0.0)

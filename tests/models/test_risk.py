@@ -162,13 +162,33 @@ def test_spike_against_the_four_week_mean():
     assert "4-week mean" in flags[0].reason and "32 %" in flags[0].reason
 
 
-def test_eccentric_spike_is_for_the_quadriceps():
-    quads = risk.risk_flags(_weeks("quadriceps", 400, 600, column="eccentric_j_kg"))
+def test_eccentric_spike_is_for_the_quadriceps_and_terrain_added_work():
+    """Maeo 2017 / Bontemps 2020: the terrain-added eccentric work against the athlete's
+    habit, from ECCENTRIC_MIN_J_KG (1000 J/kg); level running's eccentric work never fires."""
+    column = "terrain_eccentric_j_kg"
+    quads = risk.risk_flags(_weeks("quadriceps", 1000, 1500, column=column))
     assert _kinds(quads) == [("quadriceps", "eccentric_spike")]
-    assert "50 %" in quads[0].reason and "downhill" in quads[0].reason
+    assert "50 %" in quads[0].reason and "descents" in quads[0].reason
     assert quads[0].evidence == "moderate"
-    calves = risk.risk_flags(_weeks("calves", 400, 600, column="eccentric_j_kg"))
-    assert calves == []
+    first = risk.risk_flags(_weeks("quadriceps", 0, 0, 0, 1200, column=column))
+    assert "after none" in first[0].reason
+    assert risk.risk_flags(_weeks("quadriceps", 1200, 1200, 1200, 1200, column=column)) == []
+    assert risk.risk_flags(_weeks("quadriceps", 0, 900, column=column)) == []  # below 1000
+    level = risk.risk_flags(_weeks("quadriceps", 400, 4000, column="eccentric_j_kg"))
+    assert level == []
+    assert risk.risk_flags(_weeks("calves", 1000, 1500, column=column)) == []
+
+
+def test_strength_work_on_the_muscle_is_named_in_its_flags():
+    """Lauersen 2014: strength training RR 0.315; named from 2 hard sets/week."""
+    rows = [{"load_j_kg": v, "strength_sets": 3.0} for v in (100, 160)]
+    flags = risk.risk_flags({"tibialis_anterior": rows}, running_years=0.2)
+    assert {f.kind for f in flags} == {"load_spike", "shin_splints"}
+    assert all("Lauersen 2014" in f.reason and "3.0 hard sets/week" in f.reason for f in flags)
+    bare = risk.risk_flags(_weeks("tibialis_anterior", 100, 160), running_years=0.2)
+    assert not any("hard sets/week" in f.reason for f in bare)
+    shin = next(f for f in bare if f.kind == "shin_splints")
+    assert "get stronger" in shin.reason
 
 
 def test_sprint_spike_for_hamstrings():

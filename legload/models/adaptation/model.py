@@ -20,7 +20,11 @@ the literature disagrees the band shows the range rather than a single number:
 
 In the untrained (running < 1 year) a new aerobic volume may build a little on its own (Harber
 et al. 2012, J Appl Physiol 113:1495: +5-6 % quadriceps in 12 weeks of cycling; Konopka &
-Harber 2014; Ozaki 2013, 2015): band (0, 6 %) x the deficit factors, low confidence.
+Harber 2014; Ozaki 2013, 2015), but only in the muscles the modality loads
+(NOVICE_AEROBIC_MUSCLES: cycling the quadriceps; running the calves and hip extensors, not
+tibialis anterior or peroneals) and after AEROBIC_GROWTH_MIN_WEEKS (8) of it: band (0, 6 %)
+x the deficit factors, low confidence. Sprint sets of a trained runner are not a building
+dose (:mod:`legload.models.adaptation.dose`).
 
 Direction: ``building`` if the band's midpoint >= BUILDING_MIN_PCT; else ``losing`` when
 there is no building stimulus (< BUILD_MIN_SETS) and the deficit is >= LOSING_DEFICIT_KCAL;
@@ -40,6 +44,7 @@ import math
 from dataclasses import dataclass, field
 
 from legload.errors import ModelDomainError
+from legload.models.adaptation.dose import sprint_sets
 from legload.models.adaptation.parameters import PUBLISHED, AdaptationParameters
 from legload.models.adaptation.rules import (
     CONFIDENCES,
@@ -89,8 +94,7 @@ def brief_effort_sets(brief_effort_s: float, *,
     continuous endurance training made no difference to fat-free mass. Valid for
     ``brief_effort_s >= 0``. ``params`` defaults to the published set.
     """
-    non_negative("brief_effort_s", brief_effort_s)
-    return min(brief_effort_s / params.brief_effort_s_per_set, params.brief_effort_max_sets)
+    return sprint_sets(brief_effort_s, params=params)
 
 
 def strength_stimulus(lifting_sets: float, brief_effort_s: float = 0.0, *,
@@ -105,16 +109,21 @@ def strength_stimulus(lifting_sets: float, brief_effort_s: float = 0.0, *,
 
 
 def _checked_week(endurance_load: float, sets: float, eccentric_load: float,
-                  **moderators: float | None) -> Week:
+                  **moderators: float | str | None) -> Week:
     """The inputs as a :class:`Week`, after the domain checks of :func:`expected_adaptation`."""
     for name, value in (("endurance_load", endurance_load), ("strength_stimulus", sets),
                         ("eccentric_load", eccentric_load),
                         ("running_minutes_week", moderators["running_minutes_week"]),
-                        ("strength_from_running", moderators["strength_from_running"])):
+                        ("strength_from_running", moderators["strength_from_running"]),
+                        ("terrain_eccentric_load", moderators["terrain_eccentric_load"])):
         non_negative(name, value)
-    for name in ("running_years", "lifting_years", "protein_g_kg"):
+    for name in ("running_years", "lifting_years", "protein_g_kg", "eccentric_habit",
+                 "aerobic_minutes_week", "aerobic_weeks"):
         if moderators[name] is not None:
             non_negative(name, moderators[name])
+    lean = moderators["projected_lean_change_pct"]
+    if lean is not None and not math.isfinite(lean):
+        raise ModelDomainError(f"projected_lean_change_pct must be finite, got {lean}")
     balance = moderators["energy_balance_kcal"]
     if balance is not None and not math.isfinite(balance):
         raise ModelDomainError(f"energy_balance_kcal must be finite, got {balance}")
@@ -132,6 +141,12 @@ def expected_adaptation(
     protein_g_kg: float | None = None,
     running_minutes_week: float = 0.0,
     strength_from_running: float = 0.0,
+    terrain_eccentric_load: float = 0.0,
+    eccentric_habit: float | None = None,
+    aerobic_minutes_week: float | None = None,
+    aerobic_weeks: float | None = None,
+    projected_lean_change_pct: float | None = None,
+    sport: str = "running",
     params: AdaptationParameters = PUBLISHED,
 ) -> Adaptation:
     """Expected direction, size band and confidence of one muscle's adaptation.
@@ -145,7 +160,17 @@ def expected_adaptation(
     energy_balance_kcal : kcal/day, positive = surplus, negative = deficit; ``None`` = unknown.
     protein_g_kg : protein intake g/kg/day; ``None`` = unknown.
     running_minutes_week : weekly running minutes (the concurrent endurance volume).
-    strength_from_running : the part of ``strength_stimulus`` that came from running efforts.
+    strength_from_running : the part of ``strength_stimulus`` that came from running efforts
+        (in a trained runner it keeps muscle but is not a building dose:
+        :mod:`legload.models.adaptation.dose`).
+    terrain_eccentric_load, eccentric_habit : J/kg of eccentric work the terrain added this
+        week, and the athlete's recent weekly mean of it (a novel dose is named as a driver).
+    aerobic_minutes_week, aerobic_weeks : minutes a week and weeks of history of the aerobic
+        modalities that load this muscle (NOVICE_AEROBIC_MUSCLES); None = the running minutes,
+        weeks unchecked.
+    projected_lean_change_pct : the body model's projected fat-free-mass change [%]; sizes a
+        ``losing`` verdict.
+    sport : the main endurance sport, named in the drivers.
     params : the numbers of the rules, default the published set (:data:`PUBLISHED`).
 
     Equation of the building band (Schoenfeld, Ogborn & Krieger 2017; Wilson 2012; Murphy &
@@ -163,7 +188,10 @@ def expected_adaptation(
         endurance_load, strength_stimulus, eccentric_load, running_years=running_years,
         lifting_years=lifting_years, energy_balance_kcal=energy_balance_kcal,
         protein_g_kg=protein_g_kg, running_minutes_week=running_minutes_week,
-        strength_from_running=strength_from_running)
+        strength_from_running=strength_from_running,
+        terrain_eccentric_load=terrain_eccentric_load, eccentric_habit=eccentric_habit,
+        aerobic_minutes_week=aerobic_minutes_week, aerobic_weeks=aerobic_weeks,
+        projected_lean_change_pct=projected_lean_change_pct, sport=sport)
     resistance = resistance_route(week, params)
     aerobic = aerobic_route(week, params)
     has_band = max(resistance.band[1], aerobic.band[1]) > 0.0

@@ -17,6 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from legload.models.adaptation.eccentric import (
+    BONTEMPS_2020,
+    MAEO_2017,
+    NOVEL_ECCENTRIC_J_KG,
+)
 from legload.models.sources import Source
 
 # --- Schoenfeld, Ogborn & Krieger 2017: weekly sets and hypertrophy ---------------------------
@@ -327,30 +332,17 @@ ENDURANCE_MIN_J_KG: float = 50.0
 #: (downhill running, braking).  [M]
 ECCENTRIC_NOTE_SHARE: float = 0.6
 
-BONTEMPS_2020 = Source(
-    citation=(
-        "Bontemps B, Vercruyssen F, Gruet M, Louis J (2020) Downhill running: what are the "
-        "effects and how can we adapt? A narrative review. Sports Med 50(12):2083-2110"
-    ),
-    doi="10.1007/s40279-020-01355-z",
-    note=(
-        "[R] abstract: downhill running causes exercise-induced muscle damage (strength loss, "
-        "creatine kinase, soreness), most in the least accustomed; prior exposure to downhill "
-        "running is the best-supported protection (repeated-bout effect)."
-    ),
-)
-
-MAEO_2017 = Source(
-    citation=(
-        "Maeo S, Ando Y, Kanehisa H, Kawakami Y (2017) Localization of damage in the human "
-        "leg muscles induced by downhill running. Sci Rep 7:5769"
-    ),
-    doi="10.1038/s41598-017-06129-8",
-    note=(
-        "[R] abstract: 45 min at -15 % in 14 young adults: knee-extensor torque -14 to 17 %, "
-        "plantar flexors -6 to 8 % at 24-48 h; damage largest in the vastus intermedius."
-    ),
-)
+#: Muscles that aerobic training of each modality may grow in the untrained (Harber 2012
+#: measured the quadriceps of cyclists [R]; for running, the calves and hip extensors, the
+#: groups that do most of its positive work [M]; walking is not credited [M]). Jogging's
+#: tibialis anterior and peroneals work at low force throughout the stride: no growth.
+NOVICE_AEROBIC_MUSCLES = MappingProxyType({
+    "cycling": ("quadriceps",),
+    "running": ("calves", "gluteals", "hamstrings"),
+})
+#: Weeks of a new aerobic modality before its growth counts: Harber's cyclists trained 12
+#: weeks; hypertrophy is rarely measurable before about 6-8 weeks of training.  [M]
+AEROBIC_GROWTH_MIN_WEEKS: float = 8.0
 
 #: Every source of this module, for docs and tests.
 ADAPTATION_SOURCES: tuple[Source, ...] = (
@@ -392,6 +384,8 @@ class AdaptationParameters:
     losing_moderate_deficit_kcal: float = LOSING_MODERATE_DEFICIT_KCAL
     endurance_min_j_kg: float = ENDURANCE_MIN_J_KG
     eccentric_note_share: float = ECCENTRIC_NOTE_SHARE
+    aerobic_growth_min_weeks: float = AEROBIC_GROWTH_MIN_WEEKS
+    novel_eccentric_j_kg: float = NOVEL_ECCENTRIC_J_KG
 
 
 #: The published set: every model function's default ``params``.

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from legload.errors import ModelDomainError
+from legload.models.adaptation.dose import building_sets, is_trained_runner
 from legload.models.adaptation.parameters import PUBLISHED, AdaptationParameters
 
 CONFIDENCES: tuple[str, ...] = ("low", "medium", "high")
@@ -26,7 +27,13 @@ class Week:
     Attributes: ``endurance_load`` and ``eccentric_load`` [J/kg], ``sets`` (hard-set
     equivalents), training ages [years] and ``protein_g_kg`` (``None`` = unknown),
     ``energy_balance_kcal`` [kcal/day, + surplus; ``None`` = unknown], ``running_minutes_week``,
-    ``strength_from_running`` (the part of ``sets`` from running efforts).
+    ``strength_from_running`` (the part of ``sets`` from running efforts);
+    ``terrain_eccentric_load`` [J/kg] the eccentric work the terrain added this week and
+    ``eccentric_habit`` the athlete's recent weekly mean of it (``None`` = unknown);
+    ``aerobic_minutes_week`` and ``aerobic_weeks`` the minutes a week and weeks of history of
+    the aerobic modalities that load this muscle (``None``: running minutes, weeks unchecked);
+    ``projected_lean_change_pct`` the body model's projected fat-free-mass change [%];
+    ``sport`` the athlete's main endurance sport, for the words.
     """
 
     endurance_load: float
@@ -38,12 +45,23 @@ class Week:
     protein_g_kg: float | None
     running_minutes_week: float
     strength_from_running: float
+    terrain_eccentric_load: float = 0.0
+    eccentric_habit: float | None = None
+    aerobic_minutes_week: float | None = None
+    aerobic_weeks: float | None = None
+    projected_lean_change_pct: float | None = None
+    sport: str = "running"
 
     @property
     def deficit(self) -> float:
         """Energy deficit [kcal/day], 0 for a surplus or an unknown balance."""
         balance = self.energy_balance_kcal
         return max(0.0, -balance) if balance is not None else 0.0
+
+    @property
+    def building(self) -> float:
+        """The hard sets that count toward size (:func:`~.dose.building_sets`)."""
+        return building_sets(self.sets, self.strength_from_running, self.running_years)
 
     @property
     def mostly_running(self) -> bool:
@@ -68,8 +86,11 @@ class ResistanceRoute:
 
 @dataclass(frozen=True)
 class AerobicRoute:
-    """``rule`` is ``new_runner`` (aerobic work may grow an untrained runner's legs: ``band``),
-    ``endurance_alone`` (endurance work alone, no sets, a known running history) or ``none``."""
+    """``rule`` is ``new_runner`` (aerobic work may grow an untrained athlete's muscle:
+    ``band``), ``not_loaded`` (untrained, but the modality does not load this muscle),
+    ``too_soon`` (untrained, fewer than AEROBIC_GROWTH_MIN_WEEKS of it), ``too_little``
+    (untrained, under the minutes), ``endurance_alone`` (trained, endurance work alone, no
+    sets) or ``none``."""
 
     rule: str
     band: tuple[float, float] = (0.0, 0.0)
@@ -79,7 +100,7 @@ class AerobicRoute:
 class Moderators:
     """``energy``: ``unknown``, ``deficit`` or ``balanced``; ``protein``: ``unknown``, ``low``,
     ``plateau`` (each only when there is a growth band) or ``none``; ``eccentric``: whether
-    eccentric work is most of the muscle's work."""
+    the eccentric work the terrain added is novel for this athlete (:func:`novel_eccentric`)."""
 
     energy: str
     protein: str
@@ -135,10 +156,11 @@ def deficit_factors(energy_balance_kcal: float | None, *,
 def resistance_route(week: Week, params: AdaptationParameters = PUBLISHED) -> ResistanceRoute:
     """Building band from the hard sets: category mean x (1 -/+ spread), x the concurrent and
     trained-lifter factors, x the deficit factors (Schoenfeld 2017; Wilson 2012)."""
-    sets = week.sets
-    trained_runner = (week.running_years is not None
-                      and week.running_years >= params.aerobic_growth_max_running_years)
-    if week.mostly_running and trained_runner and sets >= params.build_min_sets:
+    sets = building_sets(week.sets, week.strength_from_running, week.running_years,
+                         params=params)
+    trained_runner = is_trained_runner(week.running_years, params=params)
+    if (trained_runner and sets < params.build_min_sets <= week.sets
+            and week.strength_from_running > 0):
         # building from sprints and hills is expected only in the untrained [M] (Steele 2021)
         return ResistanceRoute("kept_by_running")
     if sets < params.build_min_sets:
@@ -159,16 +181,24 @@ def resistance_route(week: Week, params: AdaptationParameters = PUBLISHED) -> Re
 
 
 def aerobic_route(week: Week, params: AdaptationParameters = PUBLISHED) -> AerobicRoute:
-    """Aerobic growth band (0, 6 % x the high deficit factor) in runners new to it (Harber 2012)."""
+    """Aerobic growth band (0, 6 % x the high deficit factor) in the untrained (Harber 2012),
+    only for a muscle the modality loads (``aerobic_minutes_week`` counts only those
+    modalities) and after AEROBIC_GROWTH_MIN_WEEKS of it; else the rule that said no."""
     years = week.running_years
-    endurance = week.endurance_load >= params.endurance_min_j_kg
-    if (years is not None and years < params.aerobic_growth_max_running_years and endurance
-            and week.running_minutes_week >= params.aerobic_growth_min_run_minutes):
-        _, high_def = deficit_factors(week.energy_balance_kcal, params=params)
-        return AerobicRoute("new_runner", (0.0, max(params.aerobic_growth_pct) * high_def))
-    if years is not None and endurance and week.sets == 0:
-        return AerobicRoute("endurance_alone")
-    return AerobicRoute("none")
+    if years is None or week.endurance_load < params.endurance_min_j_kg:
+        return AerobicRoute("none")
+    if years >= params.aerobic_growth_max_running_years:
+        return AerobicRoute("endurance_alone" if week.sets == 0 else "none")
+    minutes = (week.running_minutes_week if week.aerobic_minutes_week is None
+               else week.aerobic_minutes_week)
+    enough = params.aerobic_growth_min_run_minutes
+    if minutes < enough:
+        # the muscle worked, yet no modality that loads it hard was done: not loaded
+        return AerobicRoute("not_loaded" if week.aerobic_minutes_week == 0 else "too_little")
+    if week.aerobic_weeks is not None and week.aerobic_weeks < params.aerobic_growth_min_weeks:
+        return AerobicRoute("too_soon")
+    _, high_def = deficit_factors(week.energy_balance_kcal, params=params)
+    return AerobicRoute("new_runner", (0.0, max(params.aerobic_growth_pct) * high_def))
 
 
 def moderators(week: Week, has_band: bool,
@@ -183,9 +213,19 @@ def moderators(week: Week, has_band: bool,
             protein = "unknown"
         else:
             protein = "low" if week.protein_g_kg < params.protein_plateau_g_kg else "plateau"
-    total = week.endurance_load + week.eccentric_load
-    eccentric = total > 0 and week.eccentric_load / total >= params.eccentric_note_share
-    return Moderators(energy, protein, eccentric)
+    return Moderators(energy, protein, novel_eccentric(week.terrain_eccentric_load,
+                                                       week.eccentric_habit, params))
+
+
+def novel_eccentric(terrain_eccentric_j_kg: float, habit_j_kg: float | None,
+                    params: AdaptationParameters = PUBLISHED) -> bool:
+    """A week's terrain-added eccentric work is novel: at least NOVEL_ECCENTRIC_J_KG and more
+    than 1.3 x the athlete's recent weekly mean (unknown habit = none). Unaccustomed descents
+    damage muscle (Maeo 2017); one prior exposure protects (repeated-bout effect, Bontemps
+    2020), so the same descent every week is not novel [M for the thresholds]."""
+    habit = habit_j_kg or 0.0
+    return (terrain_eccentric_j_kg >= params.novel_eccentric_j_kg
+            and terrain_eccentric_j_kg > 1.3 * habit)
 
 
 def penalties(resistance: ResistanceRoute, week: Week, moderated: Moderators) -> int:
@@ -213,24 +253,30 @@ def verdict(week: Week, resistance: ResistanceRoute, aerobic: AerobicRoute, pena
         direction, rule = "maintaining", "nothing"
     if aerobic.band[1] > 0 and resistance.band[1] == 0:
         return Verdict(direction, rule, "small", "low", (low, high))
-    size = _size(direction, mid, week.deficit, params)
-    building_dose = direction == "building" and week.sets >= params.set_category_gain_pct[1][0]
+    size = _size(direction, mid, week, params)
+    building_dose = direction == "building" and week.building >= params.set_category_gain_pct[1][0]
     start = 2 if building_dose else 1
     return Verdict(direction, rule, size, CONFIDENCES[max(0, start - penalty)], (low, high))
 
 
-def _size(direction: str, mid: float, deficit: float, params: AdaptationParameters) -> str:
-    if direction == "building":
+def _size(direction: str, mid: float, week: Week, params: AdaptationParameters) -> str:
+    """Size band of the change: the growth band's midpoint when building; when losing, the
+    projected fat-free-mass change (the same % bands; each muscle taken to change as the
+    whole body's fat-free mass [M]), else the deficit."""
+    if direction == "losing" and week.projected_lean_change_pct is not None:
+        mid = -week.projected_lean_change_pct
+    elif direction == "losing":
+        return "moderate" if week.deficit >= params.losing_moderate_deficit_kcal else "small"
+    if direction in ("building", "losing"):
         if mid < params.size_band_pct[0]:
             return "small"
         return "moderate" if mid < params.size_band_pct[1] else "large"
-    if direction == "losing" and deficit >= params.losing_moderate_deficit_kcal:
-        return "moderate"
     return "small"
 
 
 __all__ = [
     "CONFIDENCES", "AerobicRoute", "Moderators", "ResistanceRoute", "Verdict", "Week",
-    "aerobic_route", "deficit_factors", "moderators", "non_negative", "penalties",
+    "aerobic_route", "deficit_factors", "moderators", "non_negative", "novel_eccentric",
+    "penalties",
     "resistance_route", "set_category", "verdict",
 ]

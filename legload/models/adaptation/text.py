@@ -29,7 +29,12 @@ def _resistance(week: Week, route: ResistanceRoute, p: AdaptationParameters) -> 
                 "as a building dose; some strength stimulus helps keep what is there"]
     if route.rule != "building":
         return []
-    lines = [f"{sets:.3g} hard sets/week: within the {route.category} range associated with "
+    building = week.building
+    counted = ("" if building == sets else
+               f" that build (of {sets:.3g}; a trained runner's sprint sets keep muscle, not "
+               "build it)")
+    lines = [f"{building:.3g} hard sets/week{counted}: within the {route.category} range "
+             "associated with "
              f"about +{route.mean_pct:.1f} % muscle size in 8-12 weeks, "
              f"+{p.pct_gain_per_weekly_set} % per extra weekly set (Schoenfeld, Ogborn & "
              "Krieger 2017)"]
@@ -46,16 +51,32 @@ def _resistance(week: Week, route: ResistanceRoute, p: AdaptationParameters) -> 
     return lines
 
 
+#: the driver of each aerobic rule, formatted with the week and the parameters
+_AEROBIC = {
+    "new_runner": "new to {sport} ({years:g} years): aerobic training grew the quadriceps "
+                  "{low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012 cycling; "
+                  "Konopka & Harber 2014), little in trained young runners (Ozaki 2013)",
+    "not_loaded": "new to {sport}: aerobic training grows only the muscles it loads hard "
+                  "(Harber 2012: cycling, the quadriceps); this one works at low force, so no "
+                  "growth is expected from it",
+    "too_soon": "new to {sport} ({weeks:.0f} weeks recorded): aerobic growth was measured "
+                "after 12 weeks (Harber 2012); legload counts it from {min_weeks:g} weeks",
+    "too_little": "new to {sport}, under {minutes:.0f} min/week: too little aerobic training "
+                  "to grow muscle (Harber 2012 trained 3-4 times a week)",
+    "endurance_alone": "{years:g} years of {sport}: endurance work alone builds little muscle "
+                       "once trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)",
+}
+
+
 def _aerobic(week: Week, route: AerobicRoute, p: AdaptationParameters) -> list[str]:
-    if route.rule == "new_runner":
-        low, high = p.aerobic_growth_pct
-        return [f"new to running ({week.running_years:g} years): aerobic training grew the "
-                f"quadriceps {low:g}-{high:g} % in 12 weeks in untrained men (Harber 2012; "
-                "Konopka & Harber 2014), little in trained young runners (Ozaki 2013)"]
-    if route.rule == "endurance_alone":
-        return [f"{week.running_years:g} years of running: endurance work alone builds little "
-                "muscle once trained (Wilson 2012 endurance-only ES 0.27; Ozaki 2013)"]
-    return []
+    template = _AEROBIC.get(route.rule)
+    if template is None:
+        return []
+    low, high = p.aerobic_growth_pct
+    return [template.format(sport=week.sport, years=week.running_years or 0.0, low=low,
+                            high=high, weeks=week.aerobic_weeks or 0.0,
+                            min_weeks=p.aerobic_growth_min_weeks,
+                            minutes=p.aerobic_growth_min_run_minutes)]
 
 
 def _moderators(week: Week, found: Moderators, p: AdaptationParameters) -> list[str]:
@@ -81,9 +102,10 @@ def _moderators(week: Week, found: Moderators, p: AdaptationParameters) -> list[
             "(Morton 2018)")
     if found.eccentric:
         lines.append(
-            f"eccentric load {week.eccentric_load:.0f} J/kg is most of this muscle's work: "
-            "downhill braking damages unaccustomed muscle and protects it on repeat "
-            "(Bontemps 2020); not counted as growth")
+            f"descents added {week.terrain_eccentric_load:.0f} J/kg of eccentric work this "
+            f"week against a recent {week.eccentric_habit or 0.0:.0f}: unaccustomed downhill "
+            "braking damages muscle (Maeo 2017) and protects it on repeat (Bontemps 2020); "
+            "not counted as growth")
     return lines
 
 

@@ -2,13 +2,17 @@
 
 :func:`project` runs the Hall et al. (2011) model (:func:`legload.models.body.dynamics.simulate`)
 at the habitual intake and session energy, and twice more with both off by their logging
-error, so the band shows what an inaccurate food log or session energy would do to the
-projection. ``docs/models/body.md`` has the equations, sources and limits.
+error and the resistance-training effect at the ends of its band, so the band shows what an
+inaccurate food log or session energy, and the spread of that effect, would do to the
+projection. In a deficit, weekly hard sets and protein spare lean mass
+(:mod:`legload.models.body.sparing`); a measured expenditure enters as a calibration term of
+either sign. ``docs/models/body.md`` has the equations, sources and limits.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -18,6 +22,7 @@ from legload.models.body import parameters as BP
 from legload.models.body.composition import BodyState
 from legload.models.body.dynamics import maintenance_intake_kcal_day, simulate
 from legload.models.body.parameters import PUBLISHED, BodyParameters
+from legload.models.body.sparing import lean_sparing
 
 PROJECT_COLUMNS: tuple[str, ...] = (
     "week",
@@ -47,6 +52,9 @@ def project(
     activity_error: float = 0.10,
     adaptive_thermogenesis: bool = True,
     daily_pal: float = BP.DAILY_PAL_DEFAULT,
+    hard_sets_per_week: float = 0.0,
+    protein_g_per_kg: float | None = None,
+    calibration_kcal_day: float = 0.0,
     params: BodyParameters = PUBLISHED,
 ) -> pd.DataFrame:
     """Weekly fat, lean and weight under constant habits, with a logging-error band.
@@ -67,6 +75,19 @@ def project(
     intake_error, activity_error : float, default 0.10
         Relative error assumed in the logged intake and in the recorded activity energy
         (0-0.5).
+    hard_sets_per_week : float, default 0
+        Weekly hard sets of the leg muscles (the mean over the large groups); in a deficit
+        they keep a share ``s`` of the diet-alone lean loss
+        (:func:`~legload.models.body.sparing.lean_sparing`, Sardeli 2018).
+    protein_g_per_kg : float or None, default None
+        Protein intake [g/kg/day]; from 1.62 the sparing band's low end is its central value
+        (Longland 2016; Morton 2018). None = unknown.
+    calibration_kcal_day : float, default 0
+        Measured expenditure less the model's [kcal/day], of either sign. It is added to the
+        activity; where activity plus a negative term would fall below zero, the rest is
+        carried as the same energy added to the intake, so a flat weight with a logged
+        deficit projects no change (Hall 2008 logic of
+        :func:`~legload.models.body.expenditure.adaptive_expenditure`).
 
     Returns
     -------
@@ -85,34 +106,36 @@ def project(
     the projection; it is not a statistical confidence interval and does not include the
     spread of the model's own parameters between people (resting expenditure alone varies by
     about 10 %, see :func:`~legload.models.body.expenditure.adaptive_expenditure` to measure it).
+    The low run also takes the low end of the sparing band, the high run its high end.
+
+    Sparing: when the intake is below the (calibrated) maintenance intake, each run uses the
+    Forbes constant ``(1 - s) C`` instead of C, so the lean share of the loss is
+    ``(1 - s) C / ((1 - s) C + F)``; resting expenditure then follows the lean mass kept
+    through the model's ``gamma_L L`` term. Outside a deficit ``s = 0``.
     """
     if int(weeks) != weeks or not 1 <= weeks <= 26:
         raise ModelDomainError("weeks must be a whole number in [1, 26]")
     for value, name in ((intake_error, "intake_error"), (activity_error, "activity_error")):
         if not (math.isfinite(value) and 0.0 <= value <= 0.5):
             raise ModelDomainError(f"{name} must lie in [0, 0.5]")
+    activity_kcal_day, offset = _calibrated(activity_kcal_day, calibration_kcal_day)
+    maintenance = -offset + float(maintenance_intake_kcal_day(
+        initial, sex=sex, age_years=age_years, height_m=height_m,
+        activity_kcal_day=activity_kcal_day, daily_pal=daily_pal, params=params))
     if intake_kcal_day is None:
-        intake_kcal_day = float(
-            maintenance_intake_kcal_day(
-                initial,
-                sex=sex,
-                age_years=age_years,
-                height_m=height_m,
-                activity_kcal_day=activity_kcal_day,
-                daily_pal=daily_pal,
-                params=params,
-            )
-        )
+        intake_kcal_day = maintenance
+    sparing = lean_sparing(hard_sets_per_week, protein_g_per_kg)
+    deficit = float(intake_kcal_day) < maintenance
     days = 7 * int(weeks)
     runs = []
-    for i_factor, a_factor in (
-        (1.0, 1.0),
-        (1.0 - intake_error, 1.0 + activity_error),
-        (1.0 + intake_error, 1.0 - activity_error),
+    for i_factor, a_factor, share in (
+        (1.0, 1.0, sparing.central),
+        (1.0 - intake_error, 1.0 + activity_error, sparing.low),
+        (1.0 + intake_error, 1.0 - activity_error, sparing.high),
     ):
         run = simulate(
             initial,
-            float(intake_kcal_day) * i_factor,
+            float(intake_kcal_day) * i_factor + offset,
             float(activity_kcal_day) * a_factor,
             sex=sex,
             age_years=age_years,
@@ -120,7 +143,7 @@ def project(
             days=days,
             adaptive_thermogenesis=adaptive_thermogenesis,
             daily_pal=daily_pal,
-            params=params,
+            params=_spared(params, share if deficit else 0.0),
         )
         runs.append(run.iloc[::7].reset_index(drop=True))
     central = runs[0]
@@ -131,6 +154,21 @@ def project(
         frame[f"{name}_low_kg"] = stack.min(axis=0)
         frame[f"{name}_high_kg"] = stack.max(axis=0)
     return frame[list(PROJECT_COLUMNS)]
+
+
+def _spared(params: BodyParameters, share: float) -> BodyParameters:
+    """The parameter set with the Forbes constant scaled by ``1 - share`` (kept >= 1 % of C)."""
+    if share <= 0.0:
+        return params
+    return replace(params, forbes_c_kg=params.forbes_c_kg * max(1.0 - share, 0.01))
+
+
+def _calibrated(activity: float, calibration: float) -> tuple[float, float]:
+    """(activity, intake offset) carrying a calibration term: added to the activity while the
+    sum stays >= 0; beyond that, an expenditure the model overestimates is carried as the
+    same energy added to the intake (the balance EI - EE is what moves the body)."""
+    total = activity + calibration
+    return (total, 0.0) if total >= 0.0 else (0.0, -total)
 
 
 __all__ = ["PROJECT_COLUMNS", "project"]

@@ -76,8 +76,8 @@ _ENTRIES: tuple[Exercise, ...] = (
     #            name                         label                      Q   H   G   HF  C   TA  PE
     Exercise("back_squat", "back squat", _roles(_P, _S, _P, _T, _T, _T, _T)),
     Exercise("front_squat", "front squat", _roles(_P, _T, _S, _T, _T, _T, _T)),
-    Exercise("deadlift", "deadlift (conventional)", _roles(_S, _P, _P, _N, _S, _T, _T)),
-    Exercise("sumo_deadlift", "sumo deadlift", _roles(_S, _P, _P, _N, _S, _T, _T)),
+    Exercise("deadlift", "deadlift (conventional)", _roles(_S, _P, _P, _N, _T, _T, _T)),
+    Exercise("sumo_deadlift", "sumo deadlift", _roles(_S, _P, _P, _N, _T, _T, _T)),
     Exercise("romanian_deadlift", "Romanian deadlift", _roles(_T, _P, _P, _N, _T, _T, _T)),
     Exercise("good_morning", "good morning", _roles(_T, _P, _S, _N, _T, _N, _N)),
     Exercise("walking_lunge", "walking lunge", _roles(_P, _S, _P, _T, _T, _T, _T)),
@@ -265,8 +265,10 @@ def hard_set_equivalents(name: str, reps: float, rir: float | None = None,
     """Per-muscle hard-set equivalents of one set of exercise ``name``.
 
     ``hse[m] = effort_credit(...) x a[m] / max(a)`` where ``a`` is :func:`activation`, so the
-    exercise's most activated group gets the full credit; groups with
-    ``a[m] / max(a) < 0.2`` get 0 (model choice). :func:`effort_credit` gives the credit
+    exercise's most activated group gets the full credit; only movers get credit: groups
+    with ``a[m] / max(a) < 0.2`` and stabilisers (whose EMG is isometric bracing, e.g. the
+    calves and tibialis anterior in a deadlift) get 0 (model choice);
+    :func:`activation_sources` cites the number behind each credit. :func:`effort_credit` gives the credit
     (warm-ups 0; RIR <= 3, or RIR unknown with >= 5 reps, 1). ``body_mass_kg`` is checked
     (> 0 when given) but does not change the count: the count is of effort, not of load
     (Schoenfeld et al. 2017, doi:10.1519/JSC.0000000000002200). Where no %MVIC exists the
@@ -283,7 +285,8 @@ def hard_set_equivalents(name: str, reps: float, rir: float | None = None,
     out = {}
     for muscle, value in act.items():
         relative = value / top if top > 0 else 0.0
-        keep = relative >= params.hard_set_min_relative_activation
+        keep = (relative >= params.hard_set_min_relative_activation
+                and entry.roles[muscle] in (_P, _S))
         out[muscle] = credit * relative if keep else 0.0
     return out
 

@@ -79,7 +79,10 @@ HARD_SET_RIR_HALF: float = 5.0
 HARD_SET_EASY_CREDIT: float = 0.5
 #: With RIR unknown, sets of at least this many reps count in full, shorter sets one half.
 HARD_SET_MIN_REPS_UNKNOWN_RIR: int = 5
-#: Muscles whose activation is below this fraction of the exercise's highest get 0 sets.
+#: Muscles whose activation is below this fraction of the exercise's highest get 0 sets.  [M]
+#: Only movers (primary or secondary role: the muscle moves a joint through the exercise's
+#: range) get credit at all; a stabiliser's isometric EMG, however high (tibialis anterior
+#: 81.9 % MVIC in the conventional deadlift, PMC12148905 Table 3), is not a hard set for it.
 HARD_SET_MIN_RELATIVE_ACTIVATION: float = 0.2
 
 # --- Ainsworth et al. 2011: Compendium of Physical Activities --------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from legload.models.adaptation.parameters import BONTEMPS_2020, MAEO_2017
+from legload.models.adaptation.eccentric import BONTEMPS_2020, MAEO_2017, NOVEL_ECCENTRIC_J_KG
 from legload.models.sources import Source
 
 # --- load progression and the muscle-specific flags ------------------------------------------
@@ -200,6 +200,29 @@ LOLLI_2019 = Source(
     ),
 )
 
+LAUERSEN_2014 = Source(
+    citation=(
+        "Lauersen JB, Bertelsen DM, Andersen LB (2014) The effectiveness of exercise "
+        "interventions to prevent sports injuries: a systematic review and meta-analysis of "
+        "randomised controlled trials. Br J Sports Med 48(11):871-877"
+    ),
+    doi="10.1136/bjsports-2013-092538",
+    note=(
+        "[R] abstract: 25 trials, 26 610 participants; strength training RR 0.315 "
+        "(0.207-0.480), stretching 0.963 (0.846-1.095). Lauersen 2018 (BJSM 52:1557): "
+        "strength-training RCTs RR 0.338 (0.238-0.480), more volume more protection."
+    ),
+)
+
+#: Strength-training relative risk of sports injury (Lauersen 2014).  [R]
+LAUERSEN_2014_STRENGTH_RR: float = 0.315
+#: Weekly hard sets on a muscle over the recent weeks from which its flags say that the
+#: athlete's strength work lowers the risk.  [M] (legload's building dose)
+STRENGTH_PROTECTS_SETS: float = 2.0
+#: Terrain-added eccentric work in a week (J/kg) from which a rise counts as an eccentric
+#: spike (legload.models.adaptation.eccentric.NOVEL_ECCENTRIC_J_KG).  [M]
+ECCENTRIC_MIN_J_KG: float = NOVEL_ECCENTRIC_J_KG
+
 #: Every source of this module, for docs and tests.
 RISK_SOURCES: tuple[Source, ...] = (
     NIELSEN_2014_JOSPT,
@@ -214,6 +237,7 @@ RISK_SOURCES: tuple[Source, ...] = (
     IMPELLIZZERI_2020,
     IMPELLIZZERI_2021,
     LOLLI_2019,
+    LAUERSEN_2014,
 )
 
 
@@ -237,6 +261,8 @@ class RiskParameters:
     acute_days: int = ACUTE_DAYS
     chronic_days: int = CHRONIC_DAYS
     acwr_high: float = ACWR_HIGH
+    strength_protects_sets: float = STRENGTH_PROTECTS_SETS
+    eccentric_min_j_kg: float = ECCENTRIC_MIN_J_KG
 
 
 #: The published set: every model function's default ``params``.
