@@ -15,8 +15,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from legload import api
+from legload.core.text import plain
 from legload.errors import LegloadError
 
 app = typer.Typer(
@@ -47,8 +49,14 @@ app.add_typer(body_app, name="body")
 
 
 def _fail(error: Exception) -> typer.Exit:
-    err.print(f"legload: {error}", markup=False, highlight=False, soft_wrap=True)
+    _say(err, f"legload: {error}")
     return typer.Exit(code=1)
+
+
+def _say(console: Console, text: str) -> None:
+    """Print one line that may hold users' names: plain characters, never markup or
+    terminal escapes."""
+    console.print(plain(text), markup=False, highlight=False, soft_wrap=True)
 
 
 def _emit_json(document: object) -> None:
@@ -88,13 +96,11 @@ def import_(
                   f"{report.duplicates} duplicate(s), {len(report.failed)} failed, "
                   f"{len(report.skipped)} skipped", highlight=False)
         for warning in report.warnings:
-            err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            _say(err, f"warning: {warning}")
         for failure in report.failed:
-            err.print(f"failed: {failure['path']}: {failure['error']}", markup=False,
-                      highlight=False, soft_wrap=True)
+            _say(err, f"failed: {failure['path']}: {failure['error']}")
         for skipped in report.skipped:
-            err.print(f"skipped: {skipped['path']}: {skipped['reason']}", markup=False,
-                      highlight=False, soft_wrap=True)
+            _say(err, f"skipped: {skipped['path']}: {skipped['reason']}")
     raise typer.Exit(code=1 if report.failed else 0)
 
 
@@ -117,8 +123,9 @@ def activities(db: DbOption = None, athlete: AthleteOption = None,
     table = Table("id", "start (UTC)", "sport", "name", "time", "km", "ascent m", "samples")
     for row in rows:
         table.add_row(str(row["id"]), (row["start"] or "")[:16].replace("T", " "),
-                      "/".join(x for x in (row["sport"], row["sub_sport"]) if x and x != "generic"),
-                      row.get("name") or "", _hms(row["moving_s"]),
+                      Text(plain("/".join(x for x in (row["sport"], row["sub_sport"])
+                                          if x and x != "generic"))),
+                      Text(plain(row.get("name") or "")), _hms(row["moving_s"]),
                       f"{(row['distance_m'] or 0) / 1000:.2f}", f"{row['ascent_m'] or 0:.0f}",
                       str(row["samples"]))
     out.print(table)
@@ -140,11 +147,12 @@ def analyze(
         _emit_json(result.to_dict())
         return
     title = result.name or result.source or f"activity {result.id}"
-    out.print(f"[bold]{title}[/bold]  {result.start or ''}", highlight=False)
+    out.print(Text.assemble((plain(title), "bold"), f"  {result.start or ''}"))
     session = result.session.to_dict()  # rounded as in the JSON document
     gap = session["gap_s_per_km"]
-    out.print(f"{session['sport']}/{session['sub_sport']}: class [bold]{session['class']}"
-              f"[/bold] (tags: {', '.join(session['tags'])})", highlight=False)
+    out.print(Text.assemble(plain(f"{session['sport']}/{session['sub_sport']}: class "),
+                            (session["class"], "bold"),
+                            f" (tags: {', '.join(session['tags'])})"))
     out.print(f"moving {_hms(session['moving_s'])}, {session['distance_m'] / 1000:.2f} km, "
               f"+{session['ascent_m']:.0f}/-{session['descent_m']:.0f} m, "
               f"{session['energy_kcal']:.0f} kcal"
@@ -157,7 +165,7 @@ def analyze(
                           f"{seg['mean_speed_m_s']:.2f}", f"{100 * seg['mean_grade']:.1f}")
         out.print(table)
     for note in session["notes"]:
-        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"note: {note}")
 
 
 def _pace(seconds_per_km: float) -> str:
@@ -244,7 +252,7 @@ def _show_profile(profile, as_json: bool) -> None:
         _emit_json(profile.as_dict())
         return
     for key, value in profile.as_dict().items():
-        out.print(f"{key.replace('_', ' ')}: {'—' if value is None else value}", highlight=False)
+        _say(out, f"{key.replace('_', ' ')}: {'—' if value is None else value}")
     missing = profile.missing()
     if missing:
         err.print(f"not set: {', '.join(missing)}", highlight=False)
@@ -266,16 +274,15 @@ def strength_import(
         _emit_json(result.to_dict())
         return
     if result.duplicate:
-        out.print(f"{path}: already imported (duplicate)", highlight=False)
+        _say(out, f"{path}: already imported (duplicate)")
         return
     share = "" if result.mapped_fraction is None else f" ({100 * result.mapped_fraction:.0f} %)"
     out.print(f"imported {result.sets} sets: {result.leg_sets} leg sets mapped to the exercise "
               f"library{share}, {len(result.non_leg)} non-leg exercises", highlight=False)
     if result.unknown:
-        err.print(f"unknown exercises (not counted): {', '.join(result.unknown)}",
-                  markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"unknown exercises (not counted): {', '.join(result.unknown)}")
     for line in result.skipped + result.warnings:
-        err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"note: {line}")
 
 
 def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
@@ -288,11 +295,11 @@ def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
         _emit_json(result.to_dict())
         return
     if result.duplicate:
-        out.print(f"{path}: already imported (duplicate)", highlight=False)
+        _say(out, f"{path}: already imported (duplicate)")
     else:
-        out.print(f"imported {result.rows} rows from {path}", highlight=False)
+        _say(out, f"imported {result.rows} rows from {path}")
     for warning in result.warnings:
-        err.print(f"note: {warning}", markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"note: {warning}")
 
 
 @intake_app.command("import")
@@ -339,7 +346,7 @@ def report(
     else:
         print_report(answer, out)
         if html is not None:
-            out.print(f"HTML report: {html}", highlight=False)
+            _say(out, f"HTML report: {html}")
 
 
 def main() -> None:  # pragma: no cover - console entry

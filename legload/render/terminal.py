@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from legload.analysis.report_types import Report
+from legload.core.text import plain
 
 STYLES = {"building": "bold green", "maintaining": "bold blue", "endurance_only": "bold yellow",
           "losing": "bold red", None: "dim"}
@@ -14,7 +16,8 @@ STYLES = {"building": "bold green", "maintaining": "bold blue", "endurance_only"
 def print_report(report: Report, console: Console) -> None:
     """Print a report: headline, limitations, the muscle table, reasons, projection, risks
     and plan."""
-    console.print(f"[bold]Will running make {report.profile.name}'s legs muscular?[/bold]  "
+    console.print(f"[bold]Will running make {escape(plain(report.profile.name))}'s legs "
+                  "muscular?[/bold]  "
                   f"[dim]{report.period}[/dim]")
     console.print(report.headline, highlight=False)
     for item in report.limitations:
