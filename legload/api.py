@@ -18,6 +18,7 @@ from legload.errors import LegloadError, ReadError, StoreRollback
 from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
+from legload.readers.files import read_file
 from legload.readers.logs.strength import read_strength
 from legload.store import Store, default_db_path
 
@@ -36,11 +37,8 @@ def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
 
 
 def _read_path(path: Path) -> bytes:
-    """The bytes of a file the user named, or a one-line ReadError."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
+    """The bytes of a regular file the user named (bounded), or a one-line ReadError."""
+    return read_file(path)
 
 
 def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
