@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from legload.analysis.report_types import Report
@@ -19,10 +19,13 @@ from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
 from legload.readers.files import read_file
-from legload.readers.logs.strength import read_strength
+from legload.readers.logs.read import read_log
+from legload.readers.logs.validate import check_rows, date_problem, summary
 from legload.store import Store, default_db_path
 
 PathLike = str | os.PathLike
+_START = 5  # where ``start`` is in a PreparedActivity's row (idx, source, sport, sub_sport,
+#             name, start, ...)
 
 
 def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
@@ -153,45 +156,21 @@ def _log_action(store: Store, member, report: ImportReport,
         return lambda: report.skipped.append(skipped)
     try:
         data = member.read()
-        table, frame, warnings = _read_log(data, member.source)
+        rows = read_log(data, member.source)
     except ReadError:
         return lambda: report.skipped.append(skipped)
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
-        added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
+        added = store.add_log_file(content_sha256(data), member.source, rows.table, rows.frame,
+                                   athlete_id)
         if added:
             report.imported += 1
-            report.warnings.extend(f"{member.source}: {w}" for w in warnings)
+            report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
         else:
             report.duplicates += 1
 
     return store_log
-
-
-def _read_log(data: bytes, source: str, kind: str | None = None):
-    """(table, rows, warnings) of a strength, food or body log; ReadError when it is none."""
-    from legload.readers.logs.body import read_body
-    from legload.readers.logs.detect import detect_log
-    from legload.readers.logs.intake import read_intake
-
-    if kind in (None, "strength"):
-        try:
-            log = read_strength(data, source)
-            return "strength_sets", log.sets, log.warnings
-        except ReadError:
-            if kind == "strength":
-                raise
-    found = kind or detect_log(data, source)
-    if found is None and source.lower().endswith((".htm", ".html")):
-        found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
-    if found == "intake":
-        log = read_intake(data, source)
-        return "intake_days", log.days, log.warnings
-    if found == "body":
-        log = read_body(data, source)
-        return "body_measurements", log.measurements, log.warnings
-    raise ReadError(source, "not a strength, food or body log")
 
 
 @dataclass(frozen=True)
@@ -212,12 +191,13 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
     path = Path(path)
     data = _read_path(path)
-    table, frame, warnings = _read_log(data, str(path), kind)
+    rows = read_log(data, str(path), kind)
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
-        added = store.add_log_file(content_sha256(data), str(path), table, frame, athlete_id)
-    return LogImport(path=str(path), duplicate=added == 0, rows=len(frame),
-                     warnings=list(warnings))
+        added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
+                                   athlete_id)
+    return LogImport(path=str(path), duplicate=added == 0, rows=len(rows.frame),
+                     warnings=list(rows.warnings))
 
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
@@ -226,24 +206,46 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
     projection, risks and plan (``to_dict()``: the ``report --json`` document)."""
     from legload.analysis.report import ReportInputs, build_report
 
+    notes: list[str] = []
     with Store(db or default_db_path()) as store:
         athlete_id = store.athlete_id(athlete)
         profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
+        logs = {table: _stored_rows(store, table, athlete_id, notes) for table in
+                ("strength_sets", "intake_days", "body_measurements")}
         inputs = ReportInputs(
             profile=profile,
-            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg),
-            sets=store.log_frame("strength_sets", athlete_id),
-            intake=store.log_frame("intake_days", athlete_id),
-            weights=store.log_frame("body_measurements", athlete_id))
-    return build_report(inputs, weeks=weeks)
+            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg,
+                                     notes=notes),
+            sets=logs["strength_sets"], intake=logs["intake_days"],
+            weights=logs["body_measurements"])
+    answer = build_report(inputs, weeks=weeks)
+    if not notes:
+        return answer
+    return replace(answer, limitations=[*answer.limitations, *notes])
 
 
-def activity_results(store: Store, athlete_id: int | None, *,
-                     mass_kg: float | None = None) -> list[dict]:
-    """Session analysis of every activity of the athlete, cached per model version."""
+def _stored_rows(store: Store, table: str, athlete_id: int | None, notes: list[str]):
+    """A log table's stored rows for the report; rows no import would accept today (stored
+    by an older version, or written by hand) are skipped with a note."""
+    checked = check_rows(store.log_frame(table, athlete_id), table)
+    if checked.refused:
+        notes.append(summary(checked.refused, f"stored {table.replace('_', ' ')} row(s)",
+                             limit=3).replace("refused", "skipped"))
+    return checked.frame.reset_index(drop=True)
+
+
+def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
+                     notes: list[str] | None = None) -> list[dict]:
+    """Session analysis of every activity of the athlete, cached per model version; one
+    whose start no import would accept today is skipped (with a line in ``notes``)."""
     results = []
     version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
     for activity_id, start, _sport in store.activity_rows(athlete_id):
+        problem = date_problem(start) if start else None
+        if problem is not None:
+            if notes is not None:
+                notes.append(f"stored activity {activity_id} skipped: {problem}")
+            continue
         cached = store.cached_analysis(activity_id, version)
         if cached is None:
             result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).to_dict()
@@ -277,6 +279,11 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
                   athlete_id: int | None) -> None:
     if result.error is not None:
         report.failed.append({"path": result.error.path, "error": result.error.problem})
+        return
+    starts = [item.row[_START] for item in result.activities if item.row[_START]]
+    problem = next(filter(None, map(date_problem, starts)), None)
+    if problem is not None:  # one rule for every source: not before 1990, not in the future
+        report.failed.append({"path": result.job_source, "error": f"refused: {problem}"})
         return
     try:
         ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
@@ -355,7 +362,8 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
     reported, never guessed."""
     path = Path(path)
     data = _read_path(path)
-    log = _strength_log(data, str(path))
+    rows = read_log(data, str(path), "strength")
+    log = rows.strength
     with Store(db or default_db_path()) as store:
         athlete_id = _athlete_for_import(store, athlete)
         added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
@@ -366,25 +374,7 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
     return StrengthImport(
         path=str(path), duplicate=added == 0, sets=len(sets), leg_sets=leg,
         mapped_fraction=round(leg / (leg + unknown_rows), 4) if leg + unknown_rows else None,
-        unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=log.warnings)
-
-
-def _strength_log(data: bytes, source: str):
-    """A strength CSV, or the ``set`` messages of a FIT strength activity."""
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
-    from legload.readers.logs.strength import StrengthLog, sets_from_fit
-
-    if not is_fit(data):
-        return read_strength(data, source)
-    try:
-        messages = decode(data)
-    except FitDamage as exc:
-        raise ReadError(source, str(exc)) from None
-    sets = sets_from_fit(messages.table("set"), workout=Path(source).stem)
-    if sets.empty:
-        raise ReadError(source, "this FIT file holds no strength sets (set messages)")
-    return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
-        f"{source}: {w}" for w in messages.warnings])
+        unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=rows.warnings)
 
 
 def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -> list[dict]:

@@ -66,9 +66,10 @@ class LogStore:
         frame = pd.DataFrame(rows, columns=list(columns))
         for name in columns:
             if name in _TIME_COLUMNS:
-                frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601")
+                frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601",
+                                             errors="coerce")  # damage is NaT, left to the caller
             elif name in _DATE_COLUMNS:
-                frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+                frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d", errors="coerce")
         return frame
 
 

@@ -45,6 +45,7 @@ from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
 from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text
+from legload.readers.logs.validate import check_rows, summary
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
                "weight_kg", "duration_s", "distance_m", "rir", "set_type")
@@ -285,6 +286,10 @@ def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
     if empty.any():
         skipped.append(f"{int(empty.sum())} row(s) with no reps, weight, time or distance")
     drop |= empty
+    checked = check_rows(frame.loc[~drop], "strength_sets", lambda i, _row: f"line {int(i) + 2}")
+    if checked.refused:
+        warnings.append(summary(checked.refused, "set(s)"))
+        drop |= ~frame.index.isin(checked.frame.index)
     sets = frame.loc[~drop].copy()
     group = [sets["timestamp"], sets["workout"], sets["exercise_raw"]]
     sets["set_index"] = sets.groupby(group, sort=False).cumcount() + 1
