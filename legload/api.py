@@ -19,7 +19,7 @@ from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
 from legload.readers.files import read_file
-from legload.readers.logs.read import read_log
+from legload.readers.logs.read import TABLES, LogRows, read_log
 from legload.readers.logs.validate import check_rows, date_problem, summary
 from legload.store import Store, default_db_path
 
@@ -104,7 +104,7 @@ def import_paths(
     """
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
-        athlete_id = _athlete_for_import(store, athlete)
+        athlete_id = store.athlete_for_import(athlete)
         _import_all(store, pool, paths, strict, report, athlete_id, progress)
     return report
 
@@ -135,16 +135,6 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                 else:
                     finish(pool.defer(_log_action(store, member, report, athlete_id)))
         finish(pool.drain())
-
-
-def _athlete_for_import(store: Store, name: str | None) -> int | None:
-    """The athlete imported data belongs to: a named one (created when new), else the only
-    one, else none yet (the first athlete created later adopts it)."""
-    if name is not None:
-        known = {a.name for a in store.athletes()}
-        if name not in known:
-            return store.save_athlete(validated(AthleteProfile(name=name)))
-    return store.athlete_id(name)
 
 
 def _log_action(store: Store, member, report: ImportReport,
@@ -189,15 +179,20 @@ class LogImport:
 def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                athlete: str | None = None) -> LogImport:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
-    path = Path(path)
+    rows, added = _import_log_file(Path(path), kind, db, athlete)
+    return LogImport(path=str(path), duplicate=added == 0, rows=len(rows.frame),
+                     warnings=list(rows.warnings))
+
+
+def _import_log_file(path: Path, kind: str, db: PathLike | None,
+                     athlete: str | None) -> tuple[LogRows, int]:
+    """Read one log file the user named and store its rows; (rows, how many were added)."""
     data = _read_path(path)
     rows = read_log(data, str(path), kind)
     with Store(db or default_db_path()) as store:
-        athlete_id = _athlete_for_import(store, athlete)
         added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
-                                   athlete_id)
-    return LogImport(path=str(path), duplicate=added == 0, rows=len(rows.frame),
-                     warnings=list(rows.warnings))
+                                   store.athlete_for_import(athlete))
+    return rows, added
 
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
@@ -360,14 +355,8 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
                     athlete: str | None = None) -> StrengthImport:
     """Import one strength log (Hevy, Strong or legload CSV); unknown exercise names are
     reported, never guessed."""
-    path = Path(path)
-    data = _read_path(path)
-    rows = read_log(data, str(path), "strength")
+    rows, added = _import_log_file(Path(path), "strength", db, athlete)
     log = rows.strength
-    with Store(db or default_db_path()) as store:
-        athlete_id = _athlete_for_import(store, athlete)
-        added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
-                                   athlete_id)
     sets = log.sets
     leg = int(sets["exercise"].notna().sum())
     unknown_rows = int(sets["exercise_raw"].isin(log.unknown).sum())
@@ -383,6 +372,29 @@ def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -
         rows = store.list_activities()
         if athlete is None:
             return rows
-        athlete_id = store.athlete_id(athlete)
-        mine = {i for i, _, _ in store.activity_rows(athlete_id)}
+        mine = {i for i, _, _ in store.activity_rows(store.athlete_id(athlete))}
         return [row for row in rows if row["id"] in mine]
+
+
+def delete_activities(ids: Iterable[int], *, db: PathLike | None = None) -> list[int]:
+    """Delete activities by id, with their samples, laps and cached analyses (all or none:
+    an unknown id deletes nothing); the ids deleted."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_activities(list(ids))
+
+
+def delete_logs(kind: str, *, db: PathLike | None = None, athlete: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                source: PathLike | None = None) -> int:
+    """Delete an athlete's ``strength``, ``intake`` or ``body`` rows between two ISO days
+    (both included) and/or imported from the file ``source``; how many rows went."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_log_rows(
+            TABLES[kind], store.athlete_id(athlete), date_from=date_from, date_to=date_to,
+            source=None if source is None else str(source))
+
+
+def delete_athlete(name: str, *, db: PathLike | None = None) -> dict[str, int]:
+    """Delete an athlete with every activity and log row of theirs; rows deleted per table."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_athlete(name)

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from legload import api
+from legload.cli_delete import register as register_delete
 from legload.core.text import plain
 from legload.errors import LegloadError
 
@@ -109,10 +110,16 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
                    "source_path", "sha256")
 
 
-@app.command("activities")
-def activities(db: DbOption = None, athlete: AthleteOption = None,
+activities_app = typer.Typer(help="Imported activities: list (no command), delete.")
+app.add_typer(activities_app, name="activities")
+
+
+@activities_app.callback(invoke_without_command=True)
+def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption = None,
                as_json: JsonOption = False) -> None:
     """List imported activities, oldest first."""
+    if ctx.invoked_subcommand is not None:
+        return
     try:
         rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
@@ -347,6 +354,11 @@ def report(
         print_report(answer, out)
         if html is not None:
             _say(out, f"HTML report: {html}")
+
+
+register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
+                 "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
+                lambda text: _say(out, text), _fail)
 
 
 def main() -> None:  # pragma: no cover - console entry

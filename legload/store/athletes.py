@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from legload.core.profile import AthleteProfile
+from legload.core.profile import AthleteProfile, validated
 from legload.errors import StoreError
 
 _FIELDS = ("sex", "birth_year", "height_m", "weight_kg", "body_fat_fraction", "running_years",
@@ -53,6 +53,13 @@ class AthleteStore:
                 conn.execute("ROLLBACK")
             raise
         return athlete_id
+
+    def athlete_for_import(self, name: str | None) -> int | None:
+        """The athlete imported data belongs to: a named one (created when new), else the
+        only one, else none yet (the first athlete created later adopts it)."""
+        if name is not None and name not in {a.name for a in self.athletes()}:
+            return self.save_athlete(validated(AthleteProfile(name=name)))
+        return self.athlete_id(name)
 
     def athletes(self) -> list[AthleteProfile]:
         """Every athlete, by name."""

@@ -26,6 +26,7 @@ from legload.store.athletes import AthleteStore
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
+from legload.store.removal import RemovalStore
 from legload.store.transaction import Batch, begin_file, reason, rollback, undo_file
 
 #: How long a writer waits for another process's transaction before giving up (ms).
@@ -53,7 +54,7 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("legload") / "legload.sqlite"
 
 
-class Store(AthleteStore, LogStore):
+class Store(AthleteStore, LogStore, RemovalStore):
     """The legload database at ``path``: opened, migrated and ready on construction."""
 
     def __init__(self, path: str | os.PathLike) -> None:
