@@ -24,8 +24,7 @@ from legload.readers.logs.validate import check_rows, date_problem, summary
 from legload.store import Store, default_db_path
 
 PathLike = str | os.PathLike
-_START = 5  # where ``start`` is in a PreparedActivity's row (idx, source, sport, sub_sport,
-#             name, start, ...)
+_START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
 
 
 def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
@@ -35,13 +34,8 @@ def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
     :func:`read_activities` for all of them.
     """
     path = Path(path)
-    data = _read_path(path)
+    data = read_file(path)
     return read_bytes(data, str(path), strict=strict)[0]
-
-
-def _read_path(path: Path) -> bytes:
-    """The bytes of a regular file the user named (bounded), or a one-line ReadError."""
-    return read_file(path)
 
 
 def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
@@ -187,11 +181,14 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
 def _import_log_file(path: Path, kind: str, db: PathLike | None,
                      athlete: str | None) -> tuple[LogRows, int]:
     """Read one log file the user named and store its rows; (rows, how many were added)."""
-    data = _read_path(path)
+    data = read_file(path)
     rows = read_log(data, str(path), kind)
     with Store(db or default_db_path()) as store:
         added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
                                    store.athlete_for_import(athlete))
+    if 0 < added < len(rows.frame):
+        rows.warnings.append(f"{len(rows.frame) - added} row(s) already stored (an earlier "
+                             f"export of the same log); {added} new or corrected")
     return rows, added
 
 
