@@ -21,7 +21,7 @@ from legload.readers.detect import content_sha256
 from legload.readers.files import read_file
 from legload.readers.logs.read import TABLES, LogRows, read_log
 from legload.readers.logs.validate import check_rows, date_problem, summary
-from legload.store import Store, default_db_path
+from legload.store import DatabaseUnusable, Store, default_db_path
 
 PathLike = str | os.PathLike
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
@@ -98,6 +98,7 @@ def import_paths(
     """
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
+        store.check()
         athlete_id = store.athlete_for_import(athlete)
         _import_all(store, pool, paths, strict, report, athlete_id, progress)
     return report
@@ -184,6 +185,7 @@ def _import_log_file(path: Path, kind: str, db: PathLike | None,
     data = read_file(path)
     rows = read_log(data, str(path), kind)
     with Store(db or default_db_path()) as store:
+        store.check()
         added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
                                    store.athlete_for_import(athlete))
     if 0 < added < len(rows.frame):
@@ -279,8 +281,8 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
         return
     try:
         ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
-    except StoreRollback:
-        raise  # files already counted are gone: stop rather than report them imported
+    except (StoreRollback, DatabaseUnusable):
+        raise  # files already counted are gone, or no file can be stored: stop
     except LegloadError as exc:
         report.failed.append({"path": result.job_source, "error": str(exc)})
         return

@@ -6,8 +6,11 @@ one line with exit code 1; bad usage exits with 2 (typer's default).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -345,8 +348,8 @@ def report(
     try:
         answer = api.report(db=db, athlete=athlete, weeks=weeks)
         if html is not None:
-            html.write_text(render_report(answer, __version__), encoding="utf-8")
-    except (LegloadError, OSError) as exc:
+            _write_replacing(html, render_report(answer, __version__))
+    except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
         _emit_json(answer.to_dict())
@@ -359,6 +362,27 @@ def report(
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail)
+
+
+def _write_replacing(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``: a
+    full disk or a crash never leaves a truncated file where a good one was."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent)
+    except OSError as exc:
+        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc}); "
+                           "the file there is unchanged") from None
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -27,7 +27,16 @@ from legload.store.columnar import ColumnRow, decode_frame, encode_columns, enco
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
 from legload.store.removal import RemovalStore
-from legload.store.transaction import Batch, begin_file, reason, rollback, undo_file
+from legload.store.transaction import (
+    Batch,
+    DatabaseUnusable,
+    begin_file,
+    quick_check,
+    reason,
+    rollback,
+    undo_file,
+    unusable,
+)
 
 #: How long a writer waits for another process's transaction before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
@@ -74,10 +83,11 @@ class Store(AthleteStore, LogStore, RemovalStore):
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(self.path))
         except sqlite3.DatabaseError as exc:
+            error = self.database_error(exc)
             self.close()
             if "not a database" in str(exc):
                 raise StoreError(f"{self.path}: not a SQLite database") from None
-            raise StoreError(f"{self.path}: cannot use the database ({reason(exc)})") from None
+            raise error from None
         except BaseException:
             self.close()
             raise
@@ -93,8 +103,30 @@ class Store(AthleteStore, LogStore, RemovalStore):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: object, exc: BaseException | None, _tb: object) -> None:
+        """Close; a SQLite error that escaped the methods becomes one StoreError line (a
+        damaged database says what ``PRAGMA quick_check`` finds)."""
+        if isinstance(exc, sqlite3.Error):
+            error = self.database_error(exc)
+            self.close()
+            raise error from None
         self.close()
+
+    def check(self) -> None:
+        """Before writing: :class:`DatabaseUnusable` unless ``PRAGMA quick_check`` finds the
+        database sound (a damaged one would take writes silently and lose them later)."""
+        found = quick_check(self.conn)
+        if found != "ok":
+            raise DatabaseUnusable(f"{self.path}: the database is damaged; PRAGMA quick_check: "
+                                   f"{found}")
+
+    def database_error(self, exc: BaseException) -> StoreError:
+        """The one-line error of a SQLite failure: :class:`DatabaseUnusable` when it concerns
+        the whole database (locked, read-only, full, damaged), else StoreError."""
+        text = f"{self.path}: {reason(exc)}"
+        if "damaged" in text and self._conn is not None:
+            text += f"; PRAGMA quick_check: {quick_check(self._conn)}"
+        return (DatabaseUnusable if unusable(exc) else StoreError)(text)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -198,6 +230,8 @@ class Store(AthleteStore, LogStore, RemovalStore):
             undo_file(conn, batch)
         if isinstance(exc, StoreError):
             raise exc
+        if unusable(exc):
+            raise self.database_error(exc) from None
         raise StoreError(f"{source_path}: could not be stored ({reason(exc)})") from exc
 
     def activity_ids_for_file(self, sha256: str) -> list[int]:
@@ -269,7 +303,7 @@ class Store(AthleteStore, LogStore, RemovalStore):
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {reason(exc)}") from None
+            raise self.database_error(exc) from None
 
 
 class PreparedActivity(NamedTuple):

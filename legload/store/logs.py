@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from legload.errors import StoreError
+from legload.store.transaction import unusable
 
 #: table -> (kind, columns in order)
 LOG_TABLES = {
@@ -58,6 +59,8 @@ class LogStore:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if unusable(exc):
+                raise  # the whole database: one line from Store.__exit__
             raise StoreError(f"{source_path}: could not be stored ({exc})") from None
         except BaseException:
             if conn.in_transaction:
