@@ -92,6 +92,8 @@ def import_(
                                           workers=workers,
                                           progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
+        if as_json:  # the document still comes, saying why nothing (more) was stored
+            _emit_json({"error": plain(exc)})
         raise _fail(exc) from None
     if as_json:
         _emit_json(report.to_dict())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import sqlite3
 
 import pytest
@@ -90,6 +91,9 @@ def test_read_only_database_is_one_line(tmp_path, stored, monkeypatch):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "read-only" in result.stderr or "readonly" in result.stderr
+    as_json = run("import", tmp_path / "s.gpx", "--db", stored, "--workers", 1, "--json")
+    assert as_json.exit_code == 1
+    assert "read-only" in json.loads(as_json.stdout)["error"]
 
 
 def test_corrupted_database_is_one_line(tmp_path, stored):

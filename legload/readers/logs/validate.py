@@ -24,6 +24,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
 }
 #: columns a row cannot do without (NaN refused)
 REQUIRED = {"intake_days": ("energy_kcal",)}
+#: columns where 0 means "not logged" (an empty food diary day is not a day of fasting)
+NOT_ZERO = {"intake_days": ("energy_kcal",)}
 #: columns that count things (a fraction beyond rounding is refused)
 WHOLE = {"strength_sets": ("reps",)}
 #: the earliest date accepted (a watch without a clock writes 1989 or 1990 dates)
@@ -60,6 +62,8 @@ def _value_problem(table: str, column: str, value: object) -> str | None:
     if math.isnan(number):
         return f"{column} missing" if column in REQUIRED.get(table, ()) else None
     low, high = RANGES[table][column]
+    if number == 0 and column in NOT_ZERO.get(table, ()):
+        return f"{column} 0: treated as not logged"
     if not low <= number <= high:
         return f"{column} {number:g} outside {low:g}–{high:g}"
     if column in WHOLE.get(table, ()) and abs(number - round(number)) > 0.01:
@@ -127,6 +131,8 @@ def _suspects(frame: pd.DataFrame, table: str) -> pd.Series:
         if column in REQUIRED.get(table, ()):
             missing = values.isna()
         outside = (values < low) | (values > high)
+        if column in NOT_ZERO.get(table, ()):
+            outside |= values == 0
         suspect |= (missing | outside).to_numpy()
         if column in WHOLE.get(table, ()):
             suspect |= ((values - values.round()).abs() > 0.01).to_numpy()
