@@ -22,7 +22,7 @@ import platformdirs
 
 from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
-from legload.store.athletes import AthleteStore
+from legload.store.athletes import AthleteStore, owner
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.migrations import migrate
@@ -349,6 +349,7 @@ def _write_file(conn: sqlite3.Connection, sha256: str, source_path: str,
         (sha256, str(source_path), _now(), len(prepared)),
     )
     ids = [_insert_activity(conn, sha256, item) for item in prepared]
+    athlete_id = owner(conn, athlete_id)
     if athlete_id is not None:
         conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
                      (athlete_id, sha256))

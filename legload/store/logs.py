@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from legload.errors import StoreError
+from legload.store.athletes import owner
 from legload.store.transaction import unusable
 
 #: table -> (kind, columns in order)
@@ -50,6 +51,7 @@ class LogStore:
                 return 0
             conn.execute("INSERT INTO files (sha256, source_path, imported_at, n_activities, kind)"
                          " VALUES (?, ?, datetime('now'), 0, ?)", (sha256, source_path, kind))
+            athlete_id = owner(conn, athlete_id)
             rows = _new_rows(conn, table, columns, rows, athlete_id)
             names = ", ".join(("file_sha256", "athlete_id", *columns))
             marks = ", ".join("?" * (len(columns) + 2))
