@@ -8,13 +8,14 @@ typer reads their annotations, which name the CLI's shared option types, at defi
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from legload import api
 from legload.errors import LegloadError
 
+T = TypeVar("T")
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 FromOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD), included.")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD), included.")]
@@ -30,6 +31,18 @@ def _day(value: str | None, option: str) -> str | None:
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD)",
                                  param_hint=option) from None
+
+
+def _asked(yes: bool, question: str, action: Callable[[], T],
+           fail: Callable[[Exception], Exception]) -> T:
+    """Ask ``question`` (unless ``yes``; no aborts with exit 1), then run the deletion; its
+    error is the CLI's one-line failure."""
+    if not yes:
+        typer.confirm(question, abort=True)
+    try:
+        return action()
+    except LegloadError as exc:
+        raise fail(exc) from None
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -49,12 +62,8 @@ def register(apps: dict[str, typer.Typer], db_option, athlete_option,
         db: db_option = None, yes: YesOption = False,
     ) -> None:
         """Delete activities by id, with their samples and cached analyses."""
-        if not yes:
-            typer.confirm(f"Delete {_plural(len(ids), 'activity', 'activities')}?", abort=True)
-        try:
-            deleted = api.delete_activities(ids, db=db)
-        except LegloadError as exc:
-            raise fail(exc) from None
+        deleted = _asked(yes, f"Delete {_plural(len(ids), 'activity', 'activities')}?",
+                         lambda: api.delete_activities(ids, db=db), fail)
         say(f"deleted {_plural(len(deleted), 'activity', 'activities')}")
 
     for kind in api.TABLES:
@@ -66,12 +75,8 @@ def register(apps: dict[str, typer.Typer], db_option, athlete_option,
         db: db_option = None, yes: YesOption = False,
     ) -> None:
         """Delete an athlete and every activity, set, food day and weigh-in of theirs."""
-        if not yes:
-            typer.confirm(f"Delete athlete {name!r} and all their data?", abort=True)
-        try:
-            counts = api.delete_athlete(name, db=db)
-        except LegloadError as exc:
-            raise fail(exc) from None
+        counts = _asked(yes, f"Delete athlete {name!r} and all their data?",
+                        lambda: api.delete_athlete(name, db=db), fail)
         say(f"deleted athlete {name}: {counts['activities']} activities, "
             f"{counts['strength_sets']} sets, {counts['intake_days']} food days, "
             f"{counts['body_measurements']} body measurements")
@@ -84,15 +89,11 @@ def _log_delete(kind: str, db_option, athlete_option, say, fail) -> Callable[...
         if date_from is None and date_to is None and source is None:
             raise typer.BadParameter("give --from and/or --to days, or --source FILE")
         first, last = _day(date_from, "--from"), _day(date_to, "--to")
-        if not yes:
-            what = f" imported from {source}" if source is not None else ""
-            typer.confirm(f"Delete {kind} rows from {first or 'the start'} to "
-                          f"{last or 'the end'}{what}?", abort=True)
-        try:
-            count = api.delete_logs(kind, db=db, athlete=athlete, date_from=first,
-                                    date_to=last, source=source)
-        except LegloadError as exc:
-            raise fail(exc) from None
+        what = f" imported from {source}" if source is not None else ""
+        count = _asked(yes, f"Delete {kind} rows from {first or 'the start'} to "
+                            f"{last or 'the end'}{what}?",
+                       lambda: api.delete_logs(kind, db=db, athlete=athlete, date_from=first,
+                                               date_to=last, source=source), fail)
         say(f"deleted {count} {kind} row(s)")
 
     delete_log.__doc__ = f"Delete {kind} rows by date range (--from, --to) or source file."

@@ -15,6 +15,15 @@ def _clean(output: str) -> None:
     assert "\x1b]8;" not in output  # no OSC 8 hyperlink
 
 
+def _shown_plain(name: str, *args) -> None:
+    """The command succeeds and prints ``name`` as plain text (nothing of an escape)."""
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    _clean(result.output)
+    if name.isprintable():
+        assert name in result.output
+
+
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_gpx_name_prints_as_text(tmp_path, db_path, name):
     path = write(tmp_path / "run.gpx", gpx_run(name))
@@ -41,11 +50,7 @@ def test_strava_csv_name_prints_as_text(tmp_path, db_path, name):
     write(export / "activities.csv", "Activity ID,Activity Date,Activity Name,Activity Type,"
           f'Filename\n1,"Mar 2, 2026",\"{quoted}\",Run,activities/1.gpx\n')
     assert run("import", export, "--db", db_path, "--workers", 1).exit_code == 0
-    listed = run("activities", "--db", db_path)
-    assert listed.exit_code == 0, listed.output
-    _clean(listed.stdout)
-    if name.isprintable():
-        assert name in listed.stdout
+    _shown_plain(name, "activities", "--db", db_path)
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
@@ -53,11 +58,7 @@ def test_hevy_exercise_title_prints_as_text(tmp_path, db_path, name):
     path = write(tmp_path / "workout_data.csv",
                  HEVY_HEADER + hevy_row("Squat (Barbell)", 0, 100, 5)
                  + hevy_row(name.replace('"', ""), 0, 20, 10))
-    result = run("strength", "import", path, "--db", db_path)
-    assert result.exit_code == 0, result.output
-    _clean(result.output)
-    if name.isprintable():
-        assert name in result.output
+    _shown_plain(name, "strength", "import", path, "--db", db_path)
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
