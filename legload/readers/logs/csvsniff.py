@@ -65,18 +65,17 @@ def read_table(text: str, sep: str, source: str, not_recognised: str,
                **options) -> pd.DataFrame:
     """A CSV's text as a frame of strings; a row with more fields than the header is a
     ReadError naming its line (not a shifted table whose dates read as numbers)."""
-    try:
-        raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                          skipinitialspace=True, **options)
-    except pd.errors.ParserError as exc:
-        found = _FIELDS.search(str(exc))
-        if found is None:
-            raise ReadError(source, f"{not_recognised}: {exc}") from None
-        header, line, saw = found.groups()
-        raise ReadError(source, f"line {line} has {saw} fields, the header {header} (a value "
-                                f"holding an unquoted {sep!r}?)") from None
-    except (ValueError, UnicodeError) as exc:
-        raise ReadError(source, f"{not_recognised}: {exc}") from None
+    with reading(source, f"{not_recognised}: {{exc}}"):
+        try:
+            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                              skipinitialspace=True, **options)
+        except pd.errors.ParserError as exc:
+            found = _FIELDS.search(str(exc))
+            if found is None:
+                raise  # other damage: one ReadError from reading()
+            header, line, saw = found.groups()
+            raise ReadError(source, f"line {line} has {saw} fields, the header {header} (a "
+                                    f"value holding an unquoted {sep!r}?)") from None
     if not isinstance(raw.index, pd.RangeIndex):  # pandas took the extra fields as an index
         width = len(next(csv.reader(io.StringIO(text), delimiter=sep)))
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
