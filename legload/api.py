@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from legload.analysis.report_types import Report
@@ -19,29 +19,24 @@ from legload.errors import LegloadError, ReadError, StoreError, StoreRollback
 from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
-from legload.readers.logs.strength import read_strength
-from legload.store import Store, default_db_path
+from legload.readers.files import read_file
+from legload.readers.logs.read import TABLES, LogRows, read_log
+from legload.readers.logs.validate import check_rows, date_problem, summary
+from legload.store import DatabaseUnusable, Store, default_db_path
 from legload.store.merge import merged_pairs
 
 PathLike = str | os.PathLike
+_START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
 
 
 def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
     """Read one FIT, GPX or TCX file (or its ``.gz``) into an :class:`Activity` (the first
     of a multisport file: :func:`read_activities` yields them all)."""
     path = Path(path)
-    data = _read_path(path)
+    data = read_file(path)
     activity = read_bytes(data, str(path), strict=strict)[0]
     activity.summary["start"] = activity.start  # in Python a UTC Timestamp, not ISO text
     return activity
-
-
-def _read_path(path: Path) -> bytes:
-    """The bytes of a file the user named, or a one-line ReadError."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
 
 
 def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
@@ -96,7 +91,8 @@ def import_paths(
     StoreRollback` stops the import if the database takes back stored files (disk full)."""
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
-        athlete_id = _athlete_for_import(store, athlete)
+        store.check()
+        athlete_id = store.athlete_for_import(athlete)
         _import_all(store, pool, paths, strict, report, athlete_id, progress)
     return report
 
@@ -129,16 +125,6 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
         finish(pool.drain())
 
 
-def _athlete_for_import(store: Store, name: str | None) -> int | None:
-    """The athlete imported data belongs to: a named one (created when new), else the only
-    one, else none yet (the first athlete created later adopts it)."""
-    if name is not None:
-        known = {a.name for a in store.athletes()}
-        if name not in known:
-            return store.save_athlete(validated(AthleteProfile(name=name)))
-    return store.athlete_id(name)
-
-
 def _log_action(store: Store, member, report: ImportReport,
                 athlete_id: int | None) -> Callable[[], None]:
     """Read a non-activity file now; the returned action stores it in its log, or lists it
@@ -148,45 +134,21 @@ def _log_action(store: Store, member, report: ImportReport,
         return lambda: report.skipped.append(skipped)
     try:
         data = member.read()
-        table, frame, warnings = _read_log(data, member.source)
+        rows = read_log(data, member.source)
     except ReadError:
         return lambda: report.skipped.append(skipped)
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
-        added = store.add_log_file(content_sha256(data), member.source, table, frame, athlete_id)
+        added = store.add_log_file(content_sha256(data), member.source, rows.table, rows.frame,
+                                   athlete_id)
         if added:
             report.imported += 1
-            report.warnings.extend(f"{member.source}: {w}" for w in warnings)
+            report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
         else:
             report.duplicates += 1
 
     return store_log
-
-
-def _read_log(data: bytes, source: str, kind: str | None = None):
-    """(table, rows, warnings) of a strength, food or body log; ReadError when it is none."""
-    from legload.readers.logs.body import read_body
-    from legload.readers.logs.detect import detect_log
-    from legload.readers.logs.intake import read_intake
-
-    if kind in (None, "strength"):
-        try:
-            log = read_strength(data, source)
-            return "strength_sets", log.sets, log.warnings
-        except ReadError:
-            if kind == "strength":
-                raise
-    found = kind or detect_log(data, source)
-    if found is None and source.lower().endswith((".htm", ".html")):
-        found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
-    if found == "intake":
-        log = read_intake(data, source)
-        return "intake_days", log.days, log.warnings
-    if found == "body":
-        log = read_body(data, source)
-        return "body_measurements", log.measurements, log.warnings
-    raise ReadError(source, "not a strength, food or body log")
 
 
 @dataclass(frozen=True)
@@ -204,14 +166,24 @@ class LogImport:
 def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                athlete: str | None = None) -> LogImport:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
-    path = Path(path)
-    data = _read_path(path)
-    table, frame, warnings = _read_log(data, str(path), kind)
+    rows, added = _import_log_file(Path(path), kind, db, athlete)
+    return LogImport(path=str(path), duplicate=added == 0, rows=len(rows.frame),
+                     warnings=list(rows.warnings))
+
+
+def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | None, *,
+                     weight_unit: str | None = None) -> tuple[LogRows, int]:
+    """Read one log file the user named and store its rows; (rows, how many were added)."""
+    data = read_file(path)
+    rows = read_log(data, str(path), kind, weight_unit=weight_unit)
     with Store(db or default_db_path()) as store:
-        athlete_id = _athlete_for_import(store, athlete)
-        added = store.add_log_file(content_sha256(data), str(path), table, frame, athlete_id)
-    return LogImport(path=str(path), duplicate=added == 0, rows=len(frame),
-                     warnings=list(warnings))
+        store.check()
+        added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
+                                   store.athlete_for_import(athlete))
+    if 0 < added < len(rows.frame):
+        rows.warnings.append(f"{len(rows.frame) - added} row(s) already stored (an earlier "
+                             f"export of the same log); {added} new or corrected")
+    return rows, added
 
 
 def existing_db(db: PathLike | None = None) -> Path:
@@ -230,24 +202,46 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
     UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document)."""
     from legload.analysis.report import ReportInputs, build_report
 
+    notes: list[str] = []
     with Store(existing_db(db)) as store:
         athlete_id = store.athlete_id(athlete)
         profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
+        logs = {table: _stored_rows(store, table, athlete_id, notes) for table in
+                ("strength_sets", "intake_days", "body_measurements")}
         inputs = ReportInputs(
             profile=profile,
-            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg),
-            sets=store.log_frame("strength_sets", athlete_id),
-            intake=store.log_frame("intake_days", athlete_id),
-            weights=store.log_frame("body_measurements", athlete_id))
-    return build_report(inputs, weeks=weeks, until=until)
+            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg,
+                                     notes=notes),
+            sets=logs["strength_sets"], intake=logs["intake_days"],
+            weights=logs["body_measurements"])
+    answer = build_report(inputs, weeks=weeks, until=until)
+    if not notes:
+        return answer
+    return replace(answer, limitations=[*answer.limitations, *notes])
 
 
-def activity_results(store: Store, athlete_id: int | None, *,
-                     mass_kg: float | None = None) -> list[dict]:
-    """Session analysis of every activity of the athlete, cached per model version."""
+def _stored_rows(store: Store, table: str, athlete_id: int | None, notes: list[str]):
+    """A log table's stored rows for the report; rows no import would accept today (stored
+    by an older version, or written by hand) are skipped with a note."""
+    checked = check_rows(store.log_frame(table, athlete_id), table)
+    if checked.refused:
+        notes.append(summary(checked.refused, f"stored {table.replace('_', ' ')} row(s)",
+                             limit=3).replace("refused", "skipped"))
+    return checked.frame.reset_index(drop=True)
+
+
+def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
+                     notes: list[str] | None = None) -> list[dict]:
+    """Session analysis of every activity of the athlete, cached per model version; one
+    whose start no import would accept today is skipped (with a line in ``notes``)."""
     results = []
     version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
     for activity_id, start, _sport in store.activity_rows(athlete_id):
+        problem = date_problem(start) if start else None
+        if problem is not None:
+            if notes is not None:
+                notes.append(f"stored activity {activity_id} skipped: {problem}")
+            continue
         cached = store.cached_analysis(activity_id, version)
         if cached is None:
             result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).to_dict()
@@ -282,10 +276,15 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
     if result.error is not None:
         report.failed.append({"path": result.error.path, "error": result.error.problem})
         return
+    starts = [item.row[_START] for item in result.activities if item.row[_START]]
+    problem = next(filter(None, map(date_problem, starts)), None)
+    if problem is not None:  # one rule for every source: not before 1990, not in the future
+        report.failed.append({"path": result.job_source, "error": f"refused: {problem}"})
+        return
     try:
         ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
-    except StoreRollback:
-        raise  # files already counted are gone: stop rather than report them imported
+    except (StoreRollback, DatabaseUnusable):
+        raise  # files already counted are gone, or no file can be stored: stop
     except LegloadError as exc:
         report.failed.append({"path": result.job_source, "error": str(exc)})
         return
@@ -360,38 +359,15 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
     """Import one strength log (Hevy, Strong or legload CSV); unknown exercise names are
     reported, never guessed. ``weight_unit`` (``"kg"`` or ``"lb"``) is the unit of a file
     that does not say it (a classic Strong export)."""
-    path = Path(path)
-    data = _read_path(path)
-    log = _strength_log(data, str(path), weight_unit)
-    with Store(db or default_db_path()) as store:
-        athlete_id = _athlete_for_import(store, athlete)
-        added = store.add_log_file(content_sha256(data), str(path), "strength_sets", log.sets,
-                                   athlete_id)
+    rows, added = _import_log_file(Path(path), "strength", db, athlete, weight_unit=weight_unit)
+    log = rows.strength
     sets = log.sets
     leg = int(sets["exercise"].notna().sum())
     unknown_rows = int(sets["exercise_raw"].isin(log.unknown).sum())
     return StrengthImport(
         path=str(path), duplicate=added == 0, sets=len(sets), leg_sets=leg,
         mapped_fraction=round(leg / (leg + unknown_rows), 4) if leg + unknown_rows else None,
-        unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=log.warnings)
-
-
-def _strength_log(data: bytes, source: str, weight_unit: str | None = None):
-    """A strength CSV, or the ``set`` messages of a FIT strength activity."""
-    from legload.readers.fit.decode import FitDamage, decode, is_fit
-    from legload.readers.logs.strength import StrengthLog, sets_from_fit
-
-    if not is_fit(data):
-        return read_strength(data, source, weight_unit=weight_unit)
-    try:
-        messages = decode(data)
-    except FitDamage as exc:
-        raise ReadError(source, str(exc)) from None
-    sets = sets_from_fit(messages.table("set"), workout=Path(source).stem)
-    if sets.empty:
-        raise ReadError(source, "this FIT file holds no strength sets (set messages)")
-    return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
-        f"{source}: {w}" for w in messages.warnings])
+        unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=rows.warnings)
 
 
 def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -> list[dict]:
@@ -400,6 +376,29 @@ def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -
         rows = store.list_activities()
         if athlete is None:
             return rows
-        athlete_id = store.athlete_id(athlete)
-        mine = {i for i, _, _ in store.activity_rows(athlete_id)}
+        mine = {i for i, _, _ in store.activity_rows(store.athlete_id(athlete))}
         return [row for row in rows if row["id"] in mine]
+
+
+def delete_activities(ids: Iterable[int], *, db: PathLike | None = None) -> list[int]:
+    """Delete activities by id, with their samples, laps and cached analyses (all or none:
+    an unknown id deletes nothing); the ids deleted."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_activities(list(ids))
+
+
+def delete_logs(kind: str, *, db: PathLike | None = None, athlete: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                source: PathLike | None = None) -> int:
+    """Delete an athlete's ``strength``, ``intake`` or ``body`` rows between two ISO days
+    (both included) and/or imported from the file ``source``; how many rows went."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_log_rows(
+            TABLES[kind], store.athlete_id(athlete), date_from=date_from, date_to=date_to,
+            source=None if source is None else str(source))
+
+
+def delete_athlete(name: str, *, db: PathLike | None = None) -> dict[str, int]:
+    """Delete an athlete with every activity and log row of theirs; rows deleted per table."""
+    with Store(db or default_db_path()) as store:
+        return store.delete_athlete(name)

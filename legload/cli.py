@@ -6,9 +6,12 @@ one line with exit code 1; bad usage exits with 2 (typer's default).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +21,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
+from legload.cli_delete import register as register_delete
+from legload.core.text import plain
 from legload.errors import LegloadError
 from legload.render import terminal
 from legload.store import default_db_path
@@ -75,8 +80,14 @@ def main_options(version: Annotated[bool, typer.Option(
 
 
 def _fail(error: Exception) -> typer.Exit:
-    err.print(f"legload: {error}", markup=False, highlight=False, soft_wrap=True)
+    _say(err, f"legload: {error}")
     return typer.Exit(code=1)
+
+
+def _say(console: Console, text: str) -> None:
+    """Print one line that may hold users' names: plain characters, never markup or
+    terminal escapes."""
+    console.print(plain(text), markup=False, highlight=False, soft_wrap=True)
 
 
 def _emit_json(document: object) -> None:
@@ -109,6 +120,8 @@ def import_(
                                           workers=workers,
                                           progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
+        if as_json:  # the document still comes, saying why nothing (more) was stored
+            _emit_json({"error": plain(exc)})
         raise _fail(exc) from None
     if as_json:
         _emit_json(report.to_dict())
@@ -117,13 +130,11 @@ def import_(
                   f"{report.duplicates} duplicate(s), {len(report.failed)} failed, "
                   f"{len(report.skipped)} skipped", highlight=False)
         for warning in report.warnings:
-            err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            _say(err, f"warning: {warning}")
         for failure in report.failed:
-            err.print(f"failed: {failure['path']}: {failure['error']}", markup=False,
-                      highlight=False, soft_wrap=True)
+            _say(err, f"failed: {failure['path']}: {failure['error']}")
         for skipped in report.skipped:
-            err.print(f"skipped: {skipped['path']}: {skipped['reason']}", markup=False,
-                      highlight=False, soft_wrap=True)
+            _say(err, f"skipped: {skipped['path']}: {skipped['reason']}")
     raise typer.Exit(code=1 if report.failed else 0)
 
 
@@ -132,11 +143,18 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
                    "source_path", "sha256")
 
 
-@app.command("activities", cls=Command)
-def activities(db: DbOption = None, athlete: AthleteOption = None,
+activities_app = typer.Typer(help="Imported activities: list them (no command), delete some.",
+                             rich_markup_mode=None, add_completion=False)
+app.add_typer(activities_app, name="activities")
+
+
+@activities_app.callback(invoke_without_command=True, cls=Command)
+def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption = None,
                as_json: JsonOption = False) -> None:
     """List imported activities, oldest first (tab-separated when not printed to a
     terminal)."""
+    if ctx.invoked_subcommand is not None:
+        return
     try:
         rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
@@ -276,14 +294,13 @@ def strength_import(
         _emit_json(result.to_dict())
         return
     if result.duplicate:
-        out.print(f"{path}: already imported (duplicate)", highlight=False)
+        _say(out, f"{path}: already imported (duplicate)")
         return
     share = "" if result.mapped_fraction is None else f" ({100 * result.mapped_fraction:.0f} %)"
     out.print(f"imported {result.sets} sets: {result.leg_sets} leg sets mapped to the exercise "
               f"library{share}, {len(result.non_leg)} non-leg exercises", highlight=False)
     if result.unknown:
-        err.print(f"unknown exercises (not counted): {', '.join(result.unknown)}",
-                  markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"unknown exercises (not counted): {', '.join(result.unknown)}")
     for line in result.skipped + result.warnings:
         line = line.replace("pass weight_unit='kg' or 'lb'", "use --unit kg or --unit lb")
         err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
@@ -299,11 +316,11 @@ def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
         _emit_json(result.to_dict())
         return
     if result.duplicate:
-        out.print(f"{path}: already imported (duplicate)", highlight=False)
+        _say(out, f"{path}: already imported (duplicate)")
     else:
-        out.print(f"imported {result.rows} rows from {path}", highlight=False)
+        _say(out, f"imported {result.rows} rows from {path}")
     for warning in result.warnings:
-        err.print(f"note: {warning}", markup=False, highlight=False, soft_wrap=True)
+        _say(err, f"note: {warning}")
 
 
 @intake_app.command("import", cls=Command)
@@ -347,15 +364,41 @@ def report(
         answer = api.report(db=db, athlete=athlete, weeks=weeks,
                             until=until.date() if until else None)
         if html is not None:
-            html.write_text(render_report(answer, __version__), encoding="utf-8")
-    except (LegloadError, OSError) as exc:
+            _write_replacing(html, render_report(answer, __version__))
+    except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
         _emit_json(answer.to_dict())
     else:
         terminal.print_report(answer, out)
         if html is not None:
-            out.print(f"HTML report: {html}", highlight=False)
+            _say(out, f"HTML report: {html}")
+
+
+register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
+                 "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
+                lambda text: _say(out, text), _fail)
+
+
+def _write_replacing(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``: a
+    full disk or a crash never leaves a truncated file where a good one was."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent)
+    except OSError as exc:
+        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc}); "
+                           "the file there is unchanged") from None
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, select_autoescape
 
 from legload.analysis.report_types import Report
+from legload.core.text import plain
 from legload.render.svg import body_map, legend, line_chart
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -60,7 +61,15 @@ each model); they describe direction and size, not a measurement of your muscles
 </body></html>
 """
 
-_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+def _plain_text(value: object) -> object:
+    """Text values as plain characters (terminal escapes and control characters removed)
+    before autoescaping; markup the template marks safe (the SVG charts) passes as it is."""
+    return plain(value) if type(value) is str else value
+
+
+#: autoescape on for every template (users' names are text, never HTML)
+_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                   finalize=_plain_text)
 
 
 def render_report(report: Report, version: str) -> str:

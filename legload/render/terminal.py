@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from legload.analysis.report_types import Report, Risk
+from legload.core.text import plain
 
 STYLES = {"building": "bold green", "maintaining": "bold blue", "endurance_only": "bold yellow",
           "losing": "bold red", None: "dim"}
@@ -29,8 +32,8 @@ def possessive(name: str | None) -> str:
 def print_report(report: Report, console: Console) -> None:
     """Print a report: headline, limitations, the muscle table, reasons, projection, risks
     and plan."""
-    console.print(f"[bold]Will running make {possessive(report.profile.name)} legs muscular?"
-                  f"[/bold]  [dim]{report.period}[/dim]", highlight=False)
+    console.print(f"[bold]Will running make {escape(possessive(plain(report.profile.name)))} legs"
+                  f" muscular?[/bold]  [dim]{report.period}[/dim]", highlight=False)
     console.print(report.headline, highlight=False)
     for item in report.limitations:
         console.print(f"[dim]· {item}[/dim]", highlight=False)
@@ -102,10 +105,11 @@ ACTIVITY_COLUMNS = ("id", "start (UTC)", "sport", "name", "time", "km", "ascent 
 
 
 def activity_cells(row: dict) -> list[str]:
-    """One activity's cells in the list, in :data:`ACTIVITY_COLUMNS` order."""
+    """One activity's cells in the list, in :data:`ACTIVITY_COLUMNS` order (users' text as
+    plain characters)."""
     return [str(row["id"]), (row["start"] or "")[:16].replace("T", " "),
-            "/".join(x for x in (row["sport"], row["sub_sport"]) if x and x != "generic"),
-            row.get("name") or "", hms(row["moving_s"]),
+            plain("/".join(x for x in (row["sport"], row["sub_sport"]) if x and x != "generic")),
+            plain(row.get("name") or ""), hms(row["moving_s"]),
             f"{(row['distance_m'] or 0) / 1000:.2f}", f"{row['ascent_m'] or 0:.0f}",
             str(row["samples"])]
 
@@ -117,7 +121,7 @@ def activities_table(rows: list[dict]) -> Table:
         column.no_wrap, column.min_width = True, len(str(column.header))
     table.columns[1].min_width = 16
     for row in rows:
-        table.add_row(*activity_cells(row))
+        table.add_row(*(Text(cell) for cell in activity_cells(row)))  # never read as markup
     return table
 
 
@@ -132,10 +136,11 @@ def print_analysis(result, console: Console, err: Console) -> None:
     """One activity (an :class:`~legload.analysis.session.ActivityAnalysis`): title, class,
     totals, the per-muscle table, segments and notes."""
     title = result.name or result.source or f"activity {result.id}"
-    console.print(f"[bold]{title}[/bold]  {result.start or ''}", highlight=False)
+    console.print(f"[bold]{escape(plain(title))}[/bold]  {result.start or ''}", highlight=False)
     session = result.session.to_dict()  # rounded as in the JSON document
     gap = session["gap_s_per_km"]
-    console.print(f"{session['sport']}/{session['sub_sport']}: class [bold]{session['class']}"
+    console.print(f"{escape(plain(session['sport']))}/{escape(plain(session['sub_sport']))}: "
+                  f"class [bold]{session['class']}"
                   f"[/bold] (tags: {', '.join(session['tags'])})", highlight=False)
     console.print(f"moving {hms(session['moving_s'])}, {session['distance_m'] / 1000:.2f} km, "
                   f"+{session['ascent_m']:.0f}/-{session['descent_m']:.0f} m, "
@@ -151,7 +156,7 @@ def print_analysis(result, console: Console, err: Console) -> None:
                           f"{seg['mean_speed_m_s']:.2f}", f"{100 * seg['mean_grade']:.1f}")
         console.print(table)
     for note in session["notes"]:
-        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+        err.print(plain(f"note: {note}"), markup=False, highlight=False, soft_wrap=True)
 
 
 def muscle_table(muscles: dict[str, dict]) -> Table:
@@ -173,7 +178,8 @@ def muscle_table(muscles: dict[str, dict]) -> Table:
 def print_profile(profile, console: Console, err: Console) -> None:
     """An athlete's profile, one field a line, then what is not set (in words)."""
     for key, value in profile.as_dict().items():
-        console.print(f"{words(key)}: {'—' if value is None else value}", highlight=False)
+        console.print(plain(f"{words(key)}: {'—' if value is None else value}"), markup=False,
+                      highlight=False)
     missing = profile.missing()
     if missing:
         err.print(f"not set: {', '.join(PROFILE_WORDS.get(m, words(m)) for m in missing)}",

@@ -8,5 +8,7 @@ and :mod:`legload.errors`.
 """
 
 from legload.store.db import PreparedActivity, Store, default_db_path, prepare_activity
+from legload.store.transaction import DatabaseUnusable
 
-__all__ = ["PreparedActivity", "Store", "default_db_path", "prepare_activity"]
+__all__ = ["DatabaseUnusable", "PreparedActivity", "Store", "default_db_path",
+           "prepare_activity"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from legload.core.profile import AthleteProfile
+from legload.core.profile import AthleteProfile, validated
 from legload.errors import StoreError
 
 _FIELDS = ("sex", "birth_year", "height_m", "weight_kg", "body_fat_fraction", "running_years",
@@ -20,8 +20,8 @@ class AthleteStore:
     def save_athlete(self, profile: AthleteProfile) -> int:
         """Create or update an athlete (fields left None keep their stored value).
 
-        The first athlete created adopts every activity and log imported before any athlete
-        existed, so a single-user database needs no names at all.
+        The only athlete adopts every activity and log imported while no athlete existed
+        (each time it is saved: idempotent), so a single-user database needs no names at all.
         """
         conn = self.conn
         now = _now()
@@ -36,23 +36,29 @@ class AthleteStore:
                     conn.execute(f"UPDATE athletes SET {sets}, updated_at = ? WHERE id = ?",
                                  (*values.values(), now, athlete_id))
             else:
-                first = conn.execute("SELECT COUNT(*) FROM athletes").fetchone()[0] == 0
                 cols = ", ".join(["name", *values, "created_at", "updated_at"])
                 marks = ", ".join("?" * (len(values) + 3))
                 cursor = conn.execute(f"INSERT INTO athletes ({cols}) VALUES ({marks})",
                                       (profile.name, *values.values(), now, now))
                 athlete_id = int(cursor.lastrowid)
-                if first:
-                    for table in ("activities", "strength_sets", "intake_days",
-                                  "body_measurements"):
-                        conn.execute(f"UPDATE {table} SET athlete_id = ? WHERE athlete_id IS NULL",
-                                     (athlete_id,))
+            if owner(conn, None) == athlete_id:  # the only one: owns whatever nobody owns
+                for table in ("activities", "strength_sets", "intake_days",
+                              "body_measurements"):
+                    conn.execute(f"UPDATE {table} SET athlete_id = ? WHERE athlete_id IS NULL",
+                                 (athlete_id,))
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         return athlete_id
+
+    def athlete_for_import(self, name: str | None) -> int | None:
+        """The athlete imported data belongs to: a named one (created when new), else the
+        only one, else none yet (the first athlete created later adopts it)."""
+        if name is not None and name not in {a.name for a in self.athletes()}:
+            return self.save_athlete(validated(AthleteProfile(name=name)))
+        return self.athlete_id(name)
 
     def athletes(self) -> list[AthleteProfile]:
         """Every athlete, by name."""
@@ -115,6 +121,16 @@ class AthleteStore:
         row = self.conn.execute(f"SELECT name, {', '.join(_FIELDS)} FROM athletes WHERE id = ?",
                                 (athlete_id,)).fetchone()
         return AthleteProfile(*row)
+
+
+def owner(conn: sqlite3.Connection, athlete_id: int | None) -> int | None:
+    """Who rows being written belong to: ``athlete_id`` when given, else the only athlete
+    (asked inside the writing transaction, so an athlete created while an import runs owns
+    every file the import stores after it, as it adopted those stored before), else None."""
+    if athlete_id is not None:
+        return athlete_id
+    rows = conn.execute("SELECT id FROM athletes LIMIT 2").fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
 
 
 def _now() -> str:

@@ -22,12 +22,22 @@ import platformdirs
 
 from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
-from legload.store.athletes import AthleteStore
+from legload.store.athletes import AthleteStore, owner
 from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
-from legload.store.transaction import Batch, begin_file, reason, rollback, undo_file
+from legload.store.removal import RemovalStore
+from legload.store.transaction import (
+    Batch,
+    DatabaseUnusable,
+    begin_file,
+    quick_check,
+    reason,
+    rollback,
+    undo_file,
+    unusable,
+)
 
 #: How long a writer waits for another process's transaction before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
@@ -54,7 +64,7 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("legload") / "legload.sqlite"
 
 
-class Store(AthleteStore, LogStore):
+class Store(AthleteStore, LogStore, RemovalStore):
     """The legload database at ``path``: opened, migrated and ready on construction."""
 
     def __init__(self, path: str | os.PathLike) -> None:
@@ -74,10 +84,11 @@ class Store(AthleteStore, LogStore):
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(self.path))
         except sqlite3.DatabaseError as exc:
+            error = self.database_error(exc)
             self.close()
             if "not a database" in str(exc):
                 raise StoreError(f"{self.path}: not a SQLite database") from None
-            raise StoreError(f"{self.path}: cannot use the database ({reason(exc)})") from None
+            raise error from None
         except BaseException:
             self.close()
             raise
@@ -93,8 +104,30 @@ class Store(AthleteStore, LogStore):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: object, exc: BaseException | None, _tb: object) -> None:
+        """Close; a SQLite error that escaped the methods becomes one StoreError line (a
+        damaged database says what ``PRAGMA quick_check`` finds)."""
+        if isinstance(exc, sqlite3.Error):
+            error = self.database_error(exc)
+            self.close()
+            raise error from None
         self.close()
+
+    def check(self) -> None:
+        """Before writing: :class:`DatabaseUnusable` unless ``PRAGMA quick_check`` finds the
+        database sound (a damaged one would take writes silently and lose them later)."""
+        found = quick_check(self.conn)
+        if found != "ok":
+            raise DatabaseUnusable(f"{self.path}: the database is damaged; PRAGMA quick_check: "
+                                   f"{found}")
+
+    def database_error(self, exc: BaseException) -> StoreError:
+        """The one-line error of a SQLite failure: :class:`DatabaseUnusable` when it concerns
+        the whole database (locked, read-only, full, damaged), else StoreError."""
+        text = f"{self.path}: {reason(exc)}"
+        if "damaged" in text and self._conn is not None:
+            text += f"; PRAGMA quick_check: {quick_check(self._conn)}"
+        return (DatabaseUnusable if unusable(exc) else StoreError)(text)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -199,6 +232,8 @@ class Store(AthleteStore, LogStore):
             undo_file(conn, batch)
         if isinstance(exc, StoreError):
             raise exc
+        if unusable(exc):
+            raise self.database_error(exc) from None
         raise StoreError(f"{source_path}: could not be stored ({reason(exc)})") from exc
 
     def activity_ids_for_file(self, sha256: str) -> list[int]:
@@ -272,7 +307,7 @@ class Store(AthleteStore, LogStore):
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {reason(exc)}") from None
+            raise self.database_error(exc) from None
 
 
 class PreparedActivity(NamedTuple):
@@ -318,6 +353,7 @@ def _write_file(conn: sqlite3.Connection, sha256: str, source_path: str,
         (sha256, str(source_path), _now(), len(prepared)),
     )
     ids = [_insert_activity(conn, sha256, item) for item in prepared]
+    athlete_id = owner(conn, athlete_id)
     if athlete_id is not None:
         conn.execute("UPDATE activities SET athlete_id = ? WHERE file_sha256 = ?",
                      (athlete_id, sha256))

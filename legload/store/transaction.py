@@ -10,6 +10,8 @@ import contextlib
 import sqlite3
 import time
 
+from legload.errors import StoreError
+
 
 class Batch:
     """When a batched import commits: after so many files or so many seconds."""
@@ -49,12 +51,44 @@ def rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
 
 
+class DatabaseUnusable(StoreError):
+    """The database as a whole cannot be written or read (locked by another writer past the
+    busy timeout, read-only, full, damaged): no later file would fare better, so an import
+    stops with this one line instead of failing file after file."""
+
+
+#: words of SQLite's messages → what they mean for the user
+_WHOLE_DATABASE = (("locked", "the database is locked by another program"),
+                   ("busy", "the database is locked by another program"),
+                   ("readonly", "the database file is read-only"),
+                   ("disk is full", "the disk is full"),
+                   ("malformed", "the database is damaged"),
+                   ("not a database", "the database is damaged"))
+
+
 def reason(exc: BaseException) -> str:
-    """One line saying why SQLite failed; a locked database says so in words."""
+    """One line saying why SQLite failed; a locked, read-only, full or damaged database says
+    so in words."""
     text = " ".join(str(exc).split())
-    if "locked" in text or "busy" in text:
-        return f"the database is locked by another program ({text})"
+    for words, meaning in _WHOLE_DATABASE:
+        if words in text:
+            return f"{meaning} ({text})"
     return text or type(exc).__name__
+
+
+def unusable(exc: BaseException) -> bool:
+    """True when a SQLite error concerns the whole database, not one file's rows."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.Error) and any(w in text for w, _ in _WHOLE_DATABASE)
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """The first line ``PRAGMA quick_check`` gives (``ok`` for a sound database)."""
+    try:
+        row = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.Error as exc:
+        return " ".join(str(exc).split())
+    return str(row[0]) if row else "no answer"
 
 
 def begin_file(conn: sqlite3.Connection, batch: Batch | None) -> None:
@@ -68,4 +102,5 @@ def begin_file(conn: sqlite3.Connection, batch: Batch | None) -> None:
     conn.execute("SAVEPOINT one_file")
 
 
-__all__ = ["Batch", "begin_file", "reason", "rollback", "undo_file"]
+__all__ = ["Batch", "DatabaseUnusable", "begin_file", "quick_check", "reason", "rollback",
+           "undo_file", "unusable"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
+from legload.readers.files import check_regular, is_readable_file, read_file
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -49,16 +51,28 @@ class Member:
 
 
 def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
-    """Every file under ``path`` (a file, folder or zip), as a Member or a ReadError."""
+    """Every file under ``path`` (a file, folder or zip), as a Member or a ReadError.
+
+    Anything but a regular file or a folder (a device, a FIFO, a socket, a link to one) is
+    refused before it is opened: a ReadError naming it."""
     path = Path(path)
-    if not path.exists():
-        yield ReadError(str(path), "no such file or directory")
-    elif path.is_dir():
+    try:
+        is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError as exc:
+        yield ReadError(str(path), (exc.strerror or str(exc)).lower())
+        return
+    if is_folder:
         yield from _walk_folder(path)
-    elif zipfile.is_zipfile(path):
+        return
+    try:
+        check_regular(path)
+    except ReadError as exc:
+        yield exc
+        return
+    if zipfile.is_zipfile(path):
         yield from _zip_file(path)
     else:
-        yield _classify(str(path), path.name, lambda p=path: _read_file(p), {})
+        yield _classify(str(path), path.name, lambda p=path: read_file(p), {})
 
 
 def _zip_file(path: Path) -> Iterator[Member | ReadError]:
@@ -80,33 +94,37 @@ def is_junk(name: str) -> bool:
     return base.startswith("._") or base in JUNK_NAMES
 
 
-def _read_file(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ReadError(str(path), f"refused: {size} bytes is larger than {MAX_FILE_BYTES}")
-    return path.read_bytes()
-
-
 def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
-    files = sorted(p for p in root.rglob("*")
-                   if p.is_file() and not is_junk(p.relative_to(root).as_posix()))
+    """The files under ``root``, sorted; a sub-folder that cannot be listed is a ReadError,
+    a file that is not a regular one is refused when read (never opened)."""
+    unreadable: list[OSError] = []
+    files = sorted(Path(folder) / name
+                   for folder, _dirs, names in os.walk(root, onerror=unreadable.append)
+                   for name in names
+                   if not is_junk((Path(folder) / name).relative_to(root).as_posix()))
+    for exc in unreadable:
+        yield ReadError(str(exc.filename or root),
+                        f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
     metadata = _strava_metadata_from_files(files)
     for file in files:
         relative = file.relative_to(root).as_posix()
         if file.name == "activities.csv" and file.parent in metadata:
             continue
-        if file.suffix.lower() == ".zip" and zipfile.is_zipfile(file):
+        if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
             yield from _zip_file(file)
             continue
         meta = _lookup(metadata, file, root)
-        yield _classify(str(file), relative, lambda p=file: _read_file(p), meta)
+        yield _classify(str(file), relative, lambda p=file: read_file(p), meta)
 
 
 def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]]:
     found = {}
     for file in files:
         if file.name == "activities.csv":
-            table = parse_strava_csv(file.read_bytes())
+            try:
+                table = parse_strava_csv(read_file(file))
+            except ReadError:
+                continue  # listed as a file of its own, which says why it cannot be read
             if table is not None:
                 found[file.parent] = table
     return found

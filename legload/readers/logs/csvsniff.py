@@ -34,11 +34,62 @@ def decode_text(data: bytes, source: str, not_recognised: str,
     appended to it); an empty file is a ReadError ``"<source>: <not_recognised>: ..."``."""
     if not data.strip():
         raise ReadError(source, f"{not_recognised}: the file is empty")
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16).lstrip("\ufeff"), []
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), [
             "the file is not UTF-8: read as Windows-1252" + note]
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec of a file that is UTF-16 (by its byte-order mark, or by the zero
+    bytes of ASCII text), else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:512]
+    if len(head) >= 4 and head.count(0) >= len(head) // 3:
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    return None
+
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def read_table(text: str, sep: str, source: str, not_recognised: str,
+               **options) -> pd.DataFrame:
+    """A CSV's text as a frame of strings; a row with more fields than the header is a
+    ReadError naming its line (not a shifted table whose dates read as numbers)."""
+    with reading(source, f"{not_recognised}: {{exc}}"):
+        try:
+            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                              skipinitialspace=True, **options)
+        except pd.errors.ParserError as exc:
+            found = _FIELDS.search(str(exc))
+            if found is None:
+                raise  # other damage: one ReadError from reading()
+            header, line, saw = found.groups()
+            raise ReadError(source, f"line {line} has {saw} fields, the header {header} (a "
+                                    f"value holding an unquoted {sep!r}?)") from None
+    if not isinstance(raw.index, pd.RangeIndex):  # pandas took the extra fields as an index
+        width = len(next(csv.reader(io.StringIO(text), delimiter=sep)))
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
+            if len(row) > width:
+                raise ReadError(source, f"line {number} has {len(row)} fields, the header "
+                                        f"{width} (a value holding an unquoted {sep!r}?)")
+    return raw
+
+
+def ungrouped(text: pd.Series) -> pd.Series:
+    """Text numbers with their thousands separators removed (``1,949`` → ``1949``; ``12,5``
+    stays): how comma or tab separated files write them."""
+    grouped = text.str.match(_THOUSANDS)
+    return text.where(~grouped, text.str.replace(",", "", regex=False))
 
 
 def separator(first_line: str) -> str:
@@ -62,11 +113,17 @@ def csv_table(data: bytes, source: str, not_recognised: str) -> tuple[pd.DataFra
 
 def header_columns(data: bytes) -> list[str]:
     """Column names of a CSV's first line (quotes and a BOM removed); [] when unreadable."""
-    head = data[:4096].split(b"\n", 1)[0]
-    try:
-        line = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        line = head.decode("cp1252", errors="replace")
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        head = data[:4096]
+        line = head[:len(head) // 2 * 2].decode(utf16, errors="replace").lstrip("\ufeff")
+        line = line.split("\n", 1)[0]
+    else:
+        head = data[:4096].split(b"\n", 1)[0]
+        try:
+            line = head.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            line = head.decode("cp1252", errors="replace")
     line = line.strip("\r")
     try:
         row = next(csv.reader([line], delimiter=separator(line)), [])
@@ -80,8 +137,7 @@ def numbers(series: pd.Series, sep: str = ",") -> pd.Series:
     separated file, ``12,5`` a decimal comma; anything unreadable → NaN."""
     text = series.astype(str).str.strip()
     if sep != ";":
-        grouped = text.str.match(_THOUSANDS)
-        text = text.where(~grouped, text.str.replace(",", "", regex=False))
+        text = ungrouped(text)
     text = text.str.replace(",", ".", regex=False)
     values = pd.to_numeric(text.where(text != "", None), errors="coerce")
     return pd.Series(values, index=series.index, dtype=float)

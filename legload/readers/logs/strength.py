@@ -33,7 +33,6 @@ kilograms. Either way a warning names the choice.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,7 +43,8 @@ import pandas as pd
 from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
-from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text
+from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text, read_table, ungrouped
+from legload.readers.logs.validate import check_rows, summary
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
                "weight_kg", "duration_s", "distance_m", "rir", "set_type")
@@ -97,14 +97,16 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
 
 
 def _table(data: bytes, source: str) -> tuple[pd.DataFrame, list[str]]:
-    """The CSV as a frame of strings (column names stripped) and its decoding warnings."""
+    """The CSV as a frame of strings (column names stripped, thousands separators of a
+    comma-separated file removed) and its decoding warnings."""
     text, warnings = decode_text(data, source, NOT_RECOGNISED, "; check accented exercise names")
     first = text.split("\n", 1)[0]
     sep = ";" if first.count(";") > first.count(",") else ","
-    with reading(source, f"{NOT_RECOGNISED}: {{exc}}"):
-        raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                          skipinitialspace=True)
+    raw = read_table(text, sep, source, NOT_RECOGNISED)
     raw.columns = [str(c).strip() for c in raw.columns]
+    if sep != ";":  # "1,000" is a thousand here, as in food logs; "102,5" a decimal comma
+        raw = raw.apply(lambda col: ungrouped(col.astype(str).str.strip())
+                        if col.str.contains(",", regex=False).any() else col)
     return raw, warnings
 
 
@@ -285,6 +287,10 @@ def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
     if empty.any():
         skipped.append(f"{int(empty.sum())} row(s) with no reps, weight, time or distance")
     drop |= empty
+    checked = check_rows(frame.loc[~drop], "strength_sets", lambda i, _row: f"line {int(i) + 2}")
+    if checked.refused:
+        warnings.append(summary(checked.refused, "set(s)"))
+        drop |= ~frame.index.isin(checked.frame.index)
     sets = frame.loc[~drop].copy()
     group = [sets["timestamp"], sets["workout"], sets["exercise_raw"]]
     sets["set_index"] = sets.groupby(group, sort=False).cumcount() + 1

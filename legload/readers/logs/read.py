@@ -1,0 +1,86 @@
+"""Any log file to the rows of its table: strength (CSV or FIT ``set`` messages), food
+intake or body measurements, each row checked by :mod:`.validate` on the way in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from legload.errors import ReadError
+from legload.readers.logs.strength import StrengthLog, read_strength
+from legload.readers.logs.validate import check_rows, summary
+
+#: log kind → table of the store
+TABLES = {"strength": "strength_sets", "intake": "intake_days", "body": "body_measurements"}
+
+
+@dataclass
+class LogRows:
+    """The checked rows of one log file: its table, the rows, warnings (refused rows among
+    them) and, for a strength log, what the strength reader says about exercise names."""
+
+    table: str
+    frame: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    strength: StrengthLog | None = None
+
+
+def read_log(data: bytes, source: str, kind: str | None = None, *,
+             weight_unit: str | None = None) -> LogRows:
+    """The rows of a strength, food or body log (``kind`` None: whichever it is); ReadError
+    when it is none of them, or not the ``kind`` asked for."""
+    from legload.readers.logs.body import read_body
+    from legload.readers.logs.detect import detect_log
+    from legload.readers.logs.intake import read_intake
+
+    if kind in (None, "strength"):
+        try:
+            log = strength_log(data, source, weight_unit)
+            return _checked(LogRows("strength_sets", log.sets, list(log.warnings), log))
+        except ReadError:
+            if kind == "strength":
+                raise
+    found = kind or detect_log(data, source)
+    if found is None and source.lower().endswith((".htm", ".html")):
+        found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
+    if found == "intake":
+        intake = read_intake(data, source)
+        return _checked(LogRows("intake_days", intake.days, list(intake.warnings)))
+    if found == "body":
+        body = read_body(data, source)
+        return _checked(LogRows("body_measurements", body.measurements, list(body.warnings)))
+    raise ReadError(source, "not a strength, food or body log")
+
+
+def _checked(rows: LogRows) -> LogRows:
+    checked = check_rows(rows.frame, rows.table)
+    if checked.refused:
+        rows.frame = checked.frame.reset_index(drop=True)
+        rows.warnings.append(summary(checked.refused, "row(s)"))
+        if rows.strength is not None:
+            rows.strength.sets = rows.frame
+    return rows
+
+
+def strength_log(data: bytes, source: str, weight_unit: str | None = None) -> StrengthLog:
+    """A strength CSV (``weight_unit`` "kg" or "lb" for a file that does not say), or the
+    ``set`` messages of a FIT strength activity."""
+    from legload.readers.fit.decode import FitDamage, decode, is_fit
+    from legload.readers.logs.strength import sets_from_fit
+
+    if not is_fit(data):
+        return read_strength(data, source, weight_unit=weight_unit)
+    try:
+        messages = decode(data)
+    except FitDamage as exc:
+        raise ReadError(source, str(exc)) from None
+    sets = sets_from_fit(messages.table("set"), workout=Path(source).stem)
+    if sets.empty:
+        raise ReadError(source, "this FIT file holds no strength sets (set messages)")
+    return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
+        f"{source}: {w}" for w in messages.warnings])
+
+
+__all__ = ["TABLES", "LogRows", "read_log", "strength_log"]
