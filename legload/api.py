@@ -15,7 +15,7 @@ from legload.analysis.report_types import Report
 from legload.analysis.session import ActivityAnalysis, analyse_session
 from legload.analysis.weekly import MODEL_VERSION
 from legload.core.profile import AthleteProfile, validated
-from legload.errors import LegloadError, ReadError, StoreError, StoreRollback
+from legload.errors import LegloadError, ReadError, StoreRollback
 from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
 from legload.readers import Activity, iter_members, read_bytes, unwrap
 from legload.readers.detect import content_sha256
@@ -24,6 +24,7 @@ from legload.readers.logs.read import TABLES, LogRows, read_log
 from legload.readers.logs.validate import check_rows, date_problem, summary
 from legload.store import DatabaseUnusable, Store, default_db_path
 from legload.store.merge import merged_pairs
+from legload.store.paths import existing_db
 
 PathLike = str | os.PathLike
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
@@ -184,16 +185,6 @@ def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | 
         rows.warnings.append(f"{len(rows.frame) - added} row(s) already stored (an earlier "
                              f"export of the same log); {added} new or corrected")
     return rows, added
-
-
-def existing_db(db: PathLike | None = None) -> Path:
-    """The database of a read-only command, or StoreError when there is none (reading never
-    creates one: only imports and ``athlete set`` do)."""
-    path = Path(db) if db else default_db_path()
-    if not path.is_file():
-        raise StoreError(f"no database at {path}: import activities first "
-                         "(`legload import PATH`), or name one with --db")
-    return path
 
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
@@ -381,8 +372,7 @@ def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -
 
 
 def delete_activities(ids: Iterable[int], *, db: PathLike | None = None) -> list[int]:
-    """Delete activities by id, with their samples, laps and cached analyses (all or none:
-    an unknown id deletes nothing); the ids deleted."""
+    """Delete activities by id with all they hold (all or none); the ids deleted."""
     with Store(db or default_db_path()) as store:
         return store.delete_activities(list(ids))
 
@@ -390,8 +380,8 @@ def delete_activities(ids: Iterable[int], *, db: PathLike | None = None) -> list
 def delete_logs(kind: str, *, db: PathLike | None = None, athlete: str | None = None,
                 date_from: str | None = None, date_to: str | None = None,
                 source: PathLike | None = None) -> int:
-    """Delete an athlete's ``strength``, ``intake`` or ``body`` rows between two ISO days
-    (both included) and/or imported from the file ``source``; how many rows went."""
+    """Delete ``strength``/``intake``/``body`` rows by ISO days (both included) and/or source
+    file; how many rows went."""
     with Store(db or default_db_path()) as store:
         return store.delete_log_rows(
             TABLES[kind], store.athlete_id(athlete), date_from=date_from, date_to=date_to,

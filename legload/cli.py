@@ -6,12 +6,9 @@ one line with exit code 1; bad usage exits with 2 (typer's default).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -358,13 +355,14 @@ def report(
 ) -> None:
     """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
     weeks that end on --until."""
+    from legload.render.files import write_replacing
     from legload.render.html import render_report
 
     try:
         answer = api.report(db=db, athlete=athlete, weeks=weeks,
                             until=until.date() if until else None)
         if html is not None:
-            _write_replacing(html, render_report(answer, __version__))
+            write_replacing(html, render_report(answer, __version__))
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -378,27 +376,6 @@ def report(
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail)
-
-
-def _write_replacing(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``: a
-    full disk or a crash never leaves a truncated file where a good one was."""
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent)
-    except OSError as exc:
-        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise LegloadError(f"{path}: cannot write the report ({exc.strerror or exc}); "
-                           "the file there is unchanged") from None
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -7,8 +7,9 @@ Persists core types and analysis results as plain data: may import only :mod:`le
 and :mod:`legload.errors`.
 """
 
-from legload.store.db import PreparedActivity, Store, default_db_path, prepare_activity
+from legload.store.db import PreparedActivity, Store, prepare_activity
+from legload.store.paths import default_db_path, existing_db
 from legload.store.transaction import DatabaseUnusable
 
-__all__ = ["DatabaseUnusable", "PreparedActivity", "Store", "default_db_path",
+__all__ = ["DatabaseUnusable", "PreparedActivity", "Store", "default_db_path", "existing_db",
            "prepare_activity"]

@@ -18,7 +18,6 @@ from typing import Any, NamedTuple, NoReturn
 
 import numpy as np
 import pandas as pd
-import platformdirs
 
 from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
@@ -27,6 +26,7 @@ from legload.store.columnar import ColumnRow, decode_frame, encode_columns, enco
 from legload.store.logs import LogStore
 from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
+from legload.store.paths import default_db_path
 from legload.store.removal import RemovalStore
 from legload.store.transaction import (
     Batch,
@@ -54,14 +54,6 @@ _ACTIVITY_INSERT = (
     + ")"
 )
 _LIST_COLUMNS = ("id", *_SUMMARY_COLUMNS, "channels", "format", "warnings")
-
-
-def default_db_path() -> Path:
-    """``$LEGLOAD_DB`` when set, else ``legload.sqlite`` in the platform's user data folder."""
-    override = os.environ.get("LEGLOAD_DB")
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_data_path("legload") / "legload.sqlite"
 
 
 class Store(AthleteStore, LogStore, RemovalStore):
