@@ -34,9 +34,11 @@ _CHANNELS = {
     "power_w": ("power",),
     "temperature_c": ("temperature",),
 }
-#: running dynamics recorded in mm or ms: (sample column, record field)
+#: running dynamics recorded in mm or ms at 0.1 resolution: (sample column, record field)
 _MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
                    ("stance_time_s", "stance_time"), ("step_length_m", "step_length"))
+#: decimals of a 0.1 mm (ms) resolution once in m (s)
+_MILLI_DECIMALS = 4
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -142,7 +144,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     for column, name in _MILLI_CHANNELS:
         values = _first(rec, name)
         if values is not None:
-            cols[column] = values / 1000.0  # profile units are mm and ms
+            cols[column] = np.round(values / 1000.0, _MILLI_DECIMALS)  # profile: mm and ms
     _developer_channels(rec, cols)
     return cols
 
@@ -185,7 +187,7 @@ def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     """Expand FIT record field 8 (12-bit speed /100 m/s, 12-bit accumulated distance /16 m)."""
     b = np.nan_to_num(raw[:, :3], nan=0).astype(np.int64)
     valid = np.isfinite(raw[:, :3]).all(axis=1)
-    speed = (b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0
+    speed = np.round((b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0, 2)
     dist12 = (b[:, 1] >> 4) | (b[:, 2] << 4)
     steps = np.diff(dist12[valid], prepend=0) & 0x0FFF
     distance = np.full(len(raw), np.nan)
