@@ -10,7 +10,7 @@ from garmin_fit_sdk import Profile
 from legload.readers.fit.decode import decode
 from legload.readers.fit.fields import scale_decimals
 from legload.readers.fit.messages import read_fit
-from legload.synth.fit_raw import FitBuilder, field
+from legload.synth.fit_raw import FitBuilder, dev_field, field
 
 from ..conftest import REAL
 from .sdk_oracle import T0, file_id_message, session_message
@@ -75,3 +75,73 @@ def test_real_scaled_record_fields_are_rounded_to_their_scale(path, real_dir):
             continue
         finite = values[np.isfinite(values)]
         np.testing.assert_array_equal(finite, np.round(finite, decimals), err_msg=name)
+
+
+def _developer_units_file() -> bytes:
+    """Stryd-like developer fields in the units apps write, beside a native vertical
+    oscillation (so Stryd's stays a developer column) and no native stance time."""
+    fit = FitBuilder()
+    file_id_message(fit)
+    fit.developer_data_id(1, 0)
+    for num, base, name, units in ((0, "uint16", "Ground Time", "Milliseconds"),
+                                   (1, "float32", "Vertical Oscillation", "Centimeters"),
+                                   (2, "float32", "Leg Spring Stiffness", "kN/m"),
+                                   (3, "uint16", "Trail Speed", "km/h"),
+                                   (4, "uint8", "Core Data Quality", "Q"),
+                                   (5, "uint8", "Heat Strain", "a.u.")):
+        fit.field_description(2, 0, num, base, name, units)
+    fit.define(3, "record", [field("record", "timestamp"), field("record", "heart_rate"),
+                             field("record", "vertical_oscillation")],
+               dev_fields=[dev_field(0, "uint16"), dev_field(1, "float32"),
+                           dev_field(2, "float32"), dev_field(3, "uint16"),
+                           dev_field(4, "uint8"), dev_field(5, "uint8")])
+    for i in range(10):
+        fit.message(3, [T0 + i, 150, 850, 245 + i, 8.5, 9.75, 36, 3, 2])
+    session_message(fit, 4, T0, 10)
+    return fit.to_bytes()
+
+
+def test_developer_fields_come_out_in_si():
+    [activity] = read_fit(_developer_units_file(), "stryd.fit")
+    samples = activity.samples
+    # ground time in ms, with no native stance time: the canonical column, in s
+    assert samples["stance_time_s"].tolist() == [0.245 + i / 1000 for i in range(10)]
+    assert "dev_ground_time" not in samples
+    # native vertical oscillation kept; the developer one converted from cm
+    assert samples["vertical_oscillation_m"].tolist() == [0.085] * 10
+    assert samples["dev_vertical_oscillation"].tolist() == [0.085] * 10
+    assert samples["dev_leg_spring_stiffness"].tolist() == [9750.0] * 10
+    assert samples["dev_trail_speed"].tolist() == [10.0] * 10
+    # unknown units: kept as recorded, named in one warning
+    assert samples["dev_core_data_quality"].tolist() == [3] * 10
+    unknown = [w for w in activity.warnings if "does not convert" in w]
+    assert unknown == ["stryd.fit: developer fields in units legload does not convert, kept "
+                       "as recorded: dev_core_data_quality (Q), dev_heat_strain (a.u.)"]
+
+
+def test_every_developer_unit_converts_to_a_nomenclature_unit():
+    """The table's target units are those the nomenclature uses (SI, plus degC and /min)."""
+    from legload.core.columns import DEV_CANONICAL, DEV_UNITS, SAMPLE_COLUMNS
+    targets = {unit for unit, _, _ in DEV_UNITS.values()}
+    assert targets <= {"s", "m", "m/s", "W", "N/m", "degC", "1/min", "rev/min", "steps/min",
+                       "kg", "J", "Pa", "%"}
+    assert DEV_UNITS["kn/m"] == ("N/m", 1000, 1) and DEV_UNITS["km/h"] == ("m/s", 1, 3.6)
+    for column, units in DEV_CANONICAL.values():
+        assert SAMPLE_COLUMNS[column][0] in units
+
+
+@pytest.mark.parametrize("name", ["garmin_fr945_treadmill_10km.fit",
+                                  "garmin_fenix5x_1km_repeats_devfields.fit"])
+def test_stryd_ground_time_and_stiffness_in_si_on_real_files(name, real_dir):
+    """Stryd's ground time (ms) and vertical oscillation (cm) agree with the watch's own
+    stance time and vertical oscillation once in s and m; leg stiffness is in N/m (a runner's
+    is about 5–20 kN/m, Morin et al. 2005)."""
+    path = next(real_dir.rglob(name))
+    [activity] = read_fit(path.read_bytes(), name)
+    s = activity.samples
+    both = s["dev_ground_time"].notna() & s["stance_time_s"].notna() & (s["stance_time_s"] > 0)
+    assert abs((s["dev_ground_time"][both] - s["stance_time_s"][both]).median()) < 0.05
+    both = s["dev_vertical_oscillation"].notna() & (s["vertical_oscillation_m"] > 0)
+    assert abs((s["dev_vertical_oscillation"][both] - s["vertical_oscillation_m"][both])
+               .median()) < 0.03
+    assert 5_000 < s["dev_leg_spring_stiffness"].median() < 20_000

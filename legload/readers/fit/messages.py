@@ -13,6 +13,7 @@ from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError, reading
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
+from legload.readers.fit.developer import developer_channels
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -23,8 +24,6 @@ _SPORT_MAP = {
 }
 _SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_activity": "virtual",
             "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
-#: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
-_DEV_POWER = ("power",)
 #: sample column → record fields it is read from, the first one recorded winning
 _CHANNELS = {
     "altitude_m": ("enhanced_altitude", "altitude"),
@@ -60,6 +59,8 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
     records = _samples(messages)
+    warnings += [f"{source}: {w}" for w in developer_channels(
+        messages.numbers("record"), records, messages.developer_units())]
     if len(records["timestamp"]) == 0 or np.isnat(records["timestamp"]).all():
         detail = "; ".join(messages.warnings) or "the file holds no record messages"
         raise ReadError(source, f"no usable samples ({detail})")
@@ -145,7 +146,6 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
         values = _first(rec, name)
         if values is not None:
             cols[column] = np.round(values / 1000.0, _MILLI_DECIMALS)  # profile: mm and ms
-    _developer_channels(rec, cols)
     return cols
 
 
@@ -155,17 +155,6 @@ def _first(rec: dict[str, np.ndarray], *names: str) -> np.ndarray | None:
         if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
             return rec[name]
     return None
-
-
-def _developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray]) -> None:
-    """Developer fields (``dev_<name>``) of one number per record, kept as they are; a power
-    one (Stryd, Connect IQ apps) is ``power_w`` when the watch recorded no power itself."""
-    for name, values in rec.items():
-        if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
-            if "power_w" not in cols and name[4:] in _DEV_POWER:
-                cols["power_w"] = values
-            else:
-                cols[name] = values
 
 
 def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
