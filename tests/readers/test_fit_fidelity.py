@@ -145,3 +145,43 @@ def test_stryd_ground_time_and_stiffness_in_si_on_real_files(name, real_dir):
     assert abs((s["dev_vertical_oscillation"][both] - s["vertical_oscillation_m"][both])
                .median()) < 0.03
     assert 5_000 < s["dev_leg_spring_stiffness"].median() < 20_000
+
+
+def _multisport_file() -> bytes:
+    """Run 0–59 s, transition 60–89 s, ride 90–149 s: one record a second, and a lap per
+    session starting with it."""
+    fit = FitBuilder()
+    file_id_message(fit)
+    fit.define(1, "record", [field("record", "timestamp"), field("record", "heart_rate")])
+    for i in range(150):
+        fit.message(1, [T0 + i, 100 + i])
+    fit.define(2, "lap", [field("lap", "timestamp"), field("lap", "start_time"),
+                          field("lap", "total_elapsed_time")])
+    fit.define(3, "session", [field("session", "timestamp"), field("session", "start_time"),
+                              field("session", "total_elapsed_time"), field("session", "sport")])
+    for start, seconds, sport in ((0, 59.6, 1), (60, 29.6, 3), (90, 59.0, 2)):
+        elapsed = round(seconds * 1000)  # scale 1000; ends pass the next start (to the ms)
+        fit.message(2, [T0 + start + 60, T0 + start, elapsed])
+        fit.message(3, [T0 + start + 60, T0 + start, elapsed, sport])
+    return fit.to_bytes()
+
+
+def test_multisport_transitions_are_kept_with_their_records():
+    activities = read_fit(_multisport_file(), "tri.fit")
+    assert [a.summary["sport"] for a in activities] == ["running", "transition", "cycling"]
+    assert [a.index for a in activities] == [0, 1, 2]
+    transition = activities[1]
+    hr = transition.samples["heart_rate_bpm"].tolist()
+    assert hr == [100 + i for i in range(60, 90)]  # its own records, none of the legs'
+    assert sum(len(a.samples) for a in activities) == 150
+    assert [len(a.laps) for a in activities] == [1, 1, 1]  # a transition's lap is its own
+    assert transition.laps["elapsed_s"].tolist() == [29.6]
+
+
+def test_models_give_a_transition_no_muscle_load():
+    """A transition is shown, not modelled as a sport: no per-muscle load (its energy is
+    the Compendium's generic activity for its minutes)."""
+    from legload.analysis.session import analyse_session
+    transition = read_fit(_multisport_file(), "tri.fit")[1]
+    result = analyse_session(transition, mass_kg=70.0)
+    assert result.to_dict()["muscles"] == {}

@@ -76,14 +76,19 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     device = _device(messages)
     laps = _laps(messages)
     activities = []
-    for index, session in enumerate(s for s in sessions if s["sport"] != "transition"):
-        samples = _slice(records, session["start"], session["end"], single=len(sessions) == 1)
+    single = len(sessions) == 1
+    legs = [(s["start"], s["end"]) for s in sessions if s["sport"] != "transition"]
+    for index, session in enumerate(sessions):
+        # a transition (multisport) keeps the records that no sport leg of the file holds
+        claimed = legs if session["sport"] == "transition" else []
+        samples = _slice(records, session, single, claimed)
         if len(samples["timestamp"]) == 0:
             warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
             continue
         samples = _finish_channels(samples, session["sport"])
         warnings.extend(_clock_warnings(samples["timestamp"], session.get("elapsed_s"), source))
-        activity_laps = _slice_laps(laps, session["start"], session["end"], len(sessions) == 1)
+        following = sessions[index + 1]["start"] if index + 1 < len(sessions) else None
+        activity_laps = _slice_laps(laps, session, single, following)
         summary = summarize(
             samples, fmt="fit", sport=session["sport"], sub_sport=session["sub_sport"],
             device=device, totals={k: session.get(k) for k in
@@ -250,12 +255,25 @@ def _file_sport(messages: FitMessages) -> str:
     return "other"
 
 
-def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str, np.ndarray]:
-    if single or start is None or end is None:
+def _slice(records: dict[str, np.ndarray], session: dict, single: bool,
+           claimed: list) -> dict[str, np.ndarray]:
+    """The records of ``session`` (all of them for a file's only session), but those within
+    a ``claimed`` (start, end) span."""
+    if single or session["start"] is None or session["end"] is None:
         return records
-    stamps = records["timestamp"]
-    inside = (stamps >= _naive(start)) & (stamps <= _naive(end))
+    inside = _within(records["timestamp"], session["start"], session["end"], claimed, True)
     return {name: values[inside] for name, values in records.items()}
+
+
+def _within(stamps: np.ndarray, start, end, claimed: list, closed: bool) -> np.ndarray:
+    """Which ``stamps`` lie from ``start`` to ``end`` (included when ``closed``) and in
+    no ``claimed`` span."""
+    upper = stamps <= _naive(end) if closed else stamps < _naive(end)
+    inside = (stamps >= _naive(start)) & upper
+    for other_start, other_end in claimed:
+        if other_start is not None and other_end is not None:
+            inside &= ~_within(stamps, other_start, other_end, [], closed)
+    return inside
 
 
 def _device(messages: FitMessages) -> str | None:
@@ -314,10 +332,15 @@ def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
     return pd.Series([names[v] for v in plain], dtype=object)
 
 
-def _slice_laps(laps: dict[str, Any] | None, start, end, single: bool) -> dict[str, Any] | None:
-    if single or start is None or end is None or laps is None:
+def _slice_laps(laps: dict[str, Any] | None, session: dict, single: bool,
+                following: pd.Timestamp | None) -> dict[str, Any] | None:
+    """The laps that start within ``session`` and before the ``following`` session starts
+    (a session's end, to the millisecond, can pass the next one's start, to the second)."""
+    if single or session["start"] is None or session["end"] is None or laps is None:
         return laps
-    inside = (laps["start"] >= _naive(start)) & (laps["start"] < _naive(end))
+    inside = _within(laps["start"], session["start"], session["end"], [], False)
+    if following is not None:
+        inside &= laps["start"] < _naive(following)
     return _take(laps, inside)
 
 
