@@ -4,6 +4,7 @@ SI, multisport transitions kept, dates of a watch without a clock salvaged or wa
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from garmin_fit_sdk import Profile
 
@@ -185,3 +186,69 @@ def test_models_give_a_transition_no_muscle_load():
     transition = read_fit(_multisport_file(), "tri.fit")[1]
     result = analyse_session(transition, mass_kg=70.0)
     assert result.to_dict()["muscles"] == {}
+
+
+SYSTEM_START = 17_217_864  # seconds since the watch was switched on: 1990-07-18 as a date
+
+
+def _clockless_file(*, created: int | None = None, correlation: tuple[int, int] | None = None
+                    ) -> bytes:
+    """A run whose records, session and lap are in system time (a watch without a clock)."""
+    fit = FitBuilder()
+    fit.define(0, "file_id", [field("file_id", "type"), field("file_id", "manufacturer"),
+                              field("file_id", "time_created")])
+    fit.message(0, [4, 1, created if created is not None else SYSTEM_START])
+    if correlation is not None:
+        fit.define(5, "timestamp_correlation", [field("timestamp_correlation", "timestamp"),
+                                                field("timestamp_correlation",
+                                                      "system_timestamp")])
+        fit.message(5, list(correlation))
+    fit.define(1, "record", [field("record", "timestamp"), field("record", "heart_rate")])
+    for i in range(30):
+        fit.message(1, [SYSTEM_START + i, 140])
+    session_message(fit, 2, SYSTEM_START, 29)
+    return fit.to_bytes()
+
+
+def _first_and_warning(data: bytes) -> tuple[str, list[str]]:
+    [activity] = read_fit(data, "fr70.fit")
+    return (activity.samples["timestamp"].iloc[0].isoformat(),
+            [w for w in activity.warnings if "switched on" in w])
+
+
+def test_clockless_dates_salvaged_from_a_timestamp_correlation():
+    utc = T0 + 1000
+    first, [warning] = _first_and_warning(
+        _clockless_file(correlation=(utc, SYSTEM_START + 1000)))
+    assert first == "2024-11-08T11:33:20+00:00"  # T0
+    assert warning == ("fr70.fit: dated 1990-07-18: the times are seconds since the watch was "
+                       "switched on (its clock was never set); dated from the file's timestamp "
+                       "correlation (UTC), first record 2024-11-08")
+    [activity] = read_fit(_clockless_file(correlation=(utc, SYSTEM_START + 1000)), "fr70.fit")
+    # the session moved too
+    assert pd.Timestamp(activity.summary["start"]) == pd.Timestamp("2024-11-08T11:33:20Z")
+    assert activity.summary["duration_s"] == 29
+
+
+def test_clockless_dates_salvaged_from_the_file_creation_time():
+    first, [warning] = _first_and_warning(_clockless_file(created=T0))
+    assert first == "2024-11-08T11:33:20+00:00"
+    assert "dated from the file's creation time (UTC)" in warning
+
+
+def test_clockless_dates_kept_and_warned_about_when_nothing_dates_them():
+    first, [warning] = _first_and_warning(_clockless_file())
+    assert first == "1990-07-18T06:44:24+00:00"
+    assert warning.endswith("the file holds no date to correct them; kept as recorded")
+    [dated] = read_fit(_altitude_file([2501]), "alt.fit")  # a file with dates: no warning
+    assert not [w for w in dated.warnings if "switched on" in w]
+
+
+@pytest.mark.parametrize("name", ["garmin_fr70_footpod_compressed_timestamps.fit",
+                                  "garmin_fr70_hr_only_compressed_timestamps.fit"])
+def test_real_clockless_forerunner_70_files_are_warned_about(name, real_dir):
+    """The FR70 files hold no UTC date (their activity local_timestamp is the same second
+    in both, so it is not used): kept in 1990, with the warning."""
+    [activity] = read_fit(next(real_dir.rglob(name)).read_bytes(), name)
+    assert activity.samples["timestamp"].iloc[0].year == 1990
+    assert [w for w in activity.warnings if "clock was never set" in w]

@@ -12,6 +12,7 @@ from legload.core.activity import Activity, ActivityColumns, summarize
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError, reading
+from legload.readers.fit.clock import salvage_dates
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
 from legload.readers.fit.developer import developer_channels
 
@@ -58,6 +59,9 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
+    dated = salvage_dates(messages)
+    if dated:
+        warnings.append(f"{source}: {dated}")
     records = _samples(messages)
     warnings += [f"{source}: {w}" for w in developer_channels(
         messages.numbers("record"), records, messages.developer_units())]
