@@ -148,14 +148,19 @@ def test_stryd_ground_time_and_stiffness_in_si_on_real_files(name, real_dir):
     assert 5_000 < s["dev_leg_spring_stiffness"].median() < 20_000
 
 
+def _heart_rate_records(fit: FitBuilder, first: int, n: int) -> None:
+    """``n`` records a second from ``first`` (local type 1), heart rate 100, 101, ..."""
+    fit.define(1, "record", [field("record", "timestamp"), field("record", "heart_rate")])
+    for i in range(n):
+        fit.message(1, [first + i, 100 + i])
+
+
 def _multisport_file() -> bytes:
     """Run 0–59 s, transition 60–89 s, ride 90–149 s: one record a second, and a lap per
     session starting with it."""
     fit = FitBuilder()
     file_id_message(fit)
-    fit.define(1, "record", [field("record", "timestamp"), field("record", "heart_rate")])
-    for i in range(150):
-        fit.message(1, [T0 + i, 100 + i])
+    _heart_rate_records(fit, T0, 150)
     fit.define(2, "lap", [field("lap", "timestamp"), field("lap", "start_time"),
                           field("lap", "total_elapsed_time")])
     fit.define(3, "session", [field("session", "timestamp"), field("session", "start_time"),
@@ -203,9 +208,7 @@ def _clockless_file(*, created: int | None = None, correlation: tuple[int, int] 
                                                 field("timestamp_correlation",
                                                       "system_timestamp")])
         fit.message(5, list(correlation))
-    fit.define(1, "record", [field("record", "timestamp"), field("record", "heart_rate")])
-    for i in range(30):
-        fit.message(1, [SYSTEM_START + i, 140])
+    _heart_rate_records(fit, SYSTEM_START, 30)
     session_message(fit, 2, SYSTEM_START, 29)
     return fit.to_bytes()
 
