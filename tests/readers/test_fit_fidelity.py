@@ -255,3 +255,22 @@ def test_real_clockless_forerunner_70_files_are_warned_about(name, real_dir):
     [activity] = read_fit(next(real_dir.rglob(name)).read_bytes(), name)
     assert activity.samples["timestamp"].iloc[0].year == 1990
     assert [w for w in activity.warnings if "clock was never set" in w]
+
+
+def test_float32_developer_values_as_their_shortest_decimal():
+    """Each float32 comes out as the fewest digits (7 to 9) that read back as it."""
+    from legload.readers.fit.developer import float32_digits, significant
+    values = np.array([31.85, 1.494140625, 98.672005, 0.0, np.nan, 8.325509e-3, 16777217.0],
+                      dtype=np.float32).astype(float)
+    shortest = significant(values, float32_digits(values))
+    assert shortest[:4].tolist() == [31.85, 1.4941406, 98.672005, 0.0]
+    assert np.isnan(shortest[4]) and shortest[5] == 0.008325509
+    assert (shortest.astype(np.float32)[np.isfinite(values)]
+            == values.astype(np.float32)[np.isfinite(values)]).all()
+
+
+def test_real_float32_developer_fields_carry_no_float_artefacts(real_dir):
+    path = next(real_dir.rglob("garmin_fr55_walk_coretemp.fit"))
+    [activity] = read_fit(path.read_bytes(), path.name)
+    skin = activity.samples["dev_skin_temperature"].dropna()
+    assert (skin == skin.round(2)).all() and 20 < skin.median() < 40

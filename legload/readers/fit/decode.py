@@ -55,10 +55,11 @@ class FitMessages:
     #: developer field (data index, number) → its units as the description spells them
     dev_units: dict[tuple[int, int], str] = field(default_factory=dict)
 
-    def developer_units(self) -> dict[str, str]:
-        """Units of each developer column (``dev_<name>``), as the file describes them."""
-        return {f"dev_{label}": self.dev_units.get(key, "")
-                for key, (label, _) in self.dev_names.items()}
+    def developer_fields(self) -> dict[str, tuple[str, str]]:
+        """(units as the file describes them, base type name) of each developer column
+        (``dev_<name>``)."""
+        return {f"dev_{label}": (self.dev_units.get(key, ""), base)
+                for key, (label, base) in self.dev_names.items()}
 
     def table(self, name: str) -> dict[str, np.ndarray]:
         return self.tables.get(name, {})

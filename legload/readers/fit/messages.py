@@ -64,7 +64,7 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
         warnings.append(f"{source}: {dated}")
     records = _samples(messages)
     warnings += [f"{source}: {w}" for w in developer_channels(
-        messages.numbers("record"), records, messages.developer_units())]
+        messages.numbers("record"), records, messages.developer_fields())]
     if len(records["timestamp"]) == 0 or np.isnat(records["timestamp"]).all():
         detail = "; ".join(messages.warnings) or "the file holds no record messages"
         raise ReadError(source, f"no usable samples ({detail})")
