@@ -27,6 +27,50 @@ SAMPLE_COLUMNS: dict[str, tuple[str, str]] = {
     "step_length_m": ("m", "step length"),
 }
 
+#: Developer field (Connect IQ, Stryd ...) units as a field description spells them, lower
+#: case → (unit of the column, multiplied by, divided by): the value in that unit is the
+#: recorded one times the first number over the second (divided, so that 245 ms is exactly
+#: 0.245 s). A unit not listed is kept as recorded, and the reader says so.
+DEV_UNITS: dict[str, tuple[str, float, float]] = {
+    **dict.fromkeys(("s", "sec", "second", "seconds"), ("s", 1, 1)),
+    **dict.fromkeys(("ms", "millisecond", "milliseconds"), ("s", 1, 1000)),
+    **dict.fromkeys(("min", "minute", "minutes"), ("s", 60, 1)),
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("m", 1, 1)),
+    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
+                    ("m", 1, 1000)),
+    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
+                    ("m", 1, 100)),
+    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres"),
+                    ("m", 1000, 1)),
+    **dict.fromkeys(("m/s", "mps"), ("m/s", 1, 1)),
+    **dict.fromkeys(("km/h", "kph", "kmh"), ("m/s", 1, 3.6)),
+    **dict.fromkeys(("w", "watt", "watts"), ("W", 1, 1)),
+    "n/m": ("N/m", 1, 1), "kn/m": ("N/m", 1000, 1),
+    **dict.fromkeys(("c", "degc", "°c", "degrees c", "celsius"), ("degC", 1, 1)),
+    **dict.fromkeys(("bpm", "1/min"), ("1/min", 1, 1)),
+    "rpm": ("rev/min", 1, 1), "spm": ("steps/min", 1, 1),
+    "kg": ("kg", 1, 1), "g": ("kg", 1, 1000),
+    "j": ("J", 1, 1), "kj": ("J", 1000, 1), "kcal": ("J", 4184, 1),
+    "pa": ("Pa", 1, 1), "kpa": ("Pa", 1000, 1), "psi": ("Pa", 6894.757, 1),
+    "%": ("%", 1, 1),
+}
+
+#: Developer fields with a canonical sample column, by their name (lower case, ``_`` for
+#: other characters): (column, units it must be in once converted). The column is filled from
+#: the developer field only when the device recorded no native channel of its own; a field
+#: named ``power`` with no unit is taken as watts, as running-power apps write it.
+DEV_CANONICAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "power": ("power_w", ("W", "")),
+    "ground_time": ("stance_time_s", ("s",)),
+    "ground_contact_time": ("stance_time_s", ("s",)),
+    "vertical_oscillation": ("vertical_oscillation_m", ("m",)),
+    "step_length": ("step_length_m", ("m",)),
+    "speed": ("speed_m_s", ("m/s",)),
+    "distance": ("distance_m", ("m",)),
+    "elevation": ("altitude_m", ("m",)),
+    "altitude": ("altitude_m", ("m",)),
+}
+
 #: Lap table columns.
 LAP_COLUMNS: dict[str, tuple[str, str]] = {
     "start": ("UTC datetime", "lap start"),
@@ -55,4 +99,5 @@ SUMMARY_KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-__all__ = ["LAP_COLUMNS", "SAMPLE_COLUMNS", "SPORTS", "SUMMARY_KEYS"]
+__all__ = ["DEV_CANONICAL", "DEV_UNITS", "LAP_COLUMNS", "SAMPLE_COLUMNS", "SPORTS",
+           "SUMMARY_KEYS"]

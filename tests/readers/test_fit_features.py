@@ -227,7 +227,11 @@ def test_float32_power_developer_field_becomes_power_w():
     data, power, _ = _developer_file()
     [activity] = read_fit(data, "stryd.fit")
     assert "power_w" in activity.samples
-    np.testing.assert_array_equal(activity.samples["power_w"].to_numpy(), power)
+    # float32 values as their shortest decimal (181.43, not 181.42999267578125)
+    decimal = np.round(np.linspace(180.25, 320.5, len(power)), 2)
+    decimal[17] = np.nan
+    assert not np.array_equal(power, decimal, equal_nan=True)
+    np.testing.assert_array_equal(activity.samples["power_w"].to_numpy(), decimal)
     assert "dev_power" not in activity.samples
     assert activity.samples["dev_form_score"].iloc[0] == -5
 

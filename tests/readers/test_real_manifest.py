@@ -75,9 +75,10 @@ def test_developer_power_becomes_power(real_dir):
 
 def test_multisport_file_gives_one_activity_per_session(real_dir):
     legs = list(read_activities(real_dir / "fit/multisport/garmin_fr920xt_triathlon_chained.fit"))
-    assert [a.summary["sport"] for a in legs] == ["swimming", "cycling", "running"]
+    assert [a.summary["sport"] for a in legs] == ["swimming", "transition", "cycling",
+                                                  "transition", "running"]
     assert len({a.sha256 for a in legs}) == 1
-    assert [a.index for a in legs] == [0, 1, 2]
+    assert [a.index for a in legs] == [0, 1, 2, 3, 4]
     starts = [a.samples["timestamp"].iloc[0] for a in legs]
     assert starts == sorted(starts)
 

@@ -52,6 +52,14 @@ class FitMessages:
     warnings: list[str] = field(default_factory=list)
     damaged: bool = False
     dev_names: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    #: developer field (data index, number) → its units as the description spells them
+    dev_units: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def developer_fields(self) -> dict[str, tuple[str, str]]:
+        """(units as the file describes them, base type name) of each developer column
+        (``dev_<name>``)."""
+        return {f"dev_{label}": (self.dev_units.get(key, ""), base)
+                for key, (label, base) in self.dev_names.items()}
 
     def table(self, name: str) -> dict[str, np.ndarray]:
         return self.tables.get(name, {})
@@ -296,13 +304,14 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
 
 
 def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None:
-    table = numbers_only(table, keep=("field_name",))
+    table = numbers_only(table, keep=("field_name", "units"))
     names = table.get("field_name")
     if names is None:
         return
     idx = table.get("developer_data_index", np.zeros(len(names)))
     nums = table.get("field_definition_number", np.full(len(names), np.nan))
     bases = table.get("fit_base_type_id", np.full(len(names), 13.0))
+    units = table.get("units", np.full(len(names), "", dtype=object))
     for i, label in enumerate(names):
         if np.isnan(nums[i]):
             continue
@@ -310,6 +319,7 @@ def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None
         clean = "".join(c if c.isalnum() else "_" for c in str(label).strip()).strip("_").lower()
         base = 13 if np.isnan(bases[i]) else int(bases[i])
         out.dev_names[key] = (clean or f"field_{key[1]}", _TYPES["fit_base_type"].get(base, "byte"))
+        out.dev_units[key] = str(units[i] or "").strip()
 
 
 def _concat(tables: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:

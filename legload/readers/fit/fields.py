@@ -4,17 +4,20 @@ A definition's messages are gathered as rows of bytes (one row per message). Sca
 fields of one base type are then decoded together: their bytes are taken from the rows in
 one gather, read as an ``(n, k)`` array of the base type, checked against the type's invalid
 value, made float64 (NaN for invalid) and, when the profile scales them, scaled per
-column. Recent watches define records with dozens of fields, so this spares dozens of small
-steps per definition. Strings, fields whose size is not one element of their base type, and
-developer fields are decoded one by one (:func:`convert`, the reference the groups agree
-with bit for bit). What is needed to decode a definition's fields (names, byte positions,
-scales) is worked out once per distinct definition and kept for the next file.
+column and rounded to the decimals the scale resolves (no float32 or division artefacts
+such as 332.00001525878906). Recent watches define records with dozens of fields, so this
+spares dozens of small steps per definition. Strings, fields whose size is not one element
+of their base type, and developer fields are decoded one by one (:func:`convert`, the
+reference the groups agree with bit for bit). What is needed to decode a definition's
+fields (names, byte positions, scales) is worked out once per distinct definition and kept
+for the next file.
 
 Names, base types, scales and offsets come from the official SDK's profile.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -60,6 +63,7 @@ class _Group(NamedTuple):
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
     scale: np.ndarray | None  # per member, None for a group of unscaled fields
     offset: np.ndarray | None
+    power: np.ndarray | None  # per member, 10 ** the decimals its scale resolves
 
 
 class _Plan(NamedTuple):
@@ -117,7 +121,7 @@ def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     result = values.astype(np.float64)
     result[bad] = np.nan
     if group.scale is not None:
-        result = result / group.scale - group.offset
+        result = _round_to(result / group.scale - group.offset, group.power)
     return np.ascontiguousarray(result.T)
 
 
@@ -161,6 +165,38 @@ def _scaling(info: dict | None) -> tuple[float, float] | None:
     return None
 
 
+def scale_decimals(scale: float) -> int | None:
+    """Decimals a field of profile ``scale`` resolves. Its resolution is ``1 / scale``: a
+    scale ``2**a * 5**b`` writes every multiple of it exactly with ``max(a, b)`` decimals
+    (5, 0.2 m steps: 1; 1000: 3; 1024: 10, as 1/1024 = 0.0009765625); any other whole
+    scale gets ``ceil(log10(scale))``, the decimals of its resolution's first significant
+    digit. None (no rounding) for a fractional scale (power phase's 0.7111111 = 256/360:
+    a resolution of 1.40625 degrees that no number of decimals writes better)."""
+    if scale != int(scale) or scale < 1:
+        return None
+    rest, twos, fives = int(scale), 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    return max(twos, fives) if rest == 1 else math.ceil(math.log10(scale))
+
+
+def _power(decimals: int | None) -> float:
+    """``10 ** decimals``; 0 (a value :func:`_round_to` leaves as it is) for None."""
+    return 0.0 if decimals is None else 10.0 ** decimals
+
+
+def _round_to(values: np.ndarray, power: np.ndarray | float) -> np.ndarray:
+    """``values`` rounded to multiples of ``1 / power`` (per column for an array ``power``;
+    left as they are where ``power`` is 0)."""
+    if np.all(power == 0):
+        return values
+    if np.all(power > 0):
+        return np.round(values * power) / power
+    return np.where(power > 0, np.round(values * power) / np.where(power > 0, power, 1), values)
+
+
 def _number_type(base: int, endian: str) -> tuple[np.dtype, np.dtype | None, Any]:
     """How values of a number base type are read: their dtype; for floats, whose invalid
     value is an all-ones bit pattern, the unsigned dtype that pattern is compared in; and the
@@ -180,12 +216,13 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
     starts = np.array([start for _, start, _ in members], dtype=np.intp)
     byte_index = (starts[:, None] + np.arange(_BASE[base]["size"])).reshape(-1)
     scaling = [_scaling(info) for _, _, info in members]
-    scale = offset = None
+    scale = offset = power = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is
         scale = np.array([s for s, _ in scaling], dtype=np.float64)
         offset = np.array([o for _, o in scaling], dtype=np.float64)
+        power = np.array([_power(scale_decimals(s)) for s, _ in scaling])
     return _Group([position for position, _, _ in members], byte_index, dtype, invalid_value,
-                  bits, scale, offset)
+                  bits, scale, offset, power)
 
 
 def _common_field(num: int) -> dict | None:
@@ -225,7 +262,7 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
         result = result[:, 0]
     scaling = _scaling(info)
     if scaling is not None:  # scalars and every element of arrays, as the SDK applies it
-        result = result / scaling[0] - scaling[1]
+        result = _round_to(result / scaling[0] - scaling[1], _power(scale_decimals(scaling[0])))
     return result
 
 

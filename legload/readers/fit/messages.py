@@ -12,7 +12,9 @@ from legload.core.activity import Activity, ActivityColumns, summarize
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError, reading
+from legload.readers.fit.clock import salvage_dates
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
+from legload.readers.fit.developer import developer_channels
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -23,8 +25,6 @@ _SPORT_MAP = {
 }
 _SUB_MAP = {"indoor_running": "indoor", "indoor_cycling": "indoor", "virtual_activity": "virtual",
             "street": "road", "strength_training": "strength", "indoor_walking": "indoor"}
-#: power-like developer field labels (Stryd, Connect IQ apps) used when no native power exists
-_DEV_POWER = ("power",)
 #: sample column → record fields it is read from, the first one recorded winning
 _CHANNELS = {
     "altitude_m": ("enhanced_altitude", "altitude"),
@@ -34,9 +34,11 @@ _CHANNELS = {
     "power_w": ("power",),
     "temperature_c": ("temperature",),
 }
-#: running dynamics recorded in mm or ms: (sample column, record field)
+#: running dynamics recorded in mm or ms at 0.1 resolution: (sample column, record field)
 _MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
                    ("stance_time_s", "stance_time"), ("step_length_m", "step_length"))
+#: decimals of a 0.1 mm (ms) resolution once in m (s)
+_MILLI_DECIMALS = 4
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -57,7 +59,12 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
+    dated = salvage_dates(messages)
+    if dated:
+        warnings.append(f"{source}: {dated}")
     records = _samples(messages)
+    warnings += [f"{source}: {w}" for w in developer_channels(
+        messages.numbers("record"), records, messages.developer_fields())]
     if len(records["timestamp"]) == 0 or np.isnat(records["timestamp"]).all():
         detail = "; ".join(messages.warnings) or "the file holds no record messages"
         raise ReadError(source, f"no usable samples ({detail})")
@@ -73,14 +80,19 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     device = _device(messages)
     laps = _laps(messages)
     activities = []
-    for index, session in enumerate(s for s in sessions if s["sport"] != "transition"):
-        samples = _slice(records, session["start"], session["end"], single=len(sessions) == 1)
+    single = len(sessions) == 1
+    legs = [(s["start"], s["end"]) for s in sessions if s["sport"] != "transition"]
+    for index, session in enumerate(sessions):
+        # a transition (multisport) keeps the records that no sport leg of the file holds
+        claimed = legs if session["sport"] == "transition" else []
+        samples = _slice(records, session, single, claimed)
         if len(samples["timestamp"]) == 0:
             warnings.append(f"{source}: session {index} ({session['sport']}) has no samples")
             continue
         samples = _finish_channels(samples, session["sport"])
         warnings.extend(_clock_warnings(samples["timestamp"], session.get("elapsed_s"), source))
-        activity_laps = _slice_laps(laps, session["start"], session["end"], len(sessions) == 1)
+        following = sessions[index + 1]["start"] if index + 1 < len(sessions) else None
+        activity_laps = _slice_laps(laps, session, single, following)
         summary = summarize(
             samples, fmt="fit", sport=session["sport"], sub_sport=session["sub_sport"],
             device=device, totals={k: session.get(k) for k in
@@ -142,8 +154,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     for column, name in _MILLI_CHANNELS:
         values = _first(rec, name)
         if values is not None:
-            cols[column] = values / 1000.0  # profile units are mm and ms
-    _developer_channels(rec, cols)
+            cols[column] = np.round(values / 1000.0, _MILLI_DECIMALS)  # profile: mm and ms
     return cols
 
 
@@ -153,17 +164,6 @@ def _first(rec: dict[str, np.ndarray], *names: str) -> np.ndarray | None:
         if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
             return rec[name]
     return None
-
-
-def _developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray]) -> None:
-    """Developer fields (``dev_<name>``) of one number per record, kept as they are; a power
-    one (Stryd, Connect IQ apps) is ``power_w`` when the watch recorded no power itself."""
-    for name, values in rec.items():
-        if name.startswith("dev_") and values.ndim == 1 and values.dtype != object:
-            if "power_w" not in cols and name[4:] in _DEV_POWER:
-                cols["power_w"] = values
-            else:
-                cols[name] = values
 
 
 def _clock_warnings(stamps: np.ndarray, elapsed_s: float | None, source: str) -> list[str]:
@@ -185,7 +185,7 @@ def _compressed_speed_distance(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     """Expand FIT record field 8 (12-bit speed /100 m/s, 12-bit accumulated distance /16 m)."""
     b = np.nan_to_num(raw[:, :3], nan=0).astype(np.int64)
     valid = np.isfinite(raw[:, :3]).all(axis=1)
-    speed = (b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0
+    speed = np.round((b[:, 0] | ((b[:, 1] & 0x0F) << 8)) / 100.0, 2)
     dist12 = (b[:, 1] >> 4) | (b[:, 2] << 4)
     steps = np.diff(dist12[valid], prepend=0) & 0x0FFF
     distance = np.full(len(raw), np.nan)
@@ -259,12 +259,25 @@ def _file_sport(messages: FitMessages) -> str:
     return "other"
 
 
-def _slice(records: dict[str, np.ndarray], start, end, single: bool) -> dict[str, np.ndarray]:
-    if single or start is None or end is None:
+def _slice(records: dict[str, np.ndarray], session: dict, single: bool,
+           claimed: list) -> dict[str, np.ndarray]:
+    """The records of ``session`` (all of them for a file's only session), but those within
+    a ``claimed`` (start, end) span."""
+    if single or session["start"] is None or session["end"] is None:
         return records
-    stamps = records["timestamp"]
-    inside = (stamps >= _naive(start)) & (stamps <= _naive(end))
+    inside = _within(records["timestamp"], session["start"], session["end"], claimed, True)
     return {name: values[inside] for name, values in records.items()}
+
+
+def _within(stamps: np.ndarray, start, end, claimed: list, closed: bool) -> np.ndarray:
+    """Which ``stamps`` lie from ``start`` to ``end`` (included when ``closed``) and in
+    no ``claimed`` span."""
+    upper = stamps <= _naive(end) if closed else stamps < _naive(end)
+    inside = (stamps >= _naive(start)) & upper
+    for other_start, other_end in claimed:
+        if other_start is not None and other_end is not None:
+            inside &= ~_within(stamps, other_start, other_end, [], closed)
+    return inside
 
 
 def _device(messages: FitMessages) -> str | None:
@@ -323,10 +336,15 @@ def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
     return pd.Series([names[v] for v in plain], dtype=object)
 
 
-def _slice_laps(laps: dict[str, Any] | None, start, end, single: bool) -> dict[str, Any] | None:
-    if single or start is None or end is None or laps is None:
+def _slice_laps(laps: dict[str, Any] | None, session: dict, single: bool,
+                following: pd.Timestamp | None) -> dict[str, Any] | None:
+    """The laps that start within ``session`` and before the ``following`` session starts
+    (a session's end, to the millisecond, can pass the next one's start, to the second)."""
+    if single or session["start"] is None or session["end"] is None or laps is None:
         return laps
-    inside = (laps["start"] >= _naive(start)) & (laps["start"] < _naive(end))
+    inside = _within(laps["start"], session["start"], session["end"], [], False)
+    if following is not None:
+        inside &= laps["start"] < _naive(following)
     return _take(laps, inside)
 
 
