@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -16,44 +16,21 @@ from legload.analysis.session import ActivityAnalysis, analyse_session
 from legload.analysis.weekly import MODEL_VERSION
 from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
-from legload.import_pool import ReadJob, ReadPool, ReadResult, apply_meta
-from legload.readers import Activity, iter_members, read_bytes, unwrap
+from legload.import_pool import ReadJob, ReadPool, ReadResult
+from legload.readers import iter_members, unwrap
 from legload.readers.detect import content_sha256
 from legload.readers.files import read_file
 from legload.readers.logs.read import TABLES, LogRows, read_log
 from legload.readers.logs.validate import check_rows, date_problem, summary
+from legload.reading import only_activity
+from legload.reading import read_activities as read_activities  # re-exported
+from legload.reading import read_activity as read_activity  # re-exported
 from legload.store import DatabaseUnusable, Store, default_db_path
 from legload.store.merge import merged_pairs
 from legload.store.paths import existing_db
 
 PathLike = str | os.PathLike
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
-
-
-def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
-    """Read one FIT, GPX or TCX file (or its ``.gz``) into an :class:`Activity` (the first
-    of a multisport file: :func:`read_activities` yields them all)."""
-    path = Path(path)
-    data = read_file(path)
-    activity = read_bytes(data, str(path), strict=strict)[0]
-    activity.summary["start"] = activity.start  # in Python a UTC Timestamp, not ISO text
-    return activity
-
-
-def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activity]:
-    """Yield every activity in a file, folder, zip or export, in a stable order (files that
-    cannot be read are skipped here; :func:`import_paths` reports them)."""
-    for member in iter_members(path):
-        if isinstance(member, ReadError) or member.kind != "activity":
-            continue
-        try:
-            activities = read_bytes(member.read(), member.source, strict=strict)
-        except ReadError:
-            continue
-        for activity in activities:
-            apply_meta(activity, member.meta)
-            activity.summary["start"] = activity.start  # a UTC Timestamp, as read_activity
-            yield activity
 
 
 @dataclass
@@ -306,8 +283,7 @@ def analyse(target: int | PathLike, *, db: PathLike | None = None,
             mass_kg = mass_kg or store.athlete_weight_for(int(target))
         activity_id: int | None = int(target)
     else:
-        activity = read_activity(target)
-        activity_id = None
+        activity, activity_id = only_activity(Path(target)), None
     start = activity.start
     return ActivityAnalysis(id=activity_id, source=activity.source, name=activity.summary.get(
         "name"), start=None if start is None else start.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -145,7 +145,7 @@ activities_app = typer.Typer(help="Imported activities: list them (no command), 
 app.add_typer(activities_app, name="activities")
 
 
-@activities_app.callback(invoke_without_command=True, cls=Command)
+@activities_app.callback(invoke_without_command=True)
 def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption = None,
                as_json: JsonOption = False) -> None:
     """List imported activities, oldest first (tab-separated when not printed to a
