@@ -171,7 +171,7 @@ def test_report_with_a_strength_log_without_rpe(real_dir, db_path):
                                  "--until", f"{latest:%Y-%m-%d}"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert max(m["lifting_sets"] for m in report["muscles"].values()) > 0
+    assert max(m["lifting_sets_week"] for m in report["muscles"].values()) > 0
 
 
 def test_food_logged_twice_counts_once_and_only_inside_the_window(tmp_path):
