@@ -155,8 +155,9 @@ def test_report_on_an_empty_database(db_path):
     schema_validator("report").validate(document)
     assert "No training data yet" in document["headline"]
     assert document["muscles"]["quadriceps"] == {
-        "verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0, "eccentric_load": 0.0,
-        "trend": "none", "drivers": [], "size": None, "confidence": None}
+        "verdict": None, "endurance_load_j_kg_week": 0.0, "strength_stimulus_sets_week": 0.0,
+        "eccentric_load_j_kg_week": 0.0, "trend": "none", "drivers": [], "size": None,
+        "confidence": None}
     assert (document["energy"], document["weekly"], document["projection"]) == ({}, {}, None)
 
 
