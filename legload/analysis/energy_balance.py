@@ -42,6 +42,10 @@ DEAD_BAND_MIN_KCAL = 50.0
 MODEL_EXPENDITURE_SPREAD = 0.10
 
 
+#: attribute → ``report --json`` key where the attribute's name does not carry its unit
+_JSON_KEYS = {"protein_g_kg": "protein_g_kg_day"}
+
+
 @dataclass
 class EnergyPicture:
     """What the logs say about energy: every field None where the logs cannot say."""
@@ -60,8 +64,10 @@ class EnergyPicture:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The report's ``energy`` part: floats rounded to 0.1, notes as they are."""
-        return {k: (round(v, 1) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+        """The report's ``energy`` part: floats rounded to 0.1, notes as they are; keys carry
+        their unit (``protein_g_kg`` is ``protein_g_kg_day``)."""
+        return {_JSON_KEYS.get(k, k): (round(v, 1) if isinstance(v, float) else v)
+                for k, v in self.__dict__.items()}
 
     @property
     def rule_balance_kcal_day(self) -> float | None:

@@ -23,6 +23,7 @@ class MuscleVerdict:
     no training data at all (then size, confidence, growth range and lifting sets are None).
     Loads are J/kg per week; ``strength_stimulus`` and ``lifting_sets`` hard sets per week;
     ``strength_outlook`` the expected change in maximal force beside the size verdict.
+    :meth:`to_dict` names each number with its unit (``endurance_load_j_kg_week`` …).
     """
 
     verdict: str | None
@@ -45,17 +46,19 @@ class MuscleVerdict:
                    eccentric_load=0.0, trend="none")
 
     def to_dict(self) -> dict[str, Any]:
+        """The muscle's entry in ``report --json``: loads as ``…_j_kg_week``, hard sets as
+        ``…_sets_week`` (``lifting_sets_week``), the growth range as ``growth_range_pct``."""
+        loads = {"endurance_load_j_kg_week": self.endurance_load,
+                 "strength_stimulus_sets_week": self.strength_stimulus}
         if self.verdict is None:  # the shorter entry of a report without data
-            return {"verdict": None, "endurance_load": self.endurance_load,
-                    "strength_stimulus": self.strength_stimulus,
-                    "eccentric_load": self.eccentric_load, "trend": self.trend,
-                    "drivers": self.drivers, "size": self.size, "confidence": self.confidence}
+            return {"verdict": None, **loads, "eccentric_load_j_kg_week": self.eccentric_load,
+                    "trend": self.trend, "drivers": self.drivers, "size": self.size,
+                    "confidence": self.confidence}
         return {"verdict": self.verdict, "size": self.size, "confidence": self.confidence,
-                "growth_pct_range": (None if self.growth_pct_range is None
+                "growth_range_pct": (None if self.growth_pct_range is None
                                      else list(self.growth_pct_range)),
-                "endurance_load": self.endurance_load,
-                "strength_stimulus": self.strength_stimulus, "lifting_sets": self.lifting_sets,
-                "eccentric_load": self.eccentric_load, "trend": self.trend,
+                **loads, "lifting_sets_week": self.lifting_sets,
+                "eccentric_load_j_kg_week": self.eccentric_load, "trend": self.trend,
                 "drivers": self.drivers,
                 "strength_outlook": (None if self.strength_outlook is None
                                      else self.strength_outlook.to_dict())}
@@ -132,9 +135,10 @@ class WeeklySeries:
     eccentric_load: dict[str, list[float]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"weeks": self.weeks, "endurance_load": self.endurance_load,
-                "strength_stimulus": self.strength_stimulus,
-                "eccentric_load": self.eccentric_load}
+        """The report's ``weekly`` part, each series named with its unit."""
+        return {"weeks": self.weeks, "endurance_load_j_kg_week": self.endurance_load,
+                "strength_stimulus_sets_week": self.strength_stimulus,
+                "eccentric_load_j_kg_week": self.eccentric_load}
 
 
 @dataclass(frozen=True)

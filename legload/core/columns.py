@@ -96,6 +96,7 @@ SUMMARY_KEYS: dict[str, tuple[str, str]] = {
     "samples": ("", "number of samples"),
     "device": ("", "manufacturer/product, when known"),
     "channels": ("", "channels present: gps, altitude, heart_rate, cadence, power, speed, distance"),
+    "derived_columns": ("", "sample columns derived, not recorded (GPX: distance_m, speed_m_s)"),
 }
 
 

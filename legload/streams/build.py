@@ -81,7 +81,9 @@ def to_stream(
     summary = activity.summary or {}
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
-    cleaned = clean_samples(activity.samples, sport)
+    # columns a reader derived (GPX speed and distance from positions) are recomputed here
+    recorded = activity.samples.drop(columns=summary.get("derived_columns") or [], errors="ignore")
+    cleaned = clean_samples(recorded, sport)
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings

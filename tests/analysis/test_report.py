@@ -155,8 +155,9 @@ def test_report_on_an_empty_database(db_path):
     schema_validator("report").validate(document)
     assert "No training data yet" in document["headline"]
     assert document["muscles"]["quadriceps"] == {
-        "verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0, "eccentric_load": 0.0,
-        "trend": "none", "drivers": [], "size": None, "confidence": None}
+        "verdict": None, "endurance_load_j_kg_week": 0.0, "strength_stimulus_sets_week": 0.0,
+        "eccentric_load_j_kg_week": 0.0, "trend": "none", "drivers": [], "size": None,
+        "confidence": None}
     assert (document["energy"], document["weekly"], document["projection"]) == ({}, {}, None)
 
 
@@ -171,7 +172,7 @@ def test_report_with_a_strength_log_without_rpe(real_dir, db_path):
                                  "--until", f"{latest:%Y-%m-%d}"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert max(m["lifting_sets"] for m in report["muscles"].values()) > 0
+    assert max(m["lifting_sets_week"] for m in report["muscles"].values()) > 0
 
 
 def test_food_logged_twice_counts_once_and_only_inside_the_window(tmp_path):

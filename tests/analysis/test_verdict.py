@@ -78,6 +78,6 @@ def test_without_data_the_headline_says_how_to_get_an_answer():
     assert facts == Headline(answer="no_data")
     assert headline_text(facts).startswith("No training data yet: import your runs")
     assert MuscleVerdict.no_data().to_dict() == {
-        "verdict": None, "endurance_load": 0.0, "strength_stimulus": 0.0,
-        "eccentric_load": 0.0, "trend": "none", "drivers": [], "size": None,
+        "verdict": None, "endurance_load_j_kg_week": 0.0, "strength_stimulus_sets_week": 0.0,
+        "eccentric_load_j_kg_week": 0.0, "trend": "none", "drivers": [], "size": None,
         "confidence": None}

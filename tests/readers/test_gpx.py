@@ -3,6 +3,7 @@ salvaged with a named warning or refused; generated tracks round-trip exactly.""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -12,9 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legload.core.activity import haversine_m
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.errors import ReadError
 from legload.readers.xml.gpx import read_gpx
+from legload.streams import to_stream
+from legload.synth.gpx_writer import write_gpx
+from legload.synth.workouts import easy_run, synthesize
 
 from ..conftest import REAL
 from .xml_truth import plain_timed_points
@@ -235,3 +240,54 @@ def test_generated_points_round_trip_exactly(points):
     np.testing.assert_array_equal(samples["heart_rate_bpm"].to_numpy(), np.array(hr, dtype=float))
     expected = pd.DatetimeIndex([pd.Timestamp(t, tz="UTC") for t in times])
     assert (pd.DatetimeIndex(samples["timestamp"]) == expected).all()
+
+
+def _without_derived(activity):
+    """The activity as read before GPX files had derived speed and distance columns."""
+    samples = activity.samples.drop(columns=["distance_m", "speed_m_s"])
+    summary = {k: v for k, v in activity.summary.items() if k != "derived_columns"}
+    return type(activity)(samples=samples, laps=activity.laps, summary=summary)
+
+
+def test_real_gpx_gets_speed_and_distance_from_positions(real_dir):
+    activity = read_gpx((real_dir / "gpx/running/tomtom_run.gpx").read_bytes(), "tomtom.gpx")[0]
+    samples = activity.samples
+    assert activity.summary["derived_columns"] == ["distance_m", "speed_m_s"]
+    assert "speed" not in activity.summary["channels"]  # the file's own channels only
+    check_canonical(samples)
+    distance = samples["distance_m"].to_numpy()
+    assert distance[0] == 0.0 and (np.diff(distance) >= 0).all()
+    assert distance[-1] == pytest.approx(activity.summary["distance_m"], abs=1e-6)
+    assert 2.5 < samples["speed_m_s"].median() < 4.5  # a 4.8 km run in 24 min
+    # the stream still takes its distance and speed from the positions, as before
+    stream, before = to_stream(activity), to_stream(_without_derived(activity))
+    assert stream.flags["speed_source"] == stream.flags["distance_source"] == "positions"
+    pd.testing.assert_frame_equal(stream.frame, before.frame)
+
+
+def test_generated_gpx_speed_and_distance_follow_the_truth(tmp_path):
+    workout = easy_run(dt.datetime(2026, 6, 1, 6, 30, tzinfo=UTC), minutes=10)
+    truth = synthesize(workout, seed=3, gps_noise_m=0.0)
+    path = write_gpx(workout, tmp_path / "run.gpx", truth)
+    activity = read_gpx(path.read_bytes(), "run.gpx")[0]
+    samples = activity.samples
+    assert samples["distance_m"].iloc[-1] == pytest.approx(truth["distance_m"].iloc[-1], rel=0.01)
+    inner = slice(5, -5)
+    error = samples["speed_m_s"].to_numpy()[inner] - truth["speed_m_s"].to_numpy()[inner]
+    assert np.median(np.abs(error)) < 0.1
+
+
+def test_a_recorded_speed_is_kept_and_nothing_is_derived():
+    points = (_pt(1, 1, "2020-05-01T10:00:00Z", "<speed>3.0</speed>")
+              + _pt(1, 1.0001, "2020-05-01T10:00:04Z", "<speed>2.5</speed>"))
+    activity = read_gpx(_gpx(points), "speed.gpx")[0]
+    assert activity.samples["speed_m_s"].tolist() == [3.0, 2.5]
+    assert "distance_m" not in activity.samples and "derived_columns" not in activity.summary
+
+
+def test_points_without_position_get_no_speed_or_distance():
+    points = (_pt(0.5, 1, "2020-05-01T10:00:00Z") + "<trkpt><time>2020-05-01T10:00:01Z</time></trkpt>"
+              + _pt(0.5, 1.0001, "2020-05-01T10:00:02Z"))
+    samples = read_gpx(_gpx(points), "tunnel.gpx")[0].samples
+    assert np.isnan(samples["distance_m"][1]) and np.isnan(samples["speed_m_s"][1])
+    assert samples["speed_m_s"][0] == pytest.approx(haversine_m(0.5, 1, 0.5, 1.0001) / 2, rel=1e-6)

@@ -88,9 +88,9 @@ class StrengthOutlook:
         return {"direction": self.direction,
                 "effect_size_range": (None if self.effect_size_range is None
                                       else list(self.effect_size_range)),
-                "hard_sets": round(self.hard_sets, 2),
-                "from_lifting": round(self.from_lifting, 2),
-                "from_sprints": round(self.from_sprints, 2), "drivers": self.drivers}
+                "hard_sets_week": round(self.hard_sets, 2),
+                "from_lifting_sets_week": round(self.from_lifting, 2),
+                "from_sprints_sets_week": round(self.from_sprints, 2), "drivers": self.drivers}
 
 
 def strength_band(sets: float) -> tuple[float, float]:

@@ -6,7 +6,9 @@ TrackPointExtension v1/v2 (``hr``, ``cad``, ``atemp``, ``speed``), cluetrust ``g
 (``hr``, ``cadence``, ``temp``, ``distance``) as Strava writes it, plain ``heartrate`` /
 ``cadence`` / ``power`` elements, Garmin PowerExtension ``PowerInWatts``.
 Watches count run cadence per foot, so foot sports get ``cadence_spm`` = 2 × ``cad``;
-other sports get ``cadence_rpm`` = ``cad``.
+other sports get ``cadence_rpm`` = ``cad``. A track with positions but no speed or distance
+of its own gets ``distance_m`` and ``speed_m_s`` derived from them, as a FIT file has, named
+in the summary's ``derived_columns`` (the stream stage recomputes them from the positions).
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from legload.core.activity import Activity, ActivityColumns, order_columns, summ
 from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
 from legload.readers.xml.safe import child, child_text, contains, find_all, numbers, tree_fields
-from legload.readers.xml.samples import gather, timed_columns
+from legload.readers.xml.samples import (
+    DERIVED_MOTION,
+    gather,
+    motion_from_positions,
+    timed_columns,
+)
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: lower-case local name of a trkpt descendant → field
@@ -86,8 +93,11 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
             columns["cadence_spm"] = 2.0 * cadence
         else:
             columns["cadence_rpm"] = cadence
-    columns = order_columns(columns)
     summary = summarize(columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device)
+    derived = motion_from_positions(columns)  # after the summary: its channels are the file's
+    if derived:
+        summary["derived_columns"] = list(DERIVED_MOTION)
+    columns = order_columns({**columns, **derived})
     return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
                            source=source)
 

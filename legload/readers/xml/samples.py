@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from legload.core.activity import Activity, ActivityColumns
+from legload.core.activity import Activity, ActivityColumns, track_distance_m
 from legload.errors import ReadError
 
 #: what a reader makes of one part of a file
@@ -69,6 +69,47 @@ def timed_columns(times: list[str | None], columns: Mapping[str, np.ndarray], so
     return out
 
 
+#: the sample columns :func:`motion_from_positions` derives, recorded in the summary's
+#: ``derived_columns`` so that the stream stage does not take them for the device's own
+DERIVED_MOTION = ("distance_m", "speed_m_s")
+
+
+def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``distance_m`` and ``speed_m_s`` derived from the positions of timed sample columns,
+    as a FIT file records them; ``{}`` when the columns carry no positions or already have
+    either channel (a GPX extension's own speed or distance is kept as recorded).
+
+    Distance is the summary's: the cumulative great-circle (haversine) distance along the
+    positions averaged over a centred 3 s window
+    (:func:`~legload.core.activity.track_distance_m`), so its last value is the summary's
+    ``distance_m`` when the last row has a position. Speed is the centred difference of that
+    distance over time between neighbouring fixes,
+    ``v_i = (d_{i+1} - d_{i-1}) / (t_{i+1} - t_{i-1})`` (one-sided at either end). Rows
+    without a position, and speeds over no elapsed time, are NaN.
+    """
+    if "lat_deg" not in columns or any(name in columns for name in DERIVED_MOTION):
+        return {}
+    lat, lon = columns["lat_deg"], columns["lon_deg"]
+    fixes = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    if fixes.size == 0:
+        return {}
+    frame = pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]), "lat_deg": lat,
+                          "lon_deg": lon})
+    along = track_distance_m(frame)[fixes]
+    stamps = columns["timestamp"][fixes]
+    seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
+    speed = np.full(fixes.size, np.nan)
+    if fixes.size > 1:
+        ahead = np.r_[along[1:], along[-1]] - np.r_[along[0], along[:-1]]
+        span = np.r_[seconds[1:], seconds[-1]] - np.r_[seconds[0], seconds[:-1]]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            speed = np.where(span > 0, ahead / span, np.nan)
+    distance_m = np.full(lat.size, np.nan)
+    speed_m_s = np.full(lat.size, np.nan)
+    distance_m[fixes], speed_m_s[fixes] = along, speed
+    return {"distance_m": distance_m, "speed_m_s": speed_m_s}
+
+
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
     (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
@@ -121,4 +162,5 @@ def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
     return activities
 
 
-__all__ = ["EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "gather", "iso_stamps", "timed_columns"]
+__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "gather", "iso_stamps",
+           "motion_from_positions", "timed_columns"]
