@@ -10,7 +10,7 @@ import zipfile
 from typer.testing import CliRunner
 
 from legload.cli import app
-from legload.synth import synthesize, write_fit, write_gpx
+from legload.synth import synthesize, write_fit
 from legload.synth.workouts import easy_run
 
 START = dt.datetime(2026, 3, 2, 7, tzinfo=dt.UTC)
