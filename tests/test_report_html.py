@@ -101,3 +101,17 @@ def test_report_renders_in_chromium(tmp_path):
         browser.close()
     assert errors == []
     assert shot.stat().st_size > 20_000
+
+
+
+def test_the_title_question_uses_the_possessive_of_the_name():
+    """"you" and "me" are the reader ("your legs"); a name ending in s takes an apostrophe."""
+    from dataclasses import replace
+
+    from markupsafe import escape
+
+    from legload.core.profile import AthleteProfile
+
+    for name, expected in (("you", "your legs"), ("James", "James' legs"), ("ana", "ana's legs")):
+        html = render_report(replace(_document(), profile=AthleteProfile(name=name)), __version__)
+        assert f"Will running make {escape(expected)} muscular?" in html  # autoescaped
