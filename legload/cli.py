@@ -375,7 +375,7 @@ def report(
 
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
-                lambda text: _say(out, text), _fail)
+                lambda text: _say(out, text), _fail, Command)
 
 
 def main() -> None:  # pragma: no cover - console entry

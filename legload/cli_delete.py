@@ -17,10 +17,13 @@ from legload.errors import LegloadError
 
 T = TypeVar("T")
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-FromOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD), included.")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD), included.")]
+FromOption = Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD",
+                                                help="First day, included.")]
+ToOption = Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD",
+                                              help="Last day, included.")]
 SourceOption = Annotated[Path | None, typer.Option(
-    "--source", help="Only rows imported from this file (as it was given to import).")]
+    "--source", metavar="FILE",
+    help="Only rows imported from this file (as it was given to import).")]
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -50,15 +53,19 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def register(apps: dict[str, typer.Typer], db_option, athlete_option,
-             say: Callable[[str], None], fail: Callable[[Exception], Exception]) -> None:
+             say: Callable[[str], None], fail: Callable[[Exception], Exception],
+             command_cls: type | None = None) -> None:
     """Add ``activities delete``, ``strength/intake/body delete`` and ``athlete delete``.
 
     ``apps`` maps ``activities``, ``athlete`` and each log kind to its typer group;
-    ``say(text)`` prints one plain line, ``fail(exc)`` turns an error into the exit."""
+    ``say(text)`` prints one plain line, ``fail(exc)`` turns an error into the exit;
+    ``command_cls`` is the CLI's command class (its help names arguments by metavar)."""
+    options = {"cls": command_cls} if command_cls else {}
 
-    @apps["activities"].command("delete")
+    @apps["activities"].command("delete", **options)
     def delete_activities(
-        ids: Annotated[list[int], typer.Argument(help="Activity ids (see `legload activities`).")],
+        ids: Annotated[list[int], typer.Argument(
+            metavar="ID...", help="Activity ids (see `legload activities`).")],
         db: db_option = None, yes: YesOption = False,
     ) -> None:
         """Delete activities by id, with their samples and cached analyses."""
@@ -67,11 +74,12 @@ def register(apps: dict[str, typer.Typer], db_option, athlete_option,
         say(f"deleted {_plural(len(deleted), 'activity', 'activities')}")
 
     for kind in api.TABLES:
-        apps[kind].command("delete")(_log_delete(kind, db_option, athlete_option, say, fail))
+        apps[kind].command("delete", **options)(_log_delete(kind, db_option, athlete_option, say, fail))
 
-    @apps["athlete"].command("delete")
+    @apps["athlete"].command("delete", **options)
     def athlete_delete(
-        name: Annotated[str, typer.Argument(help="The athlete to delete, with all their data.")],
+        name: Annotated[str, typer.Argument(
+            metavar="NAME", help="The athlete to delete, with all their data.")],
         db: db_option = None, yes: YesOption = False,
     ) -> None:
         """Delete an athlete and every activity, set, food day and weigh-in of theirs."""

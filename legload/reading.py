@@ -12,7 +12,7 @@ from pathlib import Path
 from legload.errors import ReadError
 from legload.import_pool import apply_meta
 from legload.readers import Activity, iter_members, read_bytes
-from legload.readers.files import read_file
+from legload.readers.files import check_regular, read_file
 
 PathLike = str | os.PathLike
 
@@ -45,8 +45,10 @@ def read_activities(path: PathLike, *, strict: bool = False) -> Iterator[Activit
 
 def only_activity(path: Path) -> Activity:
     """The one activity of a file, zip or folder; ReadError naming them when there are more."""
-    if not (path.is_dir() or zipfile.is_zipfile(path)):
-        return read_activity(path)
+    if not path.is_dir():
+        check_regular(path)  # a device or FIFO is refused before anything opens it
+        if not zipfile.is_zipfile(path):
+            return read_activity(path)
     found = list(read_activities(path))
     if len(found) != 1:
         names = "; ".join(f"{a.source} ({a.start:%Y-%m-%d %H:%M})" for a in found[:10])
