@@ -349,7 +349,7 @@ def list_activities(*, db: PathLike | None = None, athlete: str | None = None) -
 
 def delete_activities(ids: Iterable[int], *, db: PathLike | None = None) -> list[int]:
     """Delete activities by id with all they hold (all or none); the ids deleted."""
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         return store.delete_activities(list(ids))
 
 
@@ -358,7 +358,7 @@ def delete_logs(kind: str, *, db: PathLike | None = None, athlete: str | None = 
                 source: PathLike | None = None) -> int:
     """Delete ``strength``/``intake``/``body`` rows by ISO days (both included) and/or source
     file; how many rows went."""
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         return store.delete_log_rows(
             TABLES[kind], store.athlete_id(athlete), date_from=date_from, date_to=date_to,
             source=None if source is None else str(source))
@@ -366,5 +366,5 @@ def delete_logs(kind: str, *, db: PathLike | None = None, athlete: str | None = 
 
 def delete_athlete(name: str, *, db: PathLike | None = None) -> dict[str, int]:
     """Delete an athlete with every activity and log row of theirs; rows deleted per table."""
-    with Store(db or default_db_path()) as store:
+    with Store(existing_db(db)) as store:
         return store.delete_athlete(name)
