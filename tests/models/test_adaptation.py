@@ -70,7 +70,7 @@ def test_transcription_wilson_effect_sizes_and_schumann_smd():
     es = _csv("wilson2012_abstract.csv").query("outcome == 'hypertrophy'")
     es = es.set_index("training")["es"]
     assert dict(A.WILSON_2012_HYPERTROPHY_ES) == es.to_dict()
-    assert A.CONCURRENT_LOW_FACTOR == pytest.approx(_wilson_concurrent_over_strength(), abs=1e-3)
+    assert pytest.approx(_wilson_concurrent_over_strength(), abs=1e-3) == A.CONCURRENT_LOW_FACTOR
     schumann = _csv("schumann2022_abstract.csv").set_index("outcome")
     assert schumann.loc["hypertrophy", "smd"] == A.SCHUMANN_2022_HYPERTROPHY_SMD
     lundberg = _csv("lundberg2022_abstract.csv").set_index("outcome")
