@@ -96,9 +96,11 @@ def test_a_truncated_file_keeps_exactly_the_records_before_the_cut(seed_index, c
     size = int(cut * len(whole))
     kept, _, damaged = _records(whole[:size])
     assert damaged
+    # (offsets are where a record's fields start, after its header byte; a record may have none)
     # every record followed by another record's start before the cut is whole and kept; no
-    # record starting after the cut is
-    assert int(np.sum(offsets <= size)) - 1 <= len(kept) <= int(np.sum(offsets < size))
+    # record whose fields start after the cut is
+    started = int(np.sum(offsets <= size))
+    assert started - 1 <= len(kept) <= started
     np.testing.assert_array_equal(kept, full[:len(kept)])
 
 
