@@ -43,9 +43,9 @@ def _known(**kw):
 # --- published numbers -------------------------------------------------------------------------
 
 
-def test_schoenfeld_per_set_figures_match_the_csv():
+def test_transcription_schoenfeld_per_set_figures():
     rows = _csv("schoenfeld2017_abstract.csv").set_index("quantity")["value"]
-    assert A.PCT_GAIN_PER_WEEKLY_SET == rows["per_weekly_set_pct"] == 0.37
+    assert rows["per_weekly_set_pct"] == A.PCT_GAIN_PER_WEEKLY_SET
     assert rows["per_weekly_set_es"] == A.ES_PER_WEEKLY_SET
     assert rows["higher_vs_lower_pct"] == A.HIGHER_VS_LOWER_VOLUME_PCT
     means = [pct for _, pct in A.SET_CATEGORY_GAIN_PCT]
@@ -59,21 +59,25 @@ def test_schoenfeld_slope_is_consistent_with_the_category_means():
     assert slope == pytest.approx(A.PCT_GAIN_PER_WEEKLY_SET, abs=0.01)
 
 
-def test_wilson_effect_sizes_and_the_interference_range():
+def _wilson_concurrent_over_strength() -> float:
+    """Wilson 2012's hypertrophy effect size with concurrent training over strength alone, read
+    from the transcribed abstract (not from the parameters)."""
+    es = _csv("wilson2012_abstract.csv").query("outcome == 'hypertrophy'").set_index("training")
+    return float(es.loc["concurrent", "es"] / es.loc["strength", "es"])
+
+
+def test_transcription_wilson_effect_sizes_and_schumann_smd():
     es = _csv("wilson2012_abstract.csv").query("outcome == 'hypertrophy'")
     es = es.set_index("training")["es"]
     assert dict(A.WILSON_2012_HYPERTROPHY_ES) == es.to_dict()
-    assert pytest.approx(0.85 / 1.23, abs=1e-3) == A.CONCURRENT_LOW_FACTOR
+    assert pytest.approx(_wilson_concurrent_over_strength(), abs=1e-3) == A.CONCURRENT_LOW_FACTOR
     schumann = _csv("schumann2022_abstract.csv").set_index("outcome")
     assert schumann.loc["hypertrophy", "smd"] == A.SCHUMANN_2022_HYPERTROPHY_SMD
-    # Schumann's CI includes no interference: the band's high end keeps growth whole
-    assert schumann.loc["hypertrophy", "ci_low"] < 0 < schumann.loc["hypertrophy", "ci_high"]
-    assert A.CONCURRENT_HIGH_FACTOR == 1.0
     lundberg = _csv("lundberg2022_abstract.csv").set_index("outcome")
     assert lundberg.loc["fibre_overall", "smd"] == A.LUNDBERG_2022_FIBRE_SMD
 
 
-def test_training_age_protein_and_energy_numbers_match_their_csvs():
+def test_transcription_training_age_protein_and_energy_numbers():
     harber = _csv("harber2012_abstract.csv").set_index("group")["quadriceps_volume_pct"]
     assert (harber["young"], harber["older"]) == A.HARBER_2012_QUADRICEPS_GAIN_PCT
     morton = _csv("morton2018_abstract.csv").set_index("quantity")["value"]
@@ -81,11 +85,14 @@ def test_training_age_protein_and_energy_numbers_match_their_csvs():
     assert morton["ffm_gain_with_supplement"] == A.PROTEIN_FFM_GAIN_KG
     mk = _csv("murphykoehler2022_abstract.csv").set_index("quantity")["value"]
     assert mk["deficit_preventing_lean_mass_gain"] == A.DEFICIT_NO_GAIN_KCAL
-    garthe = _csv("garthe2011_abstract.csv").set_index("group")
-    # the slow-loss group still built lean mass: the optimistic end fades more slowly
-    assert garthe.loc["slow", "lean_mass_change_pct"] > 0 >= garthe.loc["fast",
-                                                                          "lean_mass_change_pct"]
-    assert A.DEFICIT_NO_GAIN_HIGH_KCAL > A.DEFICIT_NO_GAIN_KCAL
+
+
+def test_slow_loss_keeps_the_optimistic_end_longer_than_the_typical_end():
+    # Garthe 2011: the slow-loss group still built lean mass, the fast one did not (the CSV's
+    # signs are checked in test_published_data_integrity); so at Murphy & Koehler's deficit the
+    # typical end of the band is gone while the optimistic end is not.
+    low, high = ad.deficit_factors(-A.DEFICIT_NO_GAIN_KCAL)
+    assert low == 0.0 < high
 
 
 def test_every_source_is_cited_and_tagged():
@@ -152,9 +159,11 @@ def test_untrained_new_runner_may_build_small_with_low_confidence():
 def test_concurrent_running_widens_the_band_downwards_only():
     alone = _known(strength_stimulus=12, running_minutes_week=0)
     with_running = _known(strength_stimulus=12, running_minutes_week=240)
+    # Schumann 2022's CI includes no interference: the high end keeps growth whole
     assert with_running.growth_pct_range[1] == alone.growth_pct_range[1]
+    # Wilson 2012's concurrent/strength ratio, from the CSV, lowers the low end
     assert with_running.growth_pct_range[0] == pytest.approx(
-        9.8 * (1 - A.INTRINSIC_SPREAD) * A.CONCURRENT_LOW_FACTOR, abs=0.05)
+        9.8 * (1 - A.INTRINSIC_SPREAD) * _wilson_concurrent_over_strength(), abs=0.05)
     assert any("Schumann 2022" in d and "Wilson 2012" in d for d in with_running.drivers)
 
 

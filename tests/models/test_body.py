@@ -31,7 +31,6 @@ from legload.models.body.composition import (
 from legload.models.body.dynamics import SIMULATE_COLUMNS, maintenance_intake_kcal_day, simulate
 from legload.models.body.expenditure import adaptive_expenditure
 from legload.models.body.projection import PROJECT_COLUMNS, project
-from legload.models.body.resting import resting_metabolic_rate_kcal_day
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "data" / "published"
 
@@ -152,9 +151,12 @@ def test_steady_state_when_intake_is_maintenance():
 
 
 def test_maintenance_is_pal_times_mifflin_plus_activity():
-    rmr = resting_metabolic_rate_kcal_day("male", 70.0, 1.78, 28.0)
+    # Mifflin 1990 worked by hand for the 70 kg, 178 cm, 28-year-old man:
+    # 10 x 70 + 6.25 x 178 - 5 x 28 + 5 = 1677.5 kcal/day; daily-life PAL 1.5 by default.
     m = maintenance_intake_kcal_day(ATHLETE_STATE, activity_kcal_day=[0.0, 400.0], **ATHLETE)
-    np.testing.assert_allclose(m, [1.5 * rmr, 1.5 * rmr + 400.0])
+    np.testing.assert_allclose(m, [2516.25, 2916.25])
+    active = maintenance_intake_kcal_day(ATHLETE_STATE, daily_pal=1.8, **ATHLETE)
+    assert active == pytest.approx(1.8 * 1677.5)
 
 
 def test_unlogged_days_move_neither_fat_nor_lean():

@@ -1,12 +1,18 @@
-"""Mutated FIT files never crash the decoder: it returns activities or raises ReadError."""
+"""Mutated FIT files never crash the decoder: it returns activities or raises ReadError; a changed
+file is never read silently (the CRC catches it), and a truncated file gives exactly the records
+before the cut."""
 
 from __future__ import annotations
 
+import contextlib
+
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legload.errors import ReadError
+from legload.readers.fit.decode import FitDamage, decode
 from legload.readers.fit.messages import read_fit
 
 from ..conftest import REAL
@@ -59,6 +65,43 @@ def test_mutations_raise_only_read_error(seed_index, ops):
         assert str(exc).startswith("fuzzed.fit: ")
         return
     assert all(len(a.samples) > 0 for a in activities)
+    if data != seeds[seed_index]:
+        # a changed file is damage (at least its CRC no longer matches), never read silently
+        assert all(any(w.startswith("fuzzed.fit: ") for w in a.warnings) for a in activities)
+
+
+def _records(data: bytes) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The record timestamps and byte offsets decoded from ``data``, and whether damage was
+    found."""
+    try:
+        messages = decode(data)
+    except FitDamage:  # not even a header
+        return np.array([]), np.array([]), True
+    table = messages.table("record")
+    return (np.asarray(table.get("timestamp", []), dtype=float),
+            np.asarray(table.get("_offset", []), dtype=float), messages.damaged)
+
+
+@pytest.mark.parametrize("seed_index", [0, 1])
+@settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.floats(0.0, 1.0, exclude_max=True))
+def test_a_truncated_file_keeps_exactly_the_records_before_the_cut(seed_index, cut):
+    # the oracle is the intact file's own decode: truncation may only lose records at the end
+    seeds = _seeds()
+    if seed_index >= len(seeds):
+        pytest.skip("seed file absent")
+    whole = seeds[seed_index]
+    full, offsets, damaged = _records(whole)
+    assert len(full) > 0 and not damaged
+    size = int(cut * len(whole))
+    kept, _, damaged = _records(whole[:size])
+    assert damaged
+    # (offsets are where a record's fields start, after its header byte; a record may have none)
+    # every record followed by another record's start before the cut is whole and kept; no
+    # record whose fields start after the cut is
+    started = int(np.sum(offsets <= size))
+    assert started - 1 <= len(kept) <= started
+    np.testing.assert_array_equal(kept, full[:len(kept)])
 
 
 @settings(max_examples=300, deadline=2000)
@@ -71,3 +114,15 @@ def test_random_bytes_with_a_fit_header(data):
         assert str(exc).startswith("random.fit: ")
     else:
         assert all(len(a.samples) > 0 for a in activities)
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="decoder bug: a developer field description whose units decode as an "
+                          "array raises ValueError in _register_dev_fields instead of ReadError")
+def test_a_zeroed_byte_in_a_developer_field_description_is_damage_not_a_crash():
+    seeds = _seeds()
+    if len(seeds) < 3:
+        pytest.skip("seed file absent")
+    data = _mutate(seeds[2], [("flip", 82, 0)])
+    with contextlib.suppress(ReadError):
+        read_fit(data, "fuzzed.fit")
