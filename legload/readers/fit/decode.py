@@ -319,7 +319,8 @@ def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None
         clean = "".join(c if c.isalnum() else "_" for c in str(label).strip()).strip("_").lower()
         base = 13 if np.isnan(bases[i]) else int(bases[i])
         out.dev_names[key] = (clean or f"field_{key[1]}", _TYPES["fit_base_type"].get(base, "byte"))
-        out.dev_units[key] = str(units[i] or "").strip()
+        unit = units[i]  # text, or not text at all in a damaged description
+        out.dev_units[key] = unit.strip() if isinstance(unit, str) else ""
 
 
 def _concat(tables: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
