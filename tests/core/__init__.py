@@ -1,0 +1,1 @@
+"""Tests of legload.core: users' text as plain data."""
