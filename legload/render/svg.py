@@ -80,6 +80,12 @@ def legend() -> str:
     return "".join(items)
 
 
+def _no_data(title: str, width: int) -> str:
+    """The chart's place when there is nothing to draw: its title and "no data"."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 60" class="chart">'
+            f'<text x="10" y="30">{escape(title)}: no data</text></svg>')
+
+
 def line_chart(x_labels: Sequence[str], series: dict[str, Sequence[float]], *, title: str,
                y_label: str, band: tuple[Sequence[float], Sequence[float]] | None = None,
                width: int = 640, height: int = 260) -> str:
@@ -90,8 +96,7 @@ def line_chart(x_labels: Sequence[str], series: dict[str, Sequence[float]], *, t
     if band:
         values += [v for v in (*band[0], *band[1]) if v == v]
     if not values or not x_labels:
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 60" class="chart">'
-                f'<text x="10" y="30">{escape(title)}: no data</text></svg>')
+        return _no_data(title, width)
     low, high = min(values), max(values)
     if high == low:
         high, low = high + 1, low - 1

@@ -92,16 +92,7 @@ def to_stream(
                              min_moving_speed_m_s, warnings)
     seconds, columns = moving.seconds, moving.columns
     pause_gap_s = moving.bridge_s  # from here on, interpolation reaches across bridged gaps
-    flags: dict[str, object] = {
-        "gps_missing": not gps,
-        "altitude_source": "none",
-        "speed_source": moving.speed_source,
-        "distance_source": moving.distance_source,
-        "indoor": indoor,
-        "altitude_noise_m": float("nan"),
-        "grade_window_m": 0.0,
-        "grade_clipped_s": 0,
-    }
+    flags = _initial_flags(gps, indoor, moving)
     columns["grade"] = np.zeros(seconds.size)
     if indoor:
         _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
@@ -111,6 +102,28 @@ def to_stream(
         columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
     _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
     note_bridged(moving.gaps, cleaned.t_s, seconds, columns, flags, warnings)
+    _closing_flags(cleaned, seconds, flags, warnings)
+    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
+                  sport=sport, sub_sport=sub_sport)
+
+
+def _initial_flags(gps: bool, indoor: bool, moving: _Moving) -> dict[str, object]:
+    """The quality flags known once the moving seconds are (altitude fills in the rest)."""
+    return {
+        "gps_missing": not gps,
+        "altitude_source": "none",
+        "speed_source": moving.speed_source,
+        "distance_source": moving.distance_source,
+        "indoor": indoor,
+        "altitude_noise_m": float("nan"),
+        "grade_window_m": 0.0,
+        "grade_clipped_s": 0,
+    }
+
+
+def _closing_flags(cleaned: CleanSamples, seconds: np.ndarray, flags: dict[str, object],
+                   warnings: list[str]) -> None:
+    """Pauses, dropped samples and the warnings, the last flags of :func:`to_stream`."""
     flags["pauses"] = _pauses(cleaned.start, seconds)
     flags["dropped"] = dict(cleaned.dropped)
     if cleaned.dropped.get("position_teleport"):
@@ -119,8 +132,6 @@ def to_stream(
     if seconds.size == 0:
         warnings.append("no moving second: the stream is empty")
     flags["warnings"] = warnings
-    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
-                  sport=sport, sub_sport=sub_sport)
 
 
 def _check_arguments(pause_gap_s: float, min_moving_speed_m_s: float) -> None:

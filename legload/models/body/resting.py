@@ -70,16 +70,22 @@ def resting_metabolic_rate_kcal_day(
     if key not in ("male", "female"):
         raise ModelDomainError(f"sex must be 'male' or 'female', not {sex!r}")
     scalar, (m, h, a) = to_arrays(mass_kg, height_m, age_years)
+    _check_rmr_inputs(m, h, a)
+    c = params.mifflin_coefficients
+    offset = c["male_offset_kcal"] if key == "male" else c["female_offset_kcal"]
+    ree = c["kcal_per_kg"] * m + c["kcal_per_cm"] * 100.0 * h - c["kcal_per_year"] * a + offset
+    return to_result(ree, scalar)
+
+
+def _check_rmr_inputs(m: np.ndarray, h: np.ndarray, a: np.ndarray) -> None:
+    """ModelDomainError for a non-finite input or one outside the bounds of
+    :func:`resting_metabolic_rate_kcal_day` (a height above 3 is taken for centimetres)."""
     require(np.isfinite(m) & np.isfinite(h) & np.isfinite(a), "RMR inputs must be finite")
     require((m > 0) & (m <= 400), "mass_kg must lie in (0, 400] kg")
     if np.any(h > 3.0):
         raise ModelDomainError("height_m must be in metres (a height above 3 looks like cm)")
     require((h > 0.5) & (h <= 2.75), "height_m must lie in (0.5, 2.75] m")
     require((a >= 0) & (a <= 130), "age_years must lie in [0, 130]")
-    c = params.mifflin_coefficients
-    offset = c["male_offset_kcal"] if key == "male" else c["female_offset_kcal"]
-    ree = c["kcal_per_kg"] * m + c["kcal_per_cm"] * 100.0 * h - c["kcal_per_year"] * a + offset
-    return to_result(ree, scalar)
 
 
 __all__ = ["resting_metabolic_rate_kcal_day"]
