@@ -1,5 +1,10 @@
 """legload.models.locomotion.muscles (and joints) by running speed and step rate, against the papers.
 
+``test_calibration_*`` check that the model holds the published points it was fitted to (a
+failure means a parameter moved, not that the science broke); the other tests check shapes
+the papers state. Validation against data the model was not fitted to is in
+``test_validation_*.py``.
+
 Schache et al. 2011 and 2015 and Dorn et al. 2012 (speed); van Oeveren et al. 2017, the 2020
 outdoor step-frequency study, Heiderscheit et al. 2011 and Lenhart et al. 2014 (step rate).
 Each test reads its paper's CSV in tests/data/published/; each tolerance says why it is that
@@ -27,7 +32,7 @@ def _per_step(speed: float, grade: float, cadence: float | None, group: str, sig
 # --- speed: Schache et al. 2015; Schache et al. 2011; Dorn et al. 2012 -----------------------
 
 
-def test_schache2015_ankle_positive_work_plateaus_near_1_3_j_per_kg_from_5_m_s():
+def test_calibration_schache2015_ankle_positive_work_plateau_knots():
     row = published_csv("schache2015_abstract.csv").set_index("quantity").loc["ankle_positive_work_plateau"]
     work = [joint_work_per_stride(v)["ankle_plantarflex_stance"][0] for v in (5.01, 7.0, 8.95)]
     # Printed as "~1.3 J/kg": +/-0.1 is the rounding of a one-decimal value read off a summary.
@@ -39,7 +44,7 @@ def test_schache2015_ankle_positive_work_plateaus_near_1_3_j_per_kg_from_5_m_s()
 
 
 @pytest.mark.parametrize("mode", ["run", "walk"])
-def test_schache2015_stance_positive_shares_at_2_m_s(mode):
+def test_calibration_schache2015_stance_positive_shares_at_2_m_s(mode):
     table = published_csv("schache2015_abstract.csv")
     shares = stance_positive_shares(2.0, mode)
     for joint in ("ankle", "hip"):
@@ -67,7 +72,7 @@ def test_schache2015_calves_do_the_most_positive_work_at_2_to_4_m_s(speed):
     assert all(calves > d[g].positive_work for g in MUSCLES if g != "calves")
 
 
-def test_schache2011_knee_stance_work_flat_terminal_swing_work_grows():
+def test_calibration_schache2011_knee_stance_flat_terminal_swing_grows():
     # Schache 2011 abstract (via SCIENCE.md [S]): knee stance work did not change with speed;
     # terminal-swing hip and knee work rose the most. Tolerance 20 %: the flat claim is a
     # non-significant difference in 8 runners, not a measured zero.
@@ -78,7 +83,7 @@ def test_schache2011_knee_stance_work_flat_terminal_swing_work_grows():
     assert high["hip_extend_swing"][0] / low["hip_extend_swing"][0] > 3.0
 
 
-def test_dorn2012_stride_frequency_increments_between_speeds():
+def test_calibration_dorn2012_stride_frequency_increments():
     table = published_csv("dorn2012_fig2a.csv")
     for row in table.itertuples():
         ratio = stride_frequency_hz(row.speed_to_m_s) / stride_frequency_hz(row.speed_from_m_s)
@@ -108,7 +113,7 @@ def test_dorn2012_hip_groups_grow_fastest_toward_sprinting():
 # --- step rate: van Oeveren 2017; Eur J Sport Sci 2020; Heiderscheit 2011; Lenhart 2014 ------
 
 
-def test_outdoor_study_preferred_step_frequency_anchors():
+def test_calibration_outdoor_study_preferred_step_frequency_knots():
     for row in published_csv("eurjsportsci2020_outdoor_step_frequency_abstract.csv").itertuples():
         # These two points define the curve: exact to 0.5 steps/min (table rounding).
         assert 120 * stride_frequency_hz(row.speed_m_s) == pytest.approx(
@@ -174,7 +179,7 @@ def test_higher_step_rate_lowers_knee_and_hip_load_per_step():
         assert _per_step(speed, 0.0, 1.1 * preferred, group, sign) < 0.97 * base
 
 
-def test_lenhart2014_hip_allocation_comes_from_table1():
+def test_calibration_lenhart2014_hip_allocation_is_table1():
     t = published_csv("lenhart2014_table1.csv").set_index(["muscle", "period"])["f100"]
     glut_stance = t["gluteus_maximus", "stance"] / (
         t["gluteus_maximus", "stance"]

@@ -52,16 +52,27 @@ JOINT_ACTIONS: tuple[str, ...] = (
     "hip_extend_swing",  # hamstrings + gluteals: mid-swing braking -, late-swing +
 )
 
-#: Speeds [m/s] of the level-running work table.
+#: Speeds [m/s] of the level-running work table: Schache 2011's four speeds rounded (3.5,
+#: 5.0, 7.0, 9.0) [R], Schache 2015's walk/run speed 2.0 [R], and the model's ends 1.5 and 10 [M].
 RUN_WORK_SPEEDS: tuple[float, ...] = (1.5, 2.0, 3.5, 5.0, 7.0, 9.0, 10.0)
 
 #: Level running: (positive, negative) work per stride of ONE leg [J/kg] at RUN_WORK_SPEEDS.
-#: Anchors read [R]: ankle stance + plateau at 1.3 J/kg from 5 m/s and stance shares at
-#: 2.0 m/s (ankle 65 %, hip 5.6 %) (Schache 2015); knee stance work flat from 3.5 m/s and
-#: terminal-swing hip/knee work rising most (Schache 2011); hip share rising with speed
-#: (Schache 2015). Every absolute value is [M]: shaped on those anchors and on the
-#: magnitudes usually reported in running inverse dynamics, chosen so that level net joint
-#: work over a stride is close to zero. Replace with Schache 2011 Tables 2-3 when read.
+#: Fitting sources (never used to validate): Schache 2015 abstract [R] - ankle stance +work
+#: plateau at 1.3 J/kg from 5 m/s, stance shares at 2.0 m/s (ankle 65 %, hip 5.6 %), hip stance
+#: and swing +work and knee swing -work rising above 5 m/s; Schache 2011 abstract [R] - knee
+#: stance work flat from 3.5 m/s; Nagahara 2017 abstract [R] - swing hip +work ~4.3 J/kg at
+#: 9.7-10 m/s and early-swing hip -work rising ~7-fold to top speed.
+#: Knots 1.5-5.0 m/s: [M], shaped on those anchors, level net joint work per stride ~0.
+#: Knots 7-10 m/s of the hip (stance and swing) and knee swing rows: the 5.0 m/s shape times a
+#: ramp 1.0 (5 m/s) -> 1.2 (7) -> 1.4 (9 and 10) [R-fit]: 1.4 is the factor that brings swing hip
+#: +work at 9.8 m/s to Nagahara's 4.3 J/kg; the same ramp on the swing -work rows keeps the
+#: swing's work balanced (what the hip puts into the swinging leg, the knee flexors and hip
+#: extensors take out before foot strike) [M]; knee swing -work is therefore NOT fitted and
+#: Nagahara's 2.9 J/kg validates it. Hip flexor -work (the burst around toe-off) is split
+#: between late stance and early swing, the early-swing fraction 0.30 up to 3.5 m/s, 0.35 (5),
+#: 0.40 (7), 0.50 (9-10) as stance shortens with speed [M]; 3.5 -> 9.8 m/s this gives Nagahara's
+#: ~7-fold rise [R-fit]. Ankle and knee stance rows: unchanged by the ramp (plateau, flat) [R].
+#: Schache 2011 Tables 2-3 were not readable; they would replace the [M] knots.
 RUN_LEVEL_WORK: MappingProxyType = MappingProxyType(
     {
         "ankle_plantarflex_stance": (
@@ -78,27 +89,27 @@ RUN_LEVEL_WORK: MappingProxyType = MappingProxyType(
         ),
         "knee_extend_swing": (
             (0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00),
-            (0.06, 0.07, 0.10, 0.14, 0.20, 0.25, 0.27),
+            (0.06, 0.07, 0.10, 0.14, 0.24, 0.35, 0.38),
         ),
         "knee_flex_swing": (
-            (0.02, 0.03, 0.05, 0.08, 0.15, 0.25, 0.28),
-            (0.12, 0.15, 0.33, 0.60, 1.10, 1.65, 1.85),
+            (0.02, 0.03, 0.05, 0.08, 0.18, 0.35, 0.39),
+            (0.12, 0.15, 0.33, 0.60, 1.32, 2.31, 2.59),
         ),
         "hip_extend_stance": (
-            (0.05, 0.06, 0.15, 0.30, 0.55, 0.80, 0.90),
-            (0.02, 0.03, 0.07, 0.13, 0.14, 0.16, 0.20),
+            (0.05, 0.06, 0.15, 0.30, 0.66, 1.12, 1.26),
+            (0.02, 0.03, 0.07, 0.13, 0.17, 0.22, 0.28),
         ),
         "hip_flex_stance": (
             (0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00),
-            (0.08, 0.10, 0.22, 0.35, 0.50, 0.65, 0.72),
+            (0.06, 0.07, 0.15, 0.23, 0.36, 0.45, 0.50),
         ),
         "hip_flex_swing": (
-            (0.15, 0.20, 0.40, 0.65, 1.10, 1.60, 1.80),
-            (0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00),
+            (0.15, 0.20, 0.40, 0.65, 1.32, 2.24, 2.52),
+            (0.02, 0.03, 0.07, 0.12, 0.24, 0.46, 0.51),
         ),
         "hip_extend_swing": (
-            (0.08, 0.10, 0.25, 0.45, 0.80, 1.20, 1.35),
-            (0.03, 0.05, 0.12, 0.30, 0.62, 1.00, 1.15),
+            (0.08, 0.10, 0.25, 0.45, 0.96, 1.68, 1.89),
+            (0.03, 0.05, 0.12, 0.30, 0.74, 1.40, 1.61),
         ),
     }
 )
@@ -149,16 +160,20 @@ WALK_SWING_LINEAR: MappingProxyType = MappingProxyType(
 #: [R]. The remainder: soft tissue (downhill) and sources outside the sagittal leg joints.
 GRADE_JOINT_FRACTION: MappingProxyType = MappingProxyType({"up": 0.86, "down": 0.71})
 
-#: Uphill running: how the added positive work is shared among actions [M], anchored on
-#: Roberts & Belliveau 2005 (the hip takes most of the increase: +1.13 J/kg per step at
-#: 12 deg) and Yokozawa 2007 (more swing hip-flexor and hamstring activity uphill).
+#: Uphill running: how the added positive work is shared among actions. Fitted on Roberts &
+#: Belliveau 2005 [R-fit]: virtually all of the stance increase is at the hip (knee and ankle
+#: "similar at all inclines"), and hip net stance work rises from -0.25 to +0.88 J/kg per step at
+#: 12 deg; 0.60 of 0.86 x the potential energy at 3 m/s gives that +1.13 J/kg. Swing hip
+#: flexors and hamstrings 0.15 each: more swing hip-flexor and hamstring activity uphill
+#: (Yokozawa 2007) [R direction, M size]; ankle 0.10, a small share left for the steeper
+#: shank [M]; knee 0: its net work rises only through less absorption (UPHILL_NEGATIVE_*).
+#: Not fitted, so validated: Telhan 2010 (+4 deg: ankle unchanged, hip generation up).
 RUN_UPHILL_SHARES: MappingProxyType = MappingProxyType(
     {
-        "hip_extend_stance": 0.55,
-        "hip_flex_swing": 0.05,
-        "hip_extend_swing": 0.05,
-        "ankle_plantarflex_stance": 0.25,
-        "knee_extend_stance": 0.10,
+        "hip_extend_stance": 0.60,
+        "hip_flex_swing": 0.15,
+        "hip_extend_swing": 0.15,
+        "ankle_plantarflex_stance": 0.10,
     }
 )
 
