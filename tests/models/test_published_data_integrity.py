@@ -92,3 +92,35 @@ def test_nielsen2014_hazard_ratio_ci_includes_one():
 def test_nielsen2014_mtss_is_the_commonest_novice_injury():
     share = _csv("nielsen2014_plosone_abstract.csv").set_index("diagnosis")["share_pct"]
     assert share.idxmax() == "medial_tibial_stress_syndrome"
+
+
+ROLE = re.compile(r"^# role: (fitting|validation|per row)", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", CSVS, ids=lambda p: p.name)
+def test_a_role_line_is_fitting_validation_or_per_row(path):
+    """Fitting and validation data are kept apart: a table says which it is, at most once."""
+    header = _header(path)
+    lines = [ln for ln in header.splitlines() if ln.startswith("# role:")]
+    assert len(lines) <= 1
+    if lines:
+        assert ROLE.search(lines[0]), f"{path.name}: role must be fitting, validation or per row"
+        table = pd.read_csv(path, comment="#")
+        per_row = lines[0].startswith("# role: per row")
+        assert per_row == ("role" in table.columns)
+        if per_row:
+            assert set(table["role"]) <= {"fitting", "validation", "unused"}
+
+
+def test_nagahara2017_fitting_and_validation_rows_are_different_rows():
+    table = _csv("nagahara2017_abstract.csv")
+    fitted = table[table["role"] == "fitting"][["joint", "phase", "quantity"]]
+    validated = table[table["role"] == "validation"][["joint", "phase", "quantity"]]
+    assert len(fitted) and len(validated)
+    assert not set(map(tuple, fitted.to_numpy())) & set(map(tuple, validated.to_numpy()))
+
+
+def test_farris2012_running_shares_did_not_change_with_speed():
+    rows = _csv("farris2012_abstract.csv").set_index(["quantity", "mode"])["finding"]
+    assert rows[("joint_share_of_positive_power_vs_speed", "run")] == 0
+    assert rows[("hip_to_ankle_shift_walk_to_run", "both")] == 1
