@@ -114,7 +114,8 @@ RUN_LEVEL_WORK: MappingProxyType = MappingProxyType(
     }
 )
 
-#: Speeds [m/s] of the walking model.
+#: Speeds [m/s] of the walking model: knots of the walking table [M] (Montgomery 2018's
+#: 1.0-1.5 m/s inside, Schache 2015's 2.0 m/s walk [R]).
 WALK_WORK_SPEEDS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0, 2.5)
 
 #: Level walking: total positive stance work per stride of one leg [J/kg] [M] (no absolute
@@ -219,7 +220,10 @@ WALK_DOWNHILL_SHARES: MappingProxyType = MappingProxyType(
 UPHILL_NEGATIVE_ACTIONS: MappingProxyType = MappingProxyType(
     {"run": ("knee_extend_stance",), "walk": ("ankle_plantarflex_stance",)}
 )
+#: Fraction of that absorption lost per unit grade [M]: 2.0 reaches the floor at i = 0.3; the
+#: +9 deg impact-peak loss (Gottschall & Kram 2005) [R direction] sets its sign, not its size.
 UPHILL_NEGATIVE_SLOPE: float = 2.0
+#: Fraction of that absorption kept however steep [M]: landing still loads the knee.
 UPHILL_NEGATIVE_FLOOR: float = 0.4
 
 # --- step rate -------------------------------------------------------------------------------
@@ -252,8 +256,11 @@ STEP_RATE_RATIO_LIMITS: tuple[float, float] = (0.8, 1.2)
 
 # --- valid range -----------------------------------------------------------------------------
 
-#: Valid ranges: speed [m/s] by mode and grade [-].
+#: Valid speed ranges [m/s] by mode: run 1.5-10, the span of the fitting data (Schache 2015's
+#: 2.0 m/s and Nagahara 2017's ~9.8 m/s [R]) extended to round ends [M]; walk 0.5-2.5 [M].
 MUSCLE_SPEED_LIMITS: MappingProxyType = MappingProxyType(
     {"run": (1.5, 10.0), "walk": (0.5, 2.5)}
 )
+#: Grade limit [-]: Minetti 2002's treadmill range +/-0.45 [R]; the joint-work grade terms were
+#: fitted at +/-10-12 deg (DeVita 2008; Roberts 2005), so beyond +/-0.21 they extrapolate [M].
 MUSCLE_GRADE_LIMIT: float = 0.45

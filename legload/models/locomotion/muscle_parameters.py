@@ -296,7 +296,8 @@ _RF = _GL["early_swing_rectus_femoris"] / (
 )
 
 #: Joint action -> {group: fraction}; fractions of one action sum to 1 (documented in
-#: docs/models/muscles.md, section "Allocation").
+#: docs/models/muscles.md, section "Allocation"). Hip splits: Lenhart 2014 Table 1 [R, derived];
+#: peroneal share [M] (PERONEAL_SHARE); single-group actions [M]: the one sagittal prime mover.
 ACTION_ALLOCATION: MappingProxyType = MappingProxyType(
     {
         "ankle_plantarflex_stance": {"calves": 1 - PERONEAL_SHARE, "peroneals": PERONEAL_SHARE},
@@ -333,6 +334,7 @@ RUN_ACTIVATION_AT_REFERENCE: MappingProxyType = MappingProxyType(
         "peroneals": 0.35,
     }
 )
+#: Reference condition of RUN_ACTIVATION_AT_REFERENCE [m/s] [M]: Schache 2011's lowest speed.
 RUN_ACTIVATION_REFERENCE_SPEED: float = 3.5
 
 #: Walking at 1.3 m/s, level: mean active-phase activation [M] (typical surface-EMG levels of
@@ -348,4 +350,5 @@ WALK_ACTIVATION_AT_REFERENCE: MappingProxyType = MappingProxyType(
         "peroneals": 0.20,
     }
 )
+#: Reference condition of WALK_ACTIVATION_AT_REFERENCE [m/s] [M]: a usual walking speed.
 WALK_ACTIVATION_REFERENCE_SPEED: float = 1.3

@@ -48,7 +48,7 @@ MINETTI_2002_RUN_COEFFICIENTS: tuple[float, ...] = (155.4, -30.4, -43.3, 46.3, 1
 #: Cw = 280.5 i^5 - 58.7 i^4 - 76.8 i^3 + 51.9 i^2 + 19.6 i + 2.5.  [S]
 MINETTI_2002_WALK_COEFFICIENTS: tuple[float, ...] = (280.5, -58.7, -76.8, 51.9, 19.6, 2.5)
 
-#: The treadmill was inclined between -0.45 and +0.45 (abstract): the polynomials' valid range.
+#: The treadmill was inclined between -0.45 and +0.45 (abstract): the polynomials' valid range.  [R]
 MINETTI_2002_GRADE_LIMIT: float = 0.45
 
 

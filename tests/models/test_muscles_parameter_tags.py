@@ -1,0 +1,67 @@
+"""Every number of the locomotion models is tagged where it is defined.
+
+Each field of :class:`LocomotionParameters` is the module constant of the same name in
+capitals; the ``#:`` comment above that constant must carry [R] (read in the paper, page or
+table named), [S] (secondary source) or [M] (model choice, with the reason). The test fails on
+a new constant added without a tag, or on a tag deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from legload.models.locomotion import joint_parameters, muscle_parameters, parameters
+from legload.models.locomotion.parameters import LocomotionParameters
+
+MODULES = (joint_parameters, muscle_parameters, parameters)
+TAG = re.compile(r"\[(R|S|M)\b")
+#: fields whose constant is not their name in capitals
+CONSTANTS = {
+    "run_cost_coefficients": "MINETTI_2002_RUN_COEFFICIENTS",
+    "walk_cost_coefficients": "MINETTI_2002_WALK_COEFFICIENTS",
+    "minetti_grade_limit": "MINETTI_2002_GRADE_LIMIT",
+}
+
+
+def comment_blocks(source: str) -> dict[str, str]:
+    """``{CONSTANT: its '#:' comment}`` of a module's source."""
+    blocks: dict[str, str] = {}
+    comment: list[str] = []
+    for line in source.splitlines():
+        if line.startswith("#:"):
+            comment.append(line[2:])
+            continue
+        match = re.match(r"^([A-Z][A-Z0-9_]+)\s*[:=]", line)
+        if match:
+            blocks[match.group(1)] = " ".join(comment)
+            comment = []
+        elif not line.startswith((" ", ")")):
+            comment = []
+    return blocks
+
+
+def field_tags() -> dict[str, set[str]]:
+    """The tags of every LocomotionParameters field, from its constant's comment."""
+    blocks: dict[str, str] = {}
+    for module in MODULES:
+        blocks.update(comment_blocks(Path(module.__file__).read_text(encoding="utf-8")))
+    tags = {}
+    for field in dataclasses.fields(LocomotionParameters):
+        name = CONSTANTS.get(field.name, field.name.upper())
+        assert name in blocks, f"no constant for field {field.name}"
+        tags[field.name] = set(TAG.findall(blocks[name]))
+    return tags
+
+
+@pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(LocomotionParameters)])
+def test_every_parameter_is_tagged(field):
+    assert field_tags()[field], f"{field}: no [R], [S] or [M] tag at its constant"
+
+
+def test_the_comment_parser_sees_an_untagged_constant():
+    assert comment_blocks("#: a value\nXY: float = 1.0\n") == {"XY": " a value"}
+    assert not TAG.findall(comment_blocks("#: a value\nXY: float = 1.0\n")["XY"])
