@@ -72,18 +72,24 @@ def _action_rank_correlation(name: str) -> float:
     return _rank_correlation(data, predicted)
 
 
-def test_validation_run_2_75_joint_shares_of_positive_work():
-    data, model = _joint_shares(RUN, 0)
+def _known(reason: str):
+    return pytest.mark.xfail(strict=True, reason="known: " + reason)
+
+
+@pytest.mark.parametrize("name, column", [
     # measured: data ankle/knee/hip 0.43/0.15/0.42, model 0.48/0.21/0.31
-    assert np.all(np.abs(model - data) <= 0.12)
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "known: negative work at 2.75 m/s - data ankle/knee/hip 0.22/0.69/0.09, model 0.39/0.45/0.16: "
-    "the model's ankle absorbs 2x this runner's and its knee-flexor swing braking is a third of "
-    "it; no fitting source for low-speed absorption could be read (Schache 2011 tables)"))
-def test_validation_run_2_75_joint_shares_of_negative_work():
-    data, model = _joint_shares(RUN, 1)
+    pytest.param(RUN, 0, id="run-2.75-positive"),
+    pytest.param(RUN, 1, id="run-2.75-negative", marks=_known(
+        "data 0.22/0.69/0.09, model 0.39/0.45/0.16: the model's ankle absorbs 2x this runner's "
+        "and its knee-flexor swing braking is a third of it; no fitting source for low-speed "
+        "absorption could be read (Schache 2011 tables)")),
+    pytest.param(WALK, 0, id="walk-1.13-positive", marks=_known(
+        "data 0.24/0.27/0.49, model 0.45/0.22/0.33: the walking shares are Montgomery & "
+        "Grabowski 2018's means (ankle 0.42); this subject's push-off is small and its knee "
+        "works in stance flexion, an action the model does not have")),
+])
+def test_validation_joint_shares_of_stride_work(name, column):
+    data, model = _joint_shares(name, column)
     assert np.all(np.abs(model - data) <= 0.12)
 
 
@@ -92,16 +98,6 @@ def test_validation_action_work_ranks_like_inverse_dynamics(name):
     # measured: run 0.82, walk 0.80. 0.6 is the issue's bar; with 18 values, rho >= 0.6 is
     # significant at p < 0.01, so a model that ranked actions at random would fail.
     assert _action_rank_correlation(name) >= 0.6
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "known: walking 1.13 m/s positive work - data ankle/knee/hip 0.24/0.27/0.49, model "
-    "0.45/0.22/0.33. The model's walking shares are Montgomery & Grabowski 2018's means (ankle "
-    "0.42); this subject's push-off is small and its knee works in stance flexion, an action "
-    "the model does not have"))
-def test_validation_walk_1_13_joint_shares_of_positive_work():
-    data, model = _joint_shares(WALK, 0)
-    assert np.all(np.abs(model - data) <= 0.12)
 
 
 def test_validation_run_2_75_hip_work_is_mostly_in_swing_and_knee_absorbs_in_swing():
