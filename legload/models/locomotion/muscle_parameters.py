@@ -122,6 +122,32 @@ ROBERTS_BELLIVEAU_2005 = Source(
     ),
 )
 
+NAGAHARA_2017 = Source(
+    citation=(
+        "Nagahara R, Matsubayashi T, Matsuo A, Zushi K (2017) Alteration of swing leg work and "
+        "power during human accelerated sprinting. Biol Open 6:633-641"
+    ),
+    doi="10.1242/bio.024281",
+    note=(
+        "Abstract read [R]: swing hip +work ~4.3 J/kg and knee -work ~2.9 J/kg per swing near "
+        "9.7-10 m/s; early-swing hip -work ~7-fold over the sprint. The hip value and the fold "
+        "are fitted (RUN_LEVEL_WORK); the knee value validates."
+    ),
+)
+
+TELHAN_2010 = Source(
+    citation=(
+        "Telhan G, Franz JR, Dicharry J, Wilder RP, Riley PO, Kerrigan DC (2010) Lower limb "
+        "joint kinetics during moderately sloped running. J Athl Train 45:16-21"
+    ),
+    doi="10.4085/1062-6050-45.1.16",
+    note=(
+        "Abstract read [R] (PMC2808749): 3.13 m/s at -4, 0, +4 deg; only knee absorption "
+        "(decline) and hip generation (incline) changed. Validation only; authors and DOI "
+        "as recalled [M]."
+    ),
+)
+
 DEVITA_2008 = Source(
     citation=(
         "DeVita P, Janshen L, Rider P, Solnik S, Hortobagyi T (2008) Muscle work is biased "
