@@ -43,12 +43,19 @@ import pandas as pd
 from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
+from legload.readers.logs.apps import (
+    fitbod_sets,
+    is_fitbod,
+    is_strava_with_descriptions,
+    strava_hevy_sets,
+)
 from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text, read_table, ungrouped
 from legload.readers.logs.validate import check_rows, summary
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
                "weight_kg", "duration_s", "distance_m", "rir", "set_type")
-NOT_RECOGNISED = "not a recognised strength log (expected Hevy, Strong or legload CSV)"
+NOT_RECOGNISED = ("not a recognised strength log (expected Hevy, Strong, Fitbod or legload "
+                  "CSV)")
 _SET_TYPES = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "w": "warmup",
               "dropset": "dropset", "drop_set": "dropset", "d": "dropset",
               "failure": "failure", "f": "failure"}
@@ -89,6 +96,12 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
             frame = _hevy(raw, source, warnings)
         elif {"Exercise Name", "Set Order", "Date"} <= cols:
             frame = _strong(raw, source, warnings, weight_unit)
+        elif is_fitbod(cols):
+            frame = fitbod_sets(raw)
+            frame["timestamp"] = _times(frame["timestamp"], source, warnings,
+                                        ("%Y-%m-%d %H:%M:%S %z",))
+        elif is_strava_with_descriptions(cols):
+            frame = strava_hevy_sets(raw, source)
         elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
             frame = _legload(raw.rename(columns=str.lower), source, warnings)
         else:
