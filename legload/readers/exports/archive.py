@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -211,13 +212,17 @@ _SKIP_HINTS = {
     ".csv": "a CSV that is not an activity (strength, food or body log?) — skipped",
     ".htm": "an HTML page (e.g. a food diary print-out) — skipped",
     ".html": "an HTML page (e.g. a food diary print-out) — skipped",
-    ".json": "JSON metadata — skipped",
+    ".json": "JSON that is not a Fitbit weight or food log — skipped",
 }
+
+
+#: Fitbit's exercise list (``exercise-0.json``): activities; its other JSON files are logs
+_FITBIT_EXERCISE = re.compile(r"(^|/)exercise-\d+\.json$")
 
 
 def _classify(source: str, name: str, read: Callable[[], bytes], meta: dict) -> Member:
     lower = name.lower()
-    if lower.endswith(ACTIVITY_SUFFIXES):
+    if lower.endswith(ACTIVITY_SUFFIXES) or _FITBIT_EXERCISE.search(lower):
         return Member(source, read, "activity", meta)
     suffix = PurePosixPath(lower).suffix
     hint = _SKIP_HINTS.get(suffix, "not an activity file (FIT, GPX, TCX) — skipped")

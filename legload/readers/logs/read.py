@@ -42,6 +42,11 @@ def read_log(data: bytes, source: str, kind: str | None = None, *,
         except ReadError:
             if kind == "strength":
                 raise
+    if kind in (None, "intake", "body") and data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+        from legload.readers.exports.fitbit import read_fitbit_log  # JSON: a Fitbit export's
+
+        fitbit = read_fitbit_log(data, source)
+        return _checked(LogRows(fitbit.table, fitbit.frame, list(fitbit.warnings)))
     found = kind or detect_log(data, source)
     if found is None and source.lower().endswith((".htm", ".html")):
         found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
