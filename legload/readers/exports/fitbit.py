@@ -47,6 +47,8 @@ FITBIT_SPORTS = {
     "swim": ("swimming", None), "swimming": ("swimming", None),
     "weights": ("strength", None), "weight lifting": ("strength", None),
 }
+_LOCAL_START = ("exercise start times carry no time zone: they were stored as UTC (a local "
+                "18:00 stays 18:00)")
 _DISTANCE_UNITS = {"kilometer": 1000.0, "kilometers": 1000.0, "km": 1000.0, "mile": MILE_M,
                    "miles": MILE_M, "meter": 1.0, "meters": 1.0}
 
@@ -205,7 +207,7 @@ def _exercise(record: dict, source: str, index: int) -> ActivityColumns | None:
     summary = {k: (None if isinstance(v, float) and math.isnan(v) else v)
                for k, v in summary.items()}
     return ActivityColumns(columns={}, laps=None, summary=summary,
-                           warnings=[f"{source}: {LOCAL_TIME_WARNING}"], source=source,
+                           warnings=[f"{source}: {_LOCAL_START}"], source=source,
                            index=index)
 
 
