@@ -162,3 +162,31 @@ def test_myfitnesspal_weight_unit_from_the_values(weights, factor):
 def test_myfitnesspal_ambiguous_unit_is_refused_naming_the_file():
     with pytest.raises(ReadError, match=r"^m\.csv: cannot tell kilograms from pounds"):
         read_log(b"Date,Weight\n2024-01-02,115\n2024-01-03,116\n", "m.csv")
+
+
+def test_a_strava_export_with_hevy_sets_imports_them_once(tmp_path):
+    from legload.api import import_paths
+    from legload.store import Store
+
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "activities.csv").write_text(STRAVA)
+    db = tmp_path / "db.sqlite"
+    first = import_paths([export], db=db, workers=1)
+    assert (first.imported, first.failed, first.skipped) == (1, [], [])
+    with Store(db) as store:
+        sets = store.log_frame("strength_sets", None)
+    assert list(sets["exercise"][:3]) == ["back_squat", "back_squat", "leg_press"]
+    again = import_paths([export], db=db, workers=1)
+    assert (again.imported, again.duplicates) == (0, 1)
+
+
+def test_a_strava_export_without_hevy_sets_lists_nothing_more(tmp_path):
+    from legload.api import import_paths
+
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "activities.csv").write_text(STRAVA.split("\n")[0] + "\n"
+                                           '2,"Mar 4, 2023, 7:00:00 AM",Run,Run,"Easy",a/2.fit\n')
+    result = import_paths([export], db=tmp_path / "db.sqlite", workers=1)
+    assert (result.imported, result.failed, result.skipped) == (0, [], [])
