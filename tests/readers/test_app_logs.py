@@ -190,3 +190,13 @@ def test_a_strava_export_without_hevy_sets_lists_nothing_more(tmp_path):
                                            '2,"Mar 4, 2023, 7:00:00 AM",Run,Run,"Easy",a/2.fit\n')
     result = import_paths([export], db=tmp_path / "db.sqlite", workers=1)
     assert (result.imported, result.failed, result.skipped) == (0, [], [])
+
+
+@pytest.mark.parametrize("text, reader", [
+    (FITBOD_FIXTURE, "legload.readers.logs.apps"), (STRAVA, "legload.readers.logs.apps"),
+    (SAMSUNG_OLD, "legload.readers.logs.scales"), (RENPHO, "legload.readers.logs.scales"),
+    ("date,weight_kg\n2024-01-02,70\n", "legload.readers.logs.body"),
+    ("date,exercise,reps\n2024-01-02,Squat,5\n", "legload.readers.logs.strength"),
+])
+def test_each_log_names_the_module_that_read_it(text, reader):
+    assert read_log(text.encode(), "log.csv").reader == reader
