@@ -139,3 +139,10 @@ def test_an_exercise_also_imported_as_gpx_is_one_activity(tmp_path):
     result = import_paths([gpx], db=db, workers=1)
     assert result.merged and len(list_activities(db=db)) == 1
     assert list_activities(db=db)[0]["format"] == "gpx"  # the richer recording is kept
+
+
+def test_a_fitbit_log_of_the_other_kind_is_refused():
+    weights = _weights([(70.0, 22.9)])
+    with pytest.raises(ReadError, match=r"^weight-x\.json: a Fitbit weight log, not an intake log"):
+        read_log(weights, "weight-x.json", "intake")
+    assert read_log(weights, "weight-x.json", "body").table == "body_measurements"

@@ -63,6 +63,10 @@ def read_log(data: bytes, source: str, kind: str | None = None, *,
         from legload.readers.exports.fitbit import read_fitbit_log  # JSON: a Fitbit export's
 
         fitbit = read_fitbit_log(data, source)
+        if kind is not None and fitbit.table != TABLES[kind]:
+            what = "food" if fitbit.table == "intake_days" else "weight"
+            raise ReadError(source, f"a Fitbit {what} log, not {'an' if kind == 'intake' else 'a'} "
+                                    f"{kind} log")
         return _checked(LogRows(fitbit.table, fitbit.frame, list(fitbit.warnings),
                                 format="fitbit"))
     found = kind or detect_log(data, source)
