@@ -146,3 +146,13 @@ def test_a_fitbit_log_of_the_other_kind_is_refused():
     with pytest.raises(ReadError, match=r"^weight-x\.json: a Fitbit weight log, not an intake log"):
         read_log(weights, "weight-x.json", "intake")
     assert read_log(weights, "weight-x.json", "body").table == "body_measurements"
+
+
+def test_other_json_is_skipped_on_import(tmp_path):
+    folder = tmp_path / "DI_CONNECT"
+    folder.mkdir()
+    (folder / "x_summarizedActivities.json").write_text('[{"summarizedActivitiesExport": []}]')
+    with pytest.raises(ReadError, match="not a Fitbit weight or food log"):
+        read_log((folder / "x_summarizedActivities.json").read_bytes(), "x.json")
+    result = import_paths([folder], db=tmp_path / "db.sqlite", workers=1)
+    assert result.imported == 0 and result.failed == [] and len(result.skipped) == 1

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,8 @@ FITBIT_SPORTS = {
     "swim": ("swimming", None), "swimming": ("swimming", None),
     "weights": ("strength", None), "weight lifting": ("strength", None),
 }
+#: a key every Fitbit weight, food or exercise record starts with
+_FITBIT_KEYS = re.compile(rb'"(logId|logDate|activityName)"\s*:')
 _LOCAL_START = ("exercise start times carry no time zone: they were stored as UTC (a local "
                 "18:00 stays 18:00)")
 _DISTANCE_UNITS = {"kilometer": 1000.0, "kilometers": 1000.0, "km": 1000.0, "mile": MILE_M,
@@ -64,9 +67,10 @@ class FitbitLog:
 
 
 def _records(data: bytes) -> list[dict] | None:
-    """The list of objects of a JSON file, or None when it is not one."""
+    """The list of objects of a Fitbit JSON file, or None when it is not one (other JSON,
+    such as a Garmin archive's, is told from its first bytes, never parsed whole)."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"["):
+    if not head.startswith(b"[") or not _FITBIT_KEYS.search(data[:4096]):
         return None
     try:
         value = json.loads(data.decode("utf-8-sig"))
