@@ -14,15 +14,12 @@ from legload.errors import ReadError
 from legload.readers.logs.read import read_log
 from legload.readers.logs.strength import read_strength
 
-INCOMING = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "incoming"
-FITBOD = INCOMING / "fitbod" / "WorkoutExport.csv"
+from .incoming import incoming
 
 
 @pytest.fixture(scope="module")
 def fitbod_real() -> Path:
-    if not FITBOD.is_file():
-        pytest.skip("the real Fitbod export (../shared/data/incoming/fitbod) is not here")
-    return FITBOD
+    return incoming("fitbod/WorkoutExport.csv")
 
 
 def test_real_fitbod_leg_sets_are_95_percent_known(fitbod_real):
@@ -200,3 +197,15 @@ def test_a_strava_export_without_hevy_sets_lists_nothing_more(tmp_path):
 ])
 def test_each_log_names_the_module_that_read_it(text, reader):
     assert read_log(text.encode(), "log.csv").reader == reader
+
+
+def test_a_zipped_strava_export_with_hevy_sets_imports_them(tmp_path):
+    import zipfile
+
+    from legload.api import import_paths
+
+    archive = tmp_path / "export_123.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("activities.csv", STRAVA)
+    result = import_paths([archive], db=tmp_path / "db.sqlite", workers=1)
+    assert (result.imported, result.failed, result.skipped) == (1, [], [])

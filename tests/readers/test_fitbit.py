@@ -18,15 +18,12 @@ from legload.readers.detect import read_content
 from legload.readers.exports.fitbit import read_fitbit_exercises
 from legload.readers.logs.read import read_log
 
-EXPORT = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "incoming"
-          / "fitbit_user_site_export")
+from .incoming import incoming
 
 
 @pytest.fixture(scope="module")
 def export() -> Path:
-    if not EXPORT.is_dir():
-        pytest.skip("the real Fitbit export (../shared/data/incoming) is not here")
-    return EXPORT
+    return incoming("fitbit_user_site_export")
 
 
 def test_real_weights_are_pounds_told_from_the_bmi(export):
