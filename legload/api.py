@@ -108,7 +108,7 @@ def _log_action(store: Store, member, report: ImportReport,
     """Read a non-activity file now; the returned action stores it in its log, or lists it
     as skipped when no log importer knows it (actions run in the order files were found)."""
     skipped = {"path": member.source, "reason": member.hint or ""}
-    if not member.source.lower().endswith((".csv", ".htm", ".html")):
+    if not member.source.lower().endswith((".csv", ".htm", ".html", ".json")):
         return lambda: report.skipped.append(skipped)
     try:
         data = member.read()
@@ -202,7 +202,7 @@ def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | N
                      notes: list[str] | None = None) -> list[dict]:
     """Session analysis of every activity of the athlete, cached per model version; one
     whose start no import would accept today is skipped (with a line in ``notes``)."""
-    results = []
+    results, summaries = [], 0
     version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
     for activity_id, start, _sport in store.activity_rows(athlete_id):
         problem = date_problem(start) if start else None
@@ -212,13 +212,21 @@ def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | N
             continue
         cached = store.cached_analysis(activity_id, version)
         if cached is None:
-            result = analyse_session(store.get_activity(activity_id), mass_kg=mass_kg).to_dict()
+            activity = store.get_activity(activity_id)
+            if activity.samples.empty:  # a summary only (a Fitbit exercise): nothing to analyse
+                summaries += 1
+                continue
+            result = analyse_session(activity, mass_kg=mass_kg).to_dict()
             result["segments"] = []  # the ledger does not need them; keep the cache small
             cached = json.dumps(result)
             store.cache_analysis(activity_id, version, cached)
         result = json.loads(cached)
         result["id"], result["start"] = activity_id, start
         results.append(result)
+    if summaries and notes is not None:
+        notes.append(f"{summaries} stored activit{'y' if summaries == 1 else 'ies'} without "
+                     "samples (summaries, e.g. Fitbit exercises) skipped: import their FIT, GPX "
+                     "or TCX files for their load")
     return results
 
 

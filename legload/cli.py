@@ -271,8 +271,9 @@ def _show_profile(profile, as_json: bool) -> None:
 
 @strength_app.command("import", cls=Command)
 def strength_import(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="Hevy, Strong or legload CSV, "
-                                         "or a FIT file.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="Hevy, Strong, Fitbod or legload "
+                                         "CSV, Strava activities.csv with Hevy sets, or a FIT "
+                                         "file.")],
     unit: Annotated[str | None, typer.Option(
         "--unit", metavar="kg|lb", help="Unit of the weights when the file does not say it "
         "(a classic Strong export); guessed and named otherwise.")] = None,
@@ -322,8 +323,8 @@ def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
 
 @intake_app.command("import", cls=Command)
 def intake_import(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="legload daily CSV, Cronometer "
-                                         "or MyFitnessPal.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="legload daily CSV, Cronometer, "
+                                         "MyFitnessPal or Fitbit food log.")],
     athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Import a food log; days not logged stay gaps, never zeros."""
@@ -333,7 +334,8 @@ def intake_import(
 @body_app.command("import", cls=Command)
 def body_import(
     path: Annotated[Path, typer.Argument(metavar="FILE", help="Weight/body-fat CSV (legload, "
-                                         "Withings, Cronometer biometrics).")],
+                                         "Withings, Renpho, Samsung Health, MyFitnessPal, "
+                                         "Cronometer biometrics) or Fitbit weight JSON.")],
     athlete: AthleteOption = None, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Import weigh-ins and body-fat measurements."""

@@ -9,11 +9,12 @@ nothing is canned. The headline's rules and wording live in :mod:`legload.analys
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
+from legload.analysis.measured import measured_lean
 from legload.analysis.muscle_context import (
     aerobic_context,
     eccentric_recent_and_habit,
@@ -81,13 +82,14 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     limitations = _profile_limitations(missing)
     window = Window.ending(until or dt.datetime.now(dt.UTC).date(), weeks)
+    lean = measured_lean(inputs.weights, window.end)  # a scale's, beside the projection
     results = [r for r in inputs.results if naive(r["start"]) < window.end]
     sets = before(inputs.sets, "timestamp", window.end)
     limitations += after_window(inputs.results, window)
     ledger = window_ledger(results, sets, window)
     if ledger.empty or not in_window(results, sets, window):
         limitations += no_training(inputs.results, results, window, ledger.empty)
-        return _empty_report(profile, missing, limitations)
+        return replace(_empty_report(profile, missing, limitations), measured_lean=lean)
     first = max(window.start, ledger["week"].min())
     limitations += stale(results, sets, window)
     frame = ledger[ledger["week"] >= first]
@@ -112,7 +114,7 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
         profile=profile, missing=missing, weeks=int(n_weeks),
         period=f"{first:%Y-%m-%d} to {window.until:%Y-%m-%d}", activities=len(inside),
         energy=pic, muscles=muscles, projection=proj, risks=risks, plan=plan,
-        limitations=limitations, weekly=_weekly_series(frame),
+        limitations=limitations, weekly=_weekly_series(frame), measured_lean=lean,
         headline=headline_text(headline_facts(muscles, proj, plan, risks,
                                               sport=main_sport(minutes))))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from legload.analysis.energy_balance import EnergyPicture
+from legload.analysis.measured import MeasuredLean
 from legload.analysis.plan import PlanItem
 from legload.core.profile import AthleteProfile
 from legload.models.adaptation.strength import StrengthOutlook
@@ -148,7 +149,8 @@ class Report:
 
     ``missing`` names the profile fields the report needed but did not have; ``energy``,
     ``projection`` and ``weekly`` are None when the data cannot say (no training data, no
-    food log, an incomplete profile).
+    food log, an incomplete profile). ``measured_lean`` is the latest lean mass a scale
+    measured (shown beside the projection; absent from the document when there is none).
     """
 
     profile: AthleteProfile
@@ -164,9 +166,10 @@ class Report:
     limitations: list[str]
     weekly: WeeklySeries | None
     headline: str
+    measured_lean: MeasuredLean | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        doc = {
             "athlete": {**self.profile.as_dict(), "missing": self.missing},
             "weeks": self.weeks,
             "period": self.period,
@@ -174,6 +177,10 @@ class Report:
             "energy": self.energy.to_dict() if self.energy is not None else {},
             "muscles": {name: m.to_dict() for name, m in self.muscles.items()},
             "projection": self.projection.to_dict() if self.projection is not None else None,
+        }
+        if self.measured_lean is not None:
+            doc["measured_lean"] = self.measured_lean.to_dict()
+        return doc | {
             "risks": [r.to_dict() for r in self.risks],
             "plan": [p.to_dict() for p in self.plan],
             "limitations": self.limitations,

@@ -46,12 +46,13 @@ LEG_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(calf|heel) raises?\b|\bcalf press\b|\bcalf extensions?\b|\bcalf raise\b|\bcalves\b",
      "calf_raise_straight_knee"),
     (r"\bleg press\b|\bhack squat\b|\bpendulum squat\b|\bv squat\b", "leg_press"),
-    (r"\bhip thrusts?\b|\bglute bridges?\b|\bhip bridges?\b|\bhip raises?\b|\bbridge\b"
-     r"|\bglute kickbacks?\b|\bdonkey kicks?\b|\bfrog pumps?\b", "hip_thrust"),
+    (r"\bhip thrusts?\b|\bglute bridges?\b|\bhip bridges?\b|\bhip raises?\b"
+     r"|(?<!side )\bbridge\b|\bglute kickbacks?\b|\bdonkey kicks?\b|\bfrog pumps?\b"
+     r"|\b(single |straight |one )?leg kickbacks?\b", "hip_thrust"),
     (r"\bgood ?mornings?\b", "good_morning"),
     (r"\bromanian\b|\brdls?\b|\bstiff[ -]?legg?e?d? deadlift|\bstraight[ -]?leg deadlift"
      r"|\bsingle leg deadlift|\bone leg deadlift|\bsldl\b|\bkettlebell swings?\b|\bkb swings?\b"
-     r"|\bhip swing\b|\bswings?\b", "romanian_deadlift"),
+     r"|\bhip swing\b|\bswings?\b|\bpull ?throughs?\b", "romanian_deadlift"),
     (r"\bsumo deadlift|\bsumo dl\b", "sumo_deadlift"),
     (r"\bdeadlifts?\b|\bclean pulls?\b|\bsnatch pulls?\b|\brack pulls?\b|\bblock pulls?\b",
      "deadlift"),
@@ -68,10 +69,11 @@ LEG_PATTERNS: tuple[tuple[str, str], ...] = (
      "jump"),
     (r"\bclean and jerk\b|\bcleans?\b|\bsnatch(es)?\b|\bjerks?\b|\bolympic\b", "olympic_lift"),
     (r"\bfront squats?\b|\bgoblet\b|\bzercher\b|\bthrusters?\b", "front_squat"),
-    (r"\bsquats?\b", "back_squat"),
+    (r"\bsquats?\b|\bwall sits?\b", "back_squat"),
     (r"\b(hanging |captain s chair |lying |flat |flying )?(leg|knee) raises?\b"
-     r"|\btoes to bar\b|\bknees to (elbows|chest)\b|\bknee tucks?\b|\bhip flexor",
-     "leg_raise"),
+     r"|\btoes to bar\b|\bknees to (elbows|chest)\b|\bknee tucks?\b|\bhip flexor"
+     r"|\bleg pull ?ins?\b|\bflutter kicks?\b|\bscissors?( crossover)? kicks?\b"
+     r"|\bmountain climbers?\b", "leg_raise"),
     (r"\bsled\b|\bprowler\b", "sled"),
 )
 
@@ -102,7 +104,16 @@ NON_LEG_PATTERNS: tuple[str, ...] = (
     r"\bsuperman\b", r"\bbattle rope\b", r"\bsledge ?hammer\b", r"\bextensions?\b",
     r"\bpulldowns?\b", r"\bpreacher\b", r"\barnold\b", r"\bupright\b", r"\bv ups?\b",
     r"\bhollow\b", r"\bl sit\b", r"\bjm\b", r"\babs?\b", r"\boblique",
+    r"\bside bridges?\b", r"\barm circles?\b", r"\bwindmills?\b", r"\bget ?ups?\b",
+    r"\bwalk ?outs?\b", r"\biron cross\b", r"\bbear crawls?\b", r"\btoe touch",
 )
+
+#: App titles that normalising would make ambiguous, by their exact lower-case text: Fitbod's
+#: "Dumbbell Kickbacks" is its triceps kickback (a glute kickback is "Single Leg Kickback").
+EXACT_TITLES: dict[str, tuple[str, str | None]] = {
+    "dumbbell kickbacks": ("non_leg", None),
+    "dumbbell kickback": ("non_leg", None),
+}
 
 _LEG = tuple((re.compile(p), name) for p, name in LEG_PATTERNS)
 _CARDIO = tuple((re.compile(p), name) for p, name in CARDIO_PATTERNS)
@@ -140,6 +151,9 @@ def normalise(name: str) -> str:
 @lru_cache(maxsize=4096)
 def classify(name: str) -> Classification:
     """Classify an exercise title (see the module docstring for the order of the rules)."""
+    exact = EXACT_TITLES.get(" ".join(str(name).lower().split()))
+    if exact is not None:
+        return Classification(*exact)
     text = normalise(name)
     if not text:
         return Classification("unknown")
@@ -161,4 +175,4 @@ def is_non_leg(name: str) -> bool:
     return classify(name).kind == "non_leg"
 
 
-__all__ = ["KINDS", "Classification", "classify", "is_non_leg", "normalise"]
+__all__ = ["EXACT_TITLES", "KINDS", "Classification", "classify", "is_non_leg", "normalise"]

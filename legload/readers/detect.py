@@ -89,6 +89,10 @@ def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | Acti
     if len(data) == 0:
         raise ReadError(source, "empty file (0 bytes)")
     if fmt is None:
+        from legload.readers.exports.fitbit import is_fitbit_exercise, read_fitbit_exercises
+
+        if is_fitbit_exercise(data):
+            return list(read_fitbit_exercises(data, source))
         if data[:1] in (b"\x0c", b"\x0e"):
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")

@@ -53,6 +53,13 @@ def print_report(report: Report, console: Console) -> None:
                       + (f", {proj.plan.lean_change_kg:+.1f} kg with the plan's intake"
                          if proj.plan else "") + f"; fat {proj.fat_change_kg:+.1f} kg.",
                       highlight=False)
+    lean = report.measured_lean
+    if lean:
+        console.print(f"Measured by your scale on {lean.date}: lean mass {lean.lean_kg:.1f} "
+                      f"± {lean.error_kg:.1f} kg (bioimpedance: its error for one person)"
+                      + (f", skeletal muscle {lean.skeletal_muscle_kg:.1f} kg"
+                         if lean.skeletal_muscle_kg is not None else "") + ".",
+                      highlight=False)
     if report.risks:
         risks = Table("muscles", "risk", "why", "evidence", title="Risks")
         for muscles, r in grouped_risks(report.risks):

@@ -17,7 +17,8 @@ LOG_TABLES = {
                                    "set_index", "reps", "weight_kg", "duration_s",
                                    "distance_m", "rir", "set_type")),
     "intake_days": ("intake", ("date", "energy_kcal", "protein_g", "carbs_g", "fat_g")),
-    "body_measurements": ("body", ("timestamp", "weight_kg", "body_fat_fraction")),
+    "body_measurements": ("body", ("timestamp", "weight_kg", "body_fat_fraction",
+                                   "lean_mass_kg", "skeletal_muscle_kg")),
 }
 #: table -> the columns that say which row a row is (a newer export's row with the same
 #: identity is the same row: kept when its values are equal, else it replaces the old one)

@@ -141,6 +141,11 @@ ALTER TABLE activities ADD COLUMN merged_into INTEGER NULL REFERENCES activities
 CREATE INDEX activities_by_merge ON activities (merged_into);
 """
 
+_V5_SCALE_MEASUREMENTS = """
+ALTER TABLE body_measurements ADD COLUMN lean_mass_kg REAL;
+ALTER TABLE body_measurements ADD COLUMN skeletal_muscle_kg REAL;
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
@@ -148,6 +153,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (3, "cached per-activity analyses (recomputed when the models change)", _V3_ANALYSIS_CACHE),
     (4, "the same activity from several files: others linked to the richest (merged_into)",
      _V4_MERGED_ACTIVITIES),
+    (5, "lean (fat-free) and skeletal muscle mass measured by a scale", _V5_SCALE_MEASUREMENTS),
 ]
 
 _BOOKKEEPING = """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
 from legload.readers.files import check_regular, is_readable_file, read_file
+from legload.readers.logs.apps import has_hevy_sets
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -108,13 +110,21 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
     metadata = _strava_metadata_from_files(files)
     for file in files:
         relative = file.relative_to(root).as_posix()
-        if file.name == "activities.csv" and file.parent in metadata:
-            continue
+        if file.name == "activities.csv" and file.parent in metadata and not _hevy(file):
+            continue  # only an index of the export, unless Hevy wrote sets into it
         if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
             yield from _zip_file(file)
             continue
         meta = _lookup(metadata, file, root)
         yield _classify(str(file), relative, lambda p=file: read_file(p), meta)
+
+
+def _hevy(read: Path | Callable[[], bytes]) -> bool:
+    """True when a Strava ``activities.csv`` holds sets Hevy wrote into descriptions."""
+    try:
+        return has_hevy_sets(read_file(read) if isinstance(read, Path) else read())
+    except ReadError:
+        return False
 
 
 def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]]:
@@ -163,8 +173,9 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Memb
         if problem:
             yield ReadError(source, problem)
             continue
-        if info in csv_infos and any(k for k in metadata):
-            continue
+        if info in csv_infos and any(k for k in metadata) and not _hevy(
+                lambda i=info: _read_member(archive, i, label)):
+            continue  # only an index of the export, unless Hevy wrote sets into it
         if info.filename.lower().endswith(".zip"):
             if depth >= MAX_NESTING:
                 yield ReadError(source, f"refused: zip archives nested deeper than {MAX_NESTING}")
@@ -211,13 +222,17 @@ _SKIP_HINTS = {
     ".csv": "a CSV that is not an activity (strength, food or body log?) — skipped",
     ".htm": "an HTML page (e.g. a food diary print-out) — skipped",
     ".html": "an HTML page (e.g. a food diary print-out) — skipped",
-    ".json": "JSON metadata — skipped",
+    ".json": "JSON that is not a Fitbit weight or food log — skipped",
 }
+
+
+#: Fitbit's exercise list (``exercise-0.json``): activities; its other JSON files are logs
+_FITBIT_EXERCISE = re.compile(r"(^|/)exercise-\d+\.json$")
 
 
 def _classify(source: str, name: str, read: Callable[[], bytes], meta: dict) -> Member:
     lower = name.lower()
-    if lower.endswith(ACTIVITY_SUFFIXES):
+    if lower.endswith(ACTIVITY_SUFFIXES) or _FITBIT_EXERCISE.search(lower):
         return Member(source, read, "activity", meta)
     suffix = PurePosixPath(lower).suffix
     hint = _SKIP_HINTS.get(suffix, "not an activity file (FIT, GPX, TCX) — skipped")

@@ -14,6 +14,8 @@
   metric is ``Weight`` (or ``Weight (...)``, e.g. synced from Google Fit) in ``kg`` or
   ``lbs``, and ``Body Fat`` in ``%``. Other metrics are skipped with a note. Entries of one
   day (and time) become one measurement: several weights of that day are averaged.
+* **Samsung Health**, **Renpho** and **MyFitnessPal** weigh-ins: see :mod:`.scales` (with
+  fat-free and skeletal muscle mass where the scale gives them).
 * **FIT** files with ``weight_scale`` messages (scales such as Garmin Index): see
   :func:`body_from_fit`.
 
@@ -39,15 +41,29 @@ import pandas as pd
 
 from legload.core.units import LB_KG
 from legload.errors import Damage, ReadError, reading
-from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, csv_table, numbers
+from legload.readers.logs.csvsniff import (
+    LOCAL_TIME_WARNING,
+    csv_table,
+    header_columns,
+    numbers,
+)
+from legload.readers.logs.scales import (
+    mfp_weight,
+    renpho,
+    renpho_times,
+    samsung,
+    scale_kind,
+)
 
 BODY_COLUMNS = ("timestamp", "weight_kg", "body_fat_fraction", "source_format")
+#: optional columns of scales that measure them: fat-free mass and skeletal muscle mass (kg)
+SCALE_COLUMNS = ("lean_mass_kg", "skeletal_muscle_kg")
 MIN_WEIGHT_KG = 25.0
 MAX_WEIGHT_KG = 350.0
 MIN_FAT_PCT = 2.0
 MAX_FAT_PCT = 70.0
-NOT_RECOGNISED = ("not a recognised body log (expected legload, Withings or Cronometer "
-                  "biometrics CSV, or a FIT weight file)")
+NOT_RECOGNISED = ("not a recognised body log (expected legload, Withings, Renpho, Samsung "
+                  "Health, MyFitnessPal or Cronometer biometrics CSV, or a FIT weight file)")
 
 _FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z
 _DATE_ONLY = r"^\d{4}-\d{1,2}-\d{1,2}$"
@@ -77,6 +93,9 @@ def body_kind(columns: list[str]) -> str | None:
     strength = {"exercise", "reps"} & lower  # the legload strength CSV has weight_kg too
     if ({"date", "timestamp"} & lower) and ({"weight_kg", "weight_lb"} & lower) and not strength:
         return "legload"
+    scale = scale_kind(columns)
+    if scale is not None:
+        return scale
     if "Date" in cols and ({"Weight (kg)", "Weight (lb)", "Weight (lbs)"} & cols):
         return "withings"
     if {"Metric", "Unit", "Amount"} <= cols and ({"Day", "Date"} & cols):
@@ -110,12 +129,14 @@ def read_body(data: bytes, source: str) -> BodyLog:
             if log.measurements.empty:
                 raise ReadError(source, "a FIT file without weight_scale measurements")
             return log
+        if scale_kind(header_columns(data)) == "samsung":
+            return _finish(samsung(data, source, NOT_RECOGNISED), [], "samsung")
         raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
         kind = body_kind(list(raw.columns))
         if kind is None:
             raise ReadError(source, NOT_RECOGNISED)
-        reader = {"legload": _legload, "withings": _withings,
-                  "cronometer_biometrics": _cronometer}[kind]
+        reader = {"legload": _legload, "withings": _withings, "renpho": _renpho,
+                  "myfitnesspal": _mfp, "cronometer_biometrics": _cronometer}[kind]
         if kind == "legload":
             raw = raw.rename(columns=str.lower)
         return _finish(reader(raw, source, warnings, sep), warnings, kind)
@@ -189,6 +210,16 @@ def _withings(raw: pd.DataFrame, source: str, warnings: list[str], sep: str) -> 
     return _frame(stamps, weight, fat)
 
 
+def _renpho(raw: pd.DataFrame, source: str, warnings: list[str], _sep: str) -> pd.DataFrame:
+    return renpho(raw, _times(renpho_times(raw), source, warnings, "Time of Measurement"))
+
+
+def _mfp(raw: pd.DataFrame, source: str, warnings: list[str], _sep: str) -> pd.DataFrame:
+    stamps = _times(raw["Date"], source, warnings, "Date")
+    weight = mfp_weight(raw, source, warnings)
+    return _frame(stamps, weight, pd.Series(np.nan, index=raw.index))
+
+
 def _cronometer(raw: pd.DataFrame, source: str, warnings: list[str], sep: str) -> pd.DataFrame:
     day_col = "Day" if "Day" in raw else "Date"
     when = raw[day_col]
@@ -259,6 +290,9 @@ def _finish(frame: pd.DataFrame, warnings: list[str], kind: str) -> BodyLog:
         "body_fat_fraction": frame["body_fat_fraction"].astype(float),
         "source_format": pd.Series([kind] * len(frame), dtype=object),
     })
+    for extra in SCALE_COLUMNS:  # what some scales measure besides weight and fat
+        if extra in frame and frame[extra].notna().any():
+            out[extra] = frame[extra].astype(float).to_numpy()
     return BodyLog(out, list(dict.fromkeys(warnings)), kind)
 
 
@@ -314,6 +348,7 @@ __all__ = [
     "MAX_WEIGHT_KG",
     "MIN_WEIGHT_KG",
     "NOT_RECOGNISED",
+    "SCALE_COLUMNS",
     "BodyLog",
     "body_from_fit",
     "body_kind",

@@ -14,6 +14,16 @@ from legload.readers.logs.validate import check_rows, summary
 
 #: log kind → table of the store
 TABLES = {"strength": "strength_sets", "intake": "intake_days", "body": "body_measurements"}
+#: the module that reads each format (``import --json``'s ``reader`` of a file), by format;
+#: a format not listed is read by its table's module (:data:`TABLE_READERS`)
+READER_MODULES = {
+    "fitbod": "legload.readers.logs.apps", "strava_hevy": "legload.readers.logs.apps",
+    "samsung": "legload.readers.logs.scales", "renpho": "legload.readers.logs.scales",
+    "myfitnesspal": "legload.readers.logs.scales", "fitbit": "legload.readers.exports.fitbit",
+}
+TABLE_READERS = {"strength_sets": "legload.readers.logs.strength",
+                 "intake_days": "legload.readers.logs.intake",
+                 "body_measurements": "legload.readers.logs.body"}
 
 
 @dataclass
@@ -25,6 +35,12 @@ class LogRows:
     frame: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     strength: StrengthLog | None = None
+    format: str = ""
+
+    @property
+    def reader(self) -> str:
+        """The module that read the file (e.g. ``legload.readers.logs.apps``)."""
+        return READER_MODULES.get(self.format, TABLE_READERS[self.table])
 
 
 def read_log(data: bytes, source: str, kind: str | None = None, *,
@@ -38,19 +54,32 @@ def read_log(data: bytes, source: str, kind: str | None = None, *,
     if kind in (None, "strength"):
         try:
             log = strength_log(data, source, weight_unit)
-            return _checked(LogRows("strength_sets", log.sets, list(log.warnings), log))
+            return _checked(LogRows("strength_sets", log.sets, list(log.warnings), log,
+                                    log.format))
         except ReadError:
             if kind == "strength":
                 raise
+    if kind in (None, "intake", "body") and data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+        from legload.readers.exports.fitbit import read_fitbit_log  # JSON: a Fitbit export's
+
+        fitbit = read_fitbit_log(data, source)
+        if kind is not None and fitbit.table != TABLES[kind]:
+            what = "food" if fitbit.table == "intake_days" else "weight"
+            raise ReadError(source, f"a Fitbit {what} log, not {'an' if kind == 'intake' else 'a'} "
+                                    f"{kind} log")
+        return _checked(LogRows(fitbit.table, fitbit.frame, list(fitbit.warnings),
+                                format="fitbit"))
     found = kind or detect_log(data, source)
     if found is None and source.lower().endswith((".htm", ".html")):
         found = "intake"  # a food diary print-out (MyFitnessPal); refused if it is not one
     if found == "intake":
         intake = read_intake(data, source)
-        return _checked(LogRows("intake_days", intake.days, list(intake.warnings)))
+        return _checked(LogRows("intake_days", intake.days, list(intake.warnings),
+                                format=intake.format))
     if found == "body":
         body = read_body(data, source)
-        return _checked(LogRows("body_measurements", body.measurements, list(body.warnings)))
+        return _checked(LogRows("body_measurements", body.measurements,
+                                list(body.warnings), format=body.format))
     raise ReadError(source, "not a strength, food or body log")
 
 
@@ -80,7 +109,8 @@ def strength_log(data: bytes, source: str, weight_unit: str | None = None) -> St
     if sets.empty:
         raise ReadError(source, "this FIT file holds no strength sets (set messages)")
     return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
-        f"{source}: {w}" for w in messages.warnings])
+        f"{source}: {w}" for w in messages.warnings], format="fit")
 
 
-__all__ = ["TABLES", "LogRows", "read_log", "strength_log"]
+__all__ = ["READER_MODULES", "TABLES", "TABLE_READERS", "LogRows", "read_log",
+           "strength_log"]

@@ -43,12 +43,14 @@ import pandas as pd
 from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
+from legload.readers.logs import apps
 from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text, read_table, ungrouped
 from legload.readers.logs.validate import check_rows, summary
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
                "weight_kg", "duration_s", "distance_m", "rir", "set_type")
-NOT_RECOGNISED = "not a recognised strength log (expected Hevy, Strong or legload CSV)"
+NOT_RECOGNISED = ("not a recognised strength log (expected Hevy, Strong, Fitbod or legload "
+                  "CSV)")
 _SET_TYPES = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "w": "warmup",
               "dropset": "dropset", "drop_set": "dropset", "d": "dropset",
               "failure": "failure", "f": "failure"}
@@ -65,6 +67,7 @@ class StrengthLog:
         non_leg: distinct titles recognised as upper-body or core exercises.
         skipped: notes on rows that are not strength sets (cardio, rest timers).
         warnings: notes on assumptions (time zone, weight unit) and damaged rows.
+        format: ``hevy``, ``strong``, ``fitbod``, ``strava_hevy``, ``legload`` or ``fit``.
     """
 
     sets: pd.DataFrame
@@ -72,6 +75,7 @@ class StrengthLog:
     non_leg: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    format: str = ""
 
 
 def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -> StrengthLog:
@@ -86,14 +90,22 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
         raw, warnings = _table(data, source)
         cols = set(raw.columns)
         if {"exercise_title", "start_time"} <= cols:
-            frame = _hevy(raw, source, warnings)
+            fmt, frame = "hevy", _hevy(raw, source, warnings)
         elif {"Exercise Name", "Set Order", "Date"} <= cols:
-            frame = _strong(raw, source, warnings, weight_unit)
+            fmt, frame = "strong", _strong(raw, source, warnings, weight_unit)
+        elif apps.is_fitbod(cols):
+            fmt, frame = "fitbod", apps.fitbod_sets(raw)
+            frame["timestamp"] = _times(frame["timestamp"], source, warnings,
+                                        ("%Y-%m-%d %H:%M:%S %z",))
+        elif apps.is_strava_with_descriptions(cols):
+            fmt, frame = "strava_hevy", apps.strava_hevy_sets(raw, source)
         elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
-            frame = _legload(raw.rename(columns=str.lower), source, warnings)
+            fmt, frame = "legload", _legload(raw.rename(columns=str.lower), source, warnings)
         else:
             raise ReadError(source, NOT_RECOGNISED)
-        return _finish(frame, warnings)
+        log = _finish(frame, warnings)
+        log.format = fmt
+        return log
 
 
 def _table(data: bytes, source: str) -> tuple[pd.DataFrame, list[str]]:

@@ -20,7 +20,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
                       "duration_s": (0, 86_400), "distance_m": (0, 100_000)},
     "intake_days": {"energy_kcal": (0, 20_000), "protein_g": (0, 1000), "carbs_g": (0, 3000),
                     "fat_g": (0, 1000)},
-    "body_measurements": {"weight_kg": (25, 350), "body_fat_fraction": (0.02, 0.70)},
+    "body_measurements": {"weight_kg": (25, 350), "body_fat_fraction": (0.02, 0.70),
+                          "lean_mass_kg": (15, 200), "skeletal_muscle_kg": (5, 120)},
 }
 #: columns a row cannot do without (NaN refused)
 REQUIRED = {"intake_days": ("energy_kcal",)}
