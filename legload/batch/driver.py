@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ class Driver:
         self.kinds: dict[str, tuple[str, str]] = {}
         self.in_flight = 0
         self.run_id = uuid.uuid4().hex[:8]
+        self.numbers = itertools.count()  # task keys are unique within the cluster
         self.athletes: dict[str, _Pending] = {}
 
     def run(self, source: Path, found: list[Athlete]) -> None:
@@ -120,7 +122,7 @@ class Driver:
     def _submit_file(self, pending: _Pending, job: FileJob) -> None:
         while self.in_flight >= self.window:
             self._collect(next(self.running))
-        key = f"legload-file-{self.run_id}-{len(self.kinds)}-{job.sha256[:16]}"
+        key = f"legload-file-{self.run_id}-{next(self.numbers)}-{job.sha256[:16]}"
         future = self.client.submit(run_file, job, key=key, retries=1)
         self.kinds[future.key] = ("file", pending.athlete.key)
         pending.futures.append(future)
@@ -133,7 +135,7 @@ class Driver:
                          self.options.weeks, self.options.until, list(pending.failures),
                          pending.logs)
         future = self.client.submit(run_athlete, job, *pending.futures,
-                                    key=f"legload-athlete-{self.run_id}-{len(self.kinds)}")
+                                    key=f"legload-athlete-{self.run_id}-{next(self.numbers)}")
         self.kinds[future.key] = ("athlete", key)
         pending.futures, pending.logs = [], []
         self.running.add(future)
