@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from legload.core.text import plain
 from legload.errors import LegloadError
 
 
@@ -58,10 +59,11 @@ def register(app: typer.Typer, say: Callable[[str], None], note: Callable[[str],
             with _progress(not as_json) as progress:
                 summary = run_batch(source, options, progress=progress,
                                     notify=lambda link: note(f"Dask dashboard: {link}"))
-        except LegloadError as exc:
-            raise fail(exc) from None
-        except OSError as exc:  # a scheduler that cannot be reached, an unwritable DIR
-            raise fail(LegloadError(f"{out}: {exc}")) from None
+        except (LegloadError, OSError) as exc:  # OSError: an unwritable DIR
+            error = exc if isinstance(exc, LegloadError) else LegloadError(f"{out}: {exc}")
+            if as_json:  # the one document still comes, saying why nothing was written
+                sys.stdout.write(json.dumps({"error": plain(error)}, ensure_ascii=False) + "\n")
+            raise fail(error) from None
         if as_json:
             sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
         else:

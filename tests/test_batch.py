@@ -132,3 +132,20 @@ def test_bad_input_is_one_line_and_nothing_is_written(tmp_path: Path):
     assert result.exit_code == 1
     assert "missing: no such file or folder" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_profile_that_cannot_be_used_names_the_file_and_the_problem(tmp_path: Path):
+    from legload.batch.inputs import athletes, read_profile
+
+    (tmp_path / "dan").mkdir()
+    (tmp_path / "dan" / "athlete.toml").write_text("weight_kg = 600\n", encoding="utf-8")
+    (tmp_path / "eve").mkdir()
+    (tmp_path / "eve" / "athlete.toml").write_text("body_fat = 21\nname = 'Eve'\n",
+                                                   encoding="utf-8")
+    dan, eve = athletes(tmp_path)
+    assert dan.problem is not None and "dan/athlete.toml" in dan.problem
+    assert "weight kg must be between" in dan.problem
+    assert eve.problem is None and eve.profile.name == "Eve"
+    assert eve.profile.body_fat_fraction == pytest.approx(0.21)
+    with pytest.raises(Exception, match="unknown profile field"):
+        read_profile(b"shoe_size = 44\n", "x")

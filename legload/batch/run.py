@@ -21,7 +21,7 @@ from legload import __version__
 from legload.analysis.weekly import MODEL_VERSION
 from legload.batch.inputs import athletes
 from legload.batch.output import clear_temporaries
-from legload.errors import ReadError
+from legload.errors import LegloadError, ReadError
 
 #: called with (what, total) once a total is known, then (what, None) after each step;
 #: ``what`` is "files" or "athletes"
@@ -77,12 +77,12 @@ def run_batch(source: Path | str, options: BatchOptions, *,
         raise ReadError(str(source), "no such file or folder")
     found = athletes(source)
     out = Path(options.out).resolve()  # the workers may run elsewhere: no relative path
-    out.mkdir(parents=True, exist_ok=True)
-    clear_temporaries(out)
     summary = BatchSummary(out=str(out), athletes=len(found))
     from legload.batch.driver import Driver
 
     with _client(options) as client:
+        out.mkdir(parents=True, exist_ok=True)
+        clear_temporaries(out)
         summary.dashboard = getattr(client, "dashboard_link", None)
         if notify is not None and summary.dashboard:
             notify(summary.dashboard)
@@ -97,11 +97,16 @@ def _client(options: BatchOptions) -> Iterator:
     from distributed import Client, LocalCluster
 
     if options.scheduler:
-        with Client(options.scheduler, timeout="30s") as client:
+        try:
+            client = Client(options.scheduler, timeout="30s")
+        except (OSError, ValueError) as exc:  # unreachable, or not an address
+            raise LegloadError(f"{options.scheduler}: no Dask scheduler there ({exc})") from None
+        with client:
             yield client
         return
-    with LocalCluster(n_workers=options.workers or default_workers(), processes=True, threads_per_worker=1,
-                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+    with LocalCluster(n_workers=options.workers or default_workers(), processes=True,
+                      threads_per_worker=1, dashboard_address=":0",
+                      silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         yield client
 
