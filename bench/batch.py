@@ -6,7 +6,8 @@ FIT files through :mod:`legload.synth`, with food and weight logs; cached under 
 temp folder) are run through :func:`legload.batch.run_batch` on a fresh
 ``LocalCluster(n_workers=N, processes=True, threads_per_worker=1)`` for N = 1 and 2, each time
 into an empty output folder. The clock runs from the first task's submission to the last
-athlete's report (the cluster's start is outside it). Prints activities/s per N, the scaling
+athlete's report (the cluster's start and the workers' first import of legload are outside
+it: the figures are those of a long-running cluster). Prints activities/s per N, the scaling
 efficiency (2-worker throughput / (2 × 1-worker throughput); the target on a 2-CPU machine is
 ≥ 0.8) and each worker's peak resident memory (``ru_maxrss``, read on the workers).
 
@@ -65,6 +66,7 @@ def measure(root: Path, workers: int) -> tuple[float, int, list[float]]:
                           dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             options = BatchOptions(out=out, scheduler=cluster.scheduler_address, until=END)
+            client.run(_warm)
             started = time.perf_counter()
             summary = run_batch(root, options)
             seconds = time.perf_counter() - started
@@ -72,6 +74,12 @@ def measure(root: Path, workers: int) -> tuple[float, int, list[float]]:
         return seconds, summary.activities, [kb / 1024 for kb in peaks.values()]
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def _warm() -> None:
+    """Import the tasks' modules on a worker (what its first task would otherwise pay)."""
+    import legload.batch.athlete
+    import legload.batch.tasks  # noqa: F401
 
 
 def main() -> None:
