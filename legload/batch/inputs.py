@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +22,7 @@ from legload.readers.exports.archive import is_junk
 from legload.readers.files import check_regular, read_file
 
 PROFILE_FILE = "athlete.toml"
+MAX_PROFILE_BYTES = 65_536
 _PROFILE_FIELDS = {f.name for f in fields(AthleteProfile)}
 _ALIASES = {"body_fat": "body_fat_fraction", "height": "height_m", "weight": "weight_kg"}
 
@@ -42,20 +43,39 @@ def athletes(root: Path) -> list[Athlete]:
     """The athletes of a folder or zip, sorted by folder name, with their profiles."""
     if root.is_dir():
         keys = sorted(p.name for p in root.iterdir() if p.is_dir() and not _hidden(p.name))
-        texts = {k: (root / k / PROFILE_FILE) for k in keys}
-        return [_athlete(k, str(t), read_file(t) if t.is_file() else None)
-                for k, t in texts.items()]
+        found = [_athlete(k, str(root / k / PROFILE_FILE), _profile_file(root / k))
+                 for k in keys]
+    else:
+        found = _zip_athletes(root)
+    if not found:
+        raise ReadError(str(root), "holds no athlete folder (give one sub-folder per athlete)")
+    return found
+
+
+def _profile_file(folder: Path) -> Callable[[], bytes | None]:
+    path = folder / PROFILE_FILE
+    return lambda: read_file(path) if path.is_file() else None
+
+
+def _zip_athletes(root: Path) -> list[Athlete]:
     check_regular(root)
     if not zipfile.is_zipfile(root):
         raise ReadError(str(root), "is neither a folder nor a zip of athlete folders")
     with zipfile.ZipFile(root) as archive:
-        names = [i.filename for i in archive.infolist() if not is_junk(i.filename)]
-        keys = sorted({n.split("/")[0] for n in names if "/" in n and not _hidden(n.split("/")[0])})
+        infos = {i.filename: i for i in archive.infolist() if not is_junk(i.filename)}
+        keys = sorted({n.split("/")[0] for n in infos if "/" in n and not _hidden(n.split("/")[0])})
         found = []
         for key in keys:
-            name = f"{key}/{PROFILE_FILE}"
-            data = archive.read(name) if name in names else None
-            found.append(_athlete(key, f"{root}!{name}", data))
+            info = infos.get(f"{key}/{PROFILE_FILE}")
+
+            def read(info=info) -> bytes | None:
+                if info is None:
+                    return None
+                if info.file_size > MAX_PROFILE_BYTES:
+                    raise LegloadError(f"larger than {MAX_PROFILE_BYTES} bytes: not a profile")
+                return archive.read(info)
+
+            found.append(_athlete(key, f"{root}!{key}/{PROFILE_FILE}", read))
     return found
 
 
@@ -90,13 +110,16 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "_")) or is_junk(name)
 
 
-def _athlete(key: str, source: str, data: bytes | None) -> Athlete:
+def _athlete(key: str, source: str, read: Callable[[], bytes | None]) -> Athlete:
     """The athlete of folder ``key``: the profile of ``athlete.toml`` (name defaults to the
     folder's), or the problem of a profile that cannot be used."""
-    if data is None:
-        return Athlete(key, AthleteProfile(name=key))
     try:
+        data = read()
+        if data is None:
+            return Athlete(key, AthleteProfile(name=key))
         return Athlete(key, read_profile(data, key))
+    except ReadError as exc:
+        return Athlete(key, AthleteProfile(name=key), f"{exc.path}: {exc.problem}")
     except LegloadError as exc:
         return Athlete(key, AthleteProfile(name=key), f"{source}: {exc}")
 
