@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,9 @@ from legload.readers import unwrap
 from legload.readers.detect import content_sha256
 
 _LOG_SUFFIXES = (".csv", ".htm", ".html")
+#: an athlete's manifest is written at most this often while their files are done, and when
+#: the athlete is; a file done but not yet recorded is only analysed again by a rerun
+MANIFEST_EVERY_S = 1.0
 
 
 @dataclass
@@ -33,6 +37,8 @@ class _Pending:
     futures: list = field(default_factory=list)
     failures: list[dict[str, str]] = field(default_factory=list)
     logs: list[tuple[str, bytes]] = field(default_factory=list)
+    recorded: float = 0.0  # when the manifest was last written (monotonic seconds)
+    unrecorded: int = 0  # files done since
 
 
 class Driver:
@@ -60,14 +66,18 @@ class Driver:
             mass = athlete.profile.weight_kg
             self.athletes[athlete.key] = _Pending(athlete, version_key(mass, self.options.strict),
                                                   read_manifest(self.out, athlete.key))
-        for kind, key, member in discover(source, list(self.athletes)):
-            if kind == "end":
-                self._submit_athlete(key)
-            else:
-                self._found(self.athletes[key], member)
-        self.progress("files", self.summary.files)
-        for future in self.running:
-            self._collect(future)
+        try:
+            for kind, key, member in discover(source, list(self.athletes)):
+                if kind == "end":
+                    self._submit_athlete(key)
+                else:
+                    self._found(self.athletes[key], member)
+            self.progress("files", self.summary.files)
+            for future in self.running:
+                self._collect(future)
+        finally:  # what was done is recorded, even when the run is interrupted
+            for pending in self.athletes.values():
+                self._record(pending)
 
     def _found(self, pending: _Pending, member) -> None:
         """One file of an athlete: a failure, a log, skipped, already done, or a new task."""
@@ -166,9 +176,18 @@ class Driver:
         if outcome.status != "ok":
             self._count_failure(outcome.source, outcome.error or "")
         pending.manifest[outcome.sha256] = outcome.entry(pending.version)
-        write_manifest(self.out, pending.athlete.key, pending.manifest)
+        pending.unrecorded += 1
+        if time.monotonic() - pending.recorded >= MANIFEST_EVERY_S:
+            self._record(pending)
+
+    def _record(self, pending: _Pending) -> None:
+        """Write the athlete's manifest (atomically) if files were done since it was."""
+        if pending.unrecorded:
+            write_manifest(self.out, pending.athlete.key, pending.manifest)
+            pending.recorded, pending.unrecorded = time.monotonic(), 0
 
     def _athlete_done(self, outcome: AthleteOutcome) -> None:
+        self._record(self.athletes[outcome.athlete])
         self.summary.activities += outcome.activities
         self.progress("athletes", None)
 
