@@ -149,3 +149,28 @@ def test_a_profile_that_cannot_be_used_names_the_file_and_the_problem(tmp_path: 
     assert eve.profile.body_fat_fraction == pytest.approx(0.21)
     with pytest.raises(Exception, match="unknown profile field"):
         read_profile(b"shoe_size = 44\n", "x")
+
+
+def test_a_new_body_mass_or_model_version_analyses_the_files_again(batch, tmp_path: Path,
+                                                                      monkeypatch):
+    import importlib
+    import shutil
+
+    from legload.batch import BatchOptions, run_batch
+
+    batch_run = importlib.import_module("legload.batch.run")
+
+    root, out = tmp_path / "athletes", tmp_path / "dataset"
+    shutil.copytree(batch[0], root)
+    shutil.copytree(batch[1], out)
+    profile = root / "alice" / "athlete.toml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("60.0", "61.0"),
+                       encoding="utf-8")
+    options = BatchOptions(out=out, workers=2, until=UNTIL)
+    heavier = run_batch(root, options)
+    assert heavier.analysed == RUNS_EACH and heavier.failed == 1
+    report = json.loads((out / "reports" / "alice.json").read_text(encoding="utf-8"))
+    assert report["athlete"]["weight_kg"] == 61.0
+    monkeypatch.setattr(batch_run, "MODEL_VERSION", "a newer model")
+    newer = run_batch(root, options)
+    assert newer.already_done == 0 and newer.analysed == batch[2].analysed
