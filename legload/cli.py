@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
+from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
 from legload.core.text import plain
 from legload.errors import LegloadError
@@ -378,6 +379,7 @@ def report(
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail, Command)
+register_batch(app, lambda text: _say(out, text), lambda text: _say(err, text), _fail, Command)
 
 
 def main() -> None:  # pragma: no cover - console entry
