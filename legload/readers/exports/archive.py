@@ -16,9 +16,16 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
+from legload.readers.exports.apple_walk import (
+    file_export,
+    is_export_file,
+    is_export_zip_member,
+    zip_export,
+)
 from legload.readers.files import check_regular, is_readable_file, read_file
 
 MAX_MEMBERS = 200_000
@@ -45,9 +52,10 @@ class Member:
 
     source: str
     read: Callable[[], bytes]
-    kind: str  # "activity" | "skipped"
+    kind: str  # "activity" | "log" | "skipped"
     meta: dict[str, str | None] = field(default_factory=dict)
     hint: str | None = None
+    rows: Any = None  # a "log" member's rows, read already (LogRows)
 
 
 def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
@@ -71,6 +79,8 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
         return
     if zipfile.is_zipfile(path):
         yield from _zip_file(path)
+    elif is_export_file(path):
+        yield from file_export(path, set())
     else:
         yield _classify(str(path), path.name, lambda p=path: read_file(p), {})
 
@@ -106,9 +116,14 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
     metadata = _strava_metadata_from_files(files)
+    exports = [file for file in files if is_export_file(file)]
+    consumed: set[Path] = set()
+    for export in exports:
+        yield from file_export(export, consumed)
     for file in files:
         relative = file.relative_to(root).as_posix()
-        if file.name == "activities.csv" and file.parent in metadata:
+        if (file.name == "activities.csv" and file.parent in metadata) or file in consumed \
+                or file in exports:
             continue
         if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
             yield from _zip_file(file)
@@ -157,7 +172,13 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Memb
             prefix = str(PurePosixPath(info.filename).parent)
             prefix = "" if prefix == "." else prefix + "/"
             metadata.update({prefix + k: v for k, v in table.items()})
+    exports = [i for i in infos if not _unsafe_name(i) and is_export_zip_member(archive, i)]
+    consumed: set[str] = set()
+    for info in exports:
+        yield from zip_export(archive, info, label, consumed)
     for info in infos:
+        if info in exports or info.filename in consumed:
+            continue
         source = f"{label}!{info.filename}"
         problem = _unsafe(info)
         if problem:
@@ -182,9 +203,13 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Memb
                         lambda i=info: _read_member(archive, i, label), meta)
 
 
-def _unsafe(info: zipfile.ZipInfo) -> str | None:
+def _unsafe_name(info: zipfile.ZipInfo) -> bool:
     name = info.filename.replace("\\", "/")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/"):
+    return name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/")
+
+
+def _unsafe(info: zipfile.ZipInfo) -> str | None:
+    if _unsafe_name(info):
         return "refused: unsafe member name (absolute path or '..')"
     if info.file_size > MAX_FILE_BYTES:
         return f"refused: member declares {info.file_size} bytes, more than {MAX_FILE_BYTES}"
