@@ -240,7 +240,7 @@ def _read_job(store: Store, member, strict: bool,
     try:
         data = unwrap(member.read(), member.source)
     except ReadError as exc:
-        return lambda: _failed(report, exc)
+        return lambda e=exc: _failed(report, e)
     digest = content_sha256(data)
     if store.has_file(digest):  # a copy of a file still being read is found on storing
         def duplicate() -> None:

@@ -104,7 +104,7 @@ def _workout(element: etree._Element) -> Workout | None:
         return None
     sport, sub = WORKOUT_SPORTS.get(kind.removeprefix(_HK), ("other", "generic"))
     route = element.find("WorkoutRoute/FileReference")
-    return Workout(etree.tostring(element), None if route is None else route.get("path"),
+    return Workout(etree.tostring(element, with_tail=False), None if route is None else route.get("path"),
                    sport, sub, start)
 
 

@@ -72,8 +72,10 @@ class RecordFilter:
             self._head = None
         buffer = self._carry + chunk
         cut = buffer.rfind(_RECORD)
-        if cut <= 0:  # no record begins after the carried one: pass on what is there
-            cut = len(buffer) if len(buffer) > CHUNK_BYTES or cut < 0 else 0
+        if cut < 0:  # no record begins: keep what may be the start of "<Record "
+            cut = max(len(buffer) - len(_RECORD) + 1, 0)
+        elif cut == 0 and len(buffer) > CHUNK_BYTES:  # one long stretch after a record
+            cut = len(buffer)
         self._carry = buffer[cut:]
         return self._drop(buffer[:cut])
 
