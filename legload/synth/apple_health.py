@@ -74,7 +74,7 @@ def _record(kind: str, unit: str, value: float, when: dt.datetime, app: str,
 
 def _samples(day: dt.datetime, count: int) -> Iterator[str]:
     for i in range(count):
-        when = day + dt.timedelta(seconds=30 * i)
+        when = day + dt.timedelta(seconds=i * 86400 // count)
         if i % 10 < 5:
             yield _record("HeartRate", "count/min", 60 + i % 90, when, "Runner’s Apple Watch",
                           _WATCH + " ", '<MetadataEntry key="HKMetadataKeyHeartRateMotionContext"'

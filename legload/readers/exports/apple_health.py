@@ -85,15 +85,13 @@ class AppleExport:
 def scan_export(chunks: Iterable[bytes], source: str) -> AppleExport:
     """Read the bytes of an ``export.xml`` (any number of chunks) in one pass."""
     found = AppleExport()
-    dropped = [0]
-    for element in iter_elements(chunks, source, dropped):
+    for element in iter_elements(chunks, source):
         if element.tag == "Workout":
             workout = _workout(element)
             if workout is not None:
                 found.workouts.append(workout)
         else:
             _record(element, found)
-    found.skipped += dropped[0]
     return found
 
 

@@ -6,10 +6,10 @@ does not use. The bytes pass through :class:`RecordFilter` before libxml2 sees t
 * the internal ``<!DOCTYPE HealthData [...]>`` subset is cut out (it only declares
   attributes; iOS 16 writes a malformed ``VisionPrescription`` ATTLIST into it). A subset
   that declares an entity, or an external DTD, refuses the file, as for GPX and TCX;
-* stray control characters (iOS 16 writes some into text values) become spaces;
-* whole ``<Record type="...">`` elements of an unused type are dropped by a scan for
-  ``<Record `` without being parsed. What the scan is not sure of passes on to the parser,
-  which reads it and skips it by type.
+* whole ``<Record type="...">`` elements of an unused type are dropped by one regular
+  expression, runs of them at a time, without being parsed. What it does not match passes
+  on to the parser, which reads it and skips it by type;
+* stray control characters (iOS 16 writes some into attribute values) become spaces.
 
 The rest goes to lxml's pull parser with the safe settings of
 :mod:`legload.readers.xml.safe` (no entities resolved, no DTD loaded, no network); each
@@ -35,6 +35,14 @@ KEPT_ELEMENTS = frozenset({"Record", "Workout"})
 CHUNK_BYTES = 1 << 20
 #: how far into the file the root element must start (after the DOCTYPE subset)
 MAX_HEAD_BYTES = 4 << 20
+_KEPT_TYPES = b"|".join(re.escape(kind) for kind in sorted(KEPT_RECORDS))
+#: runs of whole records of an unused type: an empty element (``.../>``), or one whose
+#: content is only elements (``<MetadataEntry .../>``, ``<HeartRateVariabilityMetadataList>``
+#: ...) up to its ``</Record>``. A record this does not match (text inside, a ``>`` inside
+#: an attribute value, a first attribute other than ``type``) is left to the parser.
+_UNUSED_RECORDS = re.compile(
+    rb'(?:<Record type="(?!(?:' + _KEPT_TYPES + rb')")[^"]*"[^>]*'
+    rb"(?:(?<=/)>|(?<!/)>(?:\s*<(?!/Record>)[^>]*>)*\s*</Record>)\s*)+")
 _CONTROL = bytes.maketrans(bytes([*range(9), 11, 12, *range(14, 32)]), b" " * 29)
 _RECORD = b"<Record "
 _ROOT = re.compile(rb"<HealthData[\s>]")
@@ -54,11 +62,9 @@ class RecordFilter:
         self.source = source
         self._head: bytes | None = b""
         self._carry = b""
-        self.dropped = 0
 
     def feed(self, chunk: bytes) -> bytes:
         """The filtered bytes that can be passed on after ``chunk``."""
-        chunk = chunk.translate(_CONTROL)
         if self._head is not None:
             self._head += chunk
             found = _ROOT.search(self._head)
@@ -86,31 +92,9 @@ class RecordFilter:
         rest, self._carry = self._carry, b""
         return self._drop(rest)
 
-    def _drop(self, text: bytes) -> bytes:
-        pieces = text.split(_RECORD)
-        out = [pieces[0]]
-        for piece in pieces[1:]:
-            if piece.startswith(b'type="'):
-                kind = piece[6:piece.find(b'"', 6)]
-                end = _record_end(piece) if kind not in KEPT_RECORDS else -1
-                if end > 0:
-                    self.dropped += 1
-                    out.append(piece[end:])
-                    continue
-            out.append(_RECORD)
-            out.append(piece)
-        return b"".join(out)
-
-
-def _record_end(piece: bytes) -> int:
-    """Where the record that ``piece`` begins with ends (after ``<Record ``), or -1 when
-    that is not certain: an empty element ends at its first ``>`` if ``/`` comes before
-    it, another at its ``</Record>`` (records do not nest)."""
-    close = piece.find(b">")
-    if close > 0 and piece[close - 1] == 0x2F:  # "/"
-        return close + 1
-    end = piece.find(b"</Record>")
-    return end + 9 if end >= 0 else -1
+    @staticmethod
+    def _drop(text: bytes) -> bytes:
+        return _UNUSED_RECORDS.sub(b"", text).translate(_CONTROL)
 
 
 def _without_doctype(prolog: bytes, source: str) -> bytes:
@@ -127,11 +111,10 @@ def _without_doctype(prolog: bytes, source: str) -> bytes:
     return prolog[:found.start()]
 
 
-def iter_elements(chunks: Iterable[bytes], source: str,
-                  dropped: list[int] | None = None) -> Iterator[etree._Element]:
+def iter_elements(chunks: Iterable[bytes], source: str) -> Iterator[etree._Element]:
     """The complete top-level ``Record`` (of a kept type) and ``Workout`` elements of the
     export whose bytes ``chunks`` are, in document order; each is cleared once the caller
-    moves on. ``dropped`` (a one-item list) receives the count of records dropped unparsed.
+    moves on.
 
     Raises ReadError (naming ``source``) on a document that is not well-formed."""
     filtered = RecordFilter(source)
@@ -146,8 +129,6 @@ def iter_elements(chunks: Iterable[bytes], source: str,
         yield from _complete(parser)
     except etree.XMLSyntaxError as exc:
         raise ReadError(source, f"not well-formed XML ({exc})") from None
-    if dropped is not None:
-        dropped[:] = [filtered.dropped]
 
 
 def _complete(parser: etree.XMLPullParser) -> Iterator[etree._Element]:
