@@ -29,8 +29,8 @@ from lxml import etree
 from legload.core.activity import ActivityColumns, default_name, summarize
 from legload.errors import ReadError
 from legload.readers.exports.apple_stream import iter_elements
+from legload.readers.exports.rows import checked, log_content
 from legload.readers.logs.read import LogRows
-from legload.readers.logs.validate import check_rows, summary
 
 READER = "apple_health"
 _HK = "HKWorkoutActivityType"
@@ -162,8 +162,8 @@ def body_rows(found: AppleExport, source: str) -> LogRows:
     frame = pd.DataFrame({"timestamp": pd.to_datetime(stamps, utc=True),
                           "weight_kg": np.asarray(weights, float),
                           "body_fat_fraction": np.asarray(fats, float)})
-    return _checked("body_measurements",
-                    frame.sort_values("timestamp", kind="stable").reset_index(drop=True))
+    return checked(LogRows("body_measurements",
+                           frame.sort_values("timestamp", kind="stable").reset_index(drop=True)))
 
 
 def intake_rows(found: AppleExport) -> LogRows:
@@ -179,13 +179,7 @@ def intake_rows(found: AppleExport) -> LogRows:
     ordered = sorted(days)
     frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(ordered, dtype=object)).dt.date,
                           **{c: [days[d].get(c, np.nan) for d in ordered] for c in columns}})
-    return _checked("intake_days", frame)
-
-
-def _checked(table: str, frame: pd.DataFrame) -> LogRows:
-    checked = check_rows(frame, table)
-    warnings = [summary(checked.refused, "row(s)")] if checked.refused else []
-    return LogRows(table, checked.frame.reset_index(drop=True), warnings)
+    return checked(LogRows("intake_days", frame))
 
 
 def read_apple_workout(data: bytes, source: str) -> list[ActivityColumns]:
@@ -251,11 +245,6 @@ def workout_meta(workout: Workout) -> dict[str, str | None]:
     start = parse_time(workout.start)
     return {"name": default_name(workout.sport, start), "sport": workout.sport,
             "sub_sport": workout.sub_sport, "reader": READER}
-
-
-def log_content(rows: LogRows) -> bytes:
-    """The rows as CSV: the content whose SHA-256 identifies a log of the export."""
-    return rows.frame.to_csv(index=False).encode()
 
 
 def apple_members(chunks: Callable[[], Iterable[bytes]], source: str,
