@@ -31,6 +31,7 @@ from legload.store.paths import existing_db
 
 PathLike = str | os.PathLike
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
+_LOG_KINDS = {table: kind for kind, table in TABLES.items()}  # "intake_days" → "intake"
 
 
 @dataclass
@@ -124,7 +125,8 @@ def _log_action(store: Store, member, report: ImportReport,
         rows = member.rows if member.kind == "log" else read_log(data, member.source)
     except ReadError:
         return skip
-    reader = member.meta.get("reader") or getattr(rows, "reader", None) or rows.table
+    reader = member.meta.get("reader") or getattr(rows, "reader", None) or \
+        f"{_LOG_KINDS.get(rows.table, 'other')}_log"
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction

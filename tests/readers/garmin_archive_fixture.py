@@ -28,7 +28,7 @@ from legload.synth.workouts import easy_run, hill_repeats
 
 USER = "runner@example.com"
 FITNESS = "DI_CONNECT/DI-Connect-Fitness"
-START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.timezone.utc)
+START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
 _MESG = {name: num for num, name in Profile["types"]["mesg_num"].items()}
 _CATEGORY = {name: num for num, name in Profile["types"]["exercise_category"].items()}
 

@@ -172,7 +172,7 @@ def parse_index(data: bytes, source: str) -> list[Entry]:
 
 def summary_sets(entry: Entry) -> pd.DataFrame:
     """An index entry's ``summarizedExerciseSets`` as set rows (the reps and the weight
-    spread evenly over the sets: the summary keeps no more)."""
+    spread evenly over the sets, in whole reps: the summary keeps no more)."""
     rows = []
     stamp = pd.Timestamp(entry.start_s, unit="s", tz="UTC")
     for item in entry.sets:
@@ -185,10 +185,19 @@ def summary_sets(entry: Entry) -> pd.DataFrame:
         for index in range(count):
             rows.append({"timestamp": stamp, "workout": entry.name or "", "exercise_raw": raw,
                          "exercise": _library(raw), "set_index": index + 1,
-                         "reps": reps / count if reps else math.nan, "weight_kg": weight_kg,
+                         "reps": _share(reps, count, index), "weight_kg": weight_kg,
                          "duration_s": math.nan, "distance_m": math.nan, "rir": math.nan,
                          "set_type": "normal"})
     return pd.DataFrame(rows, columns=list(SET_COLUMNS))
+
+
+def _share(total: float | None, count: int, index: int) -> float:
+    """Set ``index``'s whole share of ``total`` reps over ``count`` sets (30 over 4: 8, 8,
+    7, 7)."""
+    if not total:
+        return math.nan
+    whole, extra = divmod(round(total), count)
+    return float(whole + (index < extra))
 
 
 def _exercise(item: dict) -> str:
