@@ -178,3 +178,18 @@ def test_day_boundaries_are_the_local_day(tmp_path):
     write_export(xml, days=1, first_day=dt.date(2025, 1, 1))
     found = scan_export([xml.getvalue()], "export.xml")
     assert {day for _column, day, _app in found.intake} == {"2025-01-01"}
+
+
+def test_unreadable_records_are_counted_in_one_warning(tmp_path, db_path):
+    export = tmp_path / "export.xml"
+    record = ('<Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Scale" unit="{unit}" '
+              'startDate="2025-01-0{day} 07:00:00 +0000" endDate="2025-01-0{day} 07:00:00 +0000"'
+              ' value="{value}"/>')
+    export.write_text('<HealthData locale="en_US">' + "".join(
+        record.format(unit=u, day=d, value=v) for u, d, v in
+        (("kg", 1, "70.5"), ("lb", 2, "155.0"), ("furlong", 3, "1"), ("kg", 4, "n/a")))
+        + "</HealthData>")
+    report = import_paths([export], db=db_path, workers=1)
+    assert report.warnings == [f"{export}#weigh-ins: 2 record(s) skipped: no number, or a "
+                               "unit legload does not know"]
+    assert [round(r[3], 2) for r in _rows(db_path, "body_measurements")] == [70.5, 70.31]

@@ -78,7 +78,7 @@ class AppleExport:
     body: dict[str, dict[str, float]] = field(default_factory=dict)
     intake: dict[tuple[str, str, str], float] = field(default_factory=dict)
     logged: Counter = field(default_factory=Counter)
-    skipped: int = 0
+    skipped: Counter = field(default_factory=Counter)  # unreadable records, by table
     warnings: list[str] = field(default_factory=list)
 
 
@@ -109,29 +109,24 @@ def _workout(element: etree._Element) -> Workout | None:
 def _record(element: etree._Element, found: AppleExport) -> None:
     kind, unit = element.get("type", ""), element.get("unit", "")
     start, app = element.get("startDate", ""), element.get("sourceName", "")
+    table = "intake_days" if kind in _INTAKE else "body_measurements"
     try:
         value = float(element.get("value", ""))
     except ValueError:
-        found.skipped += 1
-        return
-    if kind in _INTAKE:
+        value = None
+    if kind in _INTAKE and value is not None and len(start) >= 10 and \
+            unit in _INTAKE[kind][1]:
         column, units = _INTAKE[kind]
-        if unit not in units or len(start) < 10:
-            found.skipped += 1
-            return
         key = (column, start[:10], app)
         found.intake[key] = found.intake.get(key, 0.0) + value * units[unit]
         found.logged[column, app] += 1
-        return
-    column = _BODY[kind]
-    if column == "fat":
-        scaled = value / 100.0 if unit == "%" and value > 1.0 else value
-    elif unit in _MASS_KG:
-        scaled = value * _MASS_KG[unit]
+    elif kind in _BODY and value is not None and (unit in _MASS_KG or _BODY[kind] == "fat"):
+        column = _BODY[kind]
+        scaled = value * _MASS_KG[unit] if column != "fat" else \
+            value / 100.0 if unit == "%" and value > 1.0 else value
+        found.body.setdefault(start, {})[column] = scaled
     else:
-        found.skipped += 1
-        return
-    found.body.setdefault(start, {})[column] = scaled
+        found.skipped[table] += 1
 
 
 def parse_time(text: str | None) -> pd.Timestamp | None:
@@ -162,8 +157,8 @@ def body_rows(found: AppleExport, source: str) -> LogRows:
     frame = pd.DataFrame({"timestamp": pd.to_datetime(stamps, utc=True),
                           "weight_kg": np.asarray(weights, float),
                           "body_fat_fraction": np.asarray(fats, float)})
-    return checked(LogRows("body_measurements",
-                           frame.sort_values("timestamp", kind="stable").reset_index(drop=True)))
+    return _with_skipped(found, checked(LogRows(
+        "body_measurements", frame.sort_values("timestamp", kind="stable").reset_index(drop=True))))
 
 
 def intake_rows(found: AppleExport) -> LogRows:
@@ -179,7 +174,14 @@ def intake_rows(found: AppleExport) -> LogRows:
     ordered = sorted(days)
     frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(ordered, dtype=object)).dt.date,
                           **{c: [days[d].get(c, np.nan) for d in ordered] for c in columns}})
-    return checked(LogRows("intake_days", frame))
+    return _with_skipped(found, checked(LogRows("intake_days", frame)))
+
+
+def _with_skipped(found: AppleExport, rows: LogRows) -> LogRows:
+    if found.skipped[rows.table]:
+        rows.warnings.append(f"{found.skipped[rows.table]} record(s) skipped: no number, or a "
+                             "unit legload does not know")
+    return rows
 
 
 def read_apple_workout(data: bytes, source: str) -> list[ActivityColumns]:
