@@ -18,6 +18,7 @@ summaries and weigh-ins beside the FIT files (fields and units in ``docs/formats
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from dataclasses import dataclass, field
@@ -71,7 +72,6 @@ class Entry:
     ascent_m: float | None
     avg_speed_m_s: float | None
     sets: list[dict] = field(default_factory=list)
-    matched: bool = False
 
 
 @dataclass
@@ -81,6 +81,7 @@ class GarminArchive:
     entries: list[Entry] = field(default_factory=list)
     not_activities: int = 0
     fit_sets: list[pd.DataFrame] = field(default_factory=list)
+    _starts: list[float] = field(default_factory=list)
 
     def add_index(self, data: bytes, source: str) -> None:
         self.entries.extend(parse_index(data, source))
@@ -111,11 +112,14 @@ class GarminArchive:
                 "reader": READER}
 
     def match(self, start_s: float) -> Entry | None:
-        best = min(self.entries, key=lambda e: abs(e.start_s - start_s), default=None)
-        if best is None or abs(best.start_s - start_s) > MATCH_S:
-            return None
-        best.matched = True
-        return best
+        """The entry starting nearest ``start_s``, within :data:`MATCH_S` (a bisection)."""
+        if len(self._starts) != len(self.entries):
+            self.entries.sort(key=lambda e: e.start_s)
+            self._starts = [e.start_s for e in self.entries]
+        at = bisect.bisect_left(self._starts, start_s)
+        near = [e for e in self.entries[max(at - 1, 0):at + 1]
+                if abs(e.start_s - start_s) <= MATCH_S]
+        return min(near, key=lambda e: abs(e.start_s - start_s), default=None)
 
     def strength_rows(self) -> LogRows:
         """Strength sets: the FIT files' own, and the index's summaries of the others."""
