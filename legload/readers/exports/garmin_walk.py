@@ -79,8 +79,7 @@ class GarminWalk:
                          {"reader": READER}, rows=rows)
         if self.archive.not_activities:
             count = self.archive.not_activities
-            yield Member(f"{self.label}#{count} FIT files", lambda: b"", "skipped",
-                         {"reader": READER},
-                         f"{count} FIT file(s) that are not activities (monitoring, sleep, "
+            yield Member(f"{self.label}#FIT files that are not activities", lambda: b"",
+                         "skipped", {"reader": READER}, f"{count} FIT file(s) that are not activities (monitoring, sleep, "
                          "settings) — skipped")
 
