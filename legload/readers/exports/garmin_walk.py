@@ -80,6 +80,7 @@ class GarminWalk:
         if self.archive.not_activities:
             count = self.archive.not_activities
             yield Member(f"{self.label}#FIT files that are not activities", lambda: b"",
-                         "skipped", {"reader": READER}, f"{count} FIT file(s) that are not activities (monitoring, sleep, "
+                         "skipped", {"reader": READER},
+                         f"{count} FIT file(s) that are not activities (monitoring, sleep, "
                          "settings) — skipped")
 
