@@ -77,7 +77,7 @@ def _strength_fit(start: dt.datetime) -> bytes:
     return enc.close()
 
 
-def _not_activity(kind: str, start: dt.datetime) -> bytes:
+def _not_activity(kind: str | int, start: dt.datetime) -> bytes:
     enc = Encoder()
     enc.write_mesg({"mesg_num": _MESG["file_id"], "type": kind, "manufacturer": "garmin",
                     "product": 4024, "serial_number": 1234,
@@ -105,7 +105,7 @@ def write_archive(folder: Path) -> Archive:
             for i, w in enumerate(runs)}
     strength_start = START + dt.timedelta(days=1, hours=10)
     fits[f"{USER}_1002.fit"] = _strength_fit(strength_start)
-    for i, kind in enumerate(("monitoring_b", "monitoring_b", "settings")):
+    for i, kind in enumerate(("monitoring_b", 49, "settings")):  # 49: sleep, not in the SDK
         fits[f"{USER}_{2000 + i}.fit"] = _not_activity(kind, START + dt.timedelta(hours=i))
     index = [
         _entry(1000, "Easy Zurich", "running", START, distance_m=runs[0].distance_m,

@@ -94,9 +94,9 @@ class GarminArchive:
             messages = decode(data)
         except FitDamage:
             return {"reader": READER}
-        kinds = messages.table("file_id").get("type")
-        kind = enum_name("file", kinds[0]) if kinds is not None and len(kinds) else None
-        if kind not in (None, "activity"):
+        kinds = messages.numbers("file_id").get("type")
+        known = kinds is not None and len(kinds) and np.isfinite(kinds[0])
+        if known and enum_name("file", kinds[0]) != "activity":  # sleep files: type 49
             self.not_activities += 1
             return None
         start = _start_s(messages)
