@@ -79,7 +79,6 @@ class AppleExport:
     intake: dict[tuple[str, str, str], float] = field(default_factory=dict)
     logged: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)  # unreadable records, by table
-    warnings: list[str] = field(default_factory=list)
 
 
 def scan_export(chunks: Iterable[bytes], source: str) -> AppleExport:
