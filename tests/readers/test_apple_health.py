@@ -193,3 +193,16 @@ def test_unreadable_records_are_counted_in_one_warning(tmp_path, db_path):
     assert report.warnings == [f"{export}#weigh-ins: 2 record(s) skipped: no number, or a "
                                "unit legload does not know"]
     assert [round(r[3], 2) for r in _rows(db_path, "body_measurements")] == [70.5, 70.31]
+
+
+def test_real_flat_export_whose_route_file_is_missing(db_path):
+    """healthkit-to-sqlite's flat export.xml names a route that is not beside it: the
+    workout is read without its track, from its attributes (0.497 mi in 5.19 min)."""
+    report = import_paths([_incoming("apple_health_healthkit_to_sqlite/export_flat.xml")],
+                          db=db_path, workers=1)
+    assert report.failed == [] and report.imported == 1
+    (activity,) = list_activities(db=db_path)
+    assert (activity["sport"], activity["samples"], activity["start"]) == (
+        "running", 2, "2016-11-14T14:25:41Z")
+    assert activity["distance_m"] == pytest.approx(0.4971749504535062 * 1609.344, abs=1.0)
+    assert activity["duration_s"] == pytest.approx(5.19412346680959 * 60, abs=0.5)
