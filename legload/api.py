@@ -18,7 +18,7 @@ from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
 from legload.import_pool import ReadJob, ReadPool, ReadResult
 from legload.readers import iter_members, unwrap
-from legload.readers.detect import content_sha256
+from legload.readers.detect import content_sha256, sniff
 from legload.readers.files import read_file
 from legload.readers.logs.read import TABLES, LogRows, read_log
 from legload.readers.logs.validate import check_rows, date_problem, summary
@@ -31,12 +31,15 @@ from legload.store.paths import existing_db
 
 PathLike = str | os.PathLike
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
+_LOG_KINDS = {table: kind for kind, table in TABLES.items()}  # "intake_days" → "intake"
 
 
 @dataclass
 class ImportReport:
     """What one ``import`` did; ``to_dict()`` is the CLI's ``--json`` document. ``failed``
-    holds ``{"path", "error"}``, ``skipped`` ``{"path", "reason"}`` per file."""
+    holds ``{"path", "error"}``, ``skipped`` ``{"path", "reason"}`` per file, ``files``
+    ``{"path", "reader", "outcome"}`` per file in the order found (``reader``: the reader
+    that took it, None when none did)."""
 
     imported: int = 0
     duplicates: int = 0
@@ -45,6 +48,11 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     activities: list[int] = field(default_factory=list)
     merged: list[dict[str, object]] = field(default_factory=list)
+    files: list[dict[str, str | None]] = field(default_factory=list)
+
+    def note(self, path: str, reader: str | None, outcome: str) -> None:
+        """List one file: ``outcome`` is imported, duplicate, failed or skipped."""
+        self.files.append({"path": path, "reader": reader, "outcome": outcome})
 
     def to_dict(self) -> dict:
         return asdict(self)  # the fields' order is the document's
@@ -93,8 +101,7 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                 if progress is not None:
                     progress(getattr(member, "source", getattr(member, "path", "")))
                 if isinstance(member, ReadError):
-                    failure = {"path": member.path, "error": member.problem}
-                    finish(pool.defer(lambda f=failure: report.failed.append(f)))
+                    finish(pool.defer(lambda e=member: _failed(report, e)))
                 elif member.kind == "activity":
                     job = _read_job(store, member, strict, report)
                     finish(pool.submit(job) if isinstance(job, ReadJob) else pool.defer(job))
@@ -107,14 +114,19 @@ def _log_action(store: Store, member, report: ImportReport,
                 athlete_id: int | None) -> Callable[[], None]:
     """Read a non-activity file now; the returned action stores it in its log, or lists it
     as skipped when no log importer knows it (actions run in the order files were found)."""
-    skipped = {"path": member.source, "reason": member.hint or ""}
-    if not member.source.lower().endswith((".csv", ".htm", ".html", ".json")):
-        return lambda: report.skipped.append(skipped)
+    def skip() -> None:
+        report.skipped.append({"path": member.source, "reason": member.hint or ""})
+        report.note(member.source, None, "skipped")
+
+    if member.kind != "log" and not member.source.lower().endswith((".csv", ".htm", ".html", ".json")):
+        return skip
     try:
         data = member.read()
-        rows = read_log(data, member.source)
+        rows = member.rows if member.kind == "log" else read_log(data, member.source)
     except ReadError:
-        return lambda: report.skipped.append(skipped)
+        return skip
+    reader = member.meta.get("reader") or getattr(rows, "reader", None) or \
+        f"{_LOG_KINDS.get(rows.table, 'other')}_log"
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
@@ -125,6 +137,7 @@ def _log_action(store: Store, member, report: ImportReport,
             report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
         else:
             report.duplicates += 1
+        report.note(member.source, reader, "imported" if added else "duplicate")
 
     return store_log
 
@@ -237,25 +250,31 @@ def _read_job(store: Store, member, strict: bool,
     try:
         data = unwrap(member.read(), member.source)
     except ReadError as exc:
-        failure = {"path": exc.path, "error": exc.problem}
-        return lambda: report.failed.append(failure)
+        return lambda e=exc: _failed(report, e)
     digest = content_sha256(data)
     if store.has_file(digest):  # a copy of a file still being read is found on storing
         def duplicate() -> None:
             report.duplicates += 1
+            report.note(member.source, (member.meta or {}).get("reader") or sniff(data),
+                        "duplicate")
         return duplicate
     return ReadJob(data, member.source, digest, strict, dict(member.meta or {}))
+
+
+def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> None:
+    report.failed.append({"path": exc.path, "error": exc.problem})
+    report.note(exc.path, reader, "failed")
 
 
 def _store_result(store: Store, result: ReadResult, report: ImportReport,
                   athlete_id: int | None) -> None:
     if result.error is not None:
-        report.failed.append({"path": result.error.path, "error": result.error.problem})
+        _failed(report, result.error, result.reader)
         return
     starts = [item.row[_START] for item in result.activities if item.row[_START]]
     problem = next(filter(None, map(date_problem, starts)), None)
     if problem is not None:  # one rule for every source: not before 1990, not in the future
-        report.failed.append({"path": result.job_source, "error": f"refused: {problem}"})
+        _failed(report, ReadError(result.job_source, f"refused: {problem}"), result.reader)
         return
     try:
         ids = store.add_file(result.sha256, result.job_source, result.activities, athlete_id)
@@ -263,7 +282,9 @@ def _store_result(store: Store, result: ReadResult, report: ImportReport,
         raise  # files already counted are gone, or no file can be stored: stop
     except LegloadError as exc:
         report.failed.append({"path": result.job_source, "error": str(exc)})
+        report.note(result.job_source, result.reader, "failed")
         return
+    report.note(result.job_source, result.reader, "imported" if ids else "duplicate")
     if not ids:  # stored meanwhile: an earlier copy in this import, or another process
         report.duplicates += 1
         return

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
-from legload.readers.detect import read_content
+from legload.readers.detect import read_content, sniff
 from legload.store import PreparedActivity, prepare_activity
 from legload.streams.totals import settle_summary
 
@@ -54,6 +54,7 @@ class ReadResult:
     sha256: str
     activities: list[PreparedActivity] = field(default_factory=list)
     error: ReadError | None = None
+    reader: str | None = None  # which reader took the file ("fit", "gpx", "apple_health"…)
 
 
 def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
@@ -70,10 +71,11 @@ def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
 
 def read_job(job: ReadJob) -> ReadResult:
     """Read and encode one file (runs in a worker or in-process; the same either way)."""
+    reader = job.meta.get("reader") or sniff(job.data)
     try:
         activities = read_content(job.data, job.source, strict=job.strict, sha256=job.sha256)
     except ReadError as exc:
-        return ReadResult(job.source, job.sha256, error=exc)
+        return ReadResult(job.source, job.sha256, error=exc, reader=reader)
     prepared = []
     try:
         for activity in activities:
@@ -82,8 +84,9 @@ def read_job(job: ReadJob) -> ReadResult:
             prepared.append(prepare_activity(activity, job.source))
     except (ValueError, TypeError, OverflowError) as exc:  # one file's odd values stop only it
         problem = f"could not be stored ({type(exc).__name__}: {exc})"
-        return ReadResult(job.source, job.sha256, error=ReadError(job.source, problem))
-    return ReadResult(job.source, job.sha256, prepared)
+        return ReadResult(job.source, job.sha256, error=ReadError(job.source, problem),
+                          reader=reader)
+    return ReadResult(job.source, job.sha256, prepared, reader=reader)
 
 
 def read_jobs(jobs: list[ReadJob]) -> list[ReadResult]:

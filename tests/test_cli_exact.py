@@ -77,7 +77,10 @@ def _sha256(path: Path) -> str:
 def test_import_json(imported):
     assert imported["code"] == 0
     expected = {"imported": 2, "duplicates": 0, "failed": [], "skipped": [], "warnings": [],
-                "activities": [1, 2], "merged": []}
+                "activities": [1, 2], "merged": [],
+                "files": [{"path": str(imported["fit"]), "reader": "fit", "outcome": "imported"},
+                          {"path": str(imported["gpx"]), "reader": "gpx",
+                           "outcome": "imported"}]}
     assert imported["out"] == exact(expected)
     schema_validator("import_report").validate(json.loads(imported["out"]))
 
@@ -87,7 +90,11 @@ def test_import_again_json(imported):
     code, out = run("import", imported["fit"], imported["gpx"], "--db", imported["db"], "--json")
     assert code == 0
     assert out == exact({"imported": 0, "duplicates": 2, "failed": [], "skipped": [],
-                         "warnings": [], "activities": [], "merged": []})
+                         "warnings": [], "activities": [], "merged": [],
+                         "files": [{"path": str(imported["fit"]), "reader": "fit",
+                                    "outcome": "duplicate"},
+                                   {"path": str(imported["gpx"]), "reader": "gpx",
+                                    "outcome": "duplicate"}]})
 
 
 def test_import_json_with_a_failure(tmp_path):
@@ -97,7 +104,8 @@ def test_import_json_with_a_failure(tmp_path):
     assert code == 1
     assert out == exact({"imported": 0, "duplicates": 0,
                          "failed": [{"path": str(empty), "error": "empty file (0 bytes)"}],
-                         "skipped": [], "warnings": [], "activities": [], "merged": []})
+                         "skipped": [], "warnings": [], "activities": [], "merged": [],
+                         "files": [{"path": str(empty), "reader": None, "outcome": "failed"}]})
 
 
 def test_activities_json(imported):

@@ -33,7 +33,8 @@ def gunzip(data: bytes, source: str) -> bytes:
 
 
 def sniff(data: bytes) -> str | None:
-    """``"fit"``, ``"gpx"``, ``"tcx"``, ``"gzip"`` or None, from the first bytes."""
+    """``"fit"``, ``"gpx"``, ``"tcx"``, ``"apple_health"`` (one workout of an Apple Health
+    export), ``"gzip"`` or None, from the first bytes."""
     if data[:2] == b"\x1f\x8b":
         return "gzip"
     if is_fit(data):
@@ -44,6 +45,8 @@ def sniff(data: bytes) -> str | None:
             return "gpx"
         if b"<trainingcenterdatabase" in head or (b"<activities" in head and b"<lap" in head):
             return "tcx"  # some exporters drop the TCX root element and keep <Activities>
+        if head.startswith(b"<workout ") and b"workoutactivitytype=" in head:
+            return "apple_health"
     return None
 
 
@@ -51,6 +54,9 @@ def _xml_reader(fmt: str) -> Callable[[bytes, str], list[ActivityColumns]]:
     if fmt == "gpx":
         from legload.readers.xml.gpx import read_gpx_columns
         return read_gpx_columns
+    if fmt == "apple_health":
+        from legload.readers.exports.apple_health import read_apple_workout
+        return read_apple_workout
     from legload.readers.xml.tcx import read_tcx_columns
     return read_tcx_columns
 

@@ -30,7 +30,7 @@ from legload.streams.build import to_stream
 from legload.streams.stream import Stream
 
 #: formats whose summaries hold the device's own session totals
-DEVICE_TOTAL_FORMATS = frozenset({"fit", "tcx"})
+DEVICE_TOTAL_FORMATS = frozenset({"fit", "tcx", "apple_health"})  # Apple: the watch's workout totals
 #: relative differences worth a note
 NOTE_TIME_DISTANCE = 0.02
 NOTE_ASCENT = 0.10

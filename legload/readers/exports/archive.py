@@ -17,9 +17,17 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
+from legload.readers.exports.apple_walk import (
+    file_export,
+    is_export_file,
+    is_export_zip_member,
+    zip_export,
+)
+from legload.readers.exports.garmin_walk import NOT_MINE, GarminWalk
 from legload.readers.files import check_regular, is_readable_file, read_file
 from legload.readers.logs.apps import has_hevy_sets
 
@@ -47,9 +55,10 @@ class Member:
 
     source: str
     read: Callable[[], bytes]
-    kind: str  # "activity" | "skipped"
+    kind: str  # "activity" | "log" | "skipped"
     meta: dict[str, str | None] = field(default_factory=dict)
     hint: str | None = None
+    rows: Any = None  # a "log" member's rows, read already (LogRows)
 
 
 def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
@@ -73,15 +82,17 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
         return
     if zipfile.is_zipfile(path):
         yield from _zip_file(path)
+    elif is_export_file(path):
+        yield from file_export(path, set())
     else:
         yield _classify(str(path), path.name, lambda p=path: read_file(p), {})
 
 
-def _zip_file(path: Path) -> Iterator[Member | ReadError]:
+def _zip_file(path: Path, garmin: GarminWalk | None = None) -> Iterator[Member | ReadError]:
     """The members of the zip archive at ``path``; damage to the archive is one ReadError."""
     try:
         with zipfile.ZipFile(path) as archive:
-            yield from _walk_zip(archive, str(path), depth=1)
+            yield from _walk_zip(archive, str(path), depth=1, garmin=garmin)
     except Exception as exc:  # as_read_error raises again what is not damage
         yield as_read_error(str(path), exc, _UNREADABLE_ZIP)
 
@@ -108,15 +119,29 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
     metadata = _strava_metadata_from_files(files)
+    exports = [file for file in files if is_export_file(file)]
+    consumed: set[Path] = set()
+    for export in exports:
+        yield from file_export(export, consumed)
+    garmin, problems = GarminWalk.find([f.relative_to(root).as_posix() for f in files],
+                                       str(root), lambda name: read_file(root / name))
+    yield from problems
     for file in files:
         relative = file.relative_to(root).as_posix()
-        if file.name == "activities.csv" and file.parent in metadata and not _hevy(file):
-            continue  # only an index of the export, unless Hevy wrote sets into it
+        if (file.name == "activities.csv" and file.parent in metadata and not _hevy(file)) \
+                or file in consumed or file in exports:
+            continue  # an export's index (unless Hevy wrote sets into it) or a file read already
         if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
-            yield from _zip_file(file)
+            yield from _zip_file(file, garmin)
             continue
-        meta = _lookup(metadata, file, root)
-        yield _classify(str(file), relative, lambda p=file: read_file(p), meta)
+        read = lambda p=file: read_file(p)  # noqa: E731
+        handled = NOT_MINE if garmin is None else garmin.member(str(file), relative, read)
+        if handled is NOT_MINE:
+            yield _classify(str(file), relative, read, _lookup(metadata, file, root))
+        elif handled is not None:
+            yield handled
+    if garmin is not None:
+        yield from garmin.finish()
 
 
 def _hevy(read: Path | Callable[[], bytes]) -> bool:
@@ -151,7 +176,8 @@ def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> di
     return {}
 
 
-def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Member | ReadError]:
+def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
+              garmin: GarminWalk | None = None) -> Iterator[Member | ReadError]:
     infos = [i for i in archive.infolist() if not i.is_dir() and not is_junk(i.filename)]
     if len(infos) > MAX_MEMBERS:
         yield ReadError(label, f"refused: {len(infos)} members is more than {MAX_MEMBERS}")
@@ -167,35 +193,60 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Memb
             prefix = str(PurePosixPath(info.filename).parent)
             prefix = "" if prefix == "." else prefix + "/"
             metadata.update({prefix + k: v for k, v in table.items()})
+    exports = [i for i in infos if not _unsafe_name(i) and is_export_zip_member(archive, i)]
+    consumed: set[str] = set()
+    for info in exports:
+        yield from zip_export(archive, info, label, consumed)
+    found, problems = (None, []) if garmin is not None else GarminWalk.find(
+        [i.filename for i in infos if not _unsafe(i)], label,
+        lambda name: _read_member(archive, archive.getinfo(name), label))
+    yield from problems
     for info in infos:
-        source = f"{label}!{info.filename}"
-        problem = _unsafe(info)
-        if problem:
-            yield ReadError(source, problem)
+        if info in exports or info.filename in consumed:
             continue
-        if info in csv_infos and any(k for k in metadata) and not _hevy(
+        if info in csv_infos and any(k for k in metadata) and not _unsafe(info) and not _hevy(
                 lambda i=info: _read_member(archive, i, label)):
             continue  # only an index of the export, unless Hevy wrote sets into it
-        if info.filename.lower().endswith(".zip"):
-            if depth >= MAX_NESTING:
-                yield ReadError(source, f"refused: zip archives nested deeper than {MAX_NESTING}")
-                continue
-            try:
-                inner = zipfile.ZipFile(io.BytesIO(_read_member(archive, info, label)))
-            except Exception as exc:  # as_read_error raises again what is not damage
-                yield as_read_error(source, exc, _UNREADABLE_ZIP)
-                continue
-            with inner:
-                yield from _walk_zip(inner, source, depth + 1)
-            continue
-        meta = metadata.get(info.filename, {})
-        yield _classify(source, info.filename,
-                        lambda i=info: _read_member(archive, i, label), meta)
+        yield from _zip_member(archive, info, label, depth, metadata, garmin or found)
+    if found is not None:
+        yield from found.finish()
+
+
+def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, depth: int,
+                metadata: dict[str, dict],
+                garmin: GarminWalk | None) -> Iterator[Member | ReadError]:
+    source = f"{label}!{info.filename}"
+    problem = _unsafe(info)
+    if problem:
+        yield ReadError(source, problem)
+        return
+    if info.filename.lower().endswith(".zip"):
+        if depth >= MAX_NESTING:
+            yield ReadError(source, f"refused: zip archives nested deeper than {MAX_NESTING}")
+            return
+        try:
+            inner = zipfile.ZipFile(io.BytesIO(_read_member(archive, info, label)))
+        except Exception as exc:  # as_read_error raises again what is not damage
+            yield as_read_error(source, exc, _UNREADABLE_ZIP)
+            return
+        with inner:
+            yield from _walk_zip(inner, source, depth + 1, garmin)
+        return
+    read = lambda i=info: _read_member(archive, i, label)  # noqa: E731
+    handled = NOT_MINE if garmin is None else garmin.member(source, info.filename, read)
+    if handled is NOT_MINE:
+        yield _classify(source, info.filename, read, metadata.get(info.filename, {}))
+    elif handled is not None:
+        yield handled
+
+
+def _unsafe_name(info: zipfile.ZipInfo) -> bool:
+    name = info.filename.replace("\\", "/")
+    return name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/")
 
 
 def _unsafe(info: zipfile.ZipInfo) -> str | None:
-    name = info.filename.replace("\\", "/")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/"):
+    if _unsafe_name(info):
         return "refused: unsafe member name (absolute path or '..')"
     if info.file_size > MAX_FILE_BYTES:
         return f"refused: member declares {info.file_size} bytes, more than {MAX_FILE_BYTES}"
