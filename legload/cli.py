@@ -10,19 +10,22 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
 from legload.cli_delete import register as register_delete
 from legload.core.text import plain
 from legload.errors import LegloadError
-from legload.render import terminal
 from legload.store import default_db_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Commands import what they need (readers, pandas, the terminal tables) when they run, so
+# that `--help`, `--version` and the quick commands start in a fraction of a second.
 
 
 class Command(TyperCommand):
@@ -42,9 +45,28 @@ def _typer(help_text: str) -> typer.Typer:
                        add_completion=False)
 
 
+class _Console:
+    """A rich console made on first use (``--help`` and ``--version`` load no rich)."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def real(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return self._console
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
-out = Console()
-err = Console(stderr=True)
+out = _Console()
+err = _Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
@@ -65,7 +87,7 @@ app.add_typer(body_app, name="body")
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"legload {__version__}", highlight=False)
+        sys.stdout.write(f"legload {__version__}\n")
         raise typer.Exit()
 
 
@@ -104,6 +126,8 @@ def import_(
         "$LEGLOAD_WORKERS); 1 reads in this process.")] = None,
 ) -> None:
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     try:
         if as_json:
             report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
@@ -111,7 +135,7 @@ def import_(
         else:
             with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
                           TextColumn("{task.completed} files"), TimeElapsedColumn(),
-                          console=err, transient=True) as bar:
+                          console=err.real, transient=True) as bar:
                 task = bar.add_task("import", total=None)
                 report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                           workers=workers,
@@ -152,6 +176,8 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     terminal)."""
     if ctx.invoked_subcommand is not None:
         return
+    from legload.render import terminal
+
     try:
         rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
@@ -174,6 +200,8 @@ def analyze(
 ) -> None:
     """Describe one activity: energy, grade-adjusted pace, class, per-muscle work and
     activation, and segments."""
+    from legload.render import terminal
+
     try:
         result = api.analyse(target, db=db)
     except LegloadError as exc:
@@ -181,7 +209,7 @@ def analyze(
     if as_json:
         _emit_json(result.to_dict())
     else:
-        terminal.print_analysis(result, out, err)
+        terminal.print_analysis(result, out.real, err.real)
 
 
 @app.command("demo", cls=Command)
@@ -193,9 +221,10 @@ def demo(
 ) -> None:
     """Generate three sample athletes as real files, import them and print their reports."""
     from legload.demo import run_demo, show_progress
+    from legload.render import terminal
 
     try:
-        with show_progress(err) as progress:
+        with show_progress(err.real) as progress:
             result = run_demo(directory, progress=progress)
     except LegloadError as exc:
         raise _fail(exc) from None
@@ -203,7 +232,7 @@ def demo(
         _emit_json({name: report.to_dict() for name, report in result.athletes.items()})
         return
     for name, report in result.athletes.items():
-        terminal.print_report(report, out)
+        terminal.print_report(report, out.real)
         out.print(f"HTML report: {result.html[name]}\n", highlight=False)
     out.print(result.explore(), highlight=False, markup=False, soft_wrap=True)
 
@@ -263,10 +292,12 @@ def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
 
 
 def _show_profile(profile, as_json: bool) -> None:
+    from legload.render import terminal
+
     if as_json:
         _emit_json(profile.as_dict())
     else:
-        terminal.print_profile(profile, out, err)
+        terminal.print_profile(profile, out.real, err.real)
 
 
 @strength_app.command("import", cls=Command)
@@ -355,6 +386,7 @@ def report(
 ) -> None:
     """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
     weeks that end on --until."""
+    from legload.render import terminal
     from legload.render.files import write_replacing
     from legload.render.html import render_report
 
@@ -368,7 +400,7 @@ def report(
     if as_json:
         _emit_json(answer.to_dict())
     else:
-        terminal.print_report(answer, out)
+        terminal.print_report(answer, out.real)
         if html is not None:
             _say(out, f"HTML report: {html}")
 

@@ -14,15 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
-import numpy as np
-import pandas as pd
-
-from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
 from legload.store.athletes import AthleteStore, owner
-from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
@@ -38,6 +33,10 @@ from legload.store.transaction import (
     undo_file,
     unusable,
 )
+
+if TYPE_CHECKING:  # numpy, pandas and the codecs load when samples are read or written
+    from legload.core.activity import Activity, ActivityColumns
+    from legload.store.columnar import ColumnRow
 
 #: How long a writer waits for another process's transaction before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
@@ -269,6 +268,9 @@ class Store(AthleteStore, LogStore, RemovalStore):
         )
         if not found:
             raise StoreError(f"no activity with id {activity_id}")
+        from legload.core.activity import Activity, empty_laps
+        from legload.store.columnar import decode_frame
+
         sha256, idx, source, summary, warnings = found[0]
         try:
             samples = decode_frame(self._columns("samples", activity_id))
@@ -304,17 +306,25 @@ class Store(AthleteStore, LogStore, RemovalStore):
 
 class PreparedActivity(NamedTuple):
     """One activity encoded for the database: its ``activities`` row (from ``idx`` on) and
-    its sample and lap columns (see :mod:`legload.store.columnar`); small and picklable."""
+    its sample and lap columns (see :mod:`legload.store.columnar`), and its analysis as
+    ``(key, JSON)`` when computed ahead (see :meth:`Store.cached_analyses`); picklable."""
 
     row: tuple[Any, ...]
     samples: list[ColumnRow]
     laps: list[ColumnRow]
     warnings: list[str]
+    analysis: tuple[str, str] | None = None
 
 
-def prepare_activity(activity: Activity | ActivityColumns, source_path: str) -> PreparedActivity:
+def prepare_activity(activity: Activity | ActivityColumns, source_path: str, *,
+                     analysis: tuple[str, str] | None = None) -> PreparedActivity:
     """Everything one activity writes, computed before (and outside) the transaction; from
     an :class:`ActivityColumns` the arrays are encoded as they are (the same bytes)."""
+    import pandas as pd
+
+    from legload.core.activity import ActivityColumns
+    from legload.store.columnar import encode_columns, encode_frame, to_json
+
     summary = dict(activity.summary or {})
     values = tuple(_scalar(summary.get(name)) for name in _SUMMARY_COLUMNS)
     row = (
@@ -333,7 +343,7 @@ def prepare_activity(activity: Activity | ActivityColumns, source_path: str) -> 
     else:
         samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
         laps = encode_frame(activity.laps) if activity.laps is not None else []
-    return PreparedActivity(row, samples, laps, list(activity.warnings or []))
+    return PreparedActivity(row, samples, laps, list(activity.warnings or []), analysis)
 
 
 def _write_file(conn: sqlite3.Connection, sha256: str, source_path: str,
@@ -361,6 +371,9 @@ def _insert_activity(conn: sqlite3.Connection, sha256: str, prepared: PreparedAc
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(activity_id, *column) for column in columns],
         )
+    if prepared.analysis is not None:
+        conn.execute("INSERT INTO activity_analyses (activity_id, model_version, result) "
+                     "VALUES (?, ?, ?)", (activity_id, *prepared.analysis))
     return activity_id
 
 
@@ -368,6 +381,9 @@ def _scalar(value: Any) -> Any:
     """A summary value as SQLite takes it (numpy scalars unwrapped, timestamps as text)."""
     if value is None or isinstance(value, str | int | float):
         return value
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, datetime | pd.Timestamp | np.datetime64):
         return _iso_utc(value)
     if isinstance(value, np.generic):
@@ -377,6 +393,8 @@ def _scalar(value: Any) -> Any:
 
 def _iso_utc(value: Any) -> str | None:
     """ISO 8601 UTC text (``...Z``) of a timestamp, as the summaries write ``start``."""
+    import pandas as pd
+
     stamp = pd.Timestamp(value)
     if stamp is pd.NaT:
         return None
