@@ -10,63 +10,25 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
 from legload.cli_delete import register as register_delete
+from legload.cli_support import AnalysisBar, Command, LazyConsole, import_bar
+from legload.cli_support import plain_typer as _typer
 from legload.core.text import plain
 from legload.errors import LegloadError
 from legload.store import default_db_path
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 # Commands import what they need (readers, pandas, the terminal tables) when they run, so
 # that `--help`, `--version` and the quick commands start in a fraction of a second.
 
 
-class Command(TyperCommand):
-    """A command whose help names each argument by its metavar (``PATH...``) rather than
-    typer's type label (``<list[Path]>``)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if isinstance(param, TyperArgument) and param.metavar:
-                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-
-
-def _typer(help_text: str) -> typer.Typer:
-    """A typer app with plain help (real types and defaults, no placeholders)."""
-    return typer.Typer(no_args_is_help=True, help=help_text, rich_markup_mode=None,
-                       add_completion=False)
-
-
-class _Console:
-    """A rich console made on first use (``--help`` and ``--version`` load no rich)."""
-
-    def __init__(self, stderr: bool = False) -> None:
-        self._stderr = stderr
-        self._console: Console | None = None
-
-    @property
-    def real(self) -> Console:
-        if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(stderr=self._stderr)
-        return self._console
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.real, name)
-
-
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
-out = _Console()
-err = _Console(stderr=True)
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
@@ -103,7 +65,7 @@ def _fail(error: Exception) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def _say(console: Console, text: str) -> None:
+def _say(console: LazyConsole, text: str) -> None:
     """Print one line that may hold users' names: plain characters, never markup or
     terminal escapes."""
     console.print(plain(text), markup=False, highlight=False, soft_wrap=True)
@@ -126,16 +88,12 @@ def import_(
         "$LEGLOAD_WORKERS); 1 reads in this process.")] = None,
 ) -> None:
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     try:
         if as_json:
             report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                       workers=workers)
         else:
-            with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
-                          TextColumn("{task.completed} files"), TimeElapsedColumn(),
-                          console=err.real, transient=True) as bar:
+            with import_bar(err) as bar:
                 task = bar.add_task("import", total=None)
                 report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                           workers=workers,
@@ -391,8 +349,9 @@ def report(
     from legload.render.html import render_report
 
     try:
-        answer = api.report(db=db, athlete=athlete, weeks=weeks,
-                            until=until.date() if until else None)
+        with AnalysisBar(err) as progress:
+            answer = api.report(db=db, athlete=athlete, weeks=weeks,
+                                until=until.date() if until else None, progress=progress)
         if html is not None:
             write_replacing(html, render_report(answer, __version__))
     except LegloadError as exc:
