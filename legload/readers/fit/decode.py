@@ -83,8 +83,11 @@ def is_fit(data: bytes) -> bool:
             and data[8:12] == b".FIT")
 
 
-def decode(data: bytes) -> FitMessages:
-    """Decode every message of a (possibly chained) FIT file.
+def decode(data: bytes, only: frozenset[str] | None = None) -> FitMessages:
+    """Decode every message of a (possibly chained) FIT file, or with ``only`` the messages
+    of those names (and the developer field descriptions): all are framed and checked the
+    same, the others' fields are not decoded. A file with compressed timestamp headers is
+    decoded whole (any message's timestamp may date the next).
 
     Raises :class:`FitDamage` only when not even the first file header is valid.
     """
@@ -106,7 +109,7 @@ def decode(data: bytes) -> FitMessages:
         pos = _decode_one_file(data, pos, out, found)
         if out.damaged:
             break
-    _bulk_decode(data, found, out)
+    _bulk_decode(data, found, out, None if found.compressed else only)
     return out
 
 
@@ -281,11 +284,13 @@ def _read_definition(data, pos, end, key) -> tuple[Definition, int]:
     return Definition(key, global_num, size, big, fields, dev_fields), cursor
 
 
-def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
+def _bulk_decode(data, found: _Framing, out: FitMessages, only: frozenset[str] | None) -> None:
     buf = np.frombuffer(data, dtype=np.uint8)
     defs = found.defs
-    used = sorted((key for key in range(len(defs)) if found.starts[key]),
-                  key=lambda k: found.starts[k][0])  # in the order their messages first come
+    used = sorted((key for key in range(len(defs)) if found.starts[key] and (
+        only is None or defs[key].global_num in _DEVELOPER_MESGS
+        or _MESSAGES.get(defs[key].global_num, {}).get("name") in only)),
+        key=lambda k: found.starts[k][0])  # in the order their messages first come
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
         for key in used:
