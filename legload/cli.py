@@ -60,6 +60,13 @@ def main_options(version: Annotated[bool, typer.Option(
     """Will running make my legs muscular? Per-muscle load from your own data."""
 
 
+def _terminal():
+    """The terminal renderer (rich tables), loaded when text is printed."""
+    from legload.render import terminal
+
+    return terminal
+
+
 def _fail(error: Exception) -> typer.Exit:
     _say(err, f"legload: {error}")
     return typer.Exit(code=1)
@@ -134,8 +141,6 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     terminal)."""
     if ctx.invoked_subcommand is not None:
         return
-    from legload.render import terminal
-
     try:
         rows = api.list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
@@ -143,10 +148,10 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     if as_json:
         _emit_json([{k: row.get(k) for k in ACTIVITY_FIELDS} for row in rows])
     elif out.is_terminal:
-        out.print(terminal.activities_table(rows))
+        out.print(_terminal().activities_table(rows))
         out.print(f"{len(rows)} activities", highlight=False)
     else:
-        sys.stdout.write(terminal.activities_text(rows))
+        sys.stdout.write(_terminal().activities_text(rows))
 
 
 @app.command("analyze", cls=Command)
@@ -158,8 +163,6 @@ def analyze(
 ) -> None:
     """Describe one activity: energy, grade-adjusted pace, class, per-muscle work and
     activation, and segments."""
-    from legload.render import terminal
-
     try:
         result = api.analyse(target, db=db)
     except LegloadError as exc:
@@ -167,7 +170,7 @@ def analyze(
     if as_json:
         _emit_json(result.to_dict())
     else:
-        terminal.print_analysis(result, out.real, err.real)
+        _terminal().print_analysis(result, out.real, err.real)
 
 
 @app.command("demo", cls=Command)
@@ -179,8 +182,6 @@ def demo(
 ) -> None:
     """Generate three sample athletes as real files, import them and print their reports."""
     from legload.demo import run_demo, show_progress
-    from legload.render import terminal
-
     try:
         with show_progress(err.real) as progress:
             result = run_demo(directory, progress=progress)
@@ -190,7 +191,7 @@ def demo(
         _emit_json({name: report.to_dict() for name, report in result.athletes.items()})
         return
     for name, report in result.athletes.items():
-        terminal.print_report(report, out.real)
+        _terminal().print_report(report, out.real)
         out.print(f"HTML report: {result.html[name]}\n", highlight=False)
     out.print(result.explore(), highlight=False, markup=False, soft_wrap=True)
 
@@ -250,12 +251,10 @@ def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
 
 
 def _show_profile(profile, as_json: bool) -> None:
-    from legload.render import terminal
-
     if as_json:
         _emit_json(profile.as_dict())
     else:
-        terminal.print_profile(profile, out.real, err.real)
+        _terminal().print_profile(profile, out.real, err.real)
 
 
 @strength_app.command("import", cls=Command)
@@ -344,7 +343,6 @@ def report(
 ) -> None:
     """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
     weeks that end on --until."""
-    from legload.render import terminal
     from legload.render.files import write_replacing
     from legload.render.html import render_report
 
@@ -359,7 +357,7 @@ def report(
     if as_json:
         _emit_json(answer.to_dict())
     else:
-        terminal.print_report(answer, out.real)
+        _terminal().print_report(answer, out.real)
         if html is not None:
             _say(out, f"HTML report: {html}")
 
