@@ -4,7 +4,9 @@ Each reader turns the file's record messages into columns (numpy arrays or lists
 readers run interleaved, several rounds, and the best round counts. Prints records/s, MB/s,
 peak Python memory (tracemalloc: allocations inside Rust extensions are not seen) and the
 ratio legload/peer per file; with ``--real`` (the real files over 100 kB), the range of the
-ratios over the real files each peer could read.
+ratios over the real files each peer could read, then end to end per real file:
+:func:`legload.read_activity` (read, decode, samples frame, laps, summary) against
+``pandas.DataFrame(fitfast.records(path))`` (target: legload at least 2x faster on each).
 
     .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real]
 
@@ -156,6 +158,46 @@ def measure(files: dict[str, bytes], peers: dict, rounds: int, slow_rounds: int
     return ratios
 
 
+def end_to_end(paths: list[Path], rounds: int) -> None:
+    """read_activity against fitfast → DataFrame, whole calls from the path, best of
+    ``rounds`` (interleaved); prints fitfast/legload per file (> 1: legload faster)."""
+    import pandas as pd
+
+    import legload
+
+    try:
+        import fitfast
+    except ImportError:
+        print("# fitfast not installed: end-to-end comparison skipped", file=sys.stderr)
+        return
+    print(f"\nend to end, best of {rounds}: read_activity(path) vs "
+          "pandas.DataFrame(fitfast.records(path))")
+    print(f"{'file':<46}{'kB':>6}{'legload ms':>12}{'fitfast ms':>12}{'ratio':>8}  >= 2x")
+    ratios = []
+    for path in paths:
+        ours, theirs = [], []
+        try:
+            pd.DataFrame(fitfast.records(str(path)))
+        except Exception as exc:  # fitfast refusing a file is a result, not a crash
+            print(f"{path.name:<46}{path.stat().st_size / 1000:>6.0f}  fitfast failed: "
+                  f"{type(exc).__name__}: {str(exc)[:50]}")
+            continue
+        for _ in range(rounds):
+            start = time.perf_counter()
+            legload.read_activity(path)
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            pd.DataFrame(fitfast.records(str(path)))
+            theirs.append(time.perf_counter() - start)
+        ratio = min(theirs) / min(ours)
+        ratios.append(ratio)
+        print(f"{path.name:<46}{path.stat().st_size / 1000:>6.0f}{min(ours) * 1000:>12.1f}"
+              f"{min(theirs) * 1000:>12.1f}{ratio:>7.2f}x  {'yes' if ratio >= 2 else 'NO'}")
+    if ratios:
+        print(f"median {np.median(ratios):.2f}x, lowest {min(ratios):.2f}x over {len(ratios)} "
+              "files")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -169,10 +211,10 @@ def main() -> None:
     if not cache.exists():
         cache.write_bytes(long_activity(args.hours))
     files = {f"generated {args.hours:g} h 1 Hz run": cache.read_bytes()}
-    if args.real and REAL.is_dir():
-        for path in sorted(REAL.rglob("*.fit")):
-            if path.stat().st_size > 100_000:
-                files[path.name] = path.read_bytes()
+    real_paths = sorted(p for p in REAL.rglob("*.fit") if p.stat().st_size > 100_000) \
+        if args.real and REAL.is_dir() else []
+    for path in real_paths:
+        files[path.name] = path.read_bytes()
     ratios = measure(files, peers, args.rounds, args.slow_rounds)
     if len(files) > 1:
         print("\nreal files, legload/peer:")
@@ -180,6 +222,8 @@ def main() -> None:
             real = [r for label, r in by_file.items() if not label.startswith("generated")]
             if name != "legload" and real:
                 print(f"  {name:<16}{min(real):>7.1f}x to {max(real):.1f}x ({len(real)} files the peer read)")
+    if real_paths:
+        end_to_end(real_paths, max(args.rounds, 5))
 
 
 if __name__ == "__main__":

@@ -7,28 +7,58 @@ Every result's ``to_dict()`` is the matching ``--json`` document of the CLI, des
 ``docs/schemas/*.json``.
 """
 
-from legload.analysis.muscle_load import MuscleLoad
-from legload.analysis.report_types import Report
-from legload.analysis.session import ActivityAnalysis, SessionAnalysis
-from legload.api import (
-    ImportReport,
-    LogImport,
-    StrengthImport,
-    analyse,
-    import_paths,
-    list_activities,
-    read_activities,
-    read_activity,
-    report,
-)
-from legload.core.activity import Activity
-from legload.errors import (
-    LegloadError,
-    ModelDomainError,
-    ReadError,
-    StoreError,
-    StreamError,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+#: where each public name lives; imported on first use (PEP 562), so that ``import legload``
+#: and the command line's ``--help`` load neither pandas nor the readers
+_HOMES = {
+    "Activity": "legload.core.activity",
+    "ActivityAnalysis": "legload.analysis.session",
+    "ImportReport": "legload.api",
+    "LegloadError": "legload.errors",
+    "LogImport": "legload.api",
+    "ModelDomainError": "legload.errors",
+    "MuscleLoad": "legload.analysis.muscle_load",
+    "ReadError": "legload.errors",
+    "Report": "legload.analysis.report_types",
+    "SessionAnalysis": "legload.analysis.session",
+    "StoreError": "legload.errors",
+    "StreamError": "legload.errors",
+    "StrengthImport": "legload.api",
+    "analyse": "legload.api",
+    "import_paths": "legload.api",
+    "list_activities": "legload.api",
+    "read_activities": "legload.api",
+    "read_activity": "legload.api",
+    "report": "legload.api",
+}
+
+if TYPE_CHECKING:
+    from legload.analysis.muscle_load import MuscleLoad
+    from legload.analysis.report_types import Report
+    from legload.analysis.session import ActivityAnalysis, SessionAnalysis
+    from legload.api import (
+        ImportReport,
+        LogImport,
+        StrengthImport,
+        analyse,
+        import_paths,
+        list_activities,
+        read_activities,
+        read_activity,
+        report,
+    )
+    from legload.core.activity import Activity
+    from legload.errors import (
+        LegloadError,
+        ModelDomainError,
+        ReadError,
+        StoreError,
+        StreamError,
+    )
 
 __version__ = "0.1.0"
 
@@ -54,3 +84,16 @@ __all__ = [
     "read_activity",
     "report",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'legload' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

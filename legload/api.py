@@ -5,59 +5,50 @@ result whose ``to_dict()`` is the CLI's ``--json`` document (``docs/schemas/*.js
 from __future__ import annotations
 
 import datetime as dt
-import json
+import importlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from legload.analysis.report_types import Report
-from legload.analysis.session import ActivityAnalysis, analyse_session
-from legload.analysis.weekly import MODEL_VERSION
 from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
-from legload.import_pool import ReadJob, ReadPool, ReadResult
-from legload.readers import iter_members, unwrap
-from legload.readers.detect import content_sha256, sniff
-from legload.readers.files import read_file
-from legload.readers.logs.read import TABLES, LogRows, read_log
-from legload.readers.logs.validate import check_rows, date_problem, summary
-from legload.reading import only_activity
-from legload.reading import read_activities as read_activities  # re-exported
-from legload.reading import read_activity as read_activity  # re-exported
+from legload.import_results import ImportReport, LogImport, StrengthImport
 from legload.store import DatabaseUnusable, Store, default_db_path
+from legload.store.logs import LOG_TABLES
 from legload.store.merge import merged_pairs
 from legload.store.paths import existing_db
 
+# Readers, streams, models and pandas load inside the workflows that need them: listing
+# activities or showing a profile stays as quick as opening the database.
+if TYPE_CHECKING:
+    from legload.analysis.report_types import Report
+    from legload.analysis.session import ActivityAnalysis
+    from legload.import_pool import ReadJob, ReadPool, ReadResult
+    from legload.pipeline import AnalysedActivity as AnalysedActivity
+    from legload.pipeline import analyse_content as analyse_content
+    from legload.readers.logs.read import LogRows
+    from legload.reading import read_activities as read_activities
+    from legload.reading import read_activity as read_activity
+
+#: names re-exported from the modules doing the work, imported on first use
+_REEXPORTS = {"read_activity": "legload.reading", "read_activities": "legload.reading",
+              "analyse_content": "legload.pipeline", "AnalysedActivity": "legload.pipeline"}
+
 PathLike = str | os.PathLike
+#: log kind → table of the store (as the log readers name them)
+TABLES = {kind: table for table, (kind, _) in LOG_TABLES.items()}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _REEXPORTS:
+        raise AttributeError(f"module 'legload.api' has no attribute {name!r}")
+    return getattr(importlib.import_module(_REEXPORTS[name]), name)
+
+
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
 _LOG_KINDS = {table: kind for kind, table in TABLES.items()}  # "intake_days" → "intake"
-
-
-@dataclass
-class ImportReport:
-    """What one ``import`` did; ``to_dict()`` is the CLI's ``--json`` document. ``failed``
-    holds ``{"path", "error"}``, ``skipped`` ``{"path", "reason"}`` per file, ``files``
-    ``{"path", "reader", "outcome"}`` per file in the order found (``reader``: the reader
-    that took it, None when none did)."""
-
-    imported: int = 0
-    duplicates: int = 0
-    failed: list[dict[str, str]] = field(default_factory=list)
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    activities: list[int] = field(default_factory=list)
-    merged: list[dict[str, object]] = field(default_factory=list)
-    files: list[dict[str, str | None]] = field(default_factory=list)
-
-    def note(self, path: str, reader: str | None, outcome: str) -> None:
-        """List one file: ``outcome`` is imported, duplicate, failed or skipped."""
-        self.files.append({"path": path, "reader": reader, "outcome": outcome})
-
-    def to_dict(self) -> dict:
-        return asdict(self)  # the fields' order is the document's
-
-    as_dict = to_dict  # the earlier name, kept for callers of 0.1
 
 
 def import_paths(
@@ -74,18 +65,27 @@ def import_paths(
     default_workers`; on macOS or Windows more than 1 needs ``if __name__ == "__main__":``).
     Strength logs among them go to the strength log; a file already stored (SHA-256) is a
     duplicate; a bad file is listed in ``failed``, never fatal; :class:`~legload.errors.
-    StoreRollback` stops the import if the database takes back stored files (disk full)."""
+    StoreRollback` stops the import if the database takes back stored files (disk full).
+    Each activity's analysis is computed as it is read and stored with it (for the athlete's
+    body mass as it is now), so that a report finds it ready."""
+    from legload.import_pool import ReadPool
+
     report = ImportReport()
     with Store(db or default_db_path()) as store, ReadPool(workers) as pool:
         store.check()
         athlete_id = store.athlete_for_import(athlete)
-        _import_all(store, pool, paths, strict, report, athlete_id, progress)
+        mass_kg = store.athlete_weight(athlete_id)
+        _import_all(store, pool, paths, (strict, mass_kg), report, athlete_id, progress)
     return report
 
 
-def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict: bool,
-                report: ImportReport, athlete_id: int | None,
+def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike],
+                how: tuple[bool, float | None], report: ImportReport, athlete_id: int | None,
                 progress: Callable[[str], None] | None) -> None:
+    """Read and store every member of ``paths``; ``how``: (strict, the athlete's mass)."""
+    from legload.import_pool import ReadJob, ReadResult
+    from legload.readers import iter_members
+
     with store.batched():
 
         def finish(items: Iterable) -> None:
@@ -103,7 +103,7 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike], strict:
                 if isinstance(member, ReadError):
                     finish(pool.defer(lambda e=member: _failed(report, e)))
                 elif member.kind == "activity":
-                    job = _read_job(store, member, strict, report)
+                    job = _read_job(store, member, how, report)
                     finish(pool.submit(job) if isinstance(job, ReadJob) else pool.defer(job))
                 else:
                     finish(pool.defer(_log_action(store, member, report, athlete_id)))
@@ -114,6 +114,9 @@ def _log_action(store: Store, member, report: ImportReport,
                 athlete_id: int | None) -> Callable[[], None]:
     """Read a non-activity file now; the returned action stores it in its log, or lists it
     as skipped when no log importer knows it (actions run in the order files were found)."""
+    from legload.readers.detect import content_sha256
+    from legload.readers.logs.read import read_log
+
     def skip() -> None:
         report.skipped.append({"path": member.source, "reason": member.hint or ""})
         report.note(member.source, None, "skipped")
@@ -142,18 +145,6 @@ def _log_action(store: Store, member, report: ImportReport,
     return store_log
 
 
-@dataclass(frozen=True)
-class LogImport:
-    """What ``intake import`` or ``body import`` did; ``to_dict()`` is its ``--json``."""
-    path: str
-    duplicate: bool
-    rows: int
-    warnings: list[str]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
 def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                athlete: str | None = None) -> LogImport:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
@@ -165,6 +156,10 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
 def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | None, *,
                      weight_unit: str | None = None) -> tuple[LogRows, int]:
     """Read one log file the user named and store its rows; (rows, how many were added)."""
+    from legload.readers.detect import content_sha256
+    from legload.readers.files import read_file
+    from legload.readers.logs.read import read_log
+
     data = read_file(path)
     rows = read_log(data, str(path), kind, weight_unit=weight_unit)
     with Store(db or default_db_path()) as store:
@@ -178,10 +173,14 @@ def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | 
 
 
 def report(*, db: PathLike | None = None, athlete: str | None = None,
-           weeks: int = 12, until: dt.date | None = None) -> Report:
+           weeks: int = 12, until: dt.date | None = None,
+           progress: Callable[[int, int], None] | None = None) -> Report:
     """The answer for one athlete over the ``weeks`` weeks ending on ``until`` (default: today,
-    UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document)."""
+    UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document).
+    Stored analyses of another model version, or missing, are computed first (in worker
+    processes), calling ``progress(done, total)`` as they come."""
     from legload.analysis.report import ReportInputs, build_report
+    from legload.import_pool import activity_results
 
     notes: list[str] = []
     with Store(existing_db(db)) as store:
@@ -192,7 +191,7 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
         inputs = ReportInputs(
             profile=profile,
             results=activity_results(store, athlete_id, mass_kg=profile.weight_kg,
-                                     notes=notes),
+                                     notes=notes, progress=progress),
             sets=logs["strength_sets"], intake=logs["intake_days"],
             weights=logs["body_measurements"])
     answer = build_report(inputs, weeks=weeks, until=until)
@@ -204,6 +203,8 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
 def _stored_rows(store: Store, table: str, athlete_id: int | None, notes: list[str]):
     """A log table's stored rows for the report; rows no import would accept today (stored
     by an older version, or written by hand) are skipped with a note."""
+    from legload.readers.logs.validate import check_rows, summary
+
     checked = check_rows(store.log_frame(table, athlete_id), table)
     if checked.refused:
         notes.append(summary(checked.refused, f"stored {table.replace('_', ' ')} row(s)",
@@ -211,42 +212,14 @@ def _stored_rows(store: Store, table: str, athlete_id: int | None, notes: list[s
     return checked.frame.reset_index(drop=True)
 
 
-def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
-                     notes: list[str] | None = None) -> list[dict]:
-    """Session analysis of every activity of the athlete, cached per model version; one
-    whose start no import would accept today is skipped (with a line in ``notes``)."""
-    results, summaries = [], 0
-    version = f"{MODEL_VERSION}/{mass_kg or 'default'}"  # energy and ride loads scale with mass
-    for activity_id, start, _sport in store.activity_rows(athlete_id):
-        problem = date_problem(start) if start else None
-        if problem is not None:
-            if notes is not None:
-                notes.append(f"stored activity {activity_id} skipped: {problem}")
-            continue
-        cached = store.cached_analysis(activity_id, version)
-        if cached is None:
-            activity = store.get_activity(activity_id)
-            if activity.samples.empty:  # a summary only (a Fitbit exercise): nothing to analyse
-                summaries += 1
-                continue
-            result = analyse_session(activity, mass_kg=mass_kg).to_dict()
-            result["segments"] = []  # the ledger does not need them; keep the cache small
-            cached = json.dumps(result)
-            store.cache_analysis(activity_id, version, cached)
-        result = json.loads(cached)
-        result["id"], result["start"] = activity_id, start
-        results.append(result)
-    if summaries and notes is not None:
-        notes.append(f"{summaries} stored activit{'y' if summaries == 1 else 'ies'} without "
-                     "samples (summaries, e.g. Fitbit exercises) skipped: import their FIT, GPX "
-                     "or TCX files for their load")
-    return results
-
-
-def _read_job(store: Store, member, strict: bool,
+def _read_job(store: Store, member, how: tuple[bool, float | None],
               report: ImportReport) -> ReadJob | Callable[[], None]:
     """The member's content as a job for the readers, or the action that reports it
-    (a duplicate, or unreadable)."""
+    (a duplicate, or unreadable); ``how``: (strict, the athlete's mass)."""
+    from legload.import_pool import ReadJob
+    from legload.readers import unwrap
+    from legload.readers.detect import content_sha256, sniff
+
     try:
         data = unwrap(member.read(), member.source)
     except ReadError as exc:
@@ -258,7 +231,8 @@ def _read_job(store: Store, member, strict: bool,
             report.note(member.source, (member.meta or {}).get("reader") or sniff(data),
                         "duplicate")
         return duplicate
-    return ReadJob(data, member.source, digest, strict, dict(member.meta or {}))
+    strict, mass_kg = how
+    return ReadJob(data, member.source, digest, strict, dict(member.meta or {}), mass_kg)
 
 
 def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> None:
@@ -268,6 +242,8 @@ def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> 
 
 def _store_result(store: Store, result: ReadResult, report: ImportReport,
                   athlete_id: int | None) -> None:
+    from legload.readers.logs.validate import date_problem
+
     if result.error is not None:
         _failed(report, result.error, result.reader)
         return
@@ -305,6 +281,9 @@ def analyse(target: int | PathLike, *, db: PathLike | None = None,
             mass_kg: float | None = None) -> ActivityAnalysis:
     """Describe one activity — a database id, or a file read on the fly — as energy, pace,
     class, segments and muscle loads (``to_dict()``: the ``analyze --json`` document)."""
+    from legload.analysis.session import ActivityAnalysis, analyse_session
+    from legload.reading import only_activity
+
     if isinstance(target, int) or (isinstance(target, str) and target.isdigit()
                                    and not Path(target).exists()):
         with Store(existing_db(db)) as store:
@@ -331,23 +310,6 @@ def athletes(*, db: PathLike | None = None) -> list[AthleteProfile]:
     """Every athlete in the database."""
     with Store(existing_db(db)) as store:
         return store.athletes()
-
-
-@dataclass(frozen=True)
-class StrengthImport:
-    """What ``strength import`` did; ``to_dict()`` is its ``--json`` document."""
-    path: str
-    duplicate: bool
-    sets: int
-    leg_sets: int
-    mapped_fraction: float | None
-    unknown: list[str]
-    non_leg: list[str]
-    skipped: list[str]
-    warnings: list[str]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def import_strength(path: PathLike, *, db: PathLike | None = None,

@@ -13,39 +13,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
 from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
+from legload.cli_support import AnalysisBar, Command, LazyConsole, import_bar
+from legload.cli_support import plain_typer as _typer
 from legload.core.text import plain
 from legload.errors import LegloadError
-from legload.render import terminal
 from legload.store import default_db_path
 
-
-class Command(TyperCommand):
-    """A command whose help names each argument by its metavar (``PATH...``) rather than
-    typer's type label (``<list[Path]>``)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if isinstance(param, TyperArgument) and param.metavar:
-                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-
-
-def _typer(help_text: str) -> typer.Typer:
-    """A typer app with plain help (real types and defaults, no placeholders)."""
-    return typer.Typer(no_args_is_help=True, help=help_text, rich_markup_mode=None,
-                       add_completion=False)
+# Commands import what they need (readers, pandas, the terminal tables) when they run, so
+# that `--help`, `--version` and the quick commands start in a fraction of a second.
 
 
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
-out = Console()
-err = Console(stderr=True)
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
     "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
@@ -66,7 +50,7 @@ app.add_typer(body_app, name="body")
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"legload {__version__}", highlight=False)
+        sys.stdout.write(f"legload {__version__}\n")
         raise typer.Exit()
 
 
@@ -77,12 +61,19 @@ def main_options(version: Annotated[bool, typer.Option(
     """Will running make my legs muscular? Per-muscle load from your own data."""
 
 
+def _terminal():
+    """The terminal renderer (rich tables), loaded when text is printed."""
+    from legload.render import terminal
+
+    return terminal
+
+
 def _fail(error: Exception) -> typer.Exit:
     _say(err, f"legload: {error}")
     return typer.Exit(code=1)
 
 
-def _say(console: Console, text: str) -> None:
+def _say(console: LazyConsole, text: str) -> None:
     """Print one line that may hold users' names: plain characters, never markup or
     terminal escapes."""
     console.print(plain(text), markup=False, highlight=False, soft_wrap=True)
@@ -110,9 +101,7 @@ def import_(
             report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                       workers=workers)
         else:
-            with Progress(TextColumn("[bold]importing"), BarColumn(pulse_style="cyan"),
-                          TextColumn("{task.completed} files"), TimeElapsedColumn(),
-                          console=err, transient=True) as bar:
+            with import_bar(err) as bar:
                 task = bar.add_task("import", total=None)
                 report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
                                           workers=workers,
@@ -160,10 +149,10 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     if as_json:
         _emit_json([{k: row.get(k) for k in ACTIVITY_FIELDS} for row in rows])
     elif out.is_terminal:
-        out.print(terminal.activities_table(rows))
+        out.print(_terminal().activities_table(rows))
         out.print(f"{len(rows)} activities", highlight=False)
     else:
-        sys.stdout.write(terminal.activities_text(rows))
+        sys.stdout.write(_terminal().activities_text(rows))
 
 
 @app.command("analyze", cls=Command)
@@ -182,7 +171,7 @@ def analyze(
     if as_json:
         _emit_json(result.to_dict())
     else:
-        terminal.print_analysis(result, out, err)
+        _terminal().print_analysis(result, out.real, err.real)
 
 
 @app.command("demo", cls=Command)
@@ -194,9 +183,8 @@ def demo(
 ) -> None:
     """Generate three sample athletes as real files, import them and print their reports."""
     from legload.demo import run_demo, show_progress
-
     try:
-        with show_progress(err) as progress:
+        with show_progress(err.real) as progress:
             result = run_demo(directory, progress=progress)
     except LegloadError as exc:
         raise _fail(exc) from None
@@ -204,7 +192,7 @@ def demo(
         _emit_json({name: report.to_dict() for name, report in result.athletes.items()})
         return
     for name, report in result.athletes.items():
-        terminal.print_report(report, out)
+        _terminal().print_report(report, out.real)
         out.print(f"HTML report: {result.html[name]}\n", highlight=False)
     out.print(result.explore(), highlight=False, markup=False, soft_wrap=True)
 
@@ -267,7 +255,7 @@ def _show_profile(profile, as_json: bool) -> None:
     if as_json:
         _emit_json(profile.as_dict())
     else:
-        terminal.print_profile(profile, out, err)
+        _terminal().print_profile(profile, out.real, err.real)
 
 
 @strength_app.command("import", cls=Command)
@@ -362,8 +350,9 @@ def report(
     from legload.render.html import render_report
 
     try:
-        answer = api.report(db=db, athlete=athlete, weeks=weeks,
-                            until=until.date() if until else None)
+        with AnalysisBar(err) as progress:
+            answer = api.report(db=db, athlete=athlete, weeks=weeks,
+                                until=until.date() if until else None, progress=progress)
         if html is not None:
             write_replacing(html, render_report(answer, __version__))
     except LegloadError as exc:
@@ -371,7 +360,7 @@ def report(
     if as_json:
         _emit_json(answer.to_dict())
     else:
-        terminal.print_report(answer, out)
+        _terminal().print_report(answer, out.real)
         if html is not None:
             _say(out, f"HTML report: {html}")
 

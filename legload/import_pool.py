@@ -16,6 +16,7 @@ one) stores file after file exactly as a serial import would: same ids, same rep
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
@@ -24,15 +25,19 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
-from legload.readers.detect import read_content, sniff
-from legload.store import PreparedActivity, prepare_activity
-from legload.streams.totals import settle_summary
+from legload.pipeline import analyse_content, analyse_stored_batch, analysis_key, ledger_json
+from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
+from legload.readers.detect import sniff
+from legload.readers.logs.validate import date_problem
+from legload.store import PreparedActivity, Store, prepare_activity
+
+_STORED_BATCH = 8  # stored activities analysed per message to a worker
+
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class ReadJob:
     sha256: str
     strict: bool = False
     meta: dict[str, str | None] = field(default_factory=dict)
+    mass_kg: float | None = None  # the athlete's, for the analysis stored with the activity
 
 
 @dataclass
@@ -57,36 +63,89 @@ class ReadResult:
     reader: str | None = None  # which reader took the file ("fit", "gpx", "apple_health"…)
 
 
-def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
-    """Names and sport types from an export's index (e.g. Strava's activities.csv)."""
-    if not meta:
-        return
-    if meta.get("name"):
-        activity.summary["name"] = meta["name"]
-    if activity.summary.get("sport") in (None, "other") and meta.get("sport"):
-        activity.summary["sport"] = meta["sport"]
-    if meta.get("sub_sport") and activity.summary.get("sub_sport") in (None, "generic"):
-        activity.summary["sub_sport"] = meta["sub_sport"]
-
-
 def read_job(job: ReadJob) -> ReadResult:
-    """Read and encode one file (runs in a worker or in-process; the same either way)."""
+    """Read, analyse and encode one file (in a worker or in-process; the same either way)."""
+    key = analysis_key(job.mass_kg)
     reader = job.meta.get("reader") or sniff(job.data)
-    try:
-        activities = read_content(job.data, job.source, strict=job.strict, sha256=job.sha256)
-    except ReadError as exc:
-        return ReadResult(job.source, job.sha256, error=exc, reader=reader)
     prepared = []
     try:
-        for activity in activities:
-            apply_meta(activity, job.meta)
-            settle_summary(activity)  # `activities` lists the figures `analyze` reports
-            prepared.append(prepare_activity(activity, job.source))
+        for item in analyse_content(job.data, job.source, mass_kg=job.mass_kg,
+                                    strict=job.strict, sha256=job.sha256, meta=job.meta):
+            stored = None if item.session is None else (key, ledger_json(item.session))
+            prepared.append(prepare_activity(item.activity, job.source, analysis=stored))
+    except ReadError as exc:
+        return ReadResult(job.source, job.sha256, error=exc, reader=reader)
     except (ValueError, TypeError, OverflowError) as exc:  # one file's odd values stop only it
         problem = f"could not be stored ({type(exc).__name__}: {exc})"
         return ReadResult(job.source, job.sha256, error=ReadError(job.source, problem),
                           reader=reader)
     return ReadResult(job.source, job.sha256, prepared, reader=reader)
+
+
+def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
+                     notes: list[str] | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """Session analysis of every activity of the athlete as stored under the current
+    :func:`~legload.pipeline.analysis_key` (computed at import); those missing or of another
+    model version are computed now, in parallel, and stored. One whose start no import would
+    accept today is skipped (with a line in ``notes``)."""
+    key = analysis_key(mass_kg)
+    stored = store.cached_analyses(athlete_id, key)
+    rows = []
+    for activity_id, start, _sport in store.activity_rows(athlete_id):
+        problem = date_problem(start) if start else None
+        if problem is None:
+            rows.append((activity_id, start))
+        elif notes is not None:
+            notes.append(f"stored activity {activity_id} skipped: {problem}")
+    missing = [activity_id for activity_id, _ in rows if activity_id not in stored]
+    if missing:
+        computed = analyse_stored(store.path, missing, mass_kg, progress=progress)
+        store.cache_analyses(key, computed)
+        stored.update(computed)
+    results, summaries = [], 0
+    for activity_id, start in rows:
+        result = json.loads(stored[activity_id])
+        if result is None:  # stored without samples: no load to add
+            summaries += 1
+            continue
+        result["id"], result["start"] = activity_id, start
+        results.append(result)
+    if summaries and notes is not None:
+        notes.append(f"{summaries} stored activit{'y' if summaries == 1 else 'ies'} without "
+                     "samples (summaries, e.g. Fitbit exercises) skipped: import their FIT, GPX "
+                     "or TCX files for their load")
+    return results
+
+
+def analyse_stored(db: str | os.PathLike, ids: list[int], mass_kg: float | None, *,
+                   workers: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> dict[int, str]:
+    """:func:`ledger_json` of stored activities (by id), computed ``batch`` at a time in
+    ``workers`` processes (default :func:`default_workers`); ``progress(done, total)`` after
+    each batch. An activity the models refuse raises here as it would in-process."""
+    workers = default_workers() if workers is None else max(1, workers)
+    batches = [ids[i:i + _STORED_BATCH] for i in range(0, len(ids), _STORED_BATCH)]
+    found: dict[int, str | None] = {}
+    pool = _new_pool(min(workers, len(batches))) if workers > 1 and len(batches) > 1 else None
+    if pool is not None:
+        with pool:
+            futures = [pool.submit(analyse_stored_batch, str(db), batch, mass_kg, True)
+                       for batch in batches]
+            try:
+                for future in as_completed(futures):
+                    found.update(future.result())
+                    if progress is not None:
+                        progress(len(found), len(ids))
+            except BrokenProcessPool:
+                pass  # what the dead worker held is computed below
+    for batch in batches:
+        todo = [i for i in batch if found.get(i) is None]
+        if todo:  # without workers, after a dead worker, or to raise a refusal as itself
+            found.update(analyse_stored_batch(str(db), todo, mass_kg, False))
+            if progress is not None:
+                progress(len(found), len(ids))
+    return {i: text for i, text in found.items() if text is not None}
 
 
 def read_jobs(jobs: list[ReadJob]) -> list[ReadResult]:
@@ -214,19 +273,24 @@ class ReadPool:
             self._pool = None
 
     def _start(self) -> ProcessPoolExecutor | None:
-        try:
-            with warnings.catch_warnings():
-                # Python >= 3.12 warns about fork() in a process with threads (numpy's BLAS
-                # pool); the workers only read bytes handed to them and take no lock those
-                # threads could hold. Forking costs milliseconds where a fresh interpreter
-                # costs most of a second of imports.
-                warnings.simplefilter("ignore", DeprecationWarning)
-                self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=_context(), initializer=_watch_parent)
-        except (OSError, ValueError, NotImplementedError):
-            self._broken = True
-            return None
+        self._pool = _new_pool(self.workers)
+        self._broken = self._pool is None
         return self._pool
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Worker processes, or None where none can be started."""
+    try:
+        with warnings.catch_warnings():
+            # Python >= 3.12 warns about fork() in a process with threads (numpy's BLAS
+            # pool); the workers only read bytes handed to them and take no lock those
+            # threads could hold. Forking costs milliseconds where a fresh interpreter
+            # costs most of a second of imports.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return ProcessPoolExecutor(workers, mp_context=_context(),
+                                       initializer=_watch_parent)
+    except (OSError, ValueError, NotImplementedError):
+        return None
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -250,4 +314,5 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, name="legload-parent-watch", daemon=True).start()
 
 
-__all__ = ["ReadJob", "ReadPool", "ReadResult", "apply_meta", "default_workers", "read_job", "read_jobs"]
+__all__ = ["ReadJob", "ReadPool", "ReadResult", "activity_results", "analyse_stored", "apply_meta",
+           "default_workers", "read_job", "read_jobs"]

@@ -141,7 +141,7 @@ def test_without_fork_an_import_uses_no_workers_unless_asked(monkeypatch):
 
 
 def test_a_file_that_cannot_be_encoded_fails_alone(export, monkeypatch):
-    def refuse(activity, source):
+    def refuse(activity, source, **_):
         raise ValueError("value out of range")
 
     monkeypatch.setattr(read_pool, "prepare_activity", refuse)
@@ -153,7 +153,11 @@ def test_a_file_that_cannot_be_encoded_fails_alone(export, monkeypatch):
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_an_import_stops_when_the_database_takes_files_back(export, tmp_path, workers):
+def test_an_import_stops_when_the_database_takes_files_back(export, tmp_path, workers,
+                                                           monkeypatch):
+    from legload.store.transaction import Batch
+
+    monkeypatch.setattr(Batch, "due", lambda self: False)  # earlier files still uncommitted
     db = tmp_path / "db.sqlite"
     with Store(db) as store:
         store.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON files WHEN NEW.source_path LIKE "

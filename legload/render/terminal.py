@@ -3,14 +3,18 @@ plan), one activity's analysis, the activity list and an athlete's profile."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from legload.analysis.report_types import Report, Risk
 from legload.core.text import plain
+
+if TYPE_CHECKING:  # `athlete show` and `activities` print without loading the analysis
+    from legload.analysis.report_types import Report, Risk
 
 STYLES = {"building": "bold green", "maintaining": "bold blue", "endurance_only": "bold yellow",
           "losing": "bold red", None: "dim"}

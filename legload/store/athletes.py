@@ -100,18 +100,38 @@ class AthleteStore:
                                 "x.athlete_id = a.id WHERE x.id = ?", (activity_id,)).fetchone()
         return float(row[0]) if row and row[0] is not None else None
 
-    def cached_analysis(self, activity_id: int, version: str) -> str | None:
-        row = self.conn.execute("SELECT result FROM activity_analyses WHERE activity_id = ? AND "
-                                "model_version = ?", (activity_id, version)).fetchone()
-        return row[0] if row else None
+    def athlete_weight(self, athlete_id: int | None) -> float | None:
+        """Body mass (kg) of an athlete, when known."""
+        row = None if athlete_id is None else self.conn.execute(
+            "SELECT weight_kg FROM athletes WHERE id = ?", (athlete_id,)).fetchone()
+        return float(row[0]) if row and row[0] is not None else None
 
-    def cache_analysis(self, activity_id: int, version: str, result: str) -> None:
-        """Keep an analysis for next time; best effort (a locked or read-only database only
-        means it is computed again)."""
+    def cached_analyses(self, athlete_id: int | None, version: str) -> dict[int, str]:
+        """The stored analyses (JSON) of an athlete's activities under ``version``, by id:
+        one query, reading no samples."""
+        where = "x.athlete_id IS ?" if athlete_id is None else "x.athlete_id = ?"
+        return {int(i): text for i, text in self.conn.execute(
+            "SELECT r.activity_id, r.result FROM activity_analyses r JOIN activities x ON "
+            f"x.id = r.activity_id WHERE {where} AND x.merged_into IS NULL AND "
+            "r.model_version = ?", (athlete_id, version))}
+
+    def cache_analyses(self, version: str, results: dict[int, str]) -> None:
+        """Keep analyses (by activity id) for next time in one transaction, dropping those
+        of other model versions; best effort (a locked or read-only database only means
+        they are computed again)."""
+        rows = list(results.items())
         with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("INSERT OR REPLACE INTO activity_analyses (activity_id, "
-                              "model_version, result) VALUES (?, ?, ?)",
-                              (activity_id, version, result))
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany("DELETE FROM activity_analyses WHERE activity_id = ? AND "
+                                      "model_version != ?", [(i, version) for i, _ in rows])
+                self.conn.executemany("INSERT OR REPLACE INTO activity_analyses (activity_id, "
+                                      "model_version, result) VALUES (?, ?, ?)",
+                                      [(i, version, text) for i, text in rows])
+                self.conn.execute("COMMIT")
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
 
     def athlete(self, name: str | None) -> AthleteProfile | None:
         """The profile :meth:`athlete_id` resolves to, or None."""

@@ -14,19 +14,15 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import numpy as np
-import pandas as pd
-
-from legload.core.activity import Activity, ActivityColumns, empty_laps
 from legload.errors import StoreError, StoreRollback
 from legload.store.athletes import AthleteStore, owner
-from legload.store.columnar import ColumnRow, decode_frame, encode_columns, encode_frame, to_json
 from legload.store.logs import LogStore
 from legload.store.merge import link_same_activities
 from legload.store.migrations import migrate
 from legload.store.paths import default_db_path
+from legload.store.prepared import _SUMMARY_COLUMNS, PreparedActivity, prepare_activity
 from legload.store.removal import RemovalStore
 from legload.store.transaction import (
     Batch,
@@ -39,13 +35,12 @@ from legload.store.transaction import (
     unusable,
 )
 
+if TYPE_CHECKING:  # numpy, pandas and the codecs load when samples are read or written
+    from legload.core.activity import Activity
+
 #: How long a writer waits for another process's transaction before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
 
-_SUMMARY_COLUMNS = (
-    "sport", "sub_sport", "name", "start", "duration_s", "moving_s", "distance_m",
-    "ascent_m", "descent_m", "samples", "device",
-)
 _ACTIVITY_INSERT = (
     "INSERT INTO activities (file_sha256, idx, source, "
     + ", ".join(_SUMMARY_COLUMNS)
@@ -269,6 +264,9 @@ class Store(AthleteStore, LogStore, RemovalStore):
         )
         if not found:
             raise StoreError(f"no activity with id {activity_id}")
+        from legload.core.activity import Activity, empty_laps
+        from legload.store.columnar import decode_frame
+
         sha256, idx, source, summary, warnings = found[0]
         try:
             samples = decode_frame(self._columns("samples", activity_id))
@@ -302,40 +300,6 @@ class Store(AthleteStore, LogStore, RemovalStore):
             raise self.database_error(exc) from None
 
 
-class PreparedActivity(NamedTuple):
-    """One activity encoded for the database: its ``activities`` row (from ``idx`` on) and
-    its sample and lap columns (see :mod:`legload.store.columnar`); small and picklable."""
-
-    row: tuple[Any, ...]
-    samples: list[ColumnRow]
-    laps: list[ColumnRow]
-    warnings: list[str]
-
-
-def prepare_activity(activity: Activity | ActivityColumns, source_path: str) -> PreparedActivity:
-    """Everything one activity writes, computed before (and outside) the transaction; from
-    an :class:`ActivityColumns` the arrays are encoded as they are (the same bytes)."""
-    summary = dict(activity.summary or {})
-    values = tuple(_scalar(summary.get(name)) for name in _SUMMARY_COLUMNS)
-    row = (
-        int(activity.index),
-        activity.source or str(source_path),
-        *values,
-        to_json(list(summary.get("channels") or [])),
-        summary.get("format"),
-        to_json(list(activity.warnings or [])),
-        to_json(summary),
-    )
-    if isinstance(activity, ActivityColumns):
-        samples = encode_columns(activity.columns)
-        laps = encode_columns(activity.laps) if activity.laps is not None else \
-            encode_frame(activity.lap_frame())
-    else:
-        samples = encode_frame(activity.samples if activity.samples is not None else pd.DataFrame())
-        laps = encode_frame(activity.laps) if activity.laps is not None else []
-    return PreparedActivity(row, samples, laps, list(activity.warnings or []))
-
-
 def _write_file(conn: sqlite3.Connection, sha256: str, source_path: str,
                 prepared: list[PreparedActivity], athlete_id: int | None) -> list[int]:
     """The rows of one file and its activities (inside the caller's transaction); the ids."""
@@ -361,27 +325,10 @@ def _insert_activity(conn: sqlite3.Connection, sha256: str, prepared: PreparedAc
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(activity_id, *column) for column in columns],
         )
+    if prepared.analysis is not None:
+        conn.execute("INSERT INTO activity_analyses (activity_id, model_version, result) "
+                     "VALUES (?, ?, ?)", (activity_id, *prepared.analysis))
     return activity_id
-
-
-def _scalar(value: Any) -> Any:
-    """A summary value as SQLite takes it (numpy scalars unwrapped, timestamps as text)."""
-    if value is None or isinstance(value, str | int | float):
-        return value
-    if isinstance(value, datetime | pd.Timestamp | np.datetime64):
-        return _iso_utc(value)
-    if isinstance(value, np.generic):
-        return value.item()
-    return str(value)
-
-
-def _iso_utc(value: Any) -> str | None:
-    """ISO 8601 UTC text (``...Z``) of a timestamp, as the summaries write ``start``."""
-    stamp = pd.Timestamp(value)
-    if stamp is pd.NaT:
-        return None
-    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _now() -> str:

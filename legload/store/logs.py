@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from legload.errors import StoreError
 from legload.store.athletes import owner
 from legload.store.transaction import unusable
+
+if TYPE_CHECKING:  # pandas loads when a log is read or written, not to open the store
+    import pandas as pd
 
 #: table -> (kind, columns in order)
 LOG_TABLES = {
@@ -79,6 +80,8 @@ class LogStore:
         rows = self.conn.execute(
             f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY {order}",
             (athlete_id,)).fetchall()
+        import pandas as pd
+
         frame = pd.DataFrame(rows, columns=list(columns))
         for name in columns:
             if name in _TIME_COLUMNS:
@@ -125,6 +128,8 @@ def _same(stored: tuple, row: tuple) -> bool:
 
 
 def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
+    import pandas as pd
+
     out = []
     data = {}
     for name in columns:
@@ -145,6 +150,9 @@ def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
 def _plain(value):
     if value is None:
         return None
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, float | np.floating):
         return None if np.isnan(value) else float(value)
     if isinstance(value, np.integer):

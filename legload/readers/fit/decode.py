@@ -29,6 +29,8 @@ from garmin_fit_sdk import fit as sdk_fit
 
 from legload.errors import Damage
 from legload.readers.fit.fields import Definition, payload_columns
+from legload.readers.fit.tables import concat as _concat
+from legload.readers.fit.tables import resolve_timestamps as _resolve_timestamps
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, the FIT date_time origin
 _HEADER_SIZES = (12, 14)
@@ -83,8 +85,11 @@ def is_fit(data: bytes) -> bool:
             and data[8:12] == b".FIT")
 
 
-def decode(data: bytes) -> FitMessages:
-    """Decode every message of a (possibly chained) FIT file.
+def decode(data: bytes, only: frozenset[str] | None = None) -> FitMessages:
+    """Decode every message of a (possibly chained) FIT file, or with ``only`` the messages
+    of those names (and the developer field descriptions): all are framed and checked the
+    same, the others' fields are not decoded. A file with compressed timestamp headers is
+    decoded whole (any message's timestamp may date the next).
 
     Raises :class:`FitDamage` only when not even the first file header is valid.
     """
@@ -106,7 +111,7 @@ def decode(data: bytes) -> FitMessages:
         pos = _decode_one_file(data, pos, out, found)
         if out.damaged:
             break
-    _bulk_decode(data, found, out)
+    _bulk_decode(data, found, out, None if found.compressed else only)
     return out
 
 
@@ -281,11 +286,13 @@ def _read_definition(data, pos, end, key) -> tuple[Definition, int]:
     return Definition(key, global_num, size, big, fields, dev_fields), cursor
 
 
-def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
+def _bulk_decode(data, found: _Framing, out: FitMessages, only: frozenset[str] | None) -> None:
     buf = np.frombuffer(data, dtype=np.uint8)
     defs = found.defs
-    used = sorted((key for key in range(len(defs)) if found.starts[key]),
-                  key=lambda k: found.starts[k][0])  # in the order their messages first come
+    used = sorted((key for key in range(len(defs)) if found.starts[key] and (
+        only is None or defs[key].global_num in _DEVELOPER_MESGS
+        or _MESSAGES.get(defs[key].global_num, {}).get("name") in only)),
+        key=lambda k: found.starts[k][0])  # in the order their messages first come
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
         for key in used:
@@ -300,7 +307,7 @@ def _bulk_decode(data, found: _Framing, out: FitMessages) -> None:
             _register_dev_fields(descriptions[0], out)
     for name, tables in parts.items():
         out.tables[name] = _concat(tables)
-    _resolve_timestamps(out, found.compressed)
+    _resolve_timestamps(out.tables, found.compressed)
 
 
 def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None:
@@ -321,64 +328,6 @@ def _register_dev_fields(table: dict[str, np.ndarray], out: FitMessages) -> None
         out.dev_names[key] = (clean or f"field_{key[1]}", _TYPES["fit_base_type"].get(base, "byte"))
         unit = units[i]  # text, or not text at all in a damaged description
         out.dev_units[key] = unit.strip() if isinstance(unit, str) else ""
-
-
-def _concat(tables: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
-    if len(tables) == 1:
-        return tables[0]
-    names: list[str] = []
-    for t in tables:
-        names.extend(n for n in t if n not in names)
-    merged: dict[str, np.ndarray] = {}
-    for name in names:
-        pieces = []
-        for t in tables:
-            n = len(t["_offset"])
-            if name in t:
-                pieces.append(t[name])
-            else:
-                sample = next(tt[name] for tt in tables if name in tt)
-                filler = np.full((n, *sample.shape[1:]), np.nan if sample.dtype != object else None,
-                                 dtype=sample.dtype if sample.dtype == object else np.float64)
-                pieces.append(filler)
-        try:
-            merged[name] = np.concatenate(pieces)
-        except ValueError:  # arrays of different widths under one name: keep element 0
-            merged[name] = np.concatenate([p if p.ndim == 1 else p[:, 0] for p in pieces])
-    order = np.argsort(merged["_offset"], kind="stable")
-    return {k: v[order] for k, v in merged.items()}
-
-
-def _resolve_timestamps(out: FitMessages, compressed: list[tuple[int, int]]) -> None:
-    """Fill ``timestamp`` of compressed-header messages from the last full timestamp."""
-    if not compressed:
-        return
-    full = []
-    for table in out.tables.values():
-        if "timestamp" in table:
-            ok = ~np.isnan(table["timestamp"])
-            full.append(np.stack([table["_offset"][ok], table["timestamp"][ok]], axis=1))
-    known = np.concatenate(full) if full else np.empty((0, 2))
-    known = known[np.argsort(known[:, 0], kind="stable")]
-    events = sorted([(o, 0, t) for o, t in known.tolist()] + [(o, 1, t) for o, t in compressed])
-    resolved: dict[int, float] = {}
-    last = None
-    for offset, is_compressed, value in events:
-        if not is_compressed:
-            last = int(value)
-        elif last is not None:
-            low = last & 0x1F
-            last = (last & ~0x1F) + int(value) + (0x20 if value < low else 0)
-            resolved[int(offset)] = float(last)
-    if not resolved:
-        return
-    for table in out.tables.values():
-        offs = table["_offset"]
-        hits = np.array([resolved.get(int(o), np.nan) for o in offs])
-        if np.isnan(hits).all():
-            continue
-        ts = table.get("timestamp", np.full(len(offs), np.nan)).astype(np.float64)
-        table["timestamp"] = np.where(np.isnan(hits), ts, hits)
 
 
 def enum_name(type_name: str, value: float) -> str | None:

@@ -41,6 +41,11 @@ _MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
 _MILLI_DECIMALS = 4
 
 
+#: the messages an activity is read from (the others are framed and checked, not decoded)
+_READ = frozenset({"file_id", "device_info", "sport", "session", "lap", "record",
+                   "timestamp_correlation"})
+
+
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
     """Decode a FIT file into one Activity per session (multisport files give several).
 
@@ -55,7 +60,7 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
     with reading(source):
-        messages = decode(data)
+        messages = decode(data, _READ)
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")

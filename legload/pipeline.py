@@ -1,0 +1,144 @@
+"""The analysis of one file, from bytes to per-activity ledgers, needing no database.
+
+read (:func:`~legload.readers.detect.read_content`) → stream (built once per activity) →
+device or stream totals → energy, segments, session class and per-muscle loads
+(:func:`~legload.analysis.session.analyse_session`). Import workers run it on every file
+and the store keeps the result under :func:`analysis_key`; a batch job can run
+:func:`analyse_content` anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from legload.analysis import weekly
+from legload.analysis.session import SessionAnalysis, analyse_session
+from legload.core.activity import Activity, ActivityColumns
+from legload.errors import LegloadError, StreamError
+from legload.readers.detect import read_content
+from legload.store import Store
+from legload.streams.build import to_stream
+from legload.streams.totals import session_totals
+
+#: the code an analysis depends on, relative to the package: its digest is part of the
+#: model version, so that a changed model or coefficient recomputes the stored analyses
+_MODEL_SOURCES = ("models", "streams", "analysis/session.py", "analysis/muscle_load.py",
+                  "analysis/segments.py", "analysis/weekly.py")
+
+
+def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
+    """Names and sport types from an export's index (e.g. Strava's activities.csv)."""
+    if not meta:
+        return
+    if meta.get("name"):
+        activity.summary["name"] = meta["name"]
+    if activity.summary.get("sport") in (None, "other") and meta.get("sport"):
+        activity.summary["sport"] = meta["sport"]
+    if meta.get("sub_sport") and activity.summary.get("sub_sport") in (None, "generic"):
+        activity.summary["sub_sport"] = meta["sub_sport"]
+
+
+@cache
+def _sources_digest() -> str:
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _MODEL_SOURCES:
+        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else \
+                [root / name]:
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def model_version() -> str:
+    """The version of the models an analysis was computed with: the declared
+    :data:`~legload.analysis.weekly.MODEL_VERSION` and a digest of the models' code and
+    parameters (so that a changed coefficient is a new version even when nobody bumped it)."""
+    return f"{weekly.MODEL_VERSION}+{_sources_digest()}"
+
+
+def analysis_key(mass_kg: float | None) -> str:
+    """The key a stored analysis is kept under: the model version and the body mass it used
+    (energy and ride loads scale with mass)."""
+    return f"{model_version()}/{mass_kg or 'default'}"
+
+
+@dataclass(frozen=True)
+class AnalysedActivity:
+    """One activity of a file, its summary settled to the figures its analysis reports
+    (``summary["sources"]`` says device or stream), and that analysis: energy, segments,
+    class and per-muscle loads; None when no stream can be built or the models refuse it."""
+
+    activity: Activity | ActivityColumns
+    session: SessionAnalysis | None
+
+
+def analyse_content(data: bytes, source: str, *, mass_kg: float | None = None,
+                    strict: bool = False, sha256: str | None = None,
+                    meta: dict | None = None) -> list[AnalysedActivity]:
+    """Read one file's content and analyse each of its activities: read, stream (built
+    once), device or stream totals, then energy, segments and the per-muscle ledger
+    (:func:`~legload.analysis.session.analyse_session`). ``meta``: an export's index entry
+    (name, sport). Raises :class:`ReadError` for a file that cannot be read; pure otherwise
+    (no database), so a batch job can run it anywhere."""
+    analysed = []
+    for activity in read_content(data, source, strict=strict, sha256=sha256):
+        apply_meta(activity, meta or {})
+        analysed.append(_analyse(activity, mass_kg))
+    return analysed
+
+
+def _analyse(activity: Activity | ActivityColumns, mass_kg: float | None) -> AnalysedActivity:
+    whole = activity.to_activity() if isinstance(activity, ActivityColumns) else activity
+    try:
+        stream = to_stream(whole)
+    except StreamError:
+        return AnalysedActivity(activity, None)
+    totals = session_totals(whole, stream)
+    activity.summary.update(totals.as_summary())  # `activities` lists what `analyze` reports
+    activity.summary["sources"] = dict(totals.sources)
+    try:
+        session = analyse_session(whole, mass_kg=mass_kg, stream=stream)
+    except (LegloadError, ArithmeticError, ValueError, TypeError, KeyError):
+        session = None  # computed (and its error shown) when a report needs it
+    return AnalysedActivity(activity, session)
+
+
+def ledger_json(session: SessionAnalysis) -> str:
+    """A session analysis as stored for the reports (its segments left out: the weekly
+    ledger does not use them)."""
+    result = session.to_dict()
+    result["segments"] = []
+    return json.dumps(result)
+
+
+def analyse_stored_batch(db: str, ids: list[int], mass_kg: float | None,
+                         tolerant: bool = False) -> dict[int, str | None]:
+    """:func:`ledger_json` of stored activities (by id); ``"null"`` for one stored without
+    samples (a summary); with ``tolerant`` an activity the models refuse maps to None instead
+    of raising."""
+    found: dict[int, str | None] = {}
+    with Store(db) as store:
+        for activity_id in ids:
+            activity = store.get_activity(activity_id)
+            if activity.samples.empty:  # a summary only (a Fitbit exercise): nothing to analyse
+                found[activity_id] = "null"
+                continue
+            try:
+                session = analyse_session(activity, mass_kg=mass_kg)
+            except Exception:
+                if not tolerant:
+                    raise
+                found[activity_id] = None  # computed again in the calling process
+                continue
+            found[activity_id] = ledger_json(session)
+    return found
+
+
+__all__ = ["AnalysedActivity", "analyse_content", "analyse_stored_batch", "analysis_key",
+           "apply_meta", "ledger_json", "model_version"]

@@ -1,0 +1,35 @@
+"""Decoding only the messages an activity is read from gives those messages exactly as a
+whole decode does, and leaves the others out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from legload.readers.fit.decode import decode
+from legload.readers.fit.messages import _READ
+
+from ..conftest import REAL
+
+FILES = sorted(p for p in REAL.rglob("*.fit") if p.stat().st_size > 100_000) \
+    if REAL.is_dir() else []
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    if a.dtype == object or b.dtype == object:
+        return a.dtype == b.dtype and a.tolist() == b.tolist()
+    return a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_only_the_needed_messages_decoded_as_a_whole_decode_does(path, real_dir):
+    data = path.read_bytes()
+    whole, needed = decode(data), decode(data, _READ)
+    kept = {"developer_data_id", "field_description"} | _READ
+    assert set(needed.tables) == {name for name in whole.tables if name in kept}
+    assert len(needed.tables) < len(whole.tables)  # these files hold more than an activity
+    for name, table in needed.tables.items():
+        assert list(table) == list(whole.tables[name])
+        assert all(_same(values, whole.tables[name][column]) for column, values in table.items())
+    assert (needed.warnings, needed.damaged, needed.dev_names) == \
+        (whole.warnings, whole.damaged, whole.dev_names)
