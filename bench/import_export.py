@@ -174,7 +174,7 @@ def child(kind: str, folder: Path, profile: bool, memory: bool = False) -> dict:
             records += len(legload.read_activity(path).samples)
         result["seconds"] = time.perf_counter() - start
     elif kind == "analyse":
-        from legload.analysis.weekly import activity_results
+        from legload.import_pool import activity_results
         from legload.store import Store
 
         with tempfile.TemporaryDirectory(prefix="legload-bench-db-") as tmp:

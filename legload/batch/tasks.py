@@ -76,7 +76,8 @@ def run_file(job: FileJob) -> FileOutcome:
 
 def analyse_file(job: FileJob) -> tuple[list[dict], str | None]:
     """(the file's activities with their analyses, None) or ([], why it failed)."""
-    result = read_job(ReadJob(job.data, job.source, job.sha256, job.strict, dict(job.meta)))
+    result = read_job(ReadJob(job.data, job.source, job.sha256, job.strict, dict(job.meta),
+                              job.mass_kg))
     if result.error is not None:
         return [], result.error.problem
     starts = [item.row[5] for item in result.activities if item.row[5]]
@@ -85,9 +86,12 @@ def analyse_file(job: FileJob) -> tuple[list[dict], str | None]:
         return [], f"refused: {problem}"
     found = []
     for prepared in result.activities:
-        activity = stored_activity(prepared, job.sha256)
-        analysis = analyse_session(activity, mass_kg=job.mass_kg).to_dict()
-        analysis["segments"] = []  # as the report's cache: the ledger does not need them
+        if prepared.analysis is not None:  # computed by the read, as an import stores it
+            analysis = json.loads(prepared.analysis[1])
+        else:
+            activity = stored_activity(prepared, job.sha256)
+            analysis = analyse_session(activity, mass_kg=job.mass_kg).to_dict()
+            analysis["segments"] = []  # as the report's cache: the ledger does not need them
         row = dict(zip(ROW_FIELDS, prepared.row, strict=False))
         row["channels"] = json.loads(row["channels"] or "[]")
         found.append({"row": row, "analysis": analysis})
