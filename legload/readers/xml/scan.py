@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -32,12 +33,16 @@ from lxml import etree
 from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.errors import ReadError
-from legload.readers.xml.safe import PointFields, numbers, parse_prepared, prepare, safe_parser
+from legload.readers.xml.safe import numbers, parse_prepared, prepare, safe_parser
+from legload.readers.xml.samples import PointFields, read_times
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
 #: limits of the scan, well below libxml2's on a tree (256 levels, 10 MB texts)
-_DEEPEST, _LONGEST, _LARGEST = 128, 1_000_000, 64 << 20
+_DEEPEST, _LONGEST = 128, 1_000_000
+#: bytes scanned at a time; the widest point start tag whose attributes are read
+_PIECE, _TAG_WIDTH = 8 << 20, 256
+_AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
 #: bytes of a tag read for its name; widest number and time read from a byte matrix
 _NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
 _NAME = re.compile(rb"[^\x00-\x20/>]*")
@@ -58,88 +63,69 @@ _MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9],
 
 
 class PointScan:
-    """The field elements of every track point of a document, found in its bytes.
+    """The fields of every track point of a document, read from its bytes.
 
     Attributes:
-        skeleton: the document with each point's content replaced by its number (0, 1, …).
+        skeleton: the document with each run of points that follow one another replaced by
+            one point element whose text is ``"first count"`` (point numbers from 0).
+        fields: the fields of all the points.
     """
 
-    def __init__(self, data: bytes, skeleton: bytes, codes: np.ndarray, owner: np.ndarray,
-                 starts: np.ndarray, stops: np.ndarray, keys: list[str | None]) -> None:
-        self.skeleton, self._data, self._keys = skeleton, data, keys
-        self._codes, self._owner, self._starts, self._stops = codes, owner, starts, stops
+    def __init__(self, skeleton: bytes, fields: PointFields) -> None:
+        self.skeleton, self.fields = skeleton, fields
 
-    def fields_of(self, points: Sequence[etree._Element], *,
-                  text_keys: Iterable[str] = ("time",)) -> PointFields:
-        """Fields of ``points`` (the skeleton's points of one track or activity, in document
-        order) as :func:`~legload.readers.xml.safe.tree_fields` reads them from the tree."""
-        n = len(points)
-        first = int(points[0].text) if n else 0
-        if n and int(points[-1].text) != first + n - 1:
-            raise ValueError("the points of one part of a document follow one another")
-        lo, hi = np.searchsorted(self._owner, [first, first + n])
-        codes, owner = self._codes[lo:hi], self._owner[lo:hi] - first
-        starts, stops = self._starts[lo:hi], self._stops[lo:hi]
-        keep = frozenset(text_keys)
-        texts: dict[str, list[str | None]] = {}
-        values: dict[str, np.ndarray] = {}
-        for code in pd.unique(codes).tolist():  # the fields in the order they first occur
-            at = np.flatnonzero(codes == code)
-            if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
-                at = at[np.array([bool(t) for t in self._texts(starts[at], stops[at])], bool)]
-                at = at[np.diff(owner[at], prepend=-1) != 0]
-            key = self._keys[code]
-            if key in keep:
-                column: list[str | None] = [None] * n
-                for k, text in zip(owner[at].tolist(), self._texts(starts[at], stops[at]),
-                                   strict=True):
-                    column[k] = text
-                texts[key] = column  # type: ignore[index]
-            else:
-                values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = self._numbers(starts[at], stops[at])  # type: ignore[index]
-        return PointFields(n, texts, values)  # type: ignore[arg-type]
+    def fields_of(self, points: Sequence[etree._Element]) -> PointFields:
+        """Fields of the points of ``points`` (the skeleton's point elements of one track or
+        activity, in document order) as :func:`~legload.readers.xml.safe.tree_fields` reads
+        them from the tree."""
+        runs = [tuple(map(int, point.text.split())) for point in points]
+        first = runs[0][0] if runs else 0
+        for (a, k), (b, _) in pairwise(runs):
+            if b != a + k:
+                raise ValueError("the points of one part of a document follow one another")
+        return self.fields.part(first, sum(k for _, k in runs))
 
-    def _rows(self, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
-        """The texts as a byte matrix, a text a row, zeros after its end; None when one is
-        empty or wider than ``widest``."""
-        arr = np.frombuffer(self._data, np.uint8)
-        sizes = stops - starts
-        width = int(sizes.max(initial=0))
-        if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
-            return None
-        rows = sliding_window_view(arr, width)[starts]
-        rows *= np.arange(width) < sizes[:, None]
-        return rows
 
-    def _texts(self, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
-        """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
-        rows = self._rows(starts, stops, _TEXT_WIDTH)
-        if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
-            return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
-        data = self._data  # some text is not printable ASCII without blanks
-        texts = [data[a:b].decode("utf-8").strip() or None
-                 for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-        if b"\r" in data:
-            texts = [t.replace("\r\n", "\n").replace("\r", "\n") if t else t for t in texts]
-        return texts
+def _rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
+    """The texts as a byte matrix, a text a row, zeros after its end; None when one is
+    empty or wider than ``widest``."""
+    arr = np.frombuffer(data, np.uint8)
+    sizes = stops - starts
+    width = int(sizes.max(initial=0))
+    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
+        return None
+    rows = sliding_window_view(arr, width)[starts]
+    rows *= np.arange(width) < sizes[:, None]
+    return rows
 
-    def _numbers(self, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
-        """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy."""
-        rows = self._rows(starts, stops, _NUMBER_WIDTH)
-        if rows is not None and _NUMERIC[rows].all():
-            try:
-                out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-            except ValueError:  # e.g. "1-2": pandas decides
-                out = None
-            if out is not None and not np.signbit(out[out == 0]).any():
-                out[~np.isfinite(out)] = np.nan
-                return out
-        return numbers(self._texts(starts, stops))
+
+def _texts(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
+    """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
+    rows = _rows(data, starts, stops, _TEXT_WIDTH)
+    if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
+        return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
+    texts = [data[a:b].decode("utf-8", "replace").strip() or None  # not all printable ASCII without blanks
+             for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
+    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
+
+
+def _numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy."""
+    rows = _rows(data, starts, stops, _NUMBER_WIDTH)
+    if rows is not None and _NUMERIC[rows].all():
+        try:
+            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
+        except ValueError:  # e.g. "1-2": pandas decides
+            out = None
+        if out is not None and not np.signbit(out[out == 0]).any():
+            out[~np.isfinite(out)] = np.nan
+            return out
+    return numbers(_texts(data, starts, stops))
 
 
 def parse_scanned(data: bytes, source: str, warnings: list[str], *, point_name: str,
-                  fields: Mapping[str, str], searched: Iterable[str] = ()
+                  fields: Mapping[str, str], searched: Iterable[str] = (),
+                  attributes: Mapping[str, str] | None = None
                   ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree, and the scan of its points when the document is plain:
     then the root is the skeleton's, else the whole tree of
@@ -150,7 +136,7 @@ def parse_scanned(data: bytes, source: str, warnings: list[str], *, point_name: 
     """
     body = prepare(data, source, warnings)
     check = _checker().submit(well_formed, body)
-    scan = scan_points(body, point_name, fields, searched=searched)
+    scan = scan_points(body, point_name, fields, searched=searched, attributes=attributes)
     if scan is not None and check.result():
         salvaged: list[str] = []
         try:
@@ -182,66 +168,216 @@ class _NoTree:
 
 def well_formed(data: bytes) -> bool:
     """Whether libxml2, with the safe settings, accepts ``data`` without a word of complaint
-    (errors it only logs, such as an undeclared prefix, count: a tree parse refuses them)."""
+    (errors it only logs, such as an undeclared prefix, count: a tree parse refuses them).
+    The document is fed a piece at a time: nothing of it is kept."""
     parser = safe_parser(target=_NoTree())
     try:
-        etree.fromstring(data, parser)
+        for at in range(0, len(data), _PIECE):
+            parser.feed(data[at : at + _PIECE])
+        parser.close()
     except etree.XMLSyntaxError:
         return False
-    return len(parser.error_log) == 0
+    return len(parser.feed_error_log) == 0
 
 
 def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
-                searched: Iterable[str] = ()) -> PointScan | None:
+                searched: Iterable[str] = (), attributes: Mapping[str, str] | None = None
+                ) -> PointScan | None:
     """Scan of a document's points (local name ``point_name``; ``fields`` maps lower-case
-    local names of their descendants to field keys), or None when the document is not plain.
+    local names of their descendants to field keys, ``attributes`` names of their attributes
+    to field keys), or None when the document is not plain.
 
     Any bytes may come: the scan of a document that is not well-formed means nothing, and
     :func:`parse_scanned` keeps it only when :func:`well_formed` accepts the document.
     ``searched`` are names the reader looks for anywhere (``trk``, ``Activity``): one inside a
-    point would vanish with the point's content.
+    point would vanish with the point's content. The document is read a piece (about
+    8 MiB, cut before a point) at a time; its fields gather into arrays.
     """
-    if (point_name.lower() in fields or len(data) > _LARGEST or b"\0" in data
-            or b"xml:id" in data):
+    if point_name.lower() in fields or b"\0" in data or b"xml:id" in data:
         return None
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
-    arr = np.frombuffer(data, np.uint8)
-    tags = _tags(arr)
-    if tags is None:
-        return None
-    lt, gt, closing, special, lone = tags
-    start = ~closing & ~special
-    at = lt[start] + 1
-    named = _names(arr, at, gt[start] - at, point_name, fields, frozenset(searched))
-    if named is None:
-        return None
-    codes = np.full(len(lt), _OTHER, np.int64)
-    codes[start], keys = named
-    step = start.astype(np.int32) - lone - closing
-    depth = np.cumsum(step)  # after each tag
-    points = np.flatnonzero(codes == _POINT)
-    if len(points) == 0 or depth.min() < 0 or depth[-1] != 0 or depth.max() > _DEEPEST:
-        return None
-    level = depth[points] - step[points]
-    if (level != level[0]).any():
-        return None  # points at different depths, e.g. points inside points
-    at_level = np.flatnonzero(depth <= level[0])
-    ends = at_level[np.searchsorted(at_level, points)]  # each point's end tag (or itself)
-    spans = lt[points], gt[ends]
-    marks = np.flatnonzero(special | (codes == _SEARCHED))
-    amps = np.flatnonzero(arr == _AMP) if b"&" in data else np.zeros(0, np.int64)
-    if _inside(np.r_[lt[marks], amps], *spans).any():
-        return None  # a comment, entity, searched element or the like inside a point
-    found = np.flatnonzero(codes > 0)
-    owner = np.searchsorted(spans[0], lt[found], side="right") - 1
-    inside = _inside(lt[found], *spans)
-    found, owner = found[inside], owner[inside]
-    starts = gt[found] + 1
-    stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)])
-    skeleton = _skeleton(data, lt, gt, points, ends, lone)
-    return PointScan(data, skeleton, codes[found], owner, starts, stops, keys)
+    found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
+    for lo, hi in _pieces(data, point_name):
+        if not found.add(data, lo, hi):
+            return None
+    return found.scan(data)
+
+
+def _pieces(data: bytes, point_name: str) -> Iterator[tuple[int, int]]:
+    """Spans of about :data:`_PIECE` bytes that cover ``data``, each cut before a ``<`` of
+    ``point_name`` (without prefix)."""
+    start, mark = 0, b"<" + point_name.encode()
+    while len(data) - start > 2 * _PIECE:
+        cut = data.find(mark, start + _PIECE)
+        while cut != -1 and data[cut + len(mark) : cut + len(mark) + 1] not in _AFTER_NAME:
+            cut = data.find(mark, cut + 1)
+        if cut == -1:
+            break
+        yield start, cut
+        start = cut
+    yield start, len(data)
+
+
+class _Found:
+    """The points of the pieces of a document scanned so far."""
+
+    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str],
+                 attributes: dict[str, str]) -> None:
+        self.names = point_name, fields, searched
+        self.attributes = attributes
+        self.depth, self.level, self.n = 0, -1, 0
+        self.parts: list[tuple[int, dict[str, np.ndarray], tuple]] = []
+        self.runs: list[list[int]] = []  # [first point, count, its "<", its ">", lone, end's ">"]
+        self.closed = False  # whether the last piece ended with the end of a point
+
+    def add(self, data: bytes, lo: int, hi: int) -> bool:
+        """Scan ``data[lo:hi]``; False when the document is not plain."""
+        arr = np.frombuffer(data, np.uint8, hi - lo, lo)
+        tags = _tags(arr)
+        if tags is None:
+            return False
+        lt, gt, closing, special, lone = tags
+        start = ~closing & ~special
+        at = lt[start] + 1
+        named = _names(arr, at, gt[start] - at, *self.names)
+        if named is None:
+            return False
+        codes = np.full(len(lt), _OTHER, np.int64)
+        codes[start], keys = named
+        step = start.astype(np.int32) - lone - closing
+        depth = self.depth + np.cumsum(step)  # after each tag
+        points = np.flatnonzero(codes == _POINT)
+        level = depth[points] - step[points]
+        if len(points) and self.level < 0:
+            self.level = int(level[0])
+        if depth.min() < 0 or depth.max() > _DEEPEST or (level != self.level).any():
+            return False  # e.g. points at different depths: points inside points
+        at_level = np.flatnonzero(depth <= self.level)
+        index = np.searchsorted(at_level, points)
+        if (index >= len(at_level)).any():
+            return False
+        ends = at_level[index]  # each point's end tag (or itself)
+        spans = lt[points], gt[ends]
+        marks = np.flatnonzero(special | (codes == _SEARCHED))
+        amps = np.flatnonzero(arr == _AMP) if data.find(b"&", lo, hi) != -1 else marks[:0]
+        if _inside(np.r_[lt[marks], amps], *spans).any():
+            return False  # a comment, entity, searched element or the like inside a point
+        values = self._attributes(data, arr, lo, lt[points], gt[points])
+        if values is None:
+            return False
+        times = self._fields(data, lo, lt, gt, lone, codes, keys, spans, values)
+        self.parts.append((len(points), values, times))
+        self._runs(lo, lt, gt, lone, points, ends)
+        self.depth, self.n = int(depth[-1]), self.n + len(points)
+        return True
+
+    def _attributes(self, data: bytes, arr: np.ndarray, lo: int, lt: np.ndarray,
+                    gt: np.ndarray) -> dict[str, np.ndarray] | None:
+        """The attributes of the points starting at ``lt`` and ending at ``gt``, read where each
+        is written once as ``name="value"`` (or ``'value'``) without blanks in the value;
+        None otherwise."""
+        if not self.attributes or len(lt) == 0:
+            return {}
+        width = int((gt - lt).max()) + 1
+        if width > _TAG_WIDTH:
+            return None
+        if int(lt.max()) + width > len(arr):
+            arr = np.concatenate([arr, np.zeros(width, np.uint8)])
+        rows = sliding_window_view(arr, width)[lt]
+        rows *= np.arange(width) <= (gt - lt)[:, None]
+        norm = np.where(rows <= 32, np.uint8(32), rows)
+        norm[norm == 39] = 34  # ' as "
+        quoted = np.cumsum(norm == 34, axis=1, dtype=np.uint8) % 2 == 1  # odd quotes so far
+        cols, each = np.arange(width), np.arange(len(lt))
+        values: dict[str, np.ndarray] = {}
+        for name, key in self.attributes.items():
+            mark = b' %s="' % name.encode()
+            span = width - len(mark) + 1
+            hit = ~quoted[:, :span] if span > 0 else np.zeros((len(lt), 0), bool)
+            for k, byte in enumerate(mark):
+                hit &= norm[:, k : k + span] == byte
+            if (hit.sum(axis=1) != 1).any():
+                return None
+            first = hit.argmax(axis=1) + len(mark)  # the value's first byte
+            after = (norm == 34) & (cols >= first[:, None])
+            last = after.argmax(axis=1)
+            inner = (cols >= first[:, None]) & (cols < last[:, None])
+            if (rows[each, last] != rows[each, first - 1]).any() or (inner & (rows <= 32)).any():
+                return None
+            values[key] = _numbers(data, lo + lt + first, lo + lt + last)
+        return values
+
+    def _fields(self, data: bytes, lo: int, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
+                codes: np.ndarray, keys: list[str | None], spans: tuple[np.ndarray, np.ndarray],
+                values: dict[str, np.ndarray]) -> tuple:
+        """The field elements inside the piece's points into ``values``; their times."""
+        found = np.flatnonzero(codes > 0)
+        owner = np.searchsorted(spans[0], lt[found], side="right") - 1
+        inside = _inside(lt[found], *spans)
+        found, owner = found[inside], owner[inside]
+        starts = gt[found] + 1
+        stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)]) + lo
+        starts, codes, n = starts + lo, codes[found], len(spans[0])
+        times = None
+        for code in pd.unique(codes).tolist():  # the fields in the order they first occur
+            at = np.flatnonzero(codes == code)
+            if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
+                at = at[np.array([bool(t) for t in _texts(data, starts[at], stops[at])], bool)]
+                at = at[np.diff(owner[at], prepend=-1) != 0]
+            key = keys[code]
+            if key == "time":
+                times = read_times(n, owner[at], _texts(data, starts[at], stops[at]))
+            else:
+                values[key] = np.full(n, np.nan)  # type: ignore[index]
+                values[key][owner[at]] = _numbers(data, starts[at], stops[at])  # type: ignore[index]
+        return times or read_times(n, owner[:0], [])
+
+    def _runs(self, lo: int, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
+              points: np.ndarray, ends: np.ndarray) -> None:
+        """Runs of points that follow one another (nothing but text between them)."""
+        if len(points) == 0:
+            self.closed = False
+            return
+        heads = np.flatnonzero(np.r_[True, points[1:] != ends[:-1] + 1])
+        counts = np.diff(np.r_[heads, len(points)])
+        tails, first = heads + counts - 1, points[heads]
+        new = np.column_stack([self.n + heads, counts, lo + lt[first], lo + gt[first],
+                               lone[first], lo + gt[ends[tails]]]).tolist()
+        if self.closed and points[0] == 0 and self.runs:
+            head = new.pop(0)
+            self.runs[-1][1] += head[1]
+            self.runs[-1][5] = head[5]
+        self.runs.extend(new)
+        self.closed = bool(ends[-1] == len(lt) - 1)
+
+    def scan(self, data: bytes) -> PointScan | None:
+        """The scan of the whole document; None when it has no points or is unbalanced."""
+        if self.n == 0 or self.depth != 0:
+            return None
+        sizes = [size for size, _, _ in self.parts]
+        offsets = np.cumsum([0, *sizes]).tolist()
+        keys = list(self.attributes.values())
+        for _, part, _ in self.parts:
+            keys.extend(k for k in part if k not in keys)
+        values = {key: np.concatenate([part.pop(key, None) if key in part else np.full(size, np.nan)
+                                       for size, part, _ in self.parts]) for key in keys}
+        times = np.concatenate([t[0] for _, _, t in self.parts])
+        written = np.concatenate([t[1] for _, _, t in self.parts])
+        unread = {o + k: text for o, (_, _, t) in zip(offsets, self.parts, strict=False)
+                  for k, text in t[2].items()}
+        return PointScan(self._skeleton(data), PointFields(self.n, times, written, unread, values))
+
+    def _skeleton(self, data: bytes) -> bytes:
+        """``data`` with each run of points replaced by one point element (``<p a="1">0 3</p>``)."""
+        parts, resume = [], 0
+        for first, count, lt, gt, lone, end in self.runs:
+            name = _NAME.match(data, lt + 1).group()  # type: ignore[union-attr]  # always matches
+            parts += [data[resume : gt - 1 if lone else gt], b">%d %d</%s>" % (first, count, name)]
+            resume = end + 1
+        parts.append(data[resume:])
+        return b"".join(parts)
 
 
 def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
@@ -311,19 +447,7 @@ def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
 
 def _inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Which ``positions`` lie in one of the disjoint ascending spans ``starts .. ends``."""
+    if len(starts) == 0:
+        return np.zeros(len(positions), bool)
     owner = np.searchsorted(starts, positions, side="right") - 1
     return (owner >= 0) & (positions <= ends[np.maximum(owner, 0)])
-
-
-def _skeleton(data: bytes, lt: np.ndarray, gt: np.ndarray, points: np.ndarray,
-              ends: np.ndarray, lone: np.ndarray) -> bytes:
-    """``data`` with each point's content replaced by its number (``<p/>`` → ``<p>n</p>``)."""
-    alone = lone[points]
-    cuts = np.where(alone, gt[points] - 1, gt[points] + 1).tolist()
-    resumes = np.where(alone, gt[points] + 1, lt[ends]).tolist()
-    numbers = [b"%d" % i for i in range(len(points))]
-    for i in np.flatnonzero(alone).tolist():
-        name = _NAME.match(data, int(lt[points[i]]) + 1).group()  # type: ignore[union-attr]
-        numbers[i] = b">%s</%s>" % (numbers[i], name)
-    kept = map(data.__getitem__, map(slice, [0, *resumes], [*cuts, len(data)]))
-    return b"".join(part for pair in zip(kept, [*numbers, b""], strict=True) for part in pair)
