@@ -94,8 +94,8 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
     out = {"timestamp": stamps if everything else stamps[plausible]}
     for name, values in found.values.items():
         kept = values if everything else values[plausible]
-        if np.isfinite(kept).any():
-            out[name] = kept + 0.0  # a negative zero ("-0") reads as zero, whichever parser read it
+        if np.isfinite(kept).any():  # a negative zero ("-0") reads as zero, whichever parser read it
+            out[name] = np.add(kept, 0.0, out=kept)  # in place: the columns are the reader's own
     return out
 
 

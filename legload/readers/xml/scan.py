@@ -40,13 +40,14 @@ _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)[
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
 #: limits of the scan, well below libxml2's on a tree (256 levels, 10 MB texts)
 _DEEPEST, _LONGEST = 128, 1_000_000
-#: bytes scanned at a time; the widest point start tag whose attributes are read
-_PIECE, _TAG_WIDTH = 8 << 20, 256
+#: bytes scanned at a time
+_PIECE = 2 << 20
 _AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
 #: bytes of a tag read for its name; widest number and time read from a byte matrix
 _NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
 _NAME = re.compile(rb"[^\x00-\x20/>]*")
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
+_SPACE, _QUOTE, _APOSTROPHE, _EQUALS = 32, 34, 39, 61
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 _POINT, _SEARCHED, _OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
@@ -109,8 +110,10 @@ def _texts(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | Non
     return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
 
 
-def _numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy."""
+def _numbers(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
+             ) -> np.ndarray:
+    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy;
+    None when ``blanks`` is false and a text has blanks around or in it."""
     rows = _rows(data, starts, stops, _NUMBER_WIDTH)
     if rows is not None and _NUMERIC[rows].all():
         try:
@@ -120,6 +123,11 @@ def _numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
         if out is not None and not np.signbit(out[out == 0]).any():
             out[~np.isfinite(out)] = np.nan
             return out
+    if not blanks:
+        raw = (data[a:b].decode("utf-8", "replace")
+               for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
+        if any(t and (t.strip() != t or len(t.split()) != 1) for t in raw):
+            return None  # type: ignore[return-value]
     return numbers(_texts(data, starts, stops))
 
 
@@ -191,14 +199,15 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     :func:`parse_scanned` keeps it only when :func:`well_formed` accepts the document.
     ``searched`` are names the reader looks for anywhere (``trk``, ``Activity``): one inside a
     point would vanish with the point's content. The document is read a piece (about
-    8 MiB, cut before a point) at a time; its fields gather into arrays.
+    2 MiB, cut before a point) at a time; its fields gather into arrays.
     """
     if point_name.lower() in fields or b"\0" in data or b"xml:id" in data:
         return None
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
-    found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
+    found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}),
+                   data.count(b"<" + point_name.encode()))
     for lo, hi in _pieces(data, point_name):
         if not found.add(data, lo, hi):
             return None
@@ -224,11 +233,14 @@ class _Found:
     """The points of the pieces of a document scanned so far."""
 
     def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str],
-                 attributes: dict[str, str]) -> None:
+                 attributes: dict[str, str], capacity: int) -> None:
         self.names = point_name, fields, searched
         self.attributes = attributes
-        self.depth, self.level, self.n = 0, -1, 0
-        self.parts: list[tuple[int, dict[str, np.ndarray], tuple]] = []
+        self.depth, self.level, self.n, self.capacity = 0, -1, 0, max(capacity, 1)
+        self.times = np.full(self.capacity, np.datetime64("NaT", "ns"))
+        self.written = np.zeros(self.capacity, bool)
+        self.unread: dict[int, str] = {}
+        self.columns: dict[str, np.ndarray] = {}
         self.runs: list[list[int]] = []  # [first point, count, its "<", its ">", lone, end's ">"]
         self.closed = False  # whether the last piece ended with the end of a point
 
@@ -240,20 +252,22 @@ class _Found:
             return False
         lt, gt, closing, special, lone = tags
         start = ~closing & ~special
+        step = start.astype(np.int32) - lone - closing
+        depth = self.depth + np.cumsum(step)  # after each tag
+        if depth.min() < 0 or depth.max() > _DEEPEST:
+            return False
         at = lt[start] + 1
         named = _names(arr, at, gt[start] - at, *self.names)
         if named is None:
             return False
         codes = np.full(len(lt), _OTHER, np.int64)
         codes[start], keys = named
-        step = start.astype(np.int32) - lone - closing
-        depth = self.depth + np.cumsum(step)  # after each tag
         points = np.flatnonzero(codes == _POINT)
         level = depth[points] - step[points]
         if len(points) and self.level < 0:
             self.level = int(level[0])
-        if depth.min() < 0 or depth.max() > _DEEPEST or (level != self.level).any():
-            return False  # e.g. points at different depths: points inside points
+        if (level != self.level).any():
+            return False  # points at different depths, e.g. points inside points
         at_level = np.flatnonzero(depth <= self.level)
         index = np.searchsorted(at_level, points)
         if (index >= len(at_level)).any():
@@ -268,45 +282,40 @@ class _Found:
         if values is None:
             return False
         times = self._fields(data, lo, lt, gt, lone, codes, keys, spans, values)
-        self.parts.append((len(points), values, times))
         self._runs(lo, lt, gt, lone, points, ends)
+        self._keep(len(points), values, times)
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
 
     def _attributes(self, data: bytes, arr: np.ndarray, lo: int, lt: np.ndarray,
                     gt: np.ndarray) -> dict[str, np.ndarray] | None:
-        """The attributes of the points starting at ``lt`` and ending at ``gt``, read where each
-        is written once as ``name="value"`` (or ``'value'``) without blanks in the value;
-        None otherwise."""
+        """The attributes of the points whose start tags span ``lt`` .. ``gt``, read where
+        each tag has each once, as ``name="value"`` without blanks in the value, and no
+        ``'`` (so that no value holds a ``"``); None otherwise."""
         if not self.attributes or len(lt) == 0:
             return {}
-        width = int((gt - lt).max()) + 1
-        if width > _TAG_WIDTH:
+        if _inside(np.flatnonzero(arr == _APOSTROPHE), lt, gt).any():
             return None
-        if int(lt.max()) + width > len(arr):
-            arr = np.concatenate([arr, np.zeros(width, np.uint8)])
-        rows = sliding_window_view(arr, width)[lt]
-        rows *= np.arange(width) <= (gt - lt)[:, None]
-        norm = np.where(rows <= 32, np.uint8(32), rows)
-        norm[norm == 39] = 34  # ' as "
-        quoted = np.cumsum(norm == 34, axis=1, dtype=np.uint8) % 2 == 1  # odd quotes so far
-        cols, each = np.arange(width), np.arange(len(lt))
+        quotes = np.flatnonzero(arr == _QUOTE)
+        opens = quotes[(quotes > 0) & (arr[quotes - 1] == _EQUALS)]
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
-            mark = b' %s="' % name.encode()
-            span = width - len(mark) + 1
-            hit = ~quoted[:, :span] if span > 0 else np.zeros((len(lt), 0), bool)
+            mark = name.encode()
+            at = opens[opens > len(mark) + 1]
+            hit = arr[at - len(mark) - 2] <= _SPACE  # a blank, then name="
             for k, byte in enumerate(mark):
-                hit &= norm[:, k : k + span] == byte
-            if (hit.sum(axis=1) != 1).any():
+                hit &= arr[at - len(mark) - 1 + k] == byte
+            at = at[hit] + 1  # each value's first byte
+            at = at[_inside(at, lt, gt)]
+            owner = np.searchsorted(lt, at, side="right")
+            if len(at) != len(lt) or (owner != np.arange(1, len(lt) + 1)).any():
+                return None  # not once in every point
+            stop = quotes[np.minimum(np.searchsorted(quotes, at), len(quotes) - 1)]
+            if (stop < at).any() or (stop > gt).any():
                 return None
-            first = hit.argmax(axis=1) + len(mark)  # the value's first byte
-            after = (norm == 34) & (cols >= first[:, None])
-            last = after.argmax(axis=1)
-            inner = (cols >= first[:, None]) & (cols < last[:, None])
-            if (rows[each, last] != rows[each, first - 1]).any() or (inner & (rows <= 32)).any():
+            values[key] = _numbers(data, lo + at, lo + stop, blanks=False)
+            if values[key] is None:
                 return None
-            values[key] = _numbers(data, lo + lt + first, lo + lt + last)
         return values
 
     def _fields(self, data: bytes, lo: int, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
@@ -352,22 +361,29 @@ class _Found:
         self.runs.extend(new)
         self.closed = bool(ends[-1] == len(lt) - 1)
 
+    def _keep(self, m: int, values: dict[str, np.ndarray], times: tuple) -> None:
+        """Add the fields of the next ``m`` points to the columns (grown when they are full)."""
+        end = self.n + m
+        if end > self.capacity:
+            self.capacity = max(end, self.capacity * 3 // 2)
+            self.times = _grown(self.times, self.capacity, np.datetime64("NaT", "ns"))
+            self.written = _grown(self.written, self.capacity, False)
+            self.columns = {k: _grown(c, self.capacity, np.nan) for k, c in self.columns.items()}
+        for key, column in values.items():
+            if key not in self.columns:
+                self.columns[key] = np.full(self.capacity, np.nan)
+            self.columns[key][self.n : end] = column
+        self.times[self.n : end], self.written[self.n : end] = times[0], times[1]
+        self.unread.update((self.n + k, text) for k, text in times[2].items())
+
     def scan(self, data: bytes) -> PointScan | None:
         """The scan of the whole document; None when it has no points or is unbalanced."""
         if self.n == 0 or self.depth != 0:
             return None
-        sizes = [size for size, _, _ in self.parts]
-        offsets = np.cumsum([0, *sizes]).tolist()
-        keys = list(self.attributes.values())
-        for _, part, _ in self.parts:
-            keys.extend(k for k in part if k not in keys)
-        values = {key: np.concatenate([part.pop(key, None) if key in part else np.full(size, np.nan)
-                                       for size, part, _ in self.parts]) for key in keys}
-        times = np.concatenate([t[0] for _, _, t in self.parts])
-        written = np.concatenate([t[1] for _, _, t in self.parts])
-        unread = {o + k: text for o, (_, _, t) in zip(offsets, self.parts, strict=False)
-                  for k, text in t[2].items()}
-        return PointScan(self._skeleton(data), PointFields(self.n, times, written, unread, values))
+        n = self.n
+        values = {key: column[:n] for key, column in self.columns.items()}
+        fields = PointFields(n, self.times[:n], self.written[:n], self.unread, values)
+        return PointScan(self._skeleton(data), fields)
 
     def _skeleton(self, data: bytes) -> bytes:
         """``data`` with each run of points replaced by one point element (``<p a="1">0 3</p>``)."""
@@ -378,6 +394,11 @@ class _Found:
             resume = end + 1
         parts.append(data[resume:])
         return b"".join(parts)
+
+
+def _grown(column: np.ndarray, size: int, fill: object) -> np.ndarray:
+    """``column`` followed by ``fill`` up to ``size`` entries."""
+    return np.concatenate([column, np.full(size - len(column), fill, column.dtype)])
 
 
 def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
