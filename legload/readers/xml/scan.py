@@ -3,20 +3,21 @@
 Building and walking an lxml tree of every track point is most of the cost of reading a GPX
 or TCX file; for plain documents this module avoids both:
 
-1. **The scan.** numpy finds every ``<`` and ``>``; in a plain document they alternate, each
-   pair a tag. Tags are named once per distinct content by local name (after the last ``:``,
-   as :func:`~legload.readers.xml.safe.find_all` matches). A field's text is the bytes from
-   its start tag's ``>`` to the next ``<``; numbers are read by numpy, times by pandas.
-2. **The check.** libxml2, with the safe settings, parses the whole document into a target
-   without callbacks (no tree), in a thread beside the scan (libxml2 releases the GIL). A
-   document it refuses or complains about goes the tree route, with its salvage and messages.
-3. **The skeleton.** The document with each point's content replaced by the point's number is
-   parsed into a small tree, from which the readers take everything else.
+1. **The scan** (:mod:`.tags`), a piece of about 2 MiB at a time (cut before a point), the
+   fields of the points gathering into preallocated columns: memory follows the columns, not
+   the document.
+2. **The check.** libxml2, with the safe settings, is fed the document a piece at a time
+   into a target without callbacks (no tree), in a thread beside the scan (libxml2 releases
+   the GIL). A document it refuses or complains about goes the tree route, with its salvage
+   and messages.
+3. **The skeleton.** The document with each run of points replaced by one point element
+   whose text numbers them is parsed into a small tree, from which the readers take the rest.
 
 A document that is not plain (not UTF-8/ASCII, a NUL, a ``>`` in text or attributes, markup
 or an entity reference inside a point, points inside points, a searched element inside a
-point, an ``xml:id``, a name over 31 bytes, nesting or text near libxml2's limits, over
-64 MiB) is parsed whole; both routes give the same activities (tested).
+point, an ``xml:id``, a name over 31 bytes, nesting or text near libxml2's limits, a point
+attribute written other than once as ``name="value"``) is parsed whole; both routes give the
+same activities (tested).
 """
 
 from __future__ import annotations
@@ -30,39 +31,33 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 from lxml import etree
-from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.errors import ReadError
-from legload.readers.xml.safe import numbers, parse_prepared, prepare, safe_parser
+from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
 from legload.readers.xml.samples import PointFields, read_times
+from legload.readers.xml.tags import (
+    AMP,
+    APOSTROPHE,
+    DEEPEST,
+    EQUALS,
+    NAME,
+    OTHER,
+    POINT,
+    QUOTE,
+    SEARCHED,
+    SPACE,
+    find_tags,
+    inside,
+    numbers_at,
+    tag_codes,
+    texts_at,
+)
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
-#: limits of the scan, well below libxml2's on a tree (256 levels, 10 MB texts)
-_DEEPEST, _LONGEST = 128, 1_000_000
 #: bytes scanned at a time
 _PIECE = 2 << 20
 _AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
-#: bytes of a tag read for its name; widest number and time read from a byte matrix
-_NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
-_NAME = re.compile(rb"[^\x00-\x20/>]*")
-_LT, _GT, _SLASH, _BANG, _QUERY, _AMP = 60, 62, 47, 33, 63, 38
-_SPACE, _QUOTE, _APOSTROPHE, _EQUALS = 32, 34, 39, 61
-#: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
-_POINT, _SEARCHED, _OTHER = 0, -2, -1
-_COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: where each 8-byte word of a name starts, and a word's first k bytes (k = 0..8)
-_WORDS = np.arange(0, _NAME_BYTES, 8)
-_UPTO = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
-#: distinct tags (name and attributes) named one by one at most
-_MOST_NAMES = 512
-#: bytes of a plain number, and the zeros after a text in its row of the byte matrix
-_NUMERIC = np.zeros(256, bool)
-_NUMERIC[[0, *b"0123456789.eE-"]] = True  # no "+": pandas reads "+1E-23" otherwise
-#: multipliers of the four words of a name in its hash
-_MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
-
-
 class PointScan:
     """The fields of every track point of a document, read from its bytes.
 
@@ -85,50 +80,6 @@ class PointScan:
             if b != a + k:
                 raise ValueError("the points of one part of a document follow one another")
         return self.fields.part(first, sum(k for _, k in runs))
-
-
-def _rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
-    """The texts as a byte matrix, a text a row, zeros after its end; None when one is
-    empty or wider than ``widest``."""
-    arr = np.frombuffer(data, np.uint8)
-    sizes = stops - starts
-    width = int(sizes.max(initial=0))
-    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
-        return None
-    rows = sliding_window_view(arr, width)[starts]
-    rows *= np.arange(width) < sizes[:, None]
-    return rows
-
-
-def _texts(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
-    """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
-    rows = _rows(data, starts, stops, _TEXT_WIDTH)
-    if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
-        return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
-    texts = [data[a:b].decode("utf-8", "replace").strip() or None  # not all printable ASCII without blanks
-             for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
-
-
-def _numbers(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
-             ) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy;
-    None when ``blanks`` is false and a text has blanks around or in it."""
-    rows = _rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is not None and _NUMERIC[rows].all():
-        try:
-            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-        except ValueError:  # e.g. "1-2": pandas decides
-            out = None
-        if out is not None and not np.signbit(out[out == 0]).any():
-            out[~np.isfinite(out)] = np.nan
-            return out
-    if not blanks:
-        raw = (data[a:b].decode("utf-8", "replace")
-               for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
-        if any(t and (t.strip() != t or len(t.split()) != 1) for t in raw):
-            return None  # type: ignore[return-value]
-    return numbers(_texts(data, starts, stops))
 
 
 def parse_scanned(data: bytes, source: str, warnings: list[str], *, point_name: str,
@@ -247,22 +198,22 @@ class _Found:
     def add(self, data: bytes, lo: int, hi: int) -> bool:
         """Scan ``data[lo:hi]``; False when the document is not plain."""
         arr = np.frombuffer(data, np.uint8, hi - lo, lo)
-        tags = _tags(arr)
+        tags = find_tags(arr)
         if tags is None:
             return False
         lt, gt, closing, special, lone = tags
         start = ~closing & ~special
         step = start.astype(np.int32) - lone - closing
         depth = self.depth + np.cumsum(step)  # after each tag
-        if depth.min() < 0 or depth.max() > _DEEPEST:
+        if depth.min() < 0 or depth.max() > DEEPEST:
             return False
         at = lt[start] + 1
-        named = _names(arr, at, gt[start] - at, *self.names)
+        named = tag_codes(arr, at, gt[start] - at, *self.names)
         if named is None:
             return False
-        codes = np.full(len(lt), _OTHER, np.int64)
+        codes = np.full(len(lt), OTHER, np.int64)
         codes[start], keys = named
-        points = np.flatnonzero(codes == _POINT)
+        points = np.flatnonzero(codes == POINT)
         level = depth[points] - step[points]
         if len(points) and self.level < 0:
             self.level = int(level[0])
@@ -274,9 +225,9 @@ class _Found:
             return False
         ends = at_level[index]  # each point's end tag (or itself)
         spans = lt[points], gt[ends]
-        marks = np.flatnonzero(special | (codes == _SEARCHED))
-        amps = np.flatnonzero(arr == _AMP) if data.find(b"&", lo, hi) != -1 else marks[:0]
-        if _inside(np.r_[lt[marks], amps], *spans).any():
+        marks = np.flatnonzero(special | (codes == SEARCHED))
+        amps = np.flatnonzero(arr == AMP) if data.find(b"&", lo, hi) != -1 else marks[:0]
+        if inside(np.r_[lt[marks], amps], *spans).any():
             return False  # a comment, entity, searched element or the like inside a point
         values = self._attributes(data, arr, lo, lt[points], gt[points])
         if values is None:
@@ -294,26 +245,26 @@ class _Found:
         ``'`` (so that no value holds a ``"``); None otherwise."""
         if not self.attributes or len(lt) == 0:
             return {}
-        if _inside(np.flatnonzero(arr == _APOSTROPHE), lt, gt).any():
+        if inside(np.flatnonzero(arr == APOSTROPHE), lt, gt).any():
             return None
-        quotes = np.flatnonzero(arr == _QUOTE)
-        opens = quotes[(quotes > 0) & (arr[quotes - 1] == _EQUALS)]
+        quotes = np.flatnonzero(arr == QUOTE)
+        opens = quotes[(quotes > 0) & (arr[quotes - 1] == EQUALS)]
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
             mark = name.encode()
             at = opens[opens > len(mark) + 1]
-            hit = arr[at - len(mark) - 2] <= _SPACE  # a blank, then name="
+            hit = arr[at - len(mark) - 2] <= SPACE  # a blank, then name="
             for k, byte in enumerate(mark):
                 hit &= arr[at - len(mark) - 1 + k] == byte
             at = at[hit] + 1  # each value's first byte
-            at = at[_inside(at, lt, gt)]
+            at = at[inside(at, lt, gt)]
             owner = np.searchsorted(lt, at, side="right")
             if len(at) != len(lt) or (owner != np.arange(1, len(lt) + 1)).any():
                 return None  # not once in every point
             stop = quotes[np.minimum(np.searchsorted(quotes, at), len(quotes) - 1)]
             if (stop < at).any() or (stop > gt).any():
                 return None
-            values[key] = _numbers(data, lo + at, lo + stop, blanks=False)
+            values[key] = numbers_at(data, lo + at, lo + stop, blanks=False)
             if values[key] is None:
                 return None
         return values
@@ -324,8 +275,8 @@ class _Found:
         """The field elements inside the piece's points into ``values``; their times."""
         found = np.flatnonzero(codes > 0)
         owner = np.searchsorted(spans[0], lt[found], side="right") - 1
-        inside = _inside(lt[found], *spans)
-        found, owner = found[inside], owner[inside]
+        kept = inside(lt[found], *spans)
+        found, owner = found[kept], owner[kept]
         starts = gt[found] + 1
         stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)]) + lo
         starts, codes, n = starts + lo, codes[found], len(spans[0])
@@ -333,14 +284,14 @@ class _Found:
         for code in pd.unique(codes).tolist():  # the fields in the order they first occur
             at = np.flatnonzero(codes == code)
             if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
-                at = at[np.array([bool(t) for t in _texts(data, starts[at], stops[at])], bool)]
+                at = at[np.array([bool(t) for t in texts_at(data, starts[at], stops[at])], bool)]
                 at = at[np.diff(owner[at], prepend=-1) != 0]
             key = keys[code]
             if key == "time":
-                times = read_times(n, owner[at], _texts(data, starts[at], stops[at]))
+                times = read_times(n, owner[at], texts_at(data, starts[at], stops[at]))
             else:
                 values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = _numbers(data, starts[at], stops[at])  # type: ignore[index]
+                values[key][owner[at]] = numbers_at(data, starts[at], stops[at])  # type: ignore[index]
         return times or read_times(n, owner[:0], [])
 
     def _runs(self, lo: int, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
@@ -389,7 +340,7 @@ class _Found:
         """``data`` with each run of points replaced by one point element (``<p a="1">0 3</p>``)."""
         parts, resume = [], 0
         for first, count, lt, gt, lone, end in self.runs:
-            name = _NAME.match(data, lt + 1).group()  # type: ignore[union-attr]  # always matches
+            name = NAME.match(data, lt + 1).group()  # type: ignore[union-attr]  # always matches
             parts += [data[resume : gt - 1 if lone else gt], b">%d %d</%s>" % (first, count, name)]
             resume = end + 1
         parts.append(data[resume:])
@@ -399,76 +350,3 @@ class _Found:
 def _grown(column: np.ndarray, size: int, fill: object) -> np.ndarray:
     """``column`` followed by ``fill`` up to ``size`` entries."""
     return np.concatenate([column, np.full(size - len(column), fill, column.dtype)])
-
-
-def _tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """Where each tag starts and ends, whether it is an end tag, markup (``<!``, ``<?``) or
-    self-closing; None when the brackets do not alternate or a tag or text is too long."""
-    marks = np.flatnonzero((arr | 2) == _GT)  # "<" and ">", the only bytes b with b | 2 == 62
-    lt, gt = marks[0::2], marks[1::2]
-    if len(lt) < 2 or len(lt) != len(gt) or (arr[lt] != _LT).any() or (arr[gt] != _GT).any():
-        return None
-    if max(int((gt - lt).max()), int((lt[1:] - gt[:-1]).max())) > _LONGEST:
-        return None
-    lead = arr[lt + 1]
-    closing = lead == _SLASH
-    special = (lead == _BANG) | (lead == _QUERY)
-    lone = (arr[gt - 1] == _SLASH) & ~closing & ~special
-    return lt, gt, closing, special, lone
-
-
-def _names(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
-           fields: Mapping[str, str], searched: frozenset[str]
-           ) -> tuple[np.ndarray, list[str | None]] | None:
-    """The code of the tag starting at each of ``at`` (of ``size`` bytes of name and
-    attributes) and the field ``keys`` of codes > 0; None for a name over 31 bytes or two
-    names with one hash.
-
-    Tags of at most 32 bytes are read whole as four words, others (or all, when the short
-    ones differ too often by their attributes) cut at the first blank, ``/`` or ``>``; the
-    words are grouped by a hash, checked against their group's and each group named once."""
-    if at.max(initial=0) + _NAME_BYTES > len(arr):
-        arr = np.concatenate([arr, np.zeros(_NAME_BYTES, np.uint8)])
-    stream = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))  # 8 bytes from each byte
-    whole = stream[at[:, None] + _WORDS] & _UPTO[np.clip(size[:, None] - _WORDS, 0, 8)]
-    for cut in (size > _NAME_BYTES, np.ones(len(at), bool)):
-        words = whole.copy()
-        if cut.any():
-            rows = sliding_window_view(arr, _NAME_BYTES)[at[cut]]
-            blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
-            if not blank.any(axis=1).all():
-                return None
-            rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
-            words[cut] = rows.view(np.uint64)
-        inverse, hashes = pd.factorize(words @ _MIX)
-        if len(hashes) <= _MOST_NAMES:
-            break
-    first = np.zeros(len(hashes), np.int64)
-    first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
-    if (words != words[first][inverse]).any():
-        return None
-    keys: list[str | None] = [None]
-    table = np.full(len(hashes), _OTHER, np.int64)
-    for i, row in enumerate(words[first]):
-        try:
-            local = _NAME.match(row.tobytes()).group().decode().rpartition(":")[2]  # type: ignore[union-attr]  # always matches
-        except UnicodeDecodeError:
-            return None
-        key = fields.get(local.lower())
-        if local == point_name:
-            table[i] = _POINT
-        elif local in searched:
-            table[i] = _SEARCHED
-        elif key is not None:
-            if key not in keys:
-                keys.append(key)
-            table[i] = keys.index(key)
-    return table[inverse], keys
-
-
-def _inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Which ``positions`` lie in one of the disjoint ascending spans ``starts .. ends``."""
-    if len(starts) == 0:
-        return np.zeros(len(positions), bool)
-    owner = np.searchsorted(starts, positions, side="right") - 1
-    return (owner >= 0) & (positions <= ends[np.maximum(owner, 0)])
