@@ -130,14 +130,21 @@ def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.nda
     seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
     speed = np.full(fixes.size, np.nan)
     if fixes.size > 1:
-        ahead = np.r_[along[1:], along[-1]] - np.r_[along[0], along[:-1]]
-        span = np.r_[seconds[1:], seconds[-1]] - np.r_[seconds[0], seconds[:-1]]
+        ahead, span = _centred(along), _centred(seconds)
         with np.errstate(invalid="ignore", divide="ignore"):
             speed = np.where(span > 0, ahead / span, np.nan)
     distance_m = np.full(lat.size, np.nan)
     speed_m_s = np.full(lat.size, np.nan)
     distance_m[fixes], speed_m_s[fixes] = along, speed
     return {"distance_m": distance_m, "speed_m_s": speed_m_s}
+
+
+def _centred(values: np.ndarray) -> np.ndarray:
+    """``values[i + 1] - values[i - 1]``, one-sided at either end (at least two values)."""
+    out = np.empty_like(values)
+    np.subtract(values[2:], values[:-2], out=out[1:-1])
+    out[0], out[-1] = values[1] - values[0], values[-1] - values[-2]
+    return out
 
 
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
