@@ -6,9 +6,9 @@ points (default 2,000,000, about 200 MB), and ``--files`` GPX of about ``--file-
 ``--workers`` worker processes (default 2), each as a fresh ``legload import`` subprocess
 into its own database, and samples the resident memory of the subprocess and all its
 descendants every 20 ms from ``/proc`` (Linux). Prints, per case, the peak of the tree's
-summed RSS, the peak of the largest single process, elapsed seconds and the target. RSS
-counts pages the processes share (the workers are forked) once per process, so the tree's
-sum overstates what the machine gives it.
+summed RSS and of its summed PSS, the peak of the largest single process, elapsed seconds
+and the target. RSS counts pages the processes share (the workers are forked) once per
+process, so the tree's summed RSS overstates what the machine gives it; PSS splits them.
 
     .venv/bin/python bench/memory.py [--points 2000000] [--files 8] [--file-mb 96]
                                      [--workers 2] [--only big|many] [--json]
@@ -68,29 +68,34 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss_mb(pid: int) -> float:
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """RSS and PSS (shared pages divided among their sharers) of a process, in MB."""
     try:
         with open(f"/proc/{pid}/statm") as handle:
-            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+            rss = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            pss = next((int(line.split()[1]) / 1024 for line in handle if line.startswith("Pss:")), rss)
     except (OSError, IndexError, ValueError):
-        return 0.0
+        return 0.0, 0.0
+    return rss, pss
 
 
 def peak_rss(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run ``command``; its exit code, the peak summed RSS of its process tree and of its
-    largest process (MB), and the elapsed seconds."""
+    """Run ``command``; the peak summed RSS and PSS of its process tree and the peak RSS of
+    its largest process (MB), and the elapsed seconds."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
-    tree = single = 0.0
+    tree = shared = single = 0.0
     while process.poll() is None:
-        sizes = [_rss_mb(pid) for pid in _tree(process.pid)]
-        tree, single = max(tree, sum(sizes)), max(single, *sizes, 0.0)
+        sizes = [_memory_mb(pid) for pid in _tree(process.pid)]
+        tree, single = max(tree, sum(r for r, _ in sizes)), max(single, *(r for r, _ in sizes), 0.0)
+        shared = max(shared, sum(p for _, p in sizes))
         time.sleep(0.02)
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {error[-2000:]}")
-    return {"tree_mb": round(tree, 1), "process_mb": round(single, 1),
+    return {"tree_mb": round(tree, 1), "tree_pss_mb": round(shared, 1), "process_mb": round(single, 1),
             "seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -134,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for case, found in results.items():
         print(f"{case:5s} {found['points']:>10,} points in {found['file_mb']:7.1f} MB: peak RSS "
-              f"{found['tree_mb']:7.1f} MB (process tree), {found['process_mb']:7.1f} MB (largest "
-              f"process), {found['seconds']:6.1f} s; target under {TARGETS_MB[case]} MB")
+              f"{found['tree_mb']:7.1f} MB (process tree; PSS {found['tree_pss_mb']:.1f} MB), "
+              f"{found['process_mb']:7.1f} MB (largest process), {found['seconds']:6.1f} s; "
+              f"target under {TARGETS_MB[case]} MB")
     return 0
 
 
