@@ -5,8 +5,8 @@ needs no database. :class:`ReadPool` hands that part to worker processes and giv
 results back in the order the files were submitted, so the single writer (SQLite allows
 one) stores file after file exactly as a serial import would: same ids, same report.
 
-* Bounded: at most ``window`` files are in flight, so memory does not grow with the
-  size of the export.
+* Bounded: at most ``window`` files and :data:`BYTES_IN_FLIGHT` bytes of their content are
+  in flight, so memory does not grow with the size of the export or of its files.
 * Lazy: the first file is read in-process; workers start only when a second one comes,
   so importing one file costs no process start.
 * Robust: a worker that dies (killed, out of memory) does not lose files: what it held is
@@ -38,6 +38,10 @@ from legload.store import PreparedActivity, Store, prepare_activity
 
 _STORED_BATCH = 8  # stored activities analysed per message to a worker
 
+
+#: bytes of file content the pool holds in flight at most (read, not yet stored), besides
+#: one file larger than that, which is read alone
+BYTES_IN_FLIGHT = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,7 @@ class ReadPool:
         self.workers = default_workers() if workers is None else max(1, int(workers))
         self.batch = max(1, int(batch))
         self.window = max(window or 4 * self.workers * self.batch, self.batch)
+        self.budget = BYTES_IN_FLIGHT
         self._pool: ProcessPoolExecutor | None = None
         self._pending: deque[tuple[list[ReadJob], Future | list]] = deque()
         self._batch: list[ReadJob] = []
@@ -209,7 +214,8 @@ class ReadPool:
         if self.workers <= 1 or self._broken or (self._pool is None and self._submitted == 1):
             return [*self.drain(), read_job(job)]
         self._batch.append(job)
-        if len(self._batch) >= self.batch:
+        share = self.budget // (2 * self.workers)
+        if len(self._batch) >= self.batch or self._too_much(self._batch, share):
             self._send()
         return self._ready()
 
@@ -222,9 +228,17 @@ class ReadPool:
 
     def _ready(self) -> list[ReadResult | Callable[[], None]]:
         ready = []
-        while self._pending and (self._in_flight > self.window or _done(self._pending[0][1])):
+        while self._pending and (self._in_flight > self.window or _done(self._pending[0][1])
+                                 or self._too_much([j for jobs, _ in self._pending for j in jobs])):
             ready.extend(self._next())
         return ready
+
+    def _too_much(self, jobs: list[ReadJob], limit: int | None = None) -> bool:
+        """Whether ``jobs`` hold more than ``limit`` (default: :attr:`budget`) bytes of
+        content: the pool sends a batch once it holds a worker's share of the budget, and
+        waits for the oldest files while those sent hold more than the budget, so the files
+        in flight hold at most the budget and one file more."""
+        return sum(len(job.data) for job in jobs) > (self.budget if limit is None else limit)
 
     def drain(self) -> Iterator[ReadResult | Callable[[], None]]:
         self._send()

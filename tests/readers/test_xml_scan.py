@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from legload.errors import ReadError
 from legload.readers.xml import safe as xmlsafe
 from legload.readers.xml import scan as xmlscan
+from legload.readers.xml.gpx import _ATTRIBUTES as GPX_ATTRIBUTES
 from legload.readers.xml.gpx import _FIELDS as GPX_FIELDS
 from legload.readers.xml.gpx import read_gpx
 from legload.readers.xml.tcx import _FIELDS as TCX_FIELDS
@@ -104,19 +105,20 @@ def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
     assert_same(fast, tree_read(read_gpx, data), "undeclared prefix")
 
 
-def test_the_skeleton_keeps_everything_but_the_points_content():
+def test_the_skeleton_keeps_everything_but_the_points_content_one_element_a_run():
     data = (
         b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
         b'<trkseg><trkpt lat="1" lon="2"><ele>5</ele><time>2020-05-01T10:00:00Z</time></trkpt>'
         b'<trkpt lat="3" lon="4"/></trkseg></trk></gpx>'
     )
-    scan = xmlscan.scan_points(data, "trkpt", GPX_FIELDS)
+    scan = xmlscan.scan_points(data, "trkpt", GPX_FIELDS, attributes=GPX_ATTRIBUTES)
     assert scan is not None
     assert scan.skeleton == (
         b'<?xml version="1.0"?><gpx><metadata><name>N</name></metadata><trk><name>T</name>'
-        b'<trkseg><trkpt lat="1" lon="2">0</trkpt><trkpt lat="3" lon="4">1</trkpt></trkseg>'
-        b"</trk></gpx>"
+        b'<trkseg><trkpt lat="1" lon="2">0 2</trkpt></trkseg></trk></gpx>'
     )
+    np.testing.assert_array_equal(scan.fields.values["lat_deg"], [1.0, 3.0])
+    np.testing.assert_array_equal(scan.fields.values["altitude_m"], [5.0, np.nan])
 
 
 def test_each_part_of_a_document_gets_the_fields_of_its_own_points():
@@ -128,19 +130,20 @@ def test_each_part_of_a_document_gets_the_fields_of_its_own_points():
     )
     scan = xmlscan.scan_points(data, "Trackpoint", TCX_FIELDS)
     assert scan is not None
-    assert b"<x:Trackpoint a=\"1\">0</x:Trackpoint>" in scan.skeleton
-    assert b"<Trackpoint>2</Trackpoint>" in scan.skeleton
+    assert b"<x:Trackpoint a=\"1\">0 2</x:Trackpoint>" in scan.skeleton
+    assert b"<Trackpoint>2 2</Trackpoint><Other/><Trackpoint>4 1</Trackpoint>" in scan.skeleton
     root = xmlsafe.parse(scan.skeleton, "doc")
     laps = xmlsafe.find_all(root, "Lap")
     first = scan.fields_of(xmlsafe.find_all(laps[0], "Trackpoint"))
     second = scan.fields_of(xmlsafe.find_all(laps[1], "Trackpoint"))
     assert (first.n, second.n) == (2, 3)
-    assert first.texts["time"] == ["t1", "t2"] and second.texts["time"] == [None, "t3", "t4"]
-    assert "heart_rate_bpm" not in first.values
+    assert first.unread == {0: "t1", 1: "t2"} and second.unread == {1: "t3", 2: "t4"}
+    assert first.written.tolist() == [True, True] and second.written.tolist() == [False, True, True]
+    assert np.isnan(first.values["heart_rate_bpm"]).all()
     np.testing.assert_array_equal(second.values["heart_rate_bpm"], [np.nan, np.nan, 7.0])
     elements = xmlsafe.find_all(root, "Trackpoint")
     with pytest.raises(ValueError, match="follow one another"):
-        scan.fields_of([elements[0], elements[2]])
+        scan.fields_of([elements[0], elements[2]])  # runs 0-1 and 4
 
 
 # --- generated documents -------------------------------------------------------------------

@@ -13,12 +13,10 @@ in the summary's ``derived_columns`` (the stream stage recomputes them from the 
 
 from __future__ import annotations
 
-import numpy as np
-
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.safe import child, child_text, contains, find_all, numbers, tree_fields
+from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
 from legload.readers.xml.samples import (
     DERIVED_MOTION,
     gather,
@@ -35,6 +33,8 @@ _FIELDS = {
     "atemp": "temperature_c", "temp": "temperature_c", "temperature": "temperature_c",
     "power": "power_w", "powerinwatts": "power_w", "watts": "power_w",
 }
+#: attribute of a trkpt → field
+_ATTRIBUTES = {"lat": "lat_deg", "lon": "lon_deg"}
 #: Strava's numeric activity types in its GPX ``<type>``
 _STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 _SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mountain", "gravel")
@@ -55,7 +55,7 @@ def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
     :class:`~legload.core.activity.ActivityColumns`)."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
-                               searched=("trk", "rtept"))
+                               searched=("trk", "rtept"), attributes=_ATTRIBUTES)
     tracks = find_all(root, "trk")
     has_points = contains(root, "trkpt")
     if not tracks and has_points:
@@ -75,10 +75,8 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
-    lat, lon = (numbers([point.get(name) for point in points]) for name in ("lat", "lon"))
-    values: dict[str, np.ndarray] = {"lat_deg": lat, "lon_deg": lon, **found.values}
-    columns = timed_columns(found.texts.get("time", [None] * found.n), values, source, warnings)
+    found = tree_fields(points, _FIELDS, attributes=_ATTRIBUTES) if scan is None else scan.fields_of(points)
+    columns = timed_columns(found, source, warnings)
     if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
         columns.pop("lat_deg", None)
         columns.pop("lon_deg", None)

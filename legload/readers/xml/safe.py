@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
+from legload.readers.xml.samples import PointFields, read_times
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -188,22 +189,13 @@ def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str 
     return found
 
 
-class PointFields(NamedTuple):
-    """Fields of ``n`` track points, one entry per point: ``texts`` (stripped, None where
-    absent or blank) of the text fields, ``values`` (floats, NaN where absent, blank or not a
-    finite number) of the others, each in the order the fields first occur in the file."""
-
-    n: int
-    texts: dict[str, list[str | None]]
-    values: dict[str, np.ndarray]
-
-
 def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
-                text_keys: Iterable[str] = ("time",)) -> PointFields:
-    """Fields of ``points`` from their descendants' texts; ``fields`` maps lower-case local
-    names to field keys, and the first non-blank element of a point that maps to a field wins
-    (Amazfit repeats heart rate in two extensions). Fields not in ``text_keys`` are read by
-    :func:`numbers`."""
+                attributes: Mapping[str, str] | None = None) -> PointFields:
+    """Fields of ``points`` from their attributes (``attributes`` maps names to field keys)
+    and their descendants' texts; ``fields`` maps lower-case local names to field keys, and
+    the first non-blank element of a point that maps to a field wins (Amazfit repeats heart
+    rate in two extensions). Field ``time`` is read by
+    :func:`~legload.readers.xml.samples.iso_stamps`, the others by :func:`numbers`."""
     columns: dict[str, list[str | None]] = {}
     n = len(points)
     keys: dict[str, str | None] = {}
@@ -220,9 +212,10 @@ def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
                 column = columns[key] = [None] * n
             if column[i] is None:
                 column[i] = text.strip() or None
-    keep = frozenset(text_keys)
-    return PointFields(n, {k: v for k, v in columns.items() if k in keep},
-                       {k: numbers(v) for k, v in columns.items() if k not in keep})
+    values = {key: numbers([p.get(name) for p in points]) for name, key in (attributes or {}).items()}
+    values.update((k, numbers(v)) for k, v in columns.items() if k != "time")
+    times = columns.get("time", [None] * n)
+    return PointFields(n, *read_times(n, np.arange(n), times), values)
 
 
 def numbers(values: Sequence[str | None]) -> np.ndarray:
@@ -246,6 +239,6 @@ def numbers(values: Sequence[str | None]) -> np.ndarray:
     return out
 
 
-__all__ = ["PointFields", "child", "child_text", "child_texts", "contains", "find_all",
+__all__ = ["child", "child_text", "child_texts", "contains", "find_all",
            "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

@@ -5,7 +5,7 @@ warning, each part of a file read on its own and a damaged part skipped with a n
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,27 +22,57 @@ EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01", tz="UTC")
 FUTURE_SLACK = pd.Timedelta(days=1)
 
 
-def timed_columns(times: list[str | None], columns: Mapping[str, np.ndarray], source: str,
-                  warnings: list[str], *, what: str = "track points") -> dict[str, np.ndarray]:
-    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
-    (``datetime64[ns]``, UTC, no zone) and each of ``columns`` that has a value.
+class PointFields(NamedTuple):
+    """Fields of ``n`` track points, one entry per point, by either route: ``times``
+    (``datetime64[ns]``, NaT where absent or unreadable), ``written`` (whether a point has a
+    non-blank time text), ``unread`` (point → its written time text that cannot be read) and
+    ``values`` (floats, NaN where absent, blank or not a finite number)."""
 
-    ``times`` are ISO 8601 texts (None where absent). Points without a readable time, or
-    timed before 1990 or over a day ahead, are dropped with a warning when others are
-    plausible. Channels without any value are left out.
+    n: int
+    times: np.ndarray
+    written: np.ndarray
+    unread: dict[int, str]
+    values: dict[str, np.ndarray]
+
+    def part(self, first: int, n: int) -> PointFields:
+        """The fields of points ``first`` .. ``first + n - 1``."""
+        cut = slice(first, first + n)
+        unread = {k - first: t for k, t in self.unread.items() if first <= k < first + n}
+        return PointFields(n, self.times[cut], self.written[cut], unread,
+                           {key: column[cut] for key, column in self.values.items()})
+
+
+def read_times(n: int, at: np.ndarray, texts: list[str | None]
+               ) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """``times``, ``written`` and ``unread`` of :class:`PointFields` for ``n`` points whose
+    points ``at`` have the time ``texts`` (None where blank)."""
+    times = np.full(n, np.datetime64("NaT", "ns"))
+    written = np.zeros(n, bool)
+    stamps = times[at] = iso_stamps(texts)
+    has = written[at] = np.array([t is not None for t in texts], bool)
+    unread = {int(at[i]): texts[i] for i in np.flatnonzero(has & np.isnat(stamps)).tolist()}
+    return times, written, unread  # type: ignore[return-value]
+
+
+def timed_columns(found: PointFields, source: str, warnings: list[str], *,
+                  what: str = "track points") -> dict[str, np.ndarray]:
+    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
+    (``datetime64[ns]``, UTC, no zone) and each of ``found.values`` that has a value.
+
+    Points without a readable time, or timed before 1990 or over a day ahead, are dropped
+    with a warning when others are plausible. Channels without any value are left out.
 
     Raises:
         ReadError: no points, no timestamps at all, or only implausible ones.
     """
-    n = len(times)
+    n, stamps = found.n, found.times
     if n == 0:
         raise ReadError(source, f"no {what}")
-    stamps = iso_stamps(times)
     timed = ~np.isnat(stamps)
     if not timed.any():
-        written = sum(t is not None for t in times)
+        written = int(found.written.sum())
         if written:
-            example = next(t for t in times if t is not None)
+            example = found.unread[min(found.unread)]
             raise ReadError(source,
                             f"no timestamps that can be read ({written} {what}, e.g. {example!r})")
         raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
@@ -62,10 +92,10 @@ def timed_columns(times: list[str | None], columns: Mapping[str, np.ndarray], so
                         f"({_span(first, last)}); dropped")
     everything = bool(plausible.all())
     out = {"timestamp": stamps if everything else stamps[plausible]}
-    for name, values in columns.items():
+    for name, values in found.values.items():
         kept = values if everything else values[plausible]
-        if np.isfinite(kept).any():
-            out[name] = kept + 0.0  # a negative zero ("-0") reads as zero, whichever parser read it
+        if np.isfinite(kept).any():  # a negative zero ("-0") reads as zero, whichever parser read it
+            out[name] = np.add(kept, 0.0, out=kept)  # in place: the columns are the reader's own
     return out
 
 
@@ -100,14 +130,21 @@ def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.nda
     seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
     speed = np.full(fixes.size, np.nan)
     if fixes.size > 1:
-        ahead = np.r_[along[1:], along[-1]] - np.r_[along[0], along[:-1]]
-        span = np.r_[seconds[1:], seconds[-1]] - np.r_[seconds[0], seconds[:-1]]
+        ahead, span = _centred(along), _centred(seconds)
         with np.errstate(invalid="ignore", divide="ignore"):
             speed = np.where(span > 0, ahead / span, np.nan)
     distance_m = np.full(lat.size, np.nan)
     speed_m_s = np.full(lat.size, np.nan)
     distance_m[fixes], speed_m_s[fixes] = along, speed
     return {"distance_m": distance_m, "speed_m_s": speed_m_s}
+
+
+def _centred(values: np.ndarray) -> np.ndarray:
+    """``values[i + 1] - values[i - 1]``, one-sided at either end (at least two values)."""
+    out = np.empty_like(values)
+    np.subtract(values[2:], values[:-2], out=out[1:-1])
+    out[0], out[-1] = values[1] - values[0], values[-1] - values[-2]
+    return out
 
 
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
@@ -162,5 +199,5 @@ def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
     return activities
 
 
-__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "gather", "iso_stamps",
-           "motion_from_positions", "timed_columns"]
+__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "PointFields", "gather",
+           "iso_stamps", "motion_from_positions", "read_times", "timed_columns"]

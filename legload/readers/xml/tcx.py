@@ -76,8 +76,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     if not points:
         raise ReadError(source, "no track points")
     found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
-    columns = timed_columns(found.texts.get("time", [None] * found.n), found.values, source,
-                            warnings)
+    columns = timed_columns(found, source, warnings)
     if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
         columns.pop("lat_deg", None)
         columns.pop("lon_deg", None)
