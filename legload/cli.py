@@ -19,6 +19,8 @@ from typer.core import TyperArgument, TyperCommand
 
 from legload import __version__, api
 from legload.cli_delete import register as register_delete
+from legload.cli_serve import register as register_serve
+from legload.cli_user import register as register_user
 from legload.core.text import plain
 from legload.errors import LegloadError
 from legload.render import terminal
@@ -376,6 +378,8 @@ def report(
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail, Command)
+register_serve(app, DbOption, lambda text: _say(err, text), _fail)
+register_user(app, DbOption, lambda text: _say(out, text), _fail)
 
 
 def main() -> None:  # pragma: no cover - console entry
