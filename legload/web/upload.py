@@ -9,9 +9,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from legload import api
 from legload.web.app import MIB, Settings, form_csrf, nav, page, signed_in
@@ -45,15 +46,19 @@ async def upload(request: Request, access: Signed, athlete: str | None = None) -
     name = access.writable(athlete)
     await form_csrf(request, access)
     settings: Settings = request.app.state.settings
-    files = [f for f in (await request.form()).getlist("files") if isinstance(f, UploadFile)]
-    if not files:
-        raise Denied(400, "choose at least one file")
-    for item in files:  # all checked before any is stored
-        if (item.size or 0) > settings.max_file_bytes:
-            return JSONResponse({"detail": f"{_name(item)} is larger than "
-                                 f"{settings.max_file_bytes // MIB} MiB; nothing was stored"},
-                                status_code=413)
-    outcomes = [await _import_one(item, k, settings, name) for k, item in enumerate(files)]
+    form = await request.form()
+    try:
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        if not files:
+            raise Denied(400, "choose at least one file")
+        for item in files:  # all checked before any is stored
+            if (item.size or 0) > settings.max_file_bytes:
+                return JSONResponse({"detail": f"{_name(item)} is larger than "
+                                     f"{settings.max_file_bytes // MIB} MiB; nothing was stored"},
+                                    status_code=413)
+        outcomes = [await _import_one(item, k, settings, name) for k, item in enumerate(files)]
+    finally:
+        await form.close()
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"files": [asdict(o) for o in outcomes]})
     return page(request, "upload.html", outcomes=outcomes, nav=nav(access, name),
