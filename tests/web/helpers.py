@@ -28,12 +28,12 @@ def client_for(settings: Settings):
     return TestClient(create_app(settings), base_url="http://127.0.0.1")
 
 
-def sample_export(folder: Path, weeks: int = 2) -> Path:
+def sample_export(folder: Path, weeks: int = 2, seed: int = 0) -> Path:
     """A zip like an app's export: ``weeks`` weeks of one sample athlete's runs, food log
     and weigh-ins, generated as real FIT/GPX/CSV files."""
     athlete = dataclasses.replace(ATHLETES[0], weeks=weeks)
-    files = write_athlete(athlete, folder / "export")
-    archive = folder / "export.zip"
+    files = write_athlete(athlete, folder / f"export{seed}", seed=seed)
+    archive = folder / f"export{seed}.zip"
     with zipfile.ZipFile(archive, "w") as out:
         for path in files:
             out.write(path, f"activities/{path.name}")
