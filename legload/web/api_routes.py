@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from legload.web.app import signed_in
+from legload.web.app import ActivityId, signed_in
 from legload.web.auth import Access, Denied
 from legload.web.pages import owned_activity
 
@@ -39,7 +39,7 @@ def activities(request: Request, access: Signed,
 
 
 @router.get("/activities/{activity_id}", summary="One activity's analysis (analyze --json)")
-def activity(request: Request, access: Signed, activity_id: int) -> dict[str, Any]:
+def activity(request: Request, access: Signed, activity_id: ActivityId) -> dict[str, Any]:
     from legload import api
 
     owned_activity(request, access, activity_id)

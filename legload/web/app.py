@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from legload import __version__
@@ -19,6 +21,8 @@ from legload.web.auth import CSRF_COOKIE, Access, Denied, LoginLimiter, access_f
 from legload.web.views import Views
 
 MIB = 1024 * 1024
+#: a database id: SQLite's INTEGER range
+ActivityId = Annotated[int, PathParam(ge=1, le=2**63 - 1, description="the activity's id")]
 _HEADERS = {
     "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                                "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",

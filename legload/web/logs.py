@@ -10,6 +10,7 @@ import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
+from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
 from legload.readers.logs.read import read_log
@@ -93,7 +94,8 @@ async def add_entry(request: Request, access: Signed, kind: str,
 
 
 @router.post("/logs/{kind}/{rowid}/delete")
-async def delete_entry(request: Request, access: Signed, kind: str, rowid: int,
+async def delete_entry(request: Request, access: Signed, kind: str,
+                       rowid: Annotated[int, PathParam(ge=1, le=2**63 - 1)],
                        athlete: str | None = None) -> Response:
     name = access.writable(athlete)
     await form_csrf(request, access)

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from legload.render.html import STATIC
 from legload.store import Store
 from legload.store import accounts as store_accounts
-from legload.web.app import form_csrf, get_access, nav, page, signed_in
+from legload.web.app import ActivityId, form_csrf, get_access, nav, page, signed_in
 from legload.web.auth import SESSION_COOKIE, SESSION_DAYS, Access, Denied, sign_in, token_sha256
 
 router = APIRouter(include_in_schema=False)
@@ -51,7 +51,7 @@ def owned_activity(request: Request, access: Access, activity_id: int) -> str | 
 
 
 @router.get("/activities/{activity_id}")
-def activity(request: Request, access: Signed, activity_id: int) -> Response:
+def activity(request: Request, access: Signed, activity_id: ActivityId) -> Response:
     owner = owned_activity(request, access, activity_id)
     shown = request.app.state.views.activity(activity_id)
     return page(request, "activity.html", a=shown, nav=nav(access, owner))

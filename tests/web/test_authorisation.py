@@ -35,7 +35,7 @@ def world(tmp_path_factory):
         for name in ("coach_g", "coach_n"):
             store_accounts.add_user(conn, name, secret, "coach", None)
         store_accounts.grant(conn, "coach_g", "ana")
-    ids = {name: [r["id"] for r in api.list_activities(db=db, athlete=name)][0]
+    ids = {name: next(r["id"] for r in api.list_activities(db=db, athlete=name))
            for name in ("ana", "ben")}
     return db, ids
 
