@@ -4,6 +4,7 @@ security headers and error pages; the routes live in :mod:`pages`, :mod:`upload`
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -90,7 +91,9 @@ def create_app(settings: Settings) -> FastAPI:
         if request.method == "POST" and size and size.isdigit() \
                 and int(size) > settings.max_request_bytes:
             return _too_large(request, settings.max_request_bytes)
+        started = time.perf_counter()
         response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={1000 * (time.perf_counter() - started):.1f}"
         for name, value in _HEADERS.items():
             response.headers.setdefault(name, value)
         access = getattr(request.state, "access", None)

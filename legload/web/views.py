@@ -66,14 +66,17 @@ class Views:
         return tuple(out)
 
     def _cached(self, key: tuple, build):
-        key = (*key, self.stamp())
+        """``build()``'s value for ``key`` and the database as it is; kept under the state
+        before and after building (the first report writes the analysis cache)."""
+        before = (*key, self.stamp())
         with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
+            if before in self._cache:
+                self._cache.move_to_end(before)
+                return self._cache[before]
         value = build()
         with self._lock:
-            self._cache[key] = value
+            for state in (before, (*key, self.stamp())):
+                self._cache[state] = value
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return value
