@@ -102,8 +102,8 @@ def test_terminal_report_prints_every_section():
 
 def test_body_map_colours_each_group_by_verdict_with_a_pattern_and_a_label():
     svg = body_map({"quadriceps": "building", "calves": "losing"})
-    assert 'data-muscle="quadriceps" data-verdict="building"' in svg and "#23804d" in svg
-    assert 'data-muscle="calves" data-verdict="losing"' in svg and "#b8322b" in svg
+    assert 'data-muscle="quadriceps" data-verdict="building"' in svg and "#2e8b57" in svg
+    assert 'data-muscle="calves" data-verdict="losing"' in svg and "#c8423b" in svg
     assert 'fill="url(#pat-building)"' in svg and 'fill="url(#pat-losing)"' in svg
     assert ">quadriceps</text>" in svg and ">building</text>" in svg  # labelled in text
     assert svg.count('class="foot"') == 4  # both feet, front and back

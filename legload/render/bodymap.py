@@ -7,11 +7,11 @@ from __future__ import annotations
 from html import escape
 
 VERDICT_COLOURS = {
-    "building": "#23804d",
-    "maintaining": "#2f6db3",
-    "endurance_only": "#c98a00",
-    "losing": "#b8322b",
-    None: "#9a9a9a",
+    "building": "#2e8b57",
+    "maintaining": "#3b78c2",
+    "endurance_only": "#e0a526",
+    "losing": "#c8423b",
+    None: "#b8b8b8",
 }
 #: each verdict's pattern drawn over its colour (the key shows both)
 _PATTERNS = {
