@@ -59,7 +59,8 @@ def nav(access: Access, athlete: str | None) -> dict[str, object]:
     return {"user": access.user, "csrf": access.csrf, "coach": access.role == "coach",
             "can_write": access.can_write, "athlete": athlete is not None or
             access.athletes == [None], "athlete_param": athlete if several else None,
-            "q": f"?athlete={quote(athlete)}" if several and athlete else ""}
+            "q": f"?athlete={quote(athlete)}" if several and athlete else "",
+            "choices": access.athletes if several else [], "current": athlete}
 
 
 def page(request: Request, template: str, status: int = 200, **context: object) -> HTMLResponse:
