@@ -74,7 +74,7 @@ def test_upload_dashboard_activity_strength_flow(tmp_path):
         after = _quadriceps_sets(page)
         assert before != after, (before, after)
         page.emulate_media(color_scheme="dark")
-        for url in ("/", "/activities", activity_url, "/upload", "/logs"):
+        for url in ("/", "/activities", activity_url, "/upload", "/logs", "/squad", "/login"):
             _no_sideways_scroll(page, url if url.startswith("http") else base + url)
             background = page.evaluate("getComputedStyle(document.body).backgroundColor")
             assert background == "rgb(20, 21, 24)", (url, background)  # dark mode applied
