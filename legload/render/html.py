@@ -4,6 +4,7 @@ of ``legload serve``, which share the report's sections."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,7 @@ def report_view(report: Report, extra_tiles: list[Tile] | None = None) -> Report
         legend_html=legend(), charts=charts)
 
 
+@functools.cache
 def stylesheet() -> str:
     """The one stylesheet (screen, phone, dark mode and print), inlined in every page."""
     return (STATIC / "legload.css").read_text(encoding="utf-8")

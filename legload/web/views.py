@@ -198,4 +198,5 @@ def _muscle_chart(stream, x: np.ndarray, x_label: str, marks) -> str:
         for muscle, load in loads.items():
             series.setdefault(muscle, []).append(load.positive_work_j_kg / (b - a))
     return xy_chart(centres, series, title="Load on each muscle along the activity (W/kg)",
-                    x_label=x_label, y_label="W/kg", unit="W/kg", marks=marks)
+                    x_label=x_label, y_label="W/kg", unit="W/kg", marks=marks, width=960,
+                    height=300)
