@@ -68,14 +68,14 @@ class Views:
     def _cached(self, key: tuple, build):
         """``build()``'s value for ``key`` and the database as it is; kept under the state
         before and after building (the first report writes the analysis cache)."""
-        before = (*key, self.stamp())
+        before = (*key, dt.datetime.now(dt.UTC).date(), self.stamp())  # "today" moves too
         with self._lock:
             if before in self._cache:
                 self._cache.move_to_end(before)
                 return self._cache[before]
         value = build()
         with self._lock:
-            for state in (before, (*key, self.stamp())):
+            for state in (before, (*before[:-1], self.stamp())):
                 self._cache[state] = value
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
