@@ -378,8 +378,8 @@ def report(
 register_delete({"activities": activities_app, "athlete": athlete_app, "strength": strength_app,
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail, Command)
-register_serve(app, DbOption, lambda text: _say(err, text), _fail)
-register_user(app, DbOption, lambda text: _say(out, text), _fail)
+register_serve(app, DbOption, lambda text: _say(err, text), _fail, Command)
+register_user(app, DbOption, lambda text: _say(out, text), _fail, Command)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -29,16 +29,16 @@ def accounts_needed(host: str, users: int) -> bool:
     return users > 0 or not is_loopback(host)
 
 
-def register(app: typer.Typer, db_option, say, fail) -> None:
-    """Add ``serve`` to the command line ``app``."""
+def register(app: typer.Typer, db_option, say, fail, command_cls) -> None:
+    """Add ``serve`` to the command line ``app`` (``command_cls``: the CLI's command class)."""
 
-    @app.command("serve")
+    @app.command("serve", cls=command_cls)
     def serve(
-        host: Annotated[str, typer.Option(help="Address to listen on; anything but "
+        host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on; anything but "
                                                "127.0.0.1 needs accounts.")] = "127.0.0.1",
-        port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+        port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port.")] = 8000,
         db: db_option = None,
-        max_upload_mib: Annotated[int, typer.Option(min=1, help="Largest file accepted by "
+        max_upload_mib: Annotated[int, typer.Option(min=1, metavar="MIB", help="Largest file accepted by "
                                                     "the upload page (MiB).")] = 256,
     ) -> None:
         """The web dashboard: upload, dashboard, activities, logs (and a coach's squad)."""

@@ -23,17 +23,18 @@ def _password(from_stdin: bool) -> str:
     return password
 
 
-def register(app: typer.Typer, db_option, say, fail) -> None:
-    """Add the ``user`` commands to the command line ``app``."""
+def register(app: typer.Typer, db_option, say, fail, command_cls) -> None:
+    """Add the ``user`` commands to the command line ``app`` (``command_cls``: the CLI's
+    command class, which names arguments by their metavar)."""
     user_app = typer.Typer(no_args_is_help=True, help="Accounts of the web app (legload serve).",
                            rich_markup_mode=None, add_completion=False)
     app.add_typer(user_app, name="user")
     stdin_option = Annotated[bool, typer.Option("--password-stdin",
                                                 help="Read the password from stdin.")]
 
-    @user_app.command("add")
+    @user_app.command("add", cls=command_cls)
     def add(name: Annotated[str, typer.Argument(metavar="NAME")],
-            role: Annotated[str, typer.Option(help="athlete or coach")] = "athlete",
+            role: Annotated[str, typer.Option(metavar="ROLE", help="athlete or coach")] = "athlete",
             athlete: Annotated[str | None, typer.Option(
                 metavar="NAME", help="The athlete an athlete account is (default: NAME).")] = None,
             password_stdin: stdin_option = False, db: db_option = None) -> None:
@@ -56,7 +57,7 @@ def register(app: typer.Typer, db_option, say, fail) -> None:
             raise fail(exc) from None
         say(f"user {name} added ({role}{f' of athlete {athlete}' if role == 'athlete' else ''})")
 
-    @user_app.command("grant")
+    @user_app.command("grant", cls=command_cls)
     def grant_(coach: Annotated[str, typer.Argument(metavar="COACH")],
                athlete: Annotated[str, typer.Argument(metavar="ATHLETE")],
                revoke: Annotated[bool, typer.Option(help="Take the access back.")] = False,
