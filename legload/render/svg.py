@@ -133,14 +133,15 @@ def line_chart(x_labels: Sequence[str], series: dict[str, Sequence[float]], *, t
 
 
 def _series(frame: _Frame, k: int, name: str, points: list[tuple[float, float]],
-            labels: Sequence[str] | None, unit: str, radius: float = 3.0) -> str:
+            labels: Sequence[str] | None, unit: str, radius: float = 3.0,
+            x_unit: str = "") -> str:
     colour, dash = SERIES_COLOURS[k % 7], _DASHES[k % 7]
     shown = [(i, v) for i, v in points if v == v]
     pts = " ".join(f"{frame.x(i):.1f},{frame.y(v):.1f}" for i, v in shown)
     out = [f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2" '
            f'stroke-dasharray="{dash}"><title>{escape(name.replace("_", " "))}</title></polyline>']
     for i, v in shown:
-        where = labels[int(i)] if labels else tick_label(round(i, 2))
+        where = labels[int(i)] if labels else f"{tick_label(round(i, 2))} {x_unit}"
         out.append(f'<circle cx="{frame.x(i):.1f}" cy="{frame.y(v):.1f}" r="{radius}" '
                    f'fill="{colour}"><title>{escape(name.replace("_", " "))}, '
                    f"{escape(where)}: {tick_label(round(v, 2))} {escape(unit)}"
@@ -176,7 +177,7 @@ def xy_chart(x: Sequence[float], series: dict[str, Sequence[float]], *, title: s
     stride = max(1, len(x) // 60)
     for k, (name, ys) in enumerate(series.items()):
         line = [(float(x[i]), float(ys[i])) for i in range(0, len(x), stride)]
-        parts.append(_series(frame, k, name, line, None, unit, radius=1.8))
+        parts.append(_series(frame, k, name, line, None, unit, radius=1.8, x_unit=x_label))
     parts.append("</svg>")
     return "".join(parts) + (_legend(list(series)) if len(series) > 1 else "")
 
