@@ -153,8 +153,10 @@ def xy_chart(x: Sequence[float], series: dict[str, Sequence[float]], *, title: s
              x_label: str, y_label: str, unit: str = "", marks: Sequence[tuple[float, float,
              str]] = (), width: int = 640, height: int = 220) -> str:
     """Lines over a numeric x axis (distance, time); ``marks`` (x from, x to, label) are shaded
-    spans (segments: sprints, intervals, climbs)."""
-    values = [v for s in series.values() for v in s if v == v]
+    spans (segments: sprints, intervals, climbs). Long series are drawn as the means of about
+    60 equal pieces, the axis fitted to what is drawn."""
+    lines = {name: _binned(x, ys) for name, ys in series.items()}
+    values = [v for line in lines.values() for _, v in line]
     if not values or len(x) < 2:
         return _no_data(title, width)
     ticks = nice_ticks(min(values), max(values))
@@ -174,12 +176,23 @@ def xy_chart(x: Sequence[float], series: dict[str, Sequence[float]], *, title: s
                      f'class="ink" text-anchor="middle">{tick_label(v)}</text>')
     parts.append(f'<text x="{frame.left + frame.w / 2:.0f}" y="{height - 4}" font-size="11" '
                  f'class="ink" text-anchor="middle">{escape(x_label)}</text>')
-    stride = max(1, len(x) // 60)
-    for k, (name, ys) in enumerate(series.items()):
-        line = [(float(x[i]), float(ys[i])) for i in range(0, len(x), stride)]
+    for k, (name, line) in enumerate(lines.items()):
         parts.append(_series(frame, k, name, line, None, unit, radius=1.8, x_unit=x_label))
     parts.append("</svg>")
     return "".join(parts) + (_legend(list(series)) if len(series) > 1 else "")
+
+
+def _binned(x: Sequence[float], ys: Sequence[float], pieces: int = 60) -> list[tuple[float, float]]:
+    """(mean x, mean y) of consecutive pieces of the series, gaps (NaN) left out."""
+    stride = max(1, len(x) // pieces)
+    out = []
+    for i in range(0, min(len(x), len(ys)), stride):
+        pairs = [(float(a), float(b)) for a, b in zip(x[i:i + stride], ys[i:i + stride],
+                                                      strict=False) if b == b]
+        if pairs:
+            out.append((sum(p[0] for p in pairs) / len(pairs),
+                        sum(p[1] for p in pairs) / len(pairs)))
+    return out
 
 
 def route_svg(lat: Sequence[float], lon: Sequence[float], *, size: int = 320) -> str:
