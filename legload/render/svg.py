@@ -21,18 +21,16 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values covering [low, high]: steps of 1, 2, 2.5 or 5 times a power of ten."""
     if not (math.isfinite(low) and math.isfinite(high)):
         return [0.0, 1.0]
-    if high <= low:
-        high = low + (abs(low) or 1.0)
+    if high - low <= 1e-6 * max(1.0, abs(high)):  # flat: a span around the value
+        pad = 0.05 * abs(low)
+        low, high = (0.0, 1.0) if pad == 0 else (low - pad, high + pad)
     raw = (high - low) / max(1, count - 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     first = math.floor(low / step) * step
-    ticks = []
-    value = first
-    while value < high + step * 0.999:
-        ticks.append(round(value, 10))
-        value += step
-    return ticks
+    last = math.ceil(high / step) * step
+    n = max(1, round((last - first) / step))
+    return [round(first + k * step, 10) for k in range(n + 1)]
 
 
 def tick_label(value: float) -> str:

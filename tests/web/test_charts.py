@@ -11,7 +11,8 @@ from legload.render.svg import date_label, nice_ticks, route_svg, xy_chart
 @pytest.mark.parametrize(("low", "high", "ticks"), [
     (0, 2.5, [0, 1, 2, 3]), (0, 97, [0, 25, 50, 75, 100]),
     (398.2, 421.7, [390, 400, 410, 420, 430]), (0.013, 0.041, [0.01, 0.02, 0.03, 0.04, 0.05]),
-    (5, 5, [4, 6, 8, 10])])
+    (5, 5, [4.6, 4.8, 5, 5.2, 5.4]), (0, 0, [0, 0.25, 0.5, 0.75, 1]),
+    (170, 170 + 1e-12, [160, 165, 170, 175, 180])])  # flat, even by a rounding error
 def test_ticks_are_round_and_cover_the_data(low, high, ticks):
     assert nice_ticks(low, high) == ticks
 
