@@ -17,8 +17,10 @@ import typer
 from legload import __version__, api
 from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
+from legload.cli_serve import register as register_serve
 from legload.cli_support import AnalysisBar, Command, LazyConsole, import_bar
 from legload.cli_support import plain_typer as _typer
+from legload.cli_user import register as register_user
 from legload.core.text import plain
 from legload.errors import LegloadError
 from legload.store import default_db_path
@@ -369,6 +371,8 @@ register_delete({"activities": activities_app, "athlete": athlete_app, "strength
                  "intake": intake_app, "body": body_app}, DbOption, AthleteOption,
                 lambda text: _say(out, text), _fail, Command)
 register_batch(app, lambda text: _say(out, text), lambda text: _say(err, text), _fail, Command)
+register_serve(app, DbOption, lambda text: _say(err, text), _fail, Command)
+register_user(app, DbOption, lambda text: _say(out, text), _fail, Command)
 
 
 def main() -> None:  # pragma: no cover - console entry

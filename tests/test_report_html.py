@@ -3,6 +3,7 @@ and both charts (Playwright driving Debian's chromium)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def _document() -> Report:
         muscles=muscles,
         weekly=WeeklySeries(weeks=weeks,
                             endurance_load={m: [1000, 2000, 1500, 2500] for m in muscles},
-                            strength_stimulus={}, eccentric_load={}),
+                            strength_stimulus={m: [0, 3, 3, 6] for m in muscles},
+                            eccentric_load={}),
         projection=Projection(weeks=[0, 1, 2, 3], weight_kg=[62, 61.7, 61.4, 61.1],
                               lean_kg=[50, 49.9, 49.8, 49.7], fat_kg=[12, 11.8, 11.6, 11.4],
                               lean_low_kg=[50, 49.8, 49.6, 49.4], lean_high_kg=[50, 50, 50, 50],
@@ -52,9 +54,36 @@ def test_html_is_self_contained_and_escaped():
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html and "<script" not in html
     assert "Test &amp; &lt;Runner&gt;" in html and "a reason &lt;b&gt;" in html
-    assert html.count("<svg") == 3  # body map and two charts
+    for chart in ("body-map", "load-chart", "sets-chart", "projection-chart"):
+        assert f'<div id="{chart}"><svg' in html, chart
     assert "load rose 60 %" in html and "Tibialis raise" in html and "model note" in html
     assert html.count('class="verdict"') == 7 and "no data" in html  # a None verdict
+    assert "@media (prefers-color-scheme:dark)" in html and "@media print" in html
+
+
+def test_each_muscle_keeps_its_data_attributes_in_the_cards_and_the_map():
+    document = _document()
+    html = render_report(document, __version__)
+    for muscle, entry in document.muscles.items():
+        verdict = entry.verdict or "none"
+        card = f'data-muscle="{muscle}" data-verdict="{verdict}"'
+        assert card in html.split('id="muscles"')[1], muscle
+        assert html.split('id="body-map"')[1].split("</svg>")[0].count(card) == 2, muscle
+
+
+def test_a_reason_shared_by_several_muscles_is_shown_once():
+    html = render_report(_document(), __version__)
+    assert html.count("a reason &lt;b&gt;") == 1  # given for all seven muscles
+    assert html.count("shared reason 1.") == 7
+
+
+def test_weekly_charts_have_round_ticks_units_years_and_hover_values():
+    html = render_report(_document(), __version__)
+    chart = html.split('id="load-chart"')[1].split("</svg>")[0]
+    assert "1 Jun 2026" in chart and "kJ/kg per week" in chart
+    assert "<title>quadriceps, 8 Jun 2026: 2 kJ/kg</title>" in chart
+    ticks = re.findall(r'text-anchor="end">([^<]*)<', chart)
+    assert ticks == ["0", "1", "2", "3"]  # 1-2.5 kJ/kg on round steps from zero
 
 
 def test_terminal_report_prints_every_section():
@@ -71,11 +100,16 @@ def test_terminal_report_prints_every_section():
         assert expected in text, expected
 
 
-def test_body_map_colours_each_group_by_verdict():
+def test_body_map_colours_each_group_by_verdict_with_a_pattern_and_a_label():
     svg = body_map({"quadriceps": "building", "calves": "losing"})
-    assert 'data-muscle="quadriceps"' in svg and "#2e8b57" in svg and "#c8423b" in svg
+    assert 'data-muscle="quadriceps" data-verdict="building"' in svg and "#2e8b57" in svg
+    assert 'data-muscle="calves" data-verdict="losing"' in svg and "#c8423b" in svg
+    assert 'fill="url(#pat-building)"' in svg and 'fill="url(#pat-losing)"' in svg
+    assert ">quadriceps</text>" in svg and ">building</text>" in svg  # labelled in text
+    assert svg.count('class="foot"') == 4  # both feet, front and back
     for muscle in ("hamstrings", "gluteals", "hip_flexors", "tibialis_anterior", "peroneals"):
-        assert f'data-muscle="{muscle}"' in svg
+        assert f'data-muscle="{muscle}" data-verdict="none"' in svg
+        assert f">{muscle.replace('_', ' ')}</text>" in svg
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
@@ -92,10 +126,13 @@ def test_report_renders_in_chromium(tmp_path):
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(page_path.as_uri())
-        for selector in ("#body-map svg", "#load-chart svg", "#projection-chart svg"):
+        for selector in ("#body-map > svg", "#load-chart > svg", "#sets-chart > svg",
+                         "#projection-chart > svg"):
             box = page.locator(selector).bounding_box()
             assert box and box["width"] > 200 and box["height"] > 100, selector
         assert page.locator("#body-map polygon[data-muscle]").count() >= 14
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
         shot = tmp_path / "report.png"
         page.screenshot(path=str(shot), full_page=True)
         browser.close()

@@ -146,6 +146,30 @@ ALTER TABLE body_measurements ADD COLUMN lean_mass_kg REAL;
 ALTER TABLE body_measurements ADD COLUMN skeletal_muscle_kg REAL;
 """
 
+_V6_ACCOUNTS = """
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('athlete', 'coach')),
+    athlete_id    INTEGER NULL REFERENCES athletes(id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL
+);
+
+CREATE TABLE grants (
+    coach_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+    PRIMARY KEY (coach_id, athlete_id)
+);
+
+CREATE TABLE sessions (
+    token_sha256 TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf         TEXT NOT NULL,
+    expires_at   TEXT NOT NULL
+);
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
@@ -154,6 +178,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "the same activity from several files: others linked to the richest (merged_into)",
      _V4_MERGED_ACTIVITIES),
     (5, "lean (fat-free) and skeletal muscle mass measured by a scale", _V5_SCALE_MEASUREMENTS),
+    (6, "web accounts: users, coaches' grants and sessions", _V6_ACCOUNTS),
 ]
 
 _BOOKKEEPING = """

@@ -68,7 +68,7 @@ def test_cli_html_report_in_chromium(reports, tmp_path):
         assert page.locator("#body-map polygon[data-muscle]").count() == 14
         assert page.locator("#load-chart polyline").count() == 7
         assert page.locator("#projection-chart polyline").count() == 2
-        for selector in ("#body-map svg", "#load-chart svg", "#projection-chart svg"):
+        for selector in ("#body-map > svg", "#load-chart > svg", "#projection-chart > svg"):
             box = page.locator(selector).bounding_box()
             assert box and box["width"] > 200 and box["height"] > 100, selector
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
