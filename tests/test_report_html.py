@@ -3,6 +3,7 @@ and both charts (Playwright driving Debian's chromium)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -71,11 +72,47 @@ def test_terminal_report_prints_every_section():
         assert expected in text, expected
 
 
+#: the verdict of each muscle in ``_document`` (MUSCLES order) and the colour the reader is told
+#: it means (the legend); written out here, not read from the renderer's table
+VERDICTS = dict(zip(MUSCLES, ("building", "maintaining", "endurance_only", "losing", "building",
+                              None, "maintaining"), strict=True))
+COLOURS = {"building": "#2e8b57", "maintaining": "#3b78c2", "endurance_only": "#e0a526",
+           "losing": "#c8423b", None: "#b8b8b8"}
+_POLYGON = re.compile(r'<polygon points="[^"]*" fill="(#[0-9a-f]{6})"[^>]*data-muscle="(\w+)"')
+
+
+def _fills(svg: str) -> dict[str, set[str]]:
+    fills: dict[str, set[str]] = {}
+    for colour, muscle in _POLYGON.findall(svg):
+        fills.setdefault(muscle, set()).add(colour)
+    return fills
+
+
+def test_each_muscle_on_the_body_map_has_the_colour_of_its_own_verdict():
+    html = render_report(_document(), __version__)
+    fills = _fills(html)
+    assert set(fills) == set(MUSCLES)
+    for muscle, verdict in VERDICTS.items():
+        assert fills[muscle] == {COLOURS[verdict]}, (muscle, verdict, fills[muscle])
+    assert len(_POLYGON.findall(html)) == 2 * len(MUSCLES)  # each group on both legs
+    for verdict, colour in COLOURS.items():  # the legend says what each colour means
+        name = (verdict or "no data").replace("_", " ")
+        assert f'<i style="background:{colour}"></i>{name}</span>' in html
+
+
+def test_each_muscle_row_shows_its_own_verdict():
+    html = render_report(_document(), __version__)
+    rows = re.findall(r'<tr><td>([a-z ]+)</td>\s*<td class="verdict">([a-z ]+)</td>', html)
+    assert rows == [(m.replace("_", " "), (v or "no data").replace("_", " "))
+                    for m, v in VERDICTS.items()]
+
+
 def test_body_map_colours_each_group_by_verdict():
-    svg = body_map({"quadriceps": "building", "calves": "losing"})
-    assert 'data-muscle="quadriceps"' in svg and "#2e8b57" in svg and "#c8423b" in svg
-    for muscle in ("hamstrings", "gluteals", "hip_flexors", "tibialis_anterior", "peroneals"):
-        assert f'data-muscle="{muscle}"' in svg
+    verdicts = {"quadriceps": "building", "calves": "losing", "hamstrings": "endurance_only"}
+    fills = _fills(body_map(verdicts))
+    assert set(fills) == set(MUSCLES)
+    for muscle in MUSCLES:
+        assert fills[muscle] == {COLOURS[verdicts.get(muscle)]}, muscle
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
