@@ -1,0 +1,96 @@
+"""Mutation score of legload's models and analysis from a stratified random sample of mutmut's
+mutants (the full set, ~7,000 mutants, takes hours on a small machine).
+
+``python tools/mutation_score.py sample [--fraction F] [--seed S]`` prints the names of a sample:
+in every mutated module, a fraction F of its mutants (at least 8, or all of a smaller module),
+drawn with a fixed seed. ``mutmut run $(python tools/mutation_score.py sample)`` runs them.
+
+``python tools/mutation_score.py report`` reads the results mutmut wrote under ``mutants/`` and
+prints killed/checked per package and the estimated score of every package with its 95 %
+interval: a stratified estimate (each module weighted by its number of mutants) with the
+finite-population correction, module proportions shrunk as (killed + 1) / (checked + 2) in the
+variance so that a module where all sampled mutants died still counts as uncertain. A timeout
+or a mutant the type check rejects counts as killed; a mutant no test reaches counts as
+survived. Run it from the repository root after ``mutmut run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections import defaultdict
+from pathlib import Path
+
+KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}
+SURVIVED = {0, 5, 33, 35}
+MIN_PER_MODULE = 8
+
+
+def _mutants(root: Path) -> dict[str, dict[str, int | None]]:
+    """Exit code of each mutant, by module (``legload.models.body.dynamics``)."""
+    out = {}
+    for meta in sorted((root / "mutants").glob("legload/**/*.py.meta")):
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        if codes:
+            module = ".".join(meta.relative_to(root / "mutants").with_suffix("").with_suffix("").parts)
+            out[module] = codes
+    return out
+
+
+def sample(root: Path, fraction: float, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    names = []
+    for codes in _mutants(root).values():
+        keys = sorted(codes)
+        size = min(len(keys), max(MIN_PER_MODULE, math.ceil(fraction * len(keys))))
+        names.extend(rng.sample(keys, size))
+    return names
+
+
+def package(module: str) -> str:
+    parts = module.split(".")
+    return ".".join(parts[:3]) if parts[1] == "models" else ".".join(parts[:2])
+
+
+def report(root: Path) -> list[str]:
+    strata: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # package: (N, n, killed)
+    for module, codes in _mutants(root).items():
+        checked = [c for c in codes.values() if c in KILLED or c in SURVIVED]
+        if checked:
+            killed = sum(c in KILLED for c in checked)
+            for name in (package(module), module.split(".")[1], "all"):
+                strata[name].append((len(codes), len(checked), killed))
+    lines = [f"{'package':32} {'mutants':>8} {'checked':>8} {'killed':>7}  estimate (95 % interval)"]
+    for name, rows in sorted(strata.items()):
+        total = sum(n_all for n_all, _, _ in rows)
+        estimate = variance = 0.0
+        for n_all, n, killed in rows:
+            weight = n_all / total
+            shrunk = (killed + 1) / (n + 2)
+            estimate += weight * killed / n
+            variance += weight**2 * shrunk * (1 - shrunk) / n * (1 - n / n_all)
+        half = 1.96 * math.sqrt(variance)
+        checked = sum(n for _, n, _ in rows)
+        killed = sum(k for _, _, k in rows)
+        lines.append(f"{name:32} {total:8d} {checked:8d} {killed:7d}  {estimate:6.1%} "
+                     f"({max(0.0, estimate - half):.1%}-{min(1.0, estimate + half):.1%})")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("sample", "report"))
+    parser.add_argument("--fraction", type=float, default=0.07)
+    parser.add_argument("--seed", type=int, default=18)
+    args = parser.parse_args()
+    root = Path.cwd()
+    if args.command == "sample":
+        print("\n".join(sample(root, args.fraction, args.seed)))
+    else:
+        print("\n".join(report(root)))
+
+
+if __name__ == "__main__":
+    main()
