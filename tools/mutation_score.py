@@ -27,6 +27,7 @@ from pathlib import Path
 
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}
 SURVIVED = {0, 5, 33, 35}
+TIMEOUT = {36, -24, 24, 152, 255}
 MIN_PER_MODULE = 5
 
 
@@ -67,28 +68,40 @@ def package(module: str) -> str:
     return ".".join(parts[:3]) if parts[1] == "models" else ".".join(parts[:2])
 
 
+def _estimate(rows: list[tuple[int, int, int]]) -> tuple[float, float]:
+    """Stratified share killed and the half-width of its 95 % interval; rows (N, n, killed)."""
+    total = sum(n_all for n_all, _, _ in rows)
+    estimate = variance = 0.0
+    for n_all, n, killed in rows:
+        weight = n_all / total
+        shrunk = (killed + 1) / (n + 2)
+        estimate += weight * killed / n
+        variance += weight**2 * shrunk * (1 - shrunk) / n * (1 - n / n_all)
+    return estimate, 1.96 * math.sqrt(variance)
+
+
 def report(root: Path) -> list[str]:
-    strata: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # package: (N, n, killed)
+    """Per package: mutants, checked, killed, timeouts; the estimated score with timeouts as
+    kills (mutmut's rule) and, as a lower bound, with timeouts as survivors (on a loaded
+    machine a slow test can time out although the mutant would survive)."""
+    strata: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     for module, codes in _mutants(root).items():
         checked = [c for c in codes.values() if c in KILLED or c in SURVIVED]
         if checked:
             killed = sum(c in KILLED for c in checked)
+            timeouts = sum(c in TIMEOUT for c in checked)
             for name in (package(module), module.split(".")[1], "all"):
-                strata[name].append((len(codes), len(checked), killed))
-    lines = [f"{'package':32} {'mutants':>8} {'checked':>8} {'killed':>7}  estimate (95 % interval)"]
+                strata[name].append((len(codes), len(checked), killed, timeouts))
+    lines = [f"{'package':26} {'mutants':>7} {'checked':>7} {'killed':>6} {'timeout':>7}  "
+             "score (95 % interval)   timeouts as survivors"]
     for name, rows in sorted(strata.items()):
-        total = sum(n_all for n_all, _, _ in rows)
-        estimate = variance = 0.0
-        for n_all, n, killed in rows:
-            weight = n_all / total
-            shrunk = (killed + 1) / (n + 2)
-            estimate += weight * killed / n
-            variance += weight**2 * shrunk * (1 - shrunk) / n * (1 - n / n_all)
-        half = 1.96 * math.sqrt(variance)
-        checked = sum(n for _, n, _ in rows)
-        killed = sum(k for _, _, k in rows)
-        lines.append(f"{name:32} {total:8d} {checked:8d} {killed:7d}  {estimate:6.1%} "
-                     f"({max(0.0, estimate - half):.1%}-{min(1.0, estimate + half):.1%})")
+        score, half = _estimate([(a, n, k) for a, n, k, _ in rows])
+        low, low_half = _estimate([(a, n, k - t) for a, n, k, t in rows])
+        lines.append(
+            f"{name:26} {sum(r[0] for r in rows):7d} {sum(r[1] for r in rows):7d} "
+            f"{sum(r[2] for r in rows):6d} {sum(r[3] for r in rows):7d}  "
+            f"{score:6.1%} ({max(0.0, score - half):.1%}-{min(1.0, score + half):.1%})   "
+            f"{low:6.1%} ({max(0.0, low - low_half):.1%}-{min(1.0, low + low_half):.1%})")
     return lines
 
 

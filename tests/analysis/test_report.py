@@ -115,12 +115,14 @@ def test_json_follows_its_schema(reports):
         assert document["headline"] == report.headline
 
 
+@pytest.mark.slow
 def test_without_strength_sessions_the_sprinter_stops_building(tmp_path):
     report = _report(tmp_path, BY_NAME["sprinter_lifter"], drop_strength=True)
     for muscle in ("quadriceps", "gluteals"):
         assert report.muscles[muscle].verdict != "building", muscle
 
 
+@pytest.mark.slow
 def test_eating_at_maintenance_removes_the_projected_loss(tmp_path, reports):
     runner = BY_NAME["deficit_runner"]
     energy = reports["deficit_runner"].energy
