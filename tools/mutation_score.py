@@ -1,11 +1,11 @@
 """Mutation score of legload's models and analysis from a stratified random sample of mutmut's
 mutants (the full set, ~7,000 mutants, takes hours on a small machine).
 
-``python tools/mutation_score.py sample [--fraction F] [--seed S]`` prints the names of a sample:
-in every mutated module, a fraction F of its mutants (at least 5, or all of a smaller module),
-drawn with a fixed seed. ``mutmut run $(python tools/mutation_score.py sample)`` runs them.
+``python tools/mutation_score.py sample [--fraction F] [--minimum M] [--seed S]`` prints the names
+of a sample: in every mutated module, a fraction F of its mutants (at least M, or all of a smaller
+module), drawn with a fixed seed. ``mutmut run $(python tools/mutation_score.py sample)`` runs them.
 
-``python tools/mutation_score.py report`` reads the results mutmut wrote under ``mutants/`` and
+``python tools/mutation_score.py report [--sample FILE]`` reads what mutmut wrote under ``mutants/``,
 prints killed/checked per package and the estimated score of every package with its 95 %
 interval: a stratified estimate (each module weighted by its number of mutants) with the
 finite-population correction, module proportions shrunk as (killed + 1) / (checked + 2) in the
@@ -28,7 +28,6 @@ from pathlib import Path
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}
 SURVIVED = {0, 5, 33, 35}
 TIMEOUT = {36, -24, 24, 152, 255}
-MIN_PER_MODULE = 5
 
 
 def _excluded(root: Path) -> list[str]:
@@ -53,12 +52,12 @@ def _mutants(root: Path) -> dict[str, dict[str, int | None]]:
     return out
 
 
-def sample(root: Path, fraction: float, seed: int) -> list[str]:
+def sample(root: Path, fraction: float, minimum: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     names = []
     for codes in _mutants(root).values():
         keys = sorted(codes)
-        size = min(len(keys), max(MIN_PER_MODULE, math.ceil(fraction * len(keys))))
+        size = min(len(keys), max(minimum, math.ceil(fraction * len(keys))))
         names.extend(rng.sample(keys, size))
     return names
 
@@ -80,13 +79,14 @@ def _estimate(rows: list[tuple[int, int, int]]) -> tuple[float, float]:
     return estimate, 1.96 * math.sqrt(variance)
 
 
-def report(root: Path) -> list[str]:
+def report(root: Path, only: set[str] | None = None) -> list[str]:
     """Per package: mutants, checked, killed, timeouts; the estimated score with timeouts as
     kills (mutmut's rule) and, as a lower bound, with timeouts as survivors (on a loaded
     machine a slow test can time out although the mutant would survive)."""
     strata: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     for module, codes in _mutants(root).items():
-        checked = [c for c in codes.values() if c in KILLED or c in SURVIVED]
+        checked = [c for k, c in codes.items()
+                   if (c in KILLED or c in SURVIVED) and (only is None or k in only)]
         if checked:
             killed = sum(c in KILLED for c in checked)
             timeouts = sum(c in TIMEOUT for c in checked)
@@ -108,14 +108,17 @@ def report(root: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("sample", "report"))
-    parser.add_argument("--fraction", type=float, default=0.03)
+    parser.add_argument("--fraction", type=float, default=0.01)
+    parser.add_argument("--minimum", type=int, default=2)
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--sample", type=Path, help="report only the mutants named in this file")
     args = parser.parse_args()
     root = Path.cwd()
     if args.command == "sample":
-        print("\n".join(sample(root, args.fraction, args.seed)))
+        print("\n".join(sample(root, args.fraction, args.minimum, args.seed)))
     else:
-        print("\n".join(report(root)))
+        only = set(args.sample.read_text().split()) if args.sample else None
+        print("\n".join(report(root, only)))
 
 
 if __name__ == "__main__":
