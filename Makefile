@@ -24,7 +24,8 @@ lint: $(STAMP)
 
 # Mutation score of models/ and analysis/ (not part of `make test`): mutmut makes every mutant
 # under mutants/, then runs a stratified random sample of them (MUTATION_FRACTION of each
-# module, at least MUTATION_MINIMUM; 1 runs them all) and prints the score per package with its 95 % interval.
+# module, at least MUTATION_MINIMUM; MUTATION_FRACTION=1 runs them all) and prints the score
+# per package with its 95 % interval.
 MUTATION_FRACTION ?= 0.01
 MUTATION_MINIMUM ?= 2
 MUTATION_SEED ?= 18
@@ -32,9 +33,10 @@ MUTATION_SEED ?= 18
 mutation: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	-$(BIN)/mutmut run --max-children 2 'make-mutants-only-none-match*'
-	$(BIN)/mutmut run --max-children 2 $$($(BIN)/python tools/mutation_score.py sample \
-		--fraction $(MUTATION_FRACTION) --minimum $(MUTATION_MINIMUM) --seed $(MUTATION_SEED))
-	$(BIN)/python tools/mutation_score.py report
+	$(BIN)/python tools/mutation_score.py sample --fraction $(MUTATION_FRACTION) \
+		--minimum $(MUTATION_MINIMUM) --seed $(MUTATION_SEED) > mutants/sample.txt
+	$(BIN)/mutmut run --max-children 2 $$(cat mutants/sample.txt)
+	$(BIN)/python tools/mutation_score.py report --sample mutants/sample.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache mutants
