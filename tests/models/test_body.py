@@ -482,3 +482,11 @@ def test_doctests():
         assert result.failed == 0, module.__name__
         attempted += result.attempted
     assert attempted >= 6
+
+
+def test_adaptive_expenditure_reads_its_fields_by_name():
+    dates, weight, logged = _synthetic_log(7, 28, 2800.0, 2300.0, fat=12.0)
+    result = adaptive_expenditure(dates, weight, logged, fat_kg=12.0)
+    assert result.get("expenditure_kcal_day") == result.expenditure_kcal_day
+    assert result.get("weigh_ins") == result.weigh_ins == 28
+    assert result.get("no such field", "none") == "none"

@@ -268,3 +268,10 @@ def test_load_spike_is_monotone_and_scale_free(before, factor, more, scale):
         assert _spiked(before, after * more)
     if min(after, after * scale) >= 25:
         assert _spiked(before, after) == _spiked(before * scale, after * scale)
+
+
+def test_weekly_progression_of_maps_reads_a_missing_muscle_as_no_load():
+    """A muscle absent from a later week had no load that week: -100 %, then no ratio."""
+    maps = risk.weekly_progression([{"calves": 100.0}, {}, {"calves": 50.0}])
+    assert maps[1] == {"calves": pytest.approx(-1.0)}
+    assert maps[2] == {"calves": None}
