@@ -190,3 +190,11 @@ def test_food_logged_twice_counts_once_and_only_inside_the_window(tmp_path):
     inside, _ = _in_window(intake, weights, pd.Timestamp("2026-01-05", tz="UTC"),
                            pd.Timestamp("2026-02-02", tz="UTC"))
     assert list(inside["energy_kcal"]) == [2100.0, 1800.0]
+
+
+def test_projection_weeks_are_whole_numbers_from_zero(reports):
+    """The projection's weeks are JSON integers 0, 1, 2 ... (not 0.0, 1.0 ...)."""
+    for report in reports.values():
+        weeks = report.projection.weeks
+        assert weeks == list(range(len(weeks))) and all(type(w) is int for w in weeks)
+        assert json.dumps(report.to_dict()["projection"]["weeks"]) == json.dumps(weeks)
