@@ -198,3 +198,10 @@ def test_projection_weeks_are_whole_numbers_from_zero(reports):
         weeks = report.projection.weeks
         assert weeks == list(range(len(weeks))) and all(type(w) is int for w in weeks)
         assert json.dumps(report.to_dict()["projection"]["weeks"]) == json.dumps(weeks)
+
+
+def test_plan_keeps_the_exercises_beside_the_intake_advice(reports):
+    """The deficit runner's plan holds the resistance exercises and the food advice together."""
+    kinds = [item.kind for item in reports["deficit_runner"].plan]
+    assert "intake" in kinds and "exercise" in kinds, kinds
+    assert kinds.index("exercise") < kinds.index("intake")
