@@ -34,24 +34,52 @@ def test_import_layer_contracts_are_kept():
     assert "0 broken" in done.stdout
 
 
-def _code_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
-    """Lines of a function less its docstring (pvlib-style docstrings are long by design)."""
-    lines = node.end_lineno - node.lineno + 1
-    first = node.body[0]
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-            and isinstance(first.value.value, str):
-        lines -= first.end_lineno - first.lineno + 1
-    return lines
+#: functions still over the limit, by "path:name"; the list is to be emptied, never grown
+LONG_FUNCTIONS_ALLOWED: frozenset[str] = frozenset()
+
+
+def _lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines of a whole function, from its ``def`` line to its end, docstring included
+    (long scientific notes belong in docs/models/, not in docstrings)."""
+    return node.end_lineno - node.lineno + 1
 
 
 @pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(REPO)))
 def test_modules_and_functions_are_small(path: Path):
     text = path.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= MAX_MODULE_LINES, f"{path.name} is over {MAX_MODULE_LINES} lines"
-    long = [f"{node.name} ({_code_lines(node)} lines)" for node in ast.walk(ast.parse(text))
+    where = path.relative_to(REPO).as_posix()
+    long = [f"{node.name} ({_lines(node)} lines)" for node in ast.walk(ast.parse(text))
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and _code_lines(node) > MAX_FUNCTION_LINES]
+            and _lines(node) > MAX_FUNCTION_LINES and f"{where}:{node.name}" not in LONG_FUNCTIONS_ALLOWED]
     assert not long, f"{path.name}: functions over {MAX_FUNCTION_LINES} lines: {long}"
+
+
+def test_allowed_long_functions_are_still_long():
+    """An allowance that is no longer needed is removed, so the list only shrinks."""
+    stale = []
+    for entry in sorted(LONG_FUNCTIONS_ALLOWED):
+        where, name = entry.split(":")
+        path = REPO / where
+        if not path.is_file():
+            stale.append(entry)
+            continue
+        nodes = [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name == name]
+        if not any(_lines(n) > MAX_FUNCTION_LINES for n in nodes):
+            stale.append(entry)
+    assert not stale, f"no longer over {MAX_FUNCTION_LINES} lines, remove from the allow-list: {stale}"
+
+
+def test_complexity_limit_stays_in_ruff():
+    """ruff's C901 (cyclomatic complexity) is selected, with a limit of at most 15."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    lint = config["tool"]["ruff"]["lint"]
+    assert "C901" in lint["select"] or "C" in lint["select"]
+    assert "C901" not in lint.get("ignore", [])
+    assert lint["mccabe"]["max-complexity"] <= 15
 
 
 @pytest.mark.parametrize("init", sorted(PACKAGE.rglob("__init__.py")),

@@ -112,6 +112,52 @@ def test_body_map_colours_each_group_by_verdict_with_a_pattern_and_a_label():
         assert f">{muscle.replace('_', ' ')}</text>" in svg
 
 
+#: the verdict of each muscle in ``_document`` (MUSCLES order) and the colour the reader is told
+#: it means (the legend); written out here, not read from the renderer's table
+VERDICTS = dict(zip(MUSCLES, ("building", "maintaining", "endurance_only", "losing", "building",
+                              None, "maintaining"), strict=True))
+COLOURS = {"building": "#2e8b57", "maintaining": "#3b78c2", "endurance_only": "#e0a526",
+           "losing": "#c8423b", None: "#b8b8b8"}
+_POLYGON = re.compile(r'<polygon points="[^"]*" fill="(#[0-9a-f]{6})"[^>]*data-muscle="(\w+)"')
+_LEGEND = re.compile(r'<rect width="18" height="14" fill="(#[0-9a-f]{6})"/>'
+                     r'(?:<rect [^>]*/>)?</svg>([a-z ]+)</span>')
+
+
+def _fills(svg: str) -> dict[str, set[str]]:
+    fills: dict[str, set[str]] = {}
+    for colour, muscle in _POLYGON.findall(svg):
+        fills.setdefault(muscle, set()).add(colour)
+    return fills
+
+
+def test_each_muscle_on_the_body_map_has_the_colour_of_its_own_verdict():
+    html = render_report(_document(), __version__)
+    fills = _fills(html)
+    assert set(fills) == set(MUSCLES)
+    for muscle, verdict in VERDICTS.items():
+        assert fills[muscle] == {COLOURS[verdict]}, (muscle, verdict, fills[muscle])
+    assert len(_POLYGON.findall(html)) == 2 * len(MUSCLES)  # each group on both legs
+    legend = dict((name, colour) for colour, name in _LEGEND.findall(html))
+    for verdict, colour in COLOURS.items():  # the legend says what each colour means
+        assert legend[(verdict or "no data").replace("_", " ")] == colour
+
+
+def test_each_muscle_card_shows_its_own_verdict():
+    html = render_report(_document(), __version__)
+    cards = re.findall(r'<article class="card v-(\w+)" data-muscle="(\w+)" data-verdict="(\w+)">\s*'
+                       r'<h3>([a-z ]+)</h3><p class="verdict">([a-z ]+?) ?<', html)
+    assert cards == [(v or "none", m, v or "none", m.replace("_", " "),
+                      (v or "no data").replace("_", " ")) for m, v in VERDICTS.items()]
+
+
+def test_body_map_colours_each_group_by_verdict():
+    verdicts = {"quadriceps": "building", "calves": "losing", "hamstrings": "endurance_only"}
+    fills = _fills(body_map(verdicts))
+    assert set(fills) == set(MUSCLES)
+    for muscle in MUSCLES:
+        assert fills[muscle] == {COLOURS[verdicts.get(muscle)]}, muscle
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
 def test_report_renders_in_chromium(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")

@@ -46,36 +46,19 @@ def to_stream(
 ) -> Stream:
     """Turn a raw activity into a 1 Hz stream on moving time.
 
-    Steps, each documented in its module:
+    Steps, each documented in its module: :mod:`~legload.streams.clean` (sort, drop
+    duplicates, implausible values and teleports, counted in ``flags["dropped"]``);
+    :mod:`~legload.streams.gaps` and :mod:`~legload.streams.resample` (a gap longer than
+    ``pause_gap_s`` — raised to three typical sampling intervals for sparse recordings,
+    :func:`effective_pause_gap` — is a pause when the evidence says so, else bridged and
+    flagged; stretches are interpolated to whole seconds within themselves);
+    :mod:`~legload.streams.speed` (seconds whose ±2 s mean speed is below
+    ``min_moving_speed_m_s`` are dropped; ``t_s = 0, 1, 2 …``); :mod:`~legload.streams.altitude`
+    (smoothed altitude and grade; indoor activities get grade 0 or the recorded incline);
+    :mod:`~legload.streams.cadence` (steps/min for running).
 
-    1. :mod:`~legload.streams.clean` — sort by time, drop duplicate timestamps (first in
-       file order wins), remove implausible values and GPS teleports, counting each in
-       ``flags["dropped"]``;
-    2. :mod:`~legload.streams.gaps` and :mod:`~legload.streams.resample` — a gap longer
-       than ``pause_gap_s`` between samples is a pause when the evidence says so (timer,
-       no displacement, speed 0), else it is bridged and flagged; each stretch between
-       pauses is interpolated to whole seconds within itself only, so no row ever falls
-       inside a pause;
-    3. :mod:`~legload.streams.speed` — speed and distance from the best source; seconds
-       whose ±2 s mean speed is below ``min_moving_speed_m_s`` are stationary and dropped;
-       the remaining seconds are numbered ``t_s = 0, 1, 2 …``;
-    4. :mod:`~legload.streams.altitude` — smoothed altitude and grade over a distance window;
-       indoor activities (sub-sport treadmill/indoor, or a foot activity without GPS) get
-       grade 0, or the recorded incline when the samples carry a ``grade`` column (rise/run);
-    5. :mod:`~legload.streams.cadence` — step cadence in steps/min for running.
-
-    Args:
-        activity: what a reader returned.
-        pause_gap_s: a gap between samples longer than this (s) is a pause. 10 s covers
-            devices that record "smart" (every 1–10 s) without calling their gaps pauses;
-            for sparser recordings the threshold rises to three typical sampling
-            intervals (:func:`effective_pause_gap`).
-        min_moving_speed_m_s: below this speed (m/s) a second is stationary; 0.5 m/s suits
-            walking and running (reasoning in :mod:`legload.streams.speed`).
-
-    Raises:
-        StreamError: the samples carry no timestamps, or an argument is out of range.
-            A recording with no moving second gives an empty stream with a warning.
+    Raises StreamError when the samples carry no timestamps or an argument is out of range;
+    a recording with no moving second gives an empty stream with a warning.
     """
     _check_arguments(pause_gap_s, min_moving_speed_m_s)
     summary = activity.summary or {}

@@ -72,3 +72,19 @@ def test_a_ride_loads_the_quadriceps_most_and_concentrically(real_dir):
     assert max(positive, key=positive.get) == "quadriceps"
     assert muscles["quadriceps"].negative_work_j_kg == 0.0
     assert all(v.stimulus in ("endurance", "none") for v in muscles.values())
+
+
+def test_ride_power_is_measured_else_road_load_from_speed_and_grade():
+    import numpy as np
+    import pandas as pd
+
+    from legload.analysis.muscle_load import BIKE_MASS_KG, ride_power_w
+    from legload.models.cycling.energy import cycling_power_from_speed
+
+    measured = pd.DataFrame({"power_w": [200.0, np.nan], "speed_m_s": [8.0, 8.0], "grade": [0.0, 0.0]})
+    np.testing.assert_array_equal(ride_power_w(measured, 70.0), [200.0, 0.0])
+    frame = pd.DataFrame({"speed_m_s": [8.0, np.nan, 5.0], "grade": [0.0, 0.0, 0.05]})
+    expected = [cycling_power_from_speed(8.0, 0.0, 70.0 + BIKE_MASS_KG), 0.0,
+                cycling_power_from_speed(5.0, 0.05, 70.0 + BIKE_MASS_KG)]
+    np.testing.assert_allclose(ride_power_w(frame, 70.0), expected)
+    assert ride_power_w(pd.DataFrame({"speed_m_s": [np.nan], "grade": [0.0]}), 70.0) is None

@@ -115,12 +115,14 @@ def test_json_follows_its_schema(reports):
         assert document["headline"] == report.headline
 
 
+@pytest.mark.slow
 def test_without_strength_sessions_the_sprinter_stops_building(tmp_path):
     report = _report(tmp_path, BY_NAME["sprinter_lifter"], drop_strength=True)
     for muscle in ("quadriceps", "gluteals"):
         assert report.muscles[muscle].verdict != "building", muscle
 
 
+@pytest.mark.slow
 def test_eating_at_maintenance_removes_the_projected_loss(tmp_path, reports):
     runner = BY_NAME["deficit_runner"]
     energy = reports["deficit_runner"].energy
@@ -188,3 +190,18 @@ def test_food_logged_twice_counts_once_and_only_inside_the_window(tmp_path):
     inside, _ = _in_window(intake, weights, pd.Timestamp("2026-01-05", tz="UTC"),
                            pd.Timestamp("2026-02-02", tz="UTC"))
     assert list(inside["energy_kcal"]) == [2100.0, 1800.0]
+
+
+def test_projection_weeks_are_whole_numbers_from_zero(reports):
+    """The projection's weeks are JSON integers 0, 1, 2 ... (not 0.0, 1.0 ...)."""
+    for report in reports.values():
+        weeks = report.projection.weeks
+        assert weeks == list(range(len(weeks))) and all(type(w) is int for w in weeks)
+        assert json.dumps(report.to_dict()["projection"]["weeks"]) == json.dumps(weeks)
+
+
+def test_plan_keeps_the_exercises_beside_the_intake_advice(reports):
+    """The deficit runner's plan holds the resistance exercises and the food advice together."""
+    kinds = [item.kind for item in reports["deficit_runner"].plan]
+    assert "intake" in kinds and "exercise" in kinds, kinds
+    assert kinds.index("exercise") < kinds.index("intake")

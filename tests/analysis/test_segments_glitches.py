@@ -68,3 +68,17 @@ def test_a_sprint_is_near_the_athletes_maximal_speed():
     stream = to_stream(_watch(samples))
     assert len([b for b in fast_bouts(stream, max_speed_m_s=8.0) if b.kind == "sprint"]) == 10
     assert not [b for b in fast_bouts(stream, max_speed_m_s=9.0) if b.kind == "sprint"]
+
+
+def test_a_climb_is_trimmed_to_its_sloping_part():
+    """From the last point still within 1 m of its base to the first within 1 m of its top,
+    uphill and downhill alike."""
+    import numpy as np
+
+    from legload.analysis.segments import _trim
+
+    up = np.array([100.0, 100.5, 100.2, 100.8, 102.0, 105.0, 110.0, 110.3, 110.1])
+    assert _trim(up, 0, 8) == (3, 6)
+    down = 210.0 - up
+    assert _trim(down, 0, 8) == (3, 6)
+    assert _trim(np.array([100.0, np.nan, 100.4, 104.0, 108.0]), 0, 4) == (2, 4)

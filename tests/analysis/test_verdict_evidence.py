@@ -121,6 +121,7 @@ def test_report_json_gains_strength_outlook(deficit_pair):
     assert plain.muscles["quadriceps"].strength_outlook.direction == "not_gaining"
 
 
+@pytest.mark.slow
 def test_flat_weight_with_a_logged_deficit_projects_no_change(tmp_path):
     """Hall 2008: with the weight flat the food log's deficit is not real; the measured
     expenditure calibrates the model (a negative term) and the projection stays flat.
@@ -134,6 +135,7 @@ def test_flat_weight_with_a_logged_deficit_projects_no_change(tmp_path):
     assert abs(report.projection.lean_change_kg) < 0.1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("balance", [-15.0, 15.0])
 def test_15_kcal_a_day_is_about_maintenance(tmp_path, balance):
     """Dead band: a balance within max(1.96 x its standard error, 50 kcal/day) of zero is

@@ -57,6 +57,7 @@ def _then_daily(monday, week):
     return [easy_run(monday + d * DAY, minutes=45, speed=2.5) for d in range(7)]
 
 
+@pytest.mark.slow
 def test_trained_sprinter_without_lifting_gets_the_articles_compound_lifts(tmp_path):
     """One strength dose for plan and verdict: a trained runner's sprint sets keep muscle but
     do not build (Steele 2021; Ozaki 2013), so the plan fills every gap with squats,
@@ -78,6 +79,7 @@ def test_trained_sprinter_without_lifting_gets_the_articles_compound_lifts(tmp_p
         assert verdict.strength_outlook.hard_sets - verdict.strength_outlook.from_sprints < GAP_SETS
 
 
+@pytest.mark.slow
 def test_novice_cyclist_builds_quadriceps_only(tmp_path):
     """Harber 2012: 12 weeks of cycling grew the untrained quadriceps 5-6 %; growth only
     where the modality loads hard, after 8 weeks [M]: not tibialis anterior or peroneals."""
@@ -90,6 +92,7 @@ def test_novice_cyclist_builds_quadriceps_only(tmp_path):
     assert any("new to cycling" in d for d in report.muscles["peroneals"].drivers)
 
 
+@pytest.mark.slow
 def test_three_week_jogger_is_not_told_yes(tmp_path):
     """Aerobic growth was measured after 12 weeks (Harber 2012): a three-week jogger's legs
     are not "being built"; jogging never counts for tibialis anterior or peroneals."""
@@ -99,6 +102,7 @@ def test_three_week_jogger_is_not_told_yes(tmp_path):
     assert any("weeks recorded" in d for d in report.muscles["calves"].drivers)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("plan", "sport"), [(_walks, "walking"), (_rides, "cycling")])
 def test_headline_names_the_sport(tmp_path, plan, sport):
     """Sport-aware words: a trained walker's or cyclist's answer names their sport."""
@@ -107,6 +111,7 @@ def test_headline_names_the_sport(tmp_path, plan, sport):
     assert "running" not in report.headline
 
 
+@pytest.mark.slow
 def test_single_steep_descent_after_flat_weeks_fires_the_eccentric_flag(tmp_path):
     """Maeo 2017: an unaccustomed long steep descent damages the quadriceps; the flag and
     the driver use the eccentric work the terrain added, against the athlete's habit."""
@@ -117,6 +122,7 @@ def test_single_steep_descent_after_flat_weeks_fires_the_eccentric_flag(tmp_path
     assert any("descents added" in d for d in report.muscles["quadriceps"].drivers)
 
 
+@pytest.mark.slow
 def test_the_same_descent_weekly_does_not(tmp_path):
     """Repeated-bout effect (Bontemps 2020): the same descent every week is the habit."""
     report, _ = report_of(tmp_path, _athlete("descent_weekly", _descent_weekly, weeks=6))
@@ -125,6 +131,7 @@ def test_the_same_descent_weekly_does_not(tmp_path):
     assert report.weekly.eccentric_load["quadriceps"][-1] > 0
 
 
+@pytest.mark.slow
 def test_acwr_high_is_computed_from_daily_loads(tmp_path):
     """Williams 2017 EWMA acute:chronic ratio >= 1.5 (Gabbett 2016 [S]) on the last day:
     five weeks of three easy jogs, then a week of daily 45-min runs."""

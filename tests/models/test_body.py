@@ -232,6 +232,7 @@ def test_half_time_about_one_year_for_obese_adult():
     assert half_time == pytest.approx(published, abs=0.35)
 
 
+@pytest.mark.slow
 def test_more_adiposity_larger_loss_and_slower():
     """Hall et al. 2011 abstract: more body fat -> larger expected loss for the same change of
     intake and longer to reach the steady state. Same man (90 kg), 15 vs 35 kg fat."""
@@ -473,6 +474,7 @@ def test_estimate_fat_mass_is_plausible():
         estimate_fat_mass_kg(80.0, 180.0, 40, "male")
 
 
+@pytest.mark.slow
 def test_doctests():
     attempted = 0
     for module in (body, body_dynamics, body_projection):
@@ -480,3 +482,11 @@ def test_doctests():
         assert result.failed == 0, module.__name__
         attempted += result.attempted
     assert attempted >= 6
+
+
+def test_adaptive_expenditure_reads_its_fields_by_name():
+    dates, weight, logged = _synthetic_log(7, 28, 2800.0, 2300.0, fat=12.0)
+    result = adaptive_expenditure(dates, weight, logged, fat_kg=12.0)
+    assert result.get("expenditure_kcal_day") == result.expenditure_kcal_day
+    assert result.get("weigh_ins") == result.weigh_ins == 28
+    assert result.get("no such field", "none") == "none"

@@ -242,6 +242,7 @@ def test_load_spike_boundary_is_nielsens_more_than_thirty_percent():
     assert not _spiked(100.0, 100.0 * (1 + rise) - 0.01)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.floats(25, 5000), st.floats(0.0, 3.0))
 def test_load_spike_away_from_the_threshold(before, factor):
@@ -256,6 +257,7 @@ def test_load_spike_away_from_the_threshold(before, factor):
         assert "probability" not in f.reason and "%" in f.reason
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.floats(25, 5000), st.floats(0.0, 3.0), st.floats(1.0, 3.0), st.floats(0.1, 10.0))
 def test_load_spike_is_monotone_and_scale_free(before, factor, more, scale):
@@ -266,3 +268,10 @@ def test_load_spike_is_monotone_and_scale_free(before, factor, more, scale):
         assert _spiked(before, after * more)
     if min(after, after * scale) >= 25:
         assert _spiked(before, after) == _spiked(before * scale, after * scale)
+
+
+def test_weekly_progression_of_maps_reads_a_missing_muscle_as_no_load():
+    """A muscle absent from a later week had no load that week: -100 %, then no ratio."""
+    maps = risk.weekly_progression([{"calves": 100.0}, {}, {"calves": 50.0}])
+    assert maps[1] == {"calves": pytest.approx(-1.0)}
+    assert maps[2] == {"calves": None}

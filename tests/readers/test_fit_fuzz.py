@@ -16,6 +16,7 @@ from legload.readers.fit.decode import FitDamage, decode
 from legload.readers.fit.messages import read_fit
 
 from ..conftest import REAL
+from .fitdecode_oracle import records_before_damage
 
 SEED_FILES = [REAL / "fit/running/garmin_fenix5_run_1min.fit",
               REAL / "fit/running/garmin_fr70_hr_only_compressed_timestamps.fit",
@@ -102,6 +103,24 @@ def test_a_truncated_file_keeps_exactly_the_records_before_the_cut(seed_index, c
     started = int(np.sum(offsets <= size))
     assert started - 1 <= len(kept) <= started
     np.testing.assert_array_equal(kept, full[:len(kept)])
+
+
+@pytest.mark.parametrize("seed_index", [0, 1])
+@settings(max_examples=40, deadline=4000, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.floats(0.0, 1.0, exclude_max=True))
+def test_a_truncated_file_keeps_what_fitdecode_reads_before_the_cut(seed_index, cut):
+    """A second, independent oracle: fitdecode stops at the cut; legload keeps the same records
+    with the same timestamps (at most one more, a record whose fields fit before the cut while
+    fitdecode wants the whole message)."""
+    seeds = _seeds()
+    if seed_index >= len(seeds):
+        pytest.skip("seed file absent")
+    data = seeds[seed_index][: int(cut * len(seeds[seed_index]))]
+    oracle, damage = records_before_damage(data)
+    assert damage is not None or len(data) == 0
+    kept, _, _ = _records(data)
+    assert len(oracle) <= len(kept) <= len(oracle) + 1
+    np.testing.assert_allclose(kept[:len(oracle)], np.array(oracle, dtype=float), atol=1e-3)
 
 
 @settings(max_examples=300, deadline=2000)

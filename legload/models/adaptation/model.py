@@ -151,38 +151,19 @@ def expected_adaptation(
 ) -> Adaptation:
     """Expected direction, size band and confidence of one muscle's adaptation.
 
-    Parameters
-    ----------
-    endurance_load : J/kg of low-intensity (below the high-activation threshold) work this week.
-    strength_stimulus : hard-set equivalents this week (see :func:`strength_stimulus`).
-    eccentric_load : J/kg of eccentric (negative) work this week.
-    running_years, lifting_years : training age; ``None`` = unknown.
-    energy_balance_kcal : kcal/day, positive = surplus, negative = deficit; ``None`` = unknown.
-    protein_g_kg : protein intake g/kg/day; ``None`` = unknown.
-    running_minutes_week : weekly running minutes (the concurrent endurance volume).
-    strength_from_running : the part of ``strength_stimulus`` that came from running efforts
-        (in a trained runner it keeps muscle but is not a building dose:
-        :mod:`legload.models.adaptation.dose`).
-    terrain_eccentric_load, eccentric_habit : J/kg of eccentric work the terrain added this
-        week, and the athlete's recent weekly mean of it (a novel dose is named as a driver).
-    aerobic_minutes_week, aerobic_weeks : minutes a week and weeks of history of the aerobic
-        modalities that load this muscle (NOVICE_AEROBIC_MUSCLES); None = the running minutes,
-        weeks unchecked.
-    projected_lean_change_pct : the body model's projected fat-free-mass change [%]; sizes a
-        ``losing`` verdict.
-    sport : the main endurance sport, named in the drivers.
-    params : the numbers of the rules, default the published set (:data:`PUBLISHED`).
-
-    Equation of the building band (Schoenfeld, Ogborn & Krieger 2017; Wilson 2012; Murphy &
-    Koehler 2022)::
+    Loads in J/kg this week (``endurance_load`` below the high-activation threshold,
+    ``eccentric_load`` negative work), ``strength_stimulus`` in hard-set equivalents
+    (:func:`strength_stimulus`); the moderators are optional (``None`` = unknown) and listed
+    with their units in docs/models/adaptation.md, "Arguments". Building band (Schoenfeld,
+    Ogborn & Krieger 2017, doi:10.1080/02640414.2016.1210197; Wilson et al. 2012,
+    doi:10.1519/JSC.0b013e31823a3e2d; Murphy & Koehler 2022, doi:10.1111/sms.14075)::
 
         band = (m (1 - s) c_run c_lift f_low, m (1 + s) c_lift f_high)
 
-    with m the category mean gain, s the spread, c the concurrent-running and trained-lifter
-    factors and f the deficit factors of :func:`deficit_factors`. The rules, one function each,
-    are in :mod:`legload.models.adaptation.rules`; the module docstring and
-    ``docs/models/adaptation.md`` give their papers. Raises ModelDomainError for negative
-    loads, minutes or years, or non-finite inputs.
+    m the category mean gain, s the spread, c the concurrent-running and trained-lifter
+    factors, f the deficit factors (:func:`deficit_factors`); ``params`` holds every number
+    (default the published set). The rules are in :mod:`legload.models.adaptation.rules`.
+    Raises ModelDomainError for negative loads, minutes or years, or non-finite inputs.
     """
     week = _checked_week(
         endurance_load, strength_stimulus, eccentric_load, running_years=running_years,

@@ -187,77 +187,20 @@ def simulate(
 ) -> pd.DataFrame:
     """Fat, lean tissue, glycogen and weight day by day: the Hall et al. (2011) adult model.
 
-    Parameters
-    ----------
-    initial : BodyState or (weight_kg, fat_kg)
-        State at the start of day 1; taken to be in energy balance at the maintenance intake
-        (:func:`maintenance_intake_kcal_day`) with the mean of ``activity_kcal_day``.
-    intake_kcal_day : float or array
-        Metabolizable energy intake per day [kcal/day], >= 0. NaN (day not logged) is
-        treated as that day's balance intake: the intake at which fat and lean tissue do not
-        change at the start of that day, so an unlogged day moves neither (to within about
-        a gram of fat a day, as glycogen and adaptive thermogenesis move during the day).
-    activity_kcal_day : float or array, default 0
-        Energy of the day's recorded sessions [kcal/day], >= 0, added to expenditure as
-        recorded (not rescaled with weight). NaN counts as 0.
-    sex, age_years, height_m
-        Resting metabolic rate of the initial state (Mifflin-St Jeor). Adults 18-100 y.
-    days : int, optional
-        Days to simulate (1-3650). Default: the length of the longer input array. Shorter
-        arrays are padded with NaN intake (balance) and 0 activity.
-    adaptive_thermogenesis : bool, default True
-        Include adaptive thermogenesis (beta_AT = 0.14, tau 14 days); False sets it to 0.
-    daily_pal : float, default 1.5
-        Physical activity level of daily life outside recorded sessions.
-    carbohydrate_fraction : float, default 0.5
-        Share of intake from carbohydrate, used only for glycogen and its water.
-    params : BodyParameters, default PUBLISHED
-        Every coefficient of the model (rho, gamma, eta, beta, tau, Forbes C, Mifflin).
+    ``EE = K + gF F + gL L + delta BW + bTEF dEI + AT + A + nF dF/dt + nL dL/dt``;
+    ``rF dF/dt + rL dL/dt + rG dG/dt = EI - EE``; ``dL/dt = (C / F) dF/dt`` (Forbes);
+    ``BW = F + L + 3.7 G``. RK4, four steps a day. ``initial`` is a :class:`BodyState` or
+    (weight_kg, fat_kg) in balance at the maintenance intake; ``intake_kcal_day`` per day
+    (NaN = not logged: that day's balance intake); ``activity_kcal_day`` the recorded
+    sessions' energy (NaN = 0); ``days`` 1-3650 (default: the longer input); ``params`` every
+    coefficient (default the published set). Valid for adults 18-100 y, fat mass > 0.
+    Returns one row per day 0..days (``day``, ``weight_kg``, ``fat_kg``, ``lean_kg``,
+    ``glycogen_kg``, ``intake_kcal_day``, ``expenditure_kcal_day``,
+    ``adaptive_thermogenesis_kcal_day``, ``intake_imputed``). See docs/models/body.md.
 
-    Returns
-    -------
-    pandas.DataFrame
-        One row per day 0..days with columns ``day``, ``weight_kg``, ``fat_kg``,
-        ``lean_kg`` (fat-free mass, including glycogen and its water), ``glycogen_kg``,
-        ``intake_kcal_day``, ``expenditure_kcal_day``, ``adaptive_thermogenesis_kcal_day``
-        and ``intake_imputed``. Row 0 is the initial state (intake and expenditure NaN);
-        row d holds the state at the end of day d and the intake and mean expenditure of
-        day d.
+    Hall KD et al. (2011) Lancet 378:826-837, doi:10.1016/S0140-6736(11)60812-X;
+    Hall KD (2008) Int J Obes 32:573-576, doi:10.1038/sj.ijo.0803720.
 
-    Notes
-    -----
-    State: fat F, lean tissue L (fat-free mass less glycogen and its water), glycogen G and
-    adaptive thermogenesis AT. With EI the intake, A the recorded activity and
-    dEI = EI - EI_ref (EI_ref the initial maintenance intake)::
-
-        EE   = K + gF F + gL L + delta BW + bTEF dEI + AT + A + nF dF/dt + nL dL/dt
-        rF dF/dt + rL dL/dt + rG dG/dt = EI - EE,      dL/dt = (C / F) dF/dt   (Forbes)
-        rG dG/dt = CI - kG G^2,   CI = carbohydrate_fraction EI,   kG = CI_ref / G0^2
-        dAT/dt = (bAT dEI - AT) / tauAT
-        BW = F + L + 3.7 G
-
-    with rF 39.5, rL 7.6, rG 17.6 MJ/kg; gF 13, gL 92 kJ/kg/day; nF 750, nL 960 kJ/kg;
-    bTEF 0.10; bAT 0.14; tauAT 14 d; C 10.4 kg; delta = ((1 - bTEF) PAL - 1) RMR0 / BW0 and
-    K chosen so that the initial state is in balance at EE = PAL RMR0 + mean(A). Extracellular
-    fluid (driven by sodium in the original model) is held constant. Integrated with RK4, four
-    steps a day, inputs constant within a day; the reported expenditure is the RK4-weighted
-    mean over the day, so the change of body energy rF dF + rL dL + rG dG equals the summed
-    intake minus expenditure to rounding.
-
-    Valid for adults; projections beyond a few months inherit the model's assumption that
-    daily-life activity and the Forbes partition stay as they were (resistance training in a
-    deficit can spare lean mass; the model cannot see that).
-
-    References
-    ----------
-    Hall KD, Sacks G, Chandramohan D, Chow CC, Wang YC, Gortmaker SL, Swinburn BA (2011)
-    Quantification of the effect of energy imbalance on bodyweight. Lancet 378:826-837.
-    doi:10.1016/S0140-6736(11)60812-X.
-    Hall KD (2008) What is the required energy deficit per unit weight loss? Int J Obes
-    32:573-576. doi:10.1038/sj.ijo.0803720
-
-    Examples
-    --------
     >>> out = simulate((80.0, 16.0), 2000.0, sex="male", age_years=35, height_m=1.80, days=28)
     >>> round(float(out["weight_kg"].iloc[-1]), 1), round(float(out["fat_kg"].iloc[-1]), 1)
     (77.7, 14.8)

@@ -139,51 +139,15 @@ def adaptive_expenditure(
 ) -> AdaptiveExpenditure:
     """Actual mean daily expenditure from the weight trend and the intake log.
 
-    Parameters
-    ----------
-    dates : sequence of dates (anything ``pandas.to_datetime`` reads)
-        One entry per logged day.
-    weight_kg : array
-        Morning weight on each date [kg]; NaN where the athlete did not weigh in.
-    intake_kcal_day : array
-        Logged intake on each date [kcal/day]; NaN where the day was not logged.
-    fat_kg : float, optional
-        Current fat mass [kg], for the energy density of the change. Default: 20 % of the
-        mean weight (``fat_kg_assumed`` is then True).
-    model_expenditure_kcal_day : float, optional
-        The model's expenditure for the same period; when given, ``gap_kcal_day`` =
-        estimated - model.
-    params : BodyParameters, default PUBLISHED
-        The data conditions (14 days, 5 weigh-ins, 7 intake days) and the energy density.
-
-    Returns
-    -------
-    AdaptiveExpenditure
-        A frozen record (also readable as ``result["expenditure_kcal_day"]``).
-
-    Raises
-    ------
-    ModelDomainError
-        When the data are too sparse: weigh-ins spanning fewer than 14 days, fewer than 5
-        weigh-ins, or fewer than 7 logged intake days inside the weigh-in span; or when the
-        arrays differ in length.
-
-    Notes
-    -----
-    Energy balance: expenditure = intake - d(body energy)/dt, with the body-energy change
-    = trend x rho, the trend a Theil-Sen fit of weight on time (median of pairwise slopes,
-    robust to single odd weigh-ins) and rho the energy density of slow weight change at the
-    current fat mass, rho = p rho_L + (1 - p) rho_F with p = 10.4 / (10.4 + F) (Hall 2008;
-    Forbes partition). Water shifts (glycogen, salt, the first days of a diet, the menstrual
-    cycle) move weight at almost no energy cost and bias short windows; a food log that
-    misses food biases the result by the same amount. Confidence is "high" with >= 28 days,
-    >= 12 weigh-ins, intake logged on >= 80 % of the days and an uncertainty <= 100
-    kcal/day; "medium" with >= 21 days, >= 8 weigh-ins, >= 60 % and <= 200 kcal/day; "low"
-    otherwise.
-
-    References
-    ----------
-    Hall KD (2008) Int J Obes 32:573-576. doi:10.1038/sj.ijo.0803720
+    ``EE = mean logged intake - rho(F) x weight trend``, the trend a Theil-Sen fit of weight
+    on time (median of pairwise slopes) and ``rho(F) = p rho_L + (1 - p) rho_F`` with
+    ``p = 10.4 / (10.4 + F)`` the Forbes energy density of slow change (Hall 2008, Int J Obes
+    32:573-576, doi:10.1038/sj.ijo.0803720). ``dates``, ``weight_kg`` (NaN = no weigh-in) and
+    ``intake_kcal_day`` (NaN = not logged) are aligned per day; ``fat_kg`` defaults to 20 % of
+    the mean weight (``fat_kg_assumed``); with ``model_expenditure_kcal_day``, ``gap_kcal_day``
+    = estimated - model. Raises ModelDomainError when weigh-ins span < 14 days, number < 5,
+    fewer than 7 intake days lie in their span, or the arrays differ in length. Confidence
+    rules, water-shift and logging biases: docs/models/body.md, "Adaptive expenditure".
     """
     w = np.asarray(weight_kg, dtype=float)
     ei = np.asarray(intake_kcal_day, dtype=float)

@@ -59,59 +59,15 @@ def project(
 ) -> pd.DataFrame:
     """Weekly fat, lean and weight under constant habits, with a logging-error band.
 
-    Parameters
-    ----------
-    initial : BodyState or (weight_kg, fat_kg)
-    intake_kcal_day : float or None
-        The habitual daily intake [kcal/day] (e.g. the mean of the food log); None means the
-        maintenance intake (a flat projection).
-    activity_kcal_day : float, default 0
-        The habitual daily energy of recorded sessions (weekly total / 7) [kcal/day].
-    sex, age_years, height_m, adaptive_thermogenesis, daily_pal, params
-        As for :func:`~legload.models.body.dynamics.simulate` (``params`` defaults to the
-        published set).
-    weeks : int, default 12
-        Horizon, 1-26 weeks (the model is meant for 4-26).
-    intake_error, activity_error : float, default 0.10
-        Relative error assumed in the logged intake and in the recorded activity energy
-        (0-0.5).
-    hard_sets_per_week : float, default 0
-        Weekly hard sets of the leg muscles (the mean over the large groups); in a deficit
-        they keep a share ``s`` of the diet-alone lean loss
-        (:func:`~legload.models.body.sparing.lean_sparing`, Sardeli 2018).
-    protein_g_per_kg : float or None, default None
-        Protein intake [g/kg/day]; from 1.62 the sparing band's low end is its central value
-        (Longland 2016; Morton 2018). None = unknown.
-    calibration_kcal_day : float, default 0
-        Measured expenditure less the model's [kcal/day], of either sign. It is added to the
-        activity; where activity plus a negative term would fall below zero, the rest is
-        carried as the same energy added to the intake, so a flat weight with a logged
-        deficit projects no change (Hall 2008 logic of
-        :func:`~legload.models.body.expenditure.adaptive_expenditure`).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Rows for weeks 0..weeks with ``week``, ``day``, the central ``weight_kg``,
-        ``fat_kg``, ``lean_kg`` and, for each, ``*_low_kg`` and ``*_high_kg``.
-
-    Notes
-    -----
-    The central row runs
-    :func:`~legload.models.body.dynamics.simulate` with the habits as logged. The band runs it twice
-    more: with intake x (1 - intake_error) and activity x (1 + activity_error), and with
-    intake x (1 + intake_error) and activity x (1 - activity_error); low and high are the
-    smallest and largest of the three runs at each week. The band therefore shows what a
-    food log off by +/-10 % and session energies off by +/-10 % (the defaults) would do to
-    the projection; it is not a statistical confidence interval and does not include the
-    spread of the model's own parameters between people (resting expenditure alone varies by
-    about 10 %, see :func:`~legload.models.body.expenditure.adaptive_expenditure` to measure it).
-    The low run also takes the low end of the sparing band, the high run its high end.
-
-    Sparing: when the intake is below the (calibrated) maintenance intake, each run uses the
-    Forbes constant ``(1 - s) C`` instead of C, so the lean share of the loss is
-    ``(1 - s) C / ((1 - s) C + F)``; resting expenditure then follows the lean mass kept
-    through the model's ``gamma_L L`` term. Outside a deficit ``s = 0``.
+    Three runs of :func:`~legload.models.body.dynamics.simulate` (Hall et al. 2011, Lancet
+    378:826, doi:10.1016/S0140-6736(11)60812-X): as logged; intake x (1 - intake_error) with
+    activity x (1 + activity_error); and the reverse. Low/high are the extremes of the three
+    (a logging-error band, not a confidence interval). ``intake_kcal_day`` None = maintenance;
+    ``weeks`` 1-26; errors 0-0.5. In a deficit ``hard_sets_per_week`` and ``protein_g_per_kg``
+    keep a share ``s`` of the lean loss (:func:`~legload.models.body.sparing.lean_sparing`,
+    Sardeli et al. 2018, doi:10.3390/nu10040423): Forbes constant ``(1 - s) C``.
+    ``calibration_kcal_day`` (measured - model, either sign) is added to the activity, any
+    part below zero to the intake. Columns and details: docs/models/body.md, "Projections".
     """
     if int(weeks) != weeks or not 1 <= weeks <= 26:
         raise ModelDomainError("weeks must be a whole number in [1, 26]")
@@ -126,26 +82,26 @@ def project(
         intake_kcal_day = maintenance
     sparing = lean_sparing(hard_sets_per_week, protein_g_per_kg)
     deficit = float(intake_kcal_day) < maintenance
-    days = 7 * int(weeks)
-    runs = []
-    for i_factor, a_factor, share in (
-        (1.0, 1.0, sparing.central),
-        (1.0 - intake_error, 1.0 + activity_error, sparing.low),
-        (1.0 + intake_error, 1.0 - activity_error, sparing.high),
-    ):
-        run = simulate(
+    runs = [
+        simulate(
             initial,
             float(intake_kcal_day) * i_factor + offset,
             float(activity_kcal_day) * a_factor,
-            sex=sex,
-            age_years=age_years,
-            height_m=height_m,
-            days=days,
-            adaptive_thermogenesis=adaptive_thermogenesis,
-            daily_pal=daily_pal,
+            sex=sex, age_years=age_years, height_m=height_m, days=7 * int(weeks),
+            adaptive_thermogenesis=adaptive_thermogenesis, daily_pal=daily_pal,
             params=_spared(params, share if deficit else 0.0),
+        ).iloc[::7].reset_index(drop=True)
+        for i_factor, a_factor, share in (
+            (1.0, 1.0, sparing.central),
+            (1.0 - intake_error, 1.0 + activity_error, sparing.low),
+            (1.0 + intake_error, 1.0 - activity_error, sparing.high),
         )
-        runs.append(run.iloc[::7].reset_index(drop=True))
+    ]
+    return _banded(runs)
+
+
+def _banded(runs: list[pd.DataFrame]) -> pd.DataFrame:
+    """Weekly rows: the first run as the central value, the extremes of all runs as the band."""
     central = runs[0]
     frame = pd.DataFrame({"week": np.arange(len(central), dtype=int), "day": central["day"]})
     for name in ("weight", "fat", "lean"):

@@ -82,56 +82,26 @@ def cycling_power_from_speed(
 ) -> float | np.ndarray:
     """Mechanical power to ride at a steady speed on a grade: gravity + rolling + air.
 
-    Parameters
-    ----------
-    speed_m_s : float or array
-        Ground speed along the road [m s-1], >= 0.
-    grade : float or array
-        Road grade *i* = rise / run [-]; the slope angle is ``theta = arctan(i)``.
-    mass_kg : float or array
-        Mass of rider plus bicycle [kg], > 0.
-    cda_m2 : float or array, default 0.32
-        Drag area (drag coefficient x frontal area) [m2], >= 0.
-    crr : float or array, default 0.004
-        Coefficient of rolling resistance [-], >= 0.
-    rho : float or array, default 1.225
-        Air density [kg m-3], > 0.
+    Steady road-load balance in still air (Martin et al. 1998, R2 = 0.97 against measured
+    road power)::
 
-    Returns
-    -------
-    float or ndarray
-        Mechanical power [W], >= 0.
+        P = v (m g sin(theta) + Crr m g cos(theta)) + 0.5 rho CdA v^3,   theta = arctan(i)
 
-    Notes
-    -----
-    Steady-state road-load balance in still air (the aerodynamic, rolling and gravitational
-    terms of the model validated by Martin et al. 1998, R2 = 0.97 against measured road
-    power)::
+    ``speed_m_s`` >= 0 [m/s], ``grade`` i = rise / run, ``mass_kg`` rider plus bicycle > 0,
+    ``cda_m2`` >= 0 [m2], ``crr`` >= 0, ``rho`` > 0 [kg/m3]; defaults are engineering values
+    for a road bike on the hoods. Returns P [W] >= 0 (a negative sum, coasting or braking,
+    gives 0). Invalid inputs raise ModelDomainError. Left out (wind, drivetrain losses,
+    acceleration): docs/models/energy.md.
 
-        P = v (m g sin(theta) + Crr m g cos(theta)) + 0.5 rho CdA v^3,   g = 9.80665 m s-2
+    References: Martin JC, Milliken DL, Cobb JE, McFadden KL, Coggan AR (1998) J Appl
+    Biomech 14:276-291. doi:10.1123/jab.14.3.276
 
-    Left out: wind, drivetrain and wheel-bearing losses (a few per cent) and the power that
-    changes kinetic energy (add ``m a v`` for accelerations). Where the sum is negative
-    (descending faster than the resistances alone would allow) the rider is coasting or
-    braking and 0 is returned. The defaults are engineering values for a road bike ridden on
-    the hoods, not from one paper; real CdA and Crr differ from rider to rider and road to
-    road. Invalid inputs (negative speed, mass <= 0, negative CdA or Crr, rho <= 0) raise
-    ModelDomainError.
+    Examples:
 
-    References
-    ----------
-    Martin JC, Milliken DL, Cobb JE, McFadden KL, Coggan AR (1998) Validation of a
-    mathematical model for road cycling power. J Appl Biomech 14:276-291.
-    doi:10.1123/jab.14.3.276
-
-    Examples
-    --------
     >>> round(cycling_power_from_speed(10.0, 0.0, 80.0))
     227
-    >>> cycling_power_from_speed(0.0, 0.05, 80.0)
-    0.0
-    >>> cycling_power_from_speed(15.0, -0.10, 80.0)
-    0.0
+    >>> cycling_power_from_speed(0.0, 0.05, 80.0), cycling_power_from_speed(15.0, -0.10, 80.0)
+    (0.0, 0.0)
     """
     scalar, (v, i, m, cda, c, r) = to_arrays(speed_m_s, grade, mass_kg, cda_m2, crr, rho)
     check_speed(v)

@@ -136,57 +136,23 @@ def demand(
 ) -> dict[str, Demand]:
     """Per-muscle demand of cycling at a crank power and cadence.
 
-    Parameters
-    ----------
-    power_w : float or array
-        Mechanical power at the cranks [W] (measured, or estimated from speed and grade).
-        Valid 0-2000 W; outside it is clipped (negative readings to 0). NaN gives NaN.
-    cadence_rpm : float, array or None, default None
-        Pedalling rate [rpm], valid 30-140 (clipped outside). None, or NaN samples -> 85 rpm.
-        It changes activation only, not the work shares.
-    body_mass_kg : float or array, default 70
-        Rider's body mass [kg], > 0 (otherwise :class:`~legload.errors.ModelDomainError`).
-    strict : bool, default False
-        Raise :class:`~legload.errors.ModelDomainError` for power or cadence outside the valid
-        range instead of clipping.
-    params : CyclingParameters, default PUBLISHED
-        Every number of the model (shares, allocations, reference activations, cadence
-        curve, ranges); pass another set to run the model on it.
-
-    Returns
-    -------
-    dict[str, Demand]
-        Keys in the order of :data:`~legload.models.locomotion.muscles.MUSCLES`. Work rates [W kg-1]
-        (both legs; negative work as a magnitude) and activation [fraction of MVC, may exceed 1
-        near all-out power]. Arrays broadcast over the three inputs; scalars give floats.
-
-    Notes
-    -----
-    With p = P / m, shares s_a(p) from :func:`action_shares`, allocation fractions f_ag
-    (``cycling_parameters.ACTION_ALLOCATION``) and e = 0.057 (eccentric plantar-flexor work
-    3.4 J per limb per revolution at 120 W and 60 rpm, Ericson et al. 1986)::
+    With p = P / m, shares s_a(p) (:func:`action_shares`), allocations f_ag and e = 0.057::
 
         P_g+ = (1 + e) p sum_a s_a(p) f_ag          P_g- = e p n_g
-        activation_g = A_g,ref * (P_g+ + 0.5 P_g-) / (P_g+ + 0.5 P_g-)_ref
-                       * F_g(c, P) / F_g(60 rpm, 120 W)
+        activation_g = A_g,ref (P_g+ + 0.5 P_g-) / (P_g+ + 0.5 P_g-)_ref F_g(c, P) / F_g(60, 120)
         F_g(c, P) = 1 + 0.6 s_g ((c - c_opt(P)) / c_opt(P))^2
 
-    n_g puts the eccentric work on the calves (0.92) and peroneals (0.08); so
-    sum_g (P_g+ - P_g-) = p. c_opt(P) is :func:`least_emg_cadence`. The reference is 120 W,
-    70 kg, 60 rpm. A_g,ref, s_g and the curvature 0.6 are [M]. Sources: Ericson MO et al.
-    (1986) Eur J Appl Physiol 55:229-235, doi:10.1007/BF02343792; Ericson MO et al. (1985)
-    Scand J Rehabil Med 17:53-61; Elmer SJ et al. (2011) Med Sci Sports Exerc 43:1940-1947,
-    doi:10.1249/MSS.0b013e31821b00c5; MacIntosh BR, Neptune RR, Horton JF (2000) Med Sci
-    Sports Exerc 32:1281-1287; Riveros-Matthey CD et al. (2023) J Exp Biol 226:jeb245600,
-    doi:10.1242/jeb.245600.
+    ``power_w`` 0-2000 W, ``cadence_rpm`` 30-140 rpm (None/NaN -> 85), clipped outside unless
+    ``strict`` (then ModelDomainError); ``body_mass_kg`` > 0. Returns, per muscle in the order
+    of ``MUSCLES``, work rates [W/kg, both legs] and activation [fraction of MVC]; arrays
+    broadcast, scalars give floats. ``params`` holds every number (default the published set).
+    Ericson et al. (1986) Eur J Appl Physiol 55:229, doi:10.1007/BF02343792; Elmer et al.
+    (2011) Med Sci Sports Exerc 43:1940, doi:10.1249/MSS.0b013e31821b00c5. Other sources,
+    tags and valid range: docs/models/cycling.md.
 
-    Examples
-    --------
     >>> d = demand(200.0, 90.0, 70.0)
-    >>> list(d) == list(MUSCLES)
-    True
-    >>> max(d, key=lambda g: d[g].positive_work)
-    'quadriceps'
+    >>> list(d) == list(MUSCLES), max(d, key=lambda g: d[g].positive_work)
+    (True, 'quadriceps')
     >>> demand(0.0)["calves"].positive_work
     0.0
     """
@@ -206,23 +172,32 @@ def demand(
     p = power / mass
     positive, negative = _group_rates(p, params)
     ref_pos, ref_neg = _group_rates(np.asarray(params.reference_power_w_kg), params)
-    weight = params.eccentric_weight
     out: dict[str, Demand] = {}
     for g in MUSCLES:
-        s = params.cadence_sensitivity[g]
-        effort = positive[g] + weight * negative[g]
-        ref_effort = ref_pos[g] + weight * ref_neg[g]
-        ref_factor = _cadence_factor(np.asarray(params.ericson_1986_cadence_rpm),
-                                     np.asarray(params.ericson_1986_power_w), s, params)
-        activation = (
-            params.activation_at_reference[g]
-            * effort
-            / ref_effort
-            * _cadence_factor(cadence, power, s, params)
-            / ref_factor
-        )
+        activation = _activation(g, positive[g], negative[g], ref_pos[g], ref_neg[g],
+                                 cadence, power, params)
         out[g] = Demand(_out(positive[g], scalar), _out(negative[g], scalar), _out(activation, scalar))
     return out
+
+
+def _activation(
+    g: str, positive: np.ndarray, negative: np.ndarray, ref_pos: np.ndarray, ref_neg: np.ndarray,
+    cadence: np.ndarray, power: np.ndarray, params: CyclingParameters,
+) -> np.ndarray:
+    """Activation of group ``g``: the reference activation scaled by effort and cadence."""
+    s = params.cadence_sensitivity[g]
+    weight = params.eccentric_weight
+    effort = positive + weight * negative
+    ref_effort = ref_pos + weight * ref_neg
+    ref_factor = _cadence_factor(np.asarray(params.ericson_1986_cadence_rpm),
+                                 np.asarray(params.ericson_1986_power_w), s, params)
+    return (
+        params.activation_at_reference[g]
+        * effort
+        / ref_effort
+        * _cadence_factor(cadence, power, s, params)
+        / ref_factor
+    )
 
 
 def _group_rates(
