@@ -206,3 +206,23 @@ def test_real_flat_export_whose_route_file_is_missing(db_path):
         "running", 2, "2016-11-14T14:25:41Z")
     assert activity["distance_m"] == pytest.approx(0.4971749504535062 * 1609.344, abs=1.0)
     assert activity["duration_s"] == pytest.approx(5.19412346680959 * 60, abs=0.5)
+
+
+def test_lean_body_mass_is_stored_as_measured(tmp_path, db_path):
+    export = tmp_path / "export.xml"
+    record = ('<Record type="HKQuantityTypeIdentifier{kind}" sourceName="Scale" unit="{unit}" '
+              'startDate="2025-01-0{day} 07:00:00 +0100" endDate="2025-01-0{day} 07:00:00 +0100"'
+              ' value="{value}"/>')
+    export.write_text('<HealthData locale="en_US">' + "".join(
+        record.format(kind=k, unit=u, day=d, value=v) for k, u, d, v in
+        (("BodyMass", "kg", 1, "70"), ("LeanBodyMass", "kg", 1, "56"),
+         ("LeanBodyMass", "lb", 2, "123.5"), ("BodyMass", "kg", 3, "69.5")))
+        + "</HealthData>")
+    import_paths([export], db=db_path, workers=1)
+    with Store(db_path) as store:
+        rows = store.conn.execute(
+            "SELECT timestamp, weight_kg, round(body_fat_fraction, 3), round(lean_mass_kg, 2), "
+            "skeletal_muscle_kg FROM body_measurements ORDER BY timestamp").fetchall()
+    assert rows == [("2025-01-01T06:00:00Z", 70.0, 0.2, 56.0, None),
+                    ("2025-01-02T06:00:00Z", None, None, 56.02, None),
+                    ("2025-01-03T06:00:00Z", 69.5, None, None, None)]
