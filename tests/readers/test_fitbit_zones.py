@@ -97,3 +97,15 @@ def test_a_start_with_its_offset_is_stored_in_utc():
     assert not is_zoneless(activity.summary["start"])
     assert str(exercise_start({"startTime": "01/03/19 12:08:42"})) == "2019-01-03 12:08:42"
     assert is_zoneless("2019-01-03T12:08:42") and not is_zoneless("2019-01-03T12:08:42Z")
+
+
+def test_a_newer_export_of_the_same_exercise_adds_nothing(tmp_path):
+    """A later Fitbit export lists the same exercise again (other bytes): it joins the copy
+    already linked to the FIT instead of counting a second time."""
+    local = datetime(2023, 3, 1, 7, 0)
+    fit = _fit(tmp_path, (local + timedelta(hours=7)).replace(tzinfo=UTC), 30)
+    db = tmp_path / "db.sqlite"
+    import_paths([fit, _fitbit(tmp_path / "a", [_entry(local, 30)])], db=db, workers=1)
+    newer = _fitbit(tmp_path / "b", [_entry(local, 30), _entry(local + timedelta(days=1), 40)])
+    import_paths([newer], db=db, workers=1)
+    assert sorted(a["format"] for a in list_activities(db=db)) == ["fit", "fitbit"]
