@@ -191,13 +191,15 @@ def _richness(conn: sqlite3.Connection, activity_id: int) -> tuple[int, float, i
 
 def merged_pairs(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[int, str, int]]:
     """(id, source path, kept id) of every activity merged by storing ``ids``: those of ``ids``
-    linked to an older recording, and older ones linked to one of ``ids``."""
+    linked to an older recording, and older ones linked to one of ``ids`` (a zone-less copy
+    linked to another zone-less one reports the zoned activity that one is linked to)."""
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
     rows = conn.execute(
-        "SELECT a.id, f.source_path, a.merged_into FROM activities a JOIN files f ON "
-        f"f.sha256 = a.file_sha256 WHERE a.merged_into IS NOT NULL AND (a.id IN ({marks}) "
+        "SELECT a.id, f.source_path, COALESCE(k.merged_into, a.merged_into) FROM activities a "
+        "JOIN files f ON f.sha256 = a.file_sha256 JOIN activities k ON k.id = a.merged_into "
+        f"WHERE a.merged_into IS NOT NULL AND (a.id IN ({marks}) "
         f"OR a.merged_into IN ({marks})) ORDER BY a.id", (*ids, *ids)).fetchall()
     return [(int(i), str(path), int(into)) for i, path, into in rows]
 
