@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 #: relative and absolute tolerance on the distance of two recordings of one activity
 DISTANCE_TOLERANCE = 0.03
@@ -134,10 +134,8 @@ def _offset(local: _Span, zoned: _Span) -> tuple[float, float] | None:
 
 
 _NEARBY = """
-SELECT o.id, o.start, o.duration_s, o.distance_m, o.merged_into
-FROM activities o, activities n
-WHERE n.id = ? AND o.athlete_id IS n.athlete_id AND o.start IS NOT NULL AND n.start IS NOT NULL
-  AND ABS(julianday(o.start) - julianday(n.start)) <= ?
+SELECT id, start, duration_s, distance_m, merged_into FROM activities
+WHERE athlete_id IS ? AND start >= ? AND start <= ?
 """
 
 
@@ -147,10 +145,18 @@ def match_zones(conn: sqlite3.Connection, activity_id: int) -> None:
     pairs of the athlete's nearby days go first, then the closest in duration and distance,
     then the smallest offsets: a morning run at the offset of the day is never taken for the
     evening run of the same loop at another whole offset."""
-    rows = conn.execute(_NEARBY, (activity_id, OFFSET_EVIDENCE_DAYS + 1.0)).fetchall()
+    row = conn.execute("SELECT id, start, duration_s, distance_m, merged_into, athlete_id "
+                       "FROM activities WHERE id = ? AND start IS NOT NULL",
+                       (activity_id,)).fetchone()
+    new = None if row is None else _span(row[:5])
+    if new is None:
+        return
+    centre, reach = datetime.fromtimestamp(new.start_s, UTC), OFFSET_EVIDENCE_DAYS + 1.0
+    low, high = ((centre + timedelta(days=d)).strftime("%Y-%m-%dT%H:%M:%S")
+                 for d in (-reach, reach))
+    rows = conn.execute(_NEARBY, (row[5], low, high)).fetchall()
     spans = {s.id: s for s in (_span(r) for r in rows) if s is not None}
-    new = spans.get(activity_id)
-    if new is None or all(s.zoneless == new.zoneless for s in spans.values()):
+    if all(s.zoneless == new.zoneless for s in spans.values()):
         return
     zoned = {s.id: s for s in spans.values() if not s.zoneless}
     heads = [s for s in spans.values() if s.zoneless and (s.merged_into is None
