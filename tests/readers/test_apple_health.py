@@ -17,14 +17,7 @@ from legload.readers.exports.apple_stream import RecordFilter, iter_elements
 from legload.store import Store
 from legload.synth.apple_health import MEAL_KCAL, MEAL_PROTEIN_G, MEALS, route_gpx, write_export
 
-INCOMING = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "incoming"
-
-
-def _incoming(name: str) -> Path:
-    path = INCOMING / name
-    if not path.exists():
-        pytest.skip(f"real sample {name} is not on this machine")
-    return path
+from .incoming import incoming
 
 
 def _export_zip(folder: Path, **options) -> tuple[Path, object]:
@@ -45,7 +38,7 @@ def _rows(db: Path, table: str) -> list[tuple]:
 
 
 def test_real_healthkit_to_sqlite_zip(db_path):
-    report = import_paths([_incoming("apple_health_healthkit_to_sqlite/export.zip")],
+    report = import_paths([incoming("apple_health_healthkit_to_sqlite/export.zip")],
                           db=db_path, workers=1)
     assert report.failed == [] and report.imported == 1
     assert report.files[0]["reader"] == "apple_health"
@@ -55,7 +48,7 @@ def test_real_healthkit_to_sqlite_zip(db_path):
 
 
 def test_real_v14_export_with_doctype_and_statistics(db_path):
-    report = import_paths([_incoming("apple_health_v14_handwritten/export.xml")], db=db_path,
+    report = import_paths([incoming("apple_health_v14_handwritten/export.xml")], db=db_path,
                           workers=1)
     assert report.failed == []
     listed = sorted(list_activities(db=db_path), key=lambda a: a["start"])
@@ -180,15 +173,22 @@ def test_day_boundaries_are_the_local_day(tmp_path):
     assert {day for _column, day, _app in found.intake} == {"2025-01-01"}
 
 
-def test_unreadable_records_are_counted_in_one_warning(tmp_path, db_path):
-    export = tmp_path / "export.xml"
-    record = ('<Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Scale" unit="{unit}" '
-              'startDate="2025-01-0{day} 07:00:00 +0000" endDate="2025-01-0{day} 07:00:00 +0000"'
-              ' value="{value}"/>')
+def _records(folder: Path, records: list[tuple[str, str, int, str]], zone: str) -> Path:
+    """An ``export.xml`` of quantity records (type suffix, unit, day of January 2025, value)
+    taken at 07:00 ``zone``."""
+    record = ('<Record type="HKQuantityTypeIdentifier{}" sourceName="Scale" unit="{}" '
+              'startDate="2025-01-0{day} 07:00:00 {zone}" endDate="2025-01-0{day} 07:00:00 '
+              '{zone}" value="{}"/>')
+    export = folder / "export.xml"
     export.write_text('<HealthData locale="en_US">' + "".join(
-        record.format(unit=u, day=d, value=v) for u, d, v in
-        (("kg", 1, "70.5"), ("lb", 2, "155.0"), ("furlong", 3, "1"), ("kg", 4, "n/a")))
-        + "</HealthData>")
+        record.format(kind, unit, value, day=day, zone=zone) for kind, unit, day, value
+        in records) + "</HealthData>")
+    return export
+
+
+def test_unreadable_records_are_counted_in_one_warning(tmp_path, db_path):
+    export = _records(tmp_path, [("BodyMass", u, d, v) for u, d, v in (
+        ("kg", 1, "70.5"), ("lb", 2, "155.0"), ("furlong", 3, "1"), ("kg", 4, "n/a"))], "+0000")
     report = import_paths([export], db=db_path, workers=1)
     assert report.warnings == [f"{export}#weigh-ins: 2 record(s) skipped: no number, or a "
                                "unit legload does not know"]
@@ -198,7 +198,7 @@ def test_unreadable_records_are_counted_in_one_warning(tmp_path, db_path):
 def test_real_flat_export_whose_route_file_is_missing(db_path):
     """healthkit-to-sqlite's flat export.xml names a route that is not beside it: the
     workout is read without its track, from its attributes (0.497 mi in 5.19 min)."""
-    report = import_paths([_incoming("apple_health_healthkit_to_sqlite/export_flat.xml")],
+    report = import_paths([incoming("apple_health_healthkit_to_sqlite/export_flat.xml")],
                           db=db_path, workers=1)
     assert report.failed == [] and report.imported == 1
     (activity,) = list_activities(db=db_path)
@@ -206,3 +206,17 @@ def test_real_flat_export_whose_route_file_is_missing(db_path):
         "running", 2, "2016-11-14T14:25:41Z")
     assert activity["distance_m"] == pytest.approx(0.4971749504535062 * 1609.344, abs=1.0)
     assert activity["duration_s"] == pytest.approx(5.19412346680959 * 60, abs=0.5)
+
+
+def test_lean_body_mass_is_stored_as_measured(tmp_path, db_path):
+    export = _records(tmp_path, [("BodyMass", "kg", 1, "70"), ("LeanBodyMass", "kg", 1, "56"),
+                                 ("LeanBodyMass", "lb", 2, "123.5"),
+                                 ("BodyMass", "kg", 3, "69.5")], "+0100")
+    import_paths([export], db=db_path, workers=1)
+    with Store(db_path) as store:
+        rows = store.conn.execute(
+            "SELECT timestamp, weight_kg, round(body_fat_fraction, 3), round(lean_mass_kg, 2), "
+            "skeletal_muscle_kg FROM body_measurements ORDER BY timestamp").fetchall()
+    assert rows == [("2025-01-01T06:00:00Z", 70.0, 0.2, 56.0, None),
+                    ("2025-01-02T06:00:00Z", None, None, 56.02, None),
+                    ("2025-01-03T06:00:00Z", 69.5, None, None, None)]

@@ -74,8 +74,13 @@ def test_strength_sets_from_the_fit_else_from_the_summary(archive, db_path):
 
 def test_weigh_ins_in_kg_and_fractions(archive, db_path):
     import_paths([archive.path], db=db_path, workers=1)
-    rows = [(r[2], round(r[3], 3), r[4]) for r in _rows(db_path, "body_measurements")]
-    assert rows == [("2026-03-01T00:00:00Z", 72.5, 0.185), ("2026-03-08T00:00:00Z", 72.1, None)]
+    with Store(db_path) as store:
+        rows = store.conn.execute(
+            "SELECT timestamp, round(weight_kg, 3), body_fat_fraction, lean_mass_kg, "
+            "skeletal_muscle_kg FROM body_measurements ORDER BY timestamp").fetchall()
+    # muscleMass (g) is the scale's skeletal muscle mass, not its fat-free mass
+    assert rows == [("2026-03-01T00:00:00Z", 72.5, 0.185, None, 33.0),
+                    ("2026-03-08T00:00:00Z", 72.1, None, None, None)]
 
 
 def test_reimport_and_the_unzipped_folder_add_nothing(archive, tmp_path, db_path):

@@ -8,7 +8,8 @@ pass (:mod:`.apple_stream`; the fields and units are listed in ``docs/formats.md
   way its content identifies it, so re-importing an export adds nothing, and the same run
   from a FIT or GPX file is linked to it as any cross-format duplicate.
 * ``BodyMass``, ``BodyFatPercentage`` and ``LeanBodyMass`` become weigh-ins, one row per
-  measurement time (body fat from lean mass where only that was measured).
+  measurement time: the lean (fat-free) mass is stored as measured (``lean_mass_kg``, shown
+  beside the projection) and gives the body fat where only it was measured.
 * ``DietaryEnergyConsumed``, ``DietaryProtein``, ``DietaryCarbohydrates`` and
   ``DietaryFatTotal`` are summed per local day, each from one app per day: the one the
   user logged that type in most often (several apps writing the same meal to Health would
@@ -140,22 +141,25 @@ def parse_time(text: str | None) -> pd.Timestamp | None:
 
 
 def body_rows(found: AppleExport, source: str) -> LogRows:
-    """The weigh-ins: weight and body fat per measurement time."""
-    stamps, weights, fats = [], [], []
+    """The weigh-ins: weight, body fat and lean mass per measurement time."""
+    stamps, weights, fats, leans = [], [], [], []
     for when, values in found.body.items():
         stamp = parse_time(when)
         weight = values.get("weight_kg", np.nan)
         fat = values.get("fat", np.nan)
-        if np.isnan(fat) and "lean_kg" in values and weight > 0:
-            fat = 1.0 - values["lean_kg"] / weight
-        if stamp is None or (np.isnan(weight) and np.isnan(fat)):
+        lean = values.get("lean_kg", np.nan)
+        if np.isnan(fat) and not np.isnan(lean) and weight > 0:
+            fat = 1.0 - lean / weight
+        if stamp is None or (np.isnan(weight) and np.isnan(fat) and np.isnan(lean)):
             continue
         stamps.append(stamp)
         weights.append(weight)
         fats.append(fat)
+        leans.append(lean)
     frame = pd.DataFrame({"timestamp": pd.to_datetime(stamps, utc=True),
                           "weight_kg": np.asarray(weights, float),
-                          "body_fat_fraction": np.asarray(fats, float)})
+                          "body_fat_fraction": np.asarray(fats, float),
+                          "lean_mass_kg": np.asarray(leans, float)})
     return _with_skipped(found, checked(LogRows(
         "body_measurements", frame.sort_values("timestamp", kind="stable").reset_index(drop=True))))
 

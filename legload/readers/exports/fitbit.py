@@ -18,7 +18,10 @@ user-site export, whose files share one layout.
   activity.
 
 Fitbit writes local times without a zone: they are stored as if they were UTC (a warning
-says so), as for the other logs.
+says so), as for the other logs. Where an exercise carries its offset (the Web API's and newer
+exports' ISO ``originalStartTime``/``startTime``, "2019-01-03T12:08:42.000-08:00") the start is
+stored in UTC with it. A zone-less exercise start still merges with the FIT/GPX/TCX of the same
+run whatever the runner's offset (:mod:`legload.store.merge`).
 """
 
 from __future__ import annotations
@@ -188,9 +191,22 @@ def read_fitbit_log(data: bytes, source: str) -> FitbitLog:
     raise ReadError(source, "not a Fitbit weight or food log")
 
 
-def _exercise(record: dict, source: str, index: int) -> ActivityColumns | None:
+def exercise_start(record: dict) -> pd.Timestamp | None:
+    """The start of an exercise: in UTC where ``originalStartTime`` or ``startTime`` is an ISO
+    time with its offset, else the zone-less local ``startTime`` ("05/19/15 02:01:19")."""
+    for key in ("originalStartTime", "startTime"):
+        text = record.get(key)
+        if isinstance(text, str) and "T" in text:
+            zoned = pd.to_datetime(text, format="ISO8601", errors="coerce")
+            if not pd.isna(zoned) and zoned.tzinfo is not None:
+                return zoned.tz_convert("UTC")
     start = pd.to_datetime(record.get("startTime"), format="%m/%d/%y %H:%M:%S", errors="coerce")
-    if pd.isna(start):
+    return None if pd.isna(start) else start
+
+
+def _exercise(record: dict, source: str, index: int) -> ActivityColumns | None:
+    start = exercise_start(record)
+    if start is None:
         return None
     name = str(record.get("activityName") or "")
     sport, sub_sport = FITBIT_SPORTS.get(name.strip().lower(), ("other", None))
@@ -211,7 +227,8 @@ def _exercise(record: dict, source: str, index: int) -> ActivityColumns | None:
     summary = {k: (None if isinstance(v, float) and math.isnan(v) else v)
                for k, v in summary.items()}
     return ActivityColumns(columns={}, laps=None, summary=summary,
-                           warnings=[f"{source}: {_LOCAL_START}"], source=source,
+                           warnings=[] if start.tzinfo else [f"{source}: {_LOCAL_START}"],
+                           source=source,
                            index=index)
 
 
@@ -228,7 +245,7 @@ def read_fitbit_exercises(data: bytes, source: str) -> list[ActivityColumns]:
 
 
 __all__ = [
-    "FITBIT_SPORTS", "HEIGHT_RANGE_M", "FitbitLog", "fitbit_food", "fitbit_kind",
+    "FITBIT_SPORTS", "HEIGHT_RANGE_M", "FitbitLog", "exercise_start", "fitbit_food", "fitbit_kind",
     "fitbit_weights", "is_fitbit_exercise", "read_fitbit_exercises", "read_fitbit_log",
     "weight_unit",
 ]

@@ -11,7 +11,9 @@ summaries and weigh-ins beside the FIT files (fields and units in ``docs/formats
   sets, ``volume`` in g·reps or ``weight`` in g) become strength sets of the activity when
   its FIT file holds no ``set`` messages; those of the FIT are read where it does.
 * ``DI-Connect-Wellness/*userBioMetrics.json``: weigh-ins (``weight`` in g, ``bodyFat`` in %,
-  ``muscleMass`` in g; the day is ``metaData.calendarDate``).
+  ``muscleMass`` in g; the day is ``metaData.calendarDate``). ``muscleMass`` is the skeletal
+  muscle mass the Index scale estimates, stored as ``skeletal_muscle_kg`` (not as lean mass:
+  fat-free mass also counts water, organs and bone).
 * FIT files that are not activities (monitoring, sleep, settings…) are counted and skipped
   as one line.
 """
@@ -216,21 +218,22 @@ def _library(raw: str) -> str | None:
 
 
 def parse_biometrics(data: bytes, source: str) -> LogRows:
-    """Weigh-ins of a ``userBioMetrics.json``."""
+    """Weigh-ins of a ``userBioMetrics.json``: weight, body fat, skeletal muscle mass."""
     document = _load(data, source)
-    stamps, weights, fats = [], [], []
+    stamps, values = [], []
     for item in document if isinstance(document, list) else []:
         if not isinstance(item, dict):
             continue
-        weight, fat = _number(item.get("weight"), 0.001), _number(item.get("bodyFat"), 0.01)
+        row = (_number(item.get("weight"), 0.001), _number(item.get("bodyFat"), 0.01),
+               _number(item.get("muscleMass"), 0.001))
         day = (item.get("metaData") or {}).get("calendarDate")
-        if (weight is None and fat is None) or not isinstance(day, str):
+        if all(v is None for v in row) or not isinstance(day, str):
             continue
         stamps.append(pd.Timestamp(day[:10], tz="UTC"))
-        weights.append(math.nan if weight is None else weight)
-        fats.append(math.nan if fat is None else fat)
+        values.append([math.nan if v is None else v for v in row])
+    table = np.asarray(values, float).reshape(-1, 3)
     frame = pd.DataFrame({"timestamp": pd.to_datetime(stamps, utc=True),
-                          "weight_kg": np.asarray(weights, float),
-                          "body_fat_fraction": np.asarray(fats, float)})
+                          "weight_kg": table[:, 0], "body_fat_fraction": table[:, 1],
+                          "skeletal_muscle_kg": table[:, 2]})
     return checked(LogRows("body_measurements", frame))
 
