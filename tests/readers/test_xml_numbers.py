@@ -67,6 +67,7 @@ def stamps_reference(texts: list[str | None]) -> np.ndarray:
     ["2020-02-30T10:00:00Z", "2020-05-01T10:00:00Z"],  # no such day: pandas reads none of it
     ["2020-05-01T24:00:00Z", "2020-05-01T23:59:60Z", "2020-13-01T00:00:00Z"],
     ["2020-05-01T10:00:00+02:00", "2020-05-01T10:00:00Z"],  # an offset: pandas reads them
+    ["2022-11-12T15:58:25.849800+00:00", "2022-11-12T15:58:26-00:00"],
     ["2020-05-01T10:00:00Z", None, " 2020-05-01T10:00:01Z"],
 ])
 def test_times_read_as_pandas_reads_them(texts):
@@ -77,7 +78,7 @@ def test_times_read_as_pandas_reads_them(texts):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.from_regex(r"(19|20)[0-9]{2}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:"
-                              r"[0-6][0-9](\.[0-9]{1,9})?Z", fullmatch=True), min_size=1,
+                              r"[0-6][0-9](\.[0-9]{1,9})?(Z|[+-]0[0-1]:00)", fullmatch=True), min_size=1,
                 max_size=8))
 def test_generated_utc_stamps_read_as_pandas_reads_them(texts):
     np.testing.assert_array_equal(iso_stamps(texts), stamps_reference(texts))
