@@ -61,7 +61,8 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
     (``datetime64[ns]``, UTC, no zone) and each of ``found.values`` that has a value.
 
     Points without a readable time, or timed before 1990 or over a day ahead, are dropped
-    with a warning when others are plausible. Channels without any value are left out.
+    with a warning when others are plausible. Channels without any value are left out, and
+    so are ``lat_deg`` and ``lon_deg`` when either is.
 
     Raises:
         ReadError: no points, no timestamps at all, or only implausible ones.
@@ -97,6 +98,9 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
         kept = values if everything else values[plausible]
         if np.isfinite(kept).any():  # a negative zero ("-0") reads as zero, whichever parser read it
             out[name] = np.add(kept, 0.0, out=kept)  # in place: the columns are the reader's own
+    if ("lat_deg" in out) != ("lon_deg" in out):  # half a position is none
+        out.pop("lat_deg", None)
+        out.pop("lon_deg", None)
     return out
 
 
