@@ -1,5 +1,6 @@
-"""Numbers of GPX/TCX texts (legload.readers.xml.safe.numbers): numpy reads the plain ones,
-and must read them as pandas.to_numeric does, the reference of both routes."""
+"""Numbers and times of GPX/TCX texts (legload.readers.xml.safe.numbers, samples.iso_stamps):
+numpy reads the plain ones, and must read them as pandas does (to_numeric, to_datetime with
+format ISO8601), the reference of both routes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.readers.xml.safe import numbers
+from legload.readers.xml.samples import iso_stamps
 
 
 def reference(texts: list[str | None]) -> np.ndarray:
@@ -52,3 +54,31 @@ def test_anything_but_plain_numbers_reads_as_pandas_reads_it(texts):
                                                    fullmatch=True), st.text(max_size=6)), max_size=12))
 def test_generated_texts_read_as_pandas_reads_them(texts):
     assert_same(numbers(texts), reference(texts))
+
+
+def stamps_reference(texts: list[str | None]) -> np.ndarray:
+    parsed = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601",
+                            errors="coerce")
+    return pd.DatetimeIndex(parsed).tz_convert(None).to_numpy().astype("M8[ns]")
+
+
+@pytest.mark.parametrize("texts", [
+    ["2020-05-01T10:00:00Z", "2020-05-01T10:00:00.123456789Z", "1999-12-31T23:59:59.5Z"],
+    ["2020-02-30T10:00:00Z", "2020-05-01T10:00:00Z"],  # no such day: pandas reads none of it
+    ["2020-05-01T24:00:00Z", "2020-05-01T23:59:60Z", "2020-13-01T00:00:00Z"],
+    ["2020-05-01T10:00:00+02:00", "2020-05-01T10:00:00Z"],  # an offset: pandas reads them
+    ["2022-11-12T15:58:25.849800+00:00", "2022-11-12T15:58:26-00:00"],
+    ["2020-05-01T10:00:00Z", None, " 2020-05-01T10:00:01Z"],
+])
+def test_times_read_as_pandas_reads_them(texts):
+    got = iso_stamps(texts)
+    assert got.dtype == np.dtype("M8[ns]")
+    np.testing.assert_array_equal(got, stamps_reference(texts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"(19|20)[0-9]{2}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:"
+                              r"[0-6][0-9](\.[0-9]{1,9})?(Z|[+-]0[0-1]:00)", fullmatch=True), min_size=1,
+                max_size=8))
+def test_generated_utc_stamps_read_as_pandas_reads_them(texts):
+    np.testing.assert_array_equal(iso_stamps(texts), stamps_reference(texts))

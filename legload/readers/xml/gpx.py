@@ -77,9 +77,6 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
         raise ReadError(source, "no track points")
     found = tree_fields(points, _FIELDS, attributes=_ATTRIBUTES) if scan is None else scan.fields_of(points)
     columns = timed_columns(found, source, warnings)
-    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
-        columns.pop("lat_deg", None)
-        columns.pop("lon_deg", None)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)

@@ -4,6 +4,7 @@ warning, each part of a file read on its own and a damaged part skipped with a n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
@@ -60,7 +61,8 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
     (``datetime64[ns]``, UTC, no zone) and each of ``found.values`` that has a value.
 
     Points without a readable time, or timed before 1990 or over a day ahead, are dropped
-    with a warning when others are plausible. Channels without any value are left out.
+    with a warning when others are plausible. Channels without any value are left out, and
+    so are ``lat_deg`` and ``lon_deg`` when either is.
 
     Raises:
         ReadError: no points, no timestamps at all, or only implausible ones.
@@ -96,6 +98,9 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
         kept = values if everything else values[plausible]
         if np.isfinite(kept).any():  # a negative zero ("-0") reads as zero, whichever parser read it
             out[name] = np.add(kept, 0.0, out=kept)  # in place: the columns are the reader's own
+    if ("lat_deg" in out) != ("lon_deg" in out):  # half a position is none
+        out.pop("lat_deg", None)
+        out.pop("lon_deg", None)
     return out
 
 
@@ -150,8 +155,20 @@ def _centred(values: np.ndarray) -> np.ndarray:
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
     (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
-    the instant lies outside the nanosecond range (years before 1678 or after 2261)."""
-    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
+    the instant lies outside the nanosecond range (years before 1678 or after 2261). Plain UTC
+    stamps of 1900-2099 (``2020-05-01T10:00:00.5Z``, ``+00:00``) are read by numpy, which agrees."""
+    texts = list(texts)
+    try:
+        joined = "\n".join(texts) + "\n"  # type: ignore[arg-type]  # a None raises TypeError
+    except TypeError:
+        joined = ""
+    if _PLAIN_UTC.fullmatch(joined):
+        try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
+            naive = joined.replace("Z", "").replace("+00:00", "").replace("-00:00", "")
+            return np.array(naive.split(), "M8[ns]")
+        except ValueError:
+            pass
+    parsed = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601",
                             errors="coerce")
     values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
     if values.dtype == np.dtype("M8[ns]"):
@@ -163,6 +180,8 @@ def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     return out
 
 
+#: UTC stamps of 1900-2099 with up to nine decimals of a second, one a line
+_PLAIN_UTC = re.compile(r"(?:(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]00:00)\n)+")
 #: the nanosecond range, a second inside each end (a coarser unit rounds towards it)
 _NS_FIRST = (pd.Timestamp.min + pd.Timedelta(seconds=1)).to_datetime64()
 _NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()

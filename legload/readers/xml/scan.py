@@ -157,8 +157,9 @@ def scan_points(data: bytes, point_name: str, fields: Mapping[str, str], *,
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).upper() not in _ENCODINGS:
         return None
+    name = point_name.encode()  # every point's start tag holds "<name" or ":name"
     found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}),
-                   data.count(b"<" + point_name.encode()))
+                   data.count(b"<" + name) + data.count(b":" + name))
     for lo, hi in _pieces(data, point_name):
         if not found.add(data, lo, hi):
             return None
@@ -313,13 +314,8 @@ class _Found:
         self.closed = bool(ends[-1] == len(lt) - 1)
 
     def _keep(self, m: int, values: dict[str, np.ndarray], times: tuple) -> None:
-        """Add the fields of the next ``m`` points to the columns (grown when they are full)."""
+        """Add the fields of the next ``m`` points to the columns."""
         end = self.n + m
-        if end > self.capacity:
-            self.capacity = max(end, self.capacity * 3 // 2)
-            self.times = _grown(self.times, self.capacity, np.datetime64("NaT", "ns"))
-            self.written = _grown(self.written, self.capacity, False)
-            self.columns = {k: _grown(c, self.capacity, np.nan) for k, c in self.columns.items()}
         for key, column in values.items():
             if key not in self.columns:
                 self.columns[key] = np.full(self.capacity, np.nan)
@@ -346,7 +342,3 @@ class _Found:
         parts.append(data[resume:])
         return b"".join(parts)
 
-
-def _grown(column: np.ndarray, size: int, fill: object) -> np.ndarray:
-    """``column`` followed by ``fill`` up to ``size`` entries."""
-    return np.concatenate([column, np.full(size - len(column), fill, column.dtype)])

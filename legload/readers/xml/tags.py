@@ -27,9 +27,9 @@ SPACE, QUOTE, APOSTROPHE, EQUALS = 32, 34, 39, 61
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: where each 8-byte word of a name starts, and a word's first k bytes (k = 0..8)
-_WORDS = np.arange(0, _NAME_BYTES, 8)
-_UPTO = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
+#: the first k bytes (k = 0..32) of a tag as four 8-byte words
+_UPTO = np.array([(1 << (8 * min(max(k - w, 0), 8))) - 1 for k in range(_NAME_BYTES + 1)
+                  for w in range(0, _NAME_BYTES, 8)], np.uint64).reshape(-1, 4)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
@@ -112,8 +112,8 @@ def tag_codes(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str
     words are grouped by a hash, checked against their group's and each group named once."""
     if at.max(initial=0) + _NAME_BYTES > len(arr):
         arr = np.concatenate([arr, np.zeros(_NAME_BYTES, np.uint8)])
-    stream = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))  # 8 bytes from each byte
-    whole = stream[at[:, None] + _WORDS] & _UPTO[np.clip(size[:, None] - _WORDS, 0, 8)]
+    stream = np.ndarray((len(arr) - _NAME_BYTES + 1,), f"S{_NAME_BYTES}", arr, strides=(1,))
+    whole = stream[at].view("<u8").reshape(-1, 4) & _UPTO[np.minimum(size, _NAME_BYTES)]
     for cut in (size > _NAME_BYTES, np.ones(len(at), bool)):
         words = whole.copy()
         if cut.any():

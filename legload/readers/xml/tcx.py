@@ -77,9 +77,6 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
         raise ReadError(source, "no track points")
     found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
     columns = timed_columns(found, source, warnings)
-    if ("lat_deg" in columns) != ("lon_deg" in columns):  # half a position is none
-        columns.pop("lat_deg", None)
-        columns.pop("lon_deg", None)
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
     sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
