@@ -111,7 +111,10 @@ def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray
     half = size // 2
     padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
     windows = np.lib.stride_tricks.sliding_window_view(padded, size)
-    return np.nanmedian(windows, axis=1)
+    out = np.empty(values.size)
+    for first in range(0, values.size, _BLOCK_ROWS):  # nanmedian copies what it is given
+        out[first:first + _BLOCK_ROWS] = np.nanmedian(windows[first:first + _BLOCK_ROWS], axis=1)
+    return out
 
 
 def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> np.ndarray:
