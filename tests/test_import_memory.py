@@ -70,7 +70,7 @@ def test_a_big_files_bytes_are_let_go_before_its_analysis(tmp_path, monkeypatch)
 
 
 def test_the_altitude_fit_allocates_a_bounded_number_of_rows():
-    _, alt = _track(ROWS)
+    x, alt = _track(ROWS)
     rows = np.arange(ROWS)
     per_row = _peak_per_row(lambda: altitude.smooth_and_grade(x, rows, alt, "gps"), ROWS)
     assert per_row < 20 * 8, per_row  # the three results, the five sums and their inputs
