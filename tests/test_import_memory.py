@@ -106,3 +106,17 @@ def test_distance_and_climb_in_blocks_are_the_same_in_one_piece(monkeypatch, n):
     monkeypatch.setattr(core_activity, "_BLOCK", 1 << 30)
     whole = core_activity.track_distance_m(frame), core_activity.climb_m(alt)
     assert np.array_equal(blocked[0], whole[0]) and blocked[1] == whole[1]
+
+
+def test_a_file_read_again_is_counted_in_flight_and_checked_against_its_hash(tmp_path):
+    from legload.import_pool import ReadJob, ReadPool, read_job
+
+    path = write_gpx(tmp_path / "run.gpx", 1_000)
+    size = path.stat().st_size
+    job = ReadJob(b"", str(path), "0" * 64, path=str(path), size=size)
+    pool = ReadPool(workers=2)
+    pool.budget = size - 1
+    assert job.nbytes == size and pool._too_much([job])
+    result = read_job(job)  # the file is not the one hashed: not read as if it were
+    assert result.error is not None and "changed while" in result.error.problem
+    assert not result.activities
