@@ -36,8 +36,12 @@ _TAIL = "</trkseg></trk></gpx>\n"
 _BYTES_PER_POINT = 99  # of _POINT, as written
 
 
-def write_gpx(path: Path, points: int, *, day: int = 0) -> Path:
-    """A GPX run of ``points`` one-second track points starting on 2025-01-01 + ``day``."""
+def write_gpx(path: Path, points: int, *, day: int = 0, reuse: bool = False) -> Path:
+    """A GPX run of ``points`` one-second track points starting on 2025-01-01 + ``day``
+    (with ``reuse``, a complete file of that name written before is kept as it is)."""
+    if reuse and path.is_file() and path.with_suffix(".points").is_file() \
+            and path.with_suffix(".points").read_text() == str(points):
+        return path
     start = dt.datetime(2025, 1, 1, 6) + dt.timedelta(days=day)
     with path.open("w", encoding="ascii") as out:
         out.write(_HEAD.format(name=f"run {day}"))
@@ -47,6 +51,7 @@ def write_gpx(path: Path, points: int, *, day: int = 0) -> Path:
                               time=(start + dt.timedelta(seconds=i)).strftime("%Y-%m-%dT%H:%M:%SZ"))
                 for i in range(first, min(points, first + 100_000))))
         out.write(_TAIL)
+    path.with_suffix(".points").write_text(str(points))
     return path
 
 
@@ -115,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file-mb", type=float, default=96.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", choices=("big", "many"))
-    parser.add_argument("--dir", type=Path, help="folder for the inputs (default: a temporary one)")
+    parser.add_argument("--dir", type=Path, help="folder for the inputs, kept and reused "
+                        "(default: a temporary one)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args(argv)
     if not Path("/proc/self/statm").exists():
@@ -125,12 +131,13 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         results = {}
         if args.only in (None, "big"):
-            big = write_gpx(folder / "big.gpx", args.points)
+            big = write_gpx(folder / "big.gpx", args.points, reuse=args.dir is not None)
             results["big"] = {"points": args.points, "file_mb": round(big.stat().st_size / 2**20, 1),
                               **run_import([big], folder, 1)}
         if args.only in (None, "many"):
             points = int(args.file_mb * 2**20 / _BYTES_PER_POINT)
-            paths = [write_gpx(folder / f"run{i}.gpx", points, day=i + 1) for i in range(args.files)]
+            paths = [write_gpx(folder / f"run{i}.gpx", points, day=i + 1, reuse=args.dir is not None)
+                     for i in range(args.files)]
             results["many"] = {"points": points * args.files, "file_mb": round(
                 sum(p.stat().st_size for p in paths) / 2**20, 1), "workers": args.workers,
                 **run_import(paths, folder, args.workers)}

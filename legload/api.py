@@ -49,6 +49,8 @@ def __getattr__(name: str) -> object:
 
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
 _LOG_KINDS = {table: kind for kind, table in TABLES.items()}  # "intake_days" → "intake"
+#: files larger than this are read again by the reader rather than handed over as bytes
+_READ_AGAIN_BYTES = 8 * 2**20
 
 
 def import_paths(
@@ -221,7 +223,8 @@ def _read_job(store: Store, member, how: tuple[bool, float | None],
     from legload.readers.detect import content_sha256, sniff
 
     try:
-        data = unwrap(member.read(), member.source)
+        raw = member.read()
+        data = unwrap(raw, member.source)
     except ReadError as exc:
         return lambda e=exc: _failed(report, e)
     digest = content_sha256(data)
@@ -232,7 +235,21 @@ def _read_job(store: Store, member, how: tuple[bool, float | None],
                         "duplicate")
         return duplicate
     strict, mass_kg = how
-    return ReadJob(data, member.source, digest, strict, dict(member.meta or {}), mass_kg)
+    meta = dict(member.meta or {})
+    size = _on_disk(member.source, raw)
+    if size:  # the reader reads the file again itself: its bytes are not held meanwhile
+        return ReadJob(b"", member.source, digest, strict, meta, mass_kg, member.source, size)
+    return ReadJob(data, member.source, digest, strict, meta, mass_kg)
+
+
+def _on_disk(source: str, raw: bytes) -> int:
+    """The size of ``raw`` when it is the content of the regular file ``source`` (a file
+    given or found in a folder, not a member of an archive), else 0."""
+    try:
+        return len(raw) if len(raw) > _READ_AGAIN_BYTES and os.path.getsize(source) == len(raw) \
+            and os.path.isfile(source) else 0
+    except (OSError, ValueError):
+        return 0
 
 
 def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> None:

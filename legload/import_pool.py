@@ -29,10 +29,12 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
-from legload.pipeline import analyse_content, analyse_stored_batch, analysis_key, ledger_json
+from legload.pipeline import analyse_activities, analyse_stored_batch, analysis_key, ledger_json
 from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
-from legload.readers.detect import sniff
+from legload.readers.detect import content_sha256, read_content, sniff, unwrap
+from legload.readers.files import read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity, Store, prepare_activity
 
@@ -46,7 +48,11 @@ BYTES_IN_FLIGHT = 256 * 2**20
 
 @dataclass(frozen=True)
 class ReadJob:
-    """One activity file to read: its (unwrapped) content and what an export says of it."""
+    """One activity file to read: its (unwrapped) content and what an export says of it.
+
+    With ``path`` (a file on disk, ``data`` empty) the reader reads the file itself and lets
+    its bytes go once they are read, so that neither the importing process nor a worker
+    holds them through the analysis; ``size``: its bytes, for the budget in flight."""
 
     data: bytes
     source: str
@@ -54,6 +60,13 @@ class ReadJob:
     strict: bool = False
     meta: dict[str, str | None] = field(default_factory=dict)
     mass_kg: float | None = None  # the athlete's, for the analysis stored with the activity
+    path: str | None = None
+    size: int = 0
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of content this job stands for (held, or to be read from ``path``)."""
+        return max(self.size, len(self.data))
 
 
 @dataclass
@@ -70,20 +83,31 @@ class ReadResult:
 def read_job(job: ReadJob) -> ReadResult:
     """Read, analyse and encode one file (in a worker or in-process; the same either way)."""
     key = analysis_key(job.mass_kg)
-    reader = job.meta.get("reader") or sniff(job.data)
-    prepared = []
+    result = ReadResult(job.source, job.sha256, reader=job.meta.get("reader"))
     try:
-        for item in analyse_content(job.data, job.source, mass_kg=job.mass_kg,
-                                    strict=job.strict, sha256=job.sha256, meta=job.meta):
+        activities = _read(job, result)  # the file's bytes are gone once this returns
+        for item in analyse_activities(activities, mass_kg=job.mass_kg, meta=job.meta):
             stored = None if item.session is None else (key, ledger_json(item.session))
-            prepared.append(prepare_activity(item.activity, job.source, analysis=stored))
+            result.activities.append(prepare_activity(item.activity, job.source,
+                                                      analysis=stored))
     except ReadError as exc:
-        return ReadResult(job.source, job.sha256, error=exc, reader=reader)
+        result.activities, result.error = [], exc
     except (ValueError, TypeError, OverflowError) as exc:  # one file's odd values stop only it
         problem = f"could not be stored ({type(exc).__name__}: {exc})"
-        return ReadResult(job.source, job.sha256, error=ReadError(job.source, problem),
-                          reader=reader)
-    return ReadResult(job.source, job.sha256, prepared, reader=reader)
+        result.activities, result.error = [], ReadError(job.source, problem)
+    return result
+
+
+def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:
+    """The activities of the job's file, not yet analysed; notes in ``result`` which reader
+    takes it."""
+    data = job.data
+    if job.path is not None:
+        data = unwrap(read_file(job.path), job.source)
+        if content_sha256(data) != job.sha256:
+            raise ReadError(job.source, "changed while it was being imported")
+    result.reader = result.reader or sniff(data)
+    return read_content(data, job.source, strict=job.strict, sha256=job.sha256)
 
 
 def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
@@ -238,7 +262,7 @@ class ReadPool:
         content: the pool sends a batch once it holds a worker's share of the budget, and
         waits for the oldest files while those sent hold more than the budget, so the files
         in flight hold at most the budget and one file more."""
-        return sum(len(job.data) for job in jobs) > (self.budget if limit is None else limit)
+        return sum(job.nbytes for job in jobs) > (self.budget if limit is None else limit)
 
     def drain(self) -> Iterator[ReadResult | Callable[[], None]]:
         self._send()

@@ -86,8 +86,17 @@ def analyse_content(data: bytes, source: str, *, mass_kg: float | None = None,
     (:func:`~legload.analysis.session.analyse_session`). ``meta``: an export's index entry
     (name, sport). Raises :class:`ReadError` for a file that cannot be read; pure otherwise
     (no database), so a batch job can run it anywhere."""
+    return analyse_activities(read_content(data, source, strict=strict, sha256=sha256),
+                              mass_kg=mass_kg, meta=meta)
+
+
+def analyse_activities(activities: list[Activity | ActivityColumns], *,
+                       mass_kg: float | None = None,
+                       meta: dict | None = None) -> list[AnalysedActivity]:
+    """:func:`analyse_content` of activities read already (the file's bytes let go). Each is
+    analysed in turn and its stream dropped before the next one is built."""
     analysed = []
-    for activity in read_content(data, source, strict=strict, sha256=sha256):
+    for activity in activities:
         apply_meta(activity, meta or {})
         analysed.append(_analyse(activity, mass_kg))
     return analysed
@@ -140,5 +149,5 @@ def analyse_stored_batch(db: str, ids: list[int], mass_kg: float | None,
     return found
 
 
-__all__ = ["AnalysedActivity", "analyse_content", "analyse_stored_batch", "analysis_key",
-           "apply_meta", "ledger_json", "model_version"]
+__all__ = ["AnalysedActivity", "analyse_activities", "analyse_content", "analyse_stored_batch",
+           "analysis_key", "apply_meta", "ledger_json", "model_version"]

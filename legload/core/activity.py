@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +12,7 @@ import pandas as pd
 from legload.core.columns import LAP_COLUMNS, SAMPLE_COLUMNS
 
 _EARTH_RADIUS_M = 6_371_008.8
+_BLOCK = 1 << 16  # samples at a time in the loops over long recordings
 
 
 @dataclass
@@ -153,9 +154,20 @@ def track_distance_m(samples: pd.DataFrame) -> np.ndarray:
         if frame.index.is_monotonic_increasing:
             smooth = frame.rolling(POSITION_SMOOTHING, center=True, min_periods=1).mean()
             lat, lon = smooth["lat"].to_numpy(), smooth["lon"].to_numpy()
-    step = haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])
-    step = np.where(np.isfinite(step), step, 0.0)
-    return np.concatenate([[0.0], np.cumsum(step)])
+    out = np.zeros(lat.size)
+    for first in range(1, lat.size, _BLOCK):  # in blocks: no full-size temporaries
+        last = min(lat.size, first + _BLOCK)
+        step = haversine_m(lat[first - 1:last - 1], lon[first - 1:last - 1], lat[first:last],
+                           lon[first:last])
+        out[first:last] = np.where(np.isfinite(step), step, 0.0)
+    return np.cumsum(out, out=out)
+
+
+def _floats(values: np.ndarray) -> Iterator[float]:
+    """The values as plain floats (a loop over them is several times faster than over numpy
+    scalars), a block at a time."""
+    for first in range(0, values.size, _BLOCK):
+        yield from values[first:first + _BLOCK].tolist()
 
 
 def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, float]:
@@ -169,9 +181,8 @@ def climb_m(altitude: np.ndarray, threshold_m: float = 3.0) -> tuple[float, floa
         return 0.0, 0.0
     alt = alt[np.r_[True, alt[1:] != alt[:-1]]]  # a repeated value changes nothing
     ascent = descent = 0.0
-    values = alt.tolist()  # plain floats: the loop is several times faster than on numpy
-    ref = values[0]
-    for value in values[1:]:
+    ref = float(alt[0])
+    for value in _floats(alt[1:]):
         if value - ref >= threshold_m:
             ascent += value - ref
             ref = value

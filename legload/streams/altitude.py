@@ -49,6 +49,7 @@ SPIKE_SIGMAS = 4.0
 NOISE_FLOOR_M = 0.05
 ASCENT_HYSTERESIS_M = 1.0
 _MAD_TO_SD = 1.4826
+_BLOCK_ROWS = 1 << 16  # rows fitted at a time (bounds the temporaries of the window loop)
 
 
 @dataclass
@@ -110,7 +111,10 @@ def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray
     half = size // 2
     padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
     windows = np.lib.stride_tricks.sliding_window_view(padded, size)
-    return np.nanmedian(windows, axis=1)
+    out = np.empty(values.size)
+    for first in range(0, values.size, _BLOCK_ROWS):  # nanmedian copies what it is given
+        out[first:first + _BLOCK_ROWS] = np.nanmedian(windows[first:first + _BLOCK_ROWS], axis=1)
+    return out
 
 
 def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> np.ndarray:
@@ -149,28 +153,41 @@ def smooth_and_grade(
 
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
+    for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
+        rows = slice(first, min(n, first + _BLOCK_ROWS))
+        _fit_rows(row_x_m, xc, sums, noise, windows, rows, (altitude[rows], grade[rows],
+                                                            window[rows], done[rows]))
+    altitude += reference
+    reached = bool(np.all(done | (window == 0)))
+    clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
+    grade = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
+    return AltitudeResult(altitude, grade, window, noise, clipped, reached)
+
+
+def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise: float,
+              windows: list[float], rows: slice, out: tuple[np.ndarray, ...]) -> None:
+    """The window loop of :func:`smooth_and_grade` for ``rows``, written into ``out``
+    (views of its altitude without the reference, grade, window and done arrays)."""
+    altitude, grade, window, done = out
+    x = row_x_m[rows]
     for half_width in windows:
-        lo = np.searchsorted(row_x_m, row_x_m - half_width, side="left")
-        hi = np.searchsorted(row_x_m, row_x_m + half_width, side="right")
+        lo = np.searchsorted(row_x_m, x - half_width, side="left")
+        hi = np.searchsorted(row_x_m, x + half_width, side="right")
         sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x
             slope = (sxy - sx * sy / sw) / sxx_c
-            level = sy / sw + slope * (xc - mean_x)
+            level = sy / sw + slope * (xc[rows] - mean_x)
             se = noise / np.sqrt(sxx_c)
         usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
         good = usable & (se <= GRADE_SE_TARGET)
         # rows still open take this window if it meets the target, or as the widest so far
         take = ~done & usable
-        altitude[take] = level[take] + reference
+        altitude[take] = level[take]
         grade[take] = slope[take]
         window[take] = half_width
         done |= good
-    reached = bool(np.all(done | (window == 0)))
-    clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
-    grade = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
-    return AltitudeResult(altitude, grade, window, noise, clipped, reached)
 
 
 def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> tuple[float, float]:
