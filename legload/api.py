@@ -220,7 +220,7 @@ def _read_job(store: Store, member, how: tuple[bool, float | None],
     (a duplicate, or unreadable); ``how``: (strict, the athlete's mass)."""
     from legload.import_pool import ReadJob
     from legload.readers import unwrap
-    from legload.readers.detect import content_sha256, sniff
+    from legload.readers.detect import content_sha256, reader_name
 
     try:
         raw = member.read()
@@ -231,7 +231,7 @@ def _read_job(store: Store, member, how: tuple[bool, float | None],
     if store.has_file(digest):  # a copy of a file still being read is found on storing
         def duplicate() -> None:
             report.duplicates += 1
-            report.note(member.source, (member.meta or {}).get("reader") or sniff(data),
+            report.note(member.source, (member.meta or {}).get("reader") or reader_name(data),
                         "duplicate")
         return duplicate
     strict, mass_kg = how

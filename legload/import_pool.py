@@ -33,7 +33,7 @@ from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
 from legload.pipeline import analyse_activities, analyse_stored_batch, analysis_key, ledger_json
 from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
-from legload.readers.detect import content_sha256, read_content, sniff, unwrap
+from legload.readers.detect import content_sha256, read_content, reader_name, unwrap
 from legload.readers.files import read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity, Store, prepare_activity
@@ -106,7 +106,7 @@ def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:
         data = unwrap(read_file(job.path), job.source)
         if content_sha256(data) != job.sha256:
             raise ReadError(job.source, "changed while it was being imported")
-    result.reader = result.reader or sniff(data)
+    result.reader = result.reader or reader_name(data)
     return read_content(data, job.source, strict=job.strict, sha256=job.sha256)
 
 

@@ -50,6 +50,18 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def reader_name(data: bytes) -> str | None:
+    """The reader an activity file's content goes to: :func:`sniff`'s format, or the module
+    that reads it when its first bytes do not say (a Fitbit exercise list); None when none."""
+    fmt = sniff(data)
+    if fmt is None:
+        from legload.readers.exports.fitbit import is_fitbit_exercise
+
+        if is_fitbit_exercise(data):
+            return "legload.readers.exports.fitbit"
+    return fmt
+
+
 def _xml_reader(fmt: str) -> Callable[[bytes, str], list[ActivityColumns]]:
     if fmt == "gpx":
         from legload.readers.xml.gpx import read_gpx_columns

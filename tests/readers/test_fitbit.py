@@ -117,8 +117,13 @@ def test_reimport_adds_nothing(export, tmp_path):
     db = tmp_path / "db.sqlite"
     first = import_paths([export], db=db, workers=1)
     assert first.failed == [] and first.skipped == [] and first.imported == 31
+    # every file, the exercise list included, names the Fitbit reader that took it
+    assert {(f["reader"], f["outcome"]) for f in first.files} == {
+        ("legload.readers.exports.fitbit", "imported")}
     again = import_paths([export], db=db, workers=1)
     assert (again.imported, again.duplicates) == (0, 31)
+    assert {f["outcome"] for f in again.files} == {"duplicate"}
+    assert None not in {f["reader"] for f in again.files}
 
 
 def test_an_exercise_also_imported_as_gpx_is_one_activity(tmp_path):
