@@ -50,6 +50,9 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+_FITBIT = "legload.readers.exports.fitbit"
+
+
 def reader_name(data: bytes) -> str | None:
     """The reader an activity file's content goes to: :func:`sniff`'s format, or the module
     that reads it when its first bytes do not say (a Fitbit exercise list); None when none."""
@@ -58,7 +61,7 @@ def reader_name(data: bytes) -> str | None:
         from legload.readers.exports.fitbit import is_fitbit_exercise
 
         if is_fitbit_exercise(data):
-            return "legload.readers.exports.fitbit"
+            return _FITBIT
     return fmt
 
 
@@ -103,14 +106,14 @@ def read_content(data: bytes, source: str, *, strict: bool = False,
 
 def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | ActivityColumns]:
     """The activities of unwrapped content, by the reader its first bytes call for."""
-    fmt = sniff(data)
+    fmt = reader_name(data)
     if len(data) == 0:
         raise ReadError(source, "empty file (0 bytes)")
-    if fmt is None:
-        from legload.readers.exports.fitbit import is_fitbit_exercise, read_fitbit_exercises
+    if fmt == _FITBIT:
+        from legload.readers.exports.fitbit import read_fitbit_exercises
 
-        if is_fitbit_exercise(data):
-            return list(read_fitbit_exercises(data, source))
+        return list(read_fitbit_exercises(data, source))
+    if fmt is None:
         if data[:1] in (b"\x0c", b"\x0e"):
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
