@@ -48,7 +48,6 @@ def __getattr__(name: str) -> object:
 
 
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)
-_LOG_KINDS = {table: kind for kind, table in TABLES.items()}  # "intake_days" → "intake"
 #: files larger than this are read again by the reader rather than handed over as bytes
 _READ_AGAIN_BYTES = 8 * 2**20
 
@@ -130,8 +129,7 @@ def _log_action(store: Store, member, report: ImportReport,
         rows = member.rows if member.kind == "log" else read_log(data, member.source)
     except ReadError:
         return skip
-    reader = member.meta.get("reader") or getattr(rows, "reader", None) or \
-        f"{_LOG_KINDS.get(rows.table, 'other')}_log"
+    reader = member.meta.get("reader") or rows.reader
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
