@@ -187,3 +187,21 @@ def test_calibration_montgomery2018_walking_joint_shares():
     a0 = t[(t["joint"] == "ankle") & (t["work_sign"] == "negative") & (t["slope_deg"] == 0)]
     assert ankle_negative_share(w0) == pytest.approx(a0["ratio"].iloc[0], abs=0.03)
     assert ankle_negative_share(w9) < ankle_negative_share(w0)  # 0.42 -> 0.27
+
+
+def test_shih2023_downslope_6_degrees_knee_share_up_ankle_share_down():
+    # Calibration (fitting) check of RUN_DOWNHILL_SHARES against the directions it was set on.
+    rows = published_csv("shih2023_abstract.csv").set_index(["joint", "grade_deg"])
+    rows = rows["direction_vs_level"]
+    assert rows[("knee", -6)] == 1 and rows[("ankle", -6)] == -1
+    stance = {"ankle": ("ankle_plantarflex_stance",), "knee": ("knee_extend_stance",),
+              "hip": ("hip_extend_stance", "hip_flex_stance")}
+
+    def shares(grade: float) -> dict[str, float]:
+        w = joint_work_per_stride(3.13, grade)
+        neg = {j: sum(w[a][1] for a in acts) for j, acts in stance.items()}
+        return {j: x / sum(neg.values()) for j, x in neg.items()}
+
+    level, down = shares(0.0), shares(float(np.tan(np.radians(-6))))
+    assert down["knee"] > level["knee"] + 0.05
+    assert down["ankle"] < level["ankle"] - 0.05

@@ -62,23 +62,20 @@ def test_validation_growth_3_5_to_9_m_s_hip_and_knee_swing_outgrow_the_ankle():
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "known: knee swing -work grows x8.9 from 2.75 to 9.8 m/s in the model (0.33 -> 2.91 J/kg) "
-    "against x3.2 across the two independent data sets (BMC runner 0.92, Nagahara 2.9): the "
-    "model's swing braking at jogging speed is about a third of that runner's"))
-def test_validation_knee_swing_negative_growth_from_jogging_to_top_speed():
+    "known: knee swing -work at 2.75 m/s is 0.33 J/kg in the model against 0.92 for the BMC "
+    "runner (x0.36). The growth ratio 2.75 -> 9.8 m/s across the two sets (model x8.9, data "
+    "x3.2) divided one sprint group's mean by one jogger: not like for like. Compared at each "
+    "end, top speed agrees (Nagahara, x1.0, the test above) and jogging does not"))
+def test_validation_knee_swing_negative_work_at_jogging_speed():
     biomech = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "biomech"
     if not biomech.is_dir():
         pytest.skip("../shared/data/biomech is absent")
     run = pd.read_csv(biomech / "joint_work_bmc_run.csv").set_index(["level", "joint_or_action"])
-    slow_data = run.loc[("joint_swing", "knee"), "negative_work_J_per_kg_per_stride"]
-    top = validation_rows("nagahara2017_abstract.csv").set_index(["joint", "phase"]).loc[("knee", "swing")]
-
-    def knee_swing(v: float) -> float:
-        w = joint_work_per_stride(v)
-        return w["knee_flex_swing"][1] + w["knee_extend_swing"][1]
-
-    model = knee_swing(9.8) / knee_swing(float(run["speed_m_s"].iloc[0]))
-    assert model / (top["value"] / slow_data) < 1.5
+    data = run.loc[("joint_swing", "knee"), "negative_work_J_per_kg_per_stride"]
+    w = joint_work_per_stride(float(run["speed_m_s"].iloc[0]))
+    ratio = (w["knee_flex_swing"][1] + w["knee_extend_swing"][1]) / data
+    # one runner against a mean: the ratio bar, x1.5 either way
+    assert 1 / 1.5 < ratio < 1.5
 
 
 def test_validation_farris2012_joint_shares_constant_within_running_speeds():
@@ -131,10 +128,10 @@ def test_validation_telhan2010_downhill_4_degrees_more_knee_and_hip_absorption()
     assert _stance(down, "hip", 1) > 1.05 * _stance(level, "hip", 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known: at -4 deg the model's ankle stance absorption rises 15 % (RUN_DOWNHILL_SHARES ankle "
-    "0.20 + dorsiflexors 0.05, [M]); Telhan 2010 found the ankle unchanged"))
 def test_validation_telhan2010_downhill_4_degrees_ankle_unchanged():
     speed, grade = 3.13, float(np.tan(np.radians(-4)))
     level, down = joint_work_per_stride(speed), joint_work_per_stride(speed, grade)
+    rows = validation_rows("telhan2010_abstract.csv").set_index(["joint", "grade_deg"])
+    assert rows.loc[("ankle", -4), "direction_vs_level"] == 0
+    # the 10 % of the uphill test (19 runners, paired); before the fix +15 % (failed)
     assert _stance(down, "ankle", 1) / _stance(level, "ankle", 1) < 1.10

@@ -178,13 +178,19 @@ RUN_UPHILL_SHARES: MappingProxyType = MappingProxyType(
     }
 )
 
-#: Downhill running: how the added negative work is shared [M], anchored on the knee-extensor
-#: dominance of downhill braking (Gottschall & Kram 2005 braking peak +73 %; Franz & Kram
-#: 2012) and on the walking negative shares at -9 deg (Montgomery & Grabowski 2018).
+#: Downhill running: how the added negative work is shared. Knee extensors 0.75, anchored on
+#: the knee-extensor dominance of downhill braking (Gottschall & Kram 2005 braking peak +73 %;
+#: Franz & Kram 2012) [M size]; plantar flexors 0.05: at 6 deg downslope the ankle's
+#: contribution to the support moment falls while the knee's rises (Shih & Ho 2023, 20
+#: runners) [R-abstract direction], yet gastrocnemius EMG rises downhill (Cai 2010) [R
+#: direction], so the ankle keeps a small part [M size] (was 0.20, [M], which raised ankle
+#: absorption 15 % at -4 deg); the 0.15 taken from it goes to the knee [M]; dorsiflexors 0.05
+#: (heel-first landing) and hip extensors 0.15 [M]. Not fitted, so validated: Telhan 2010
+#: (-4 deg: ankle unchanged, knee and hip absorption up).
 RUN_DOWNHILL_SHARES: MappingProxyType = MappingProxyType(
     {
-        "knee_extend_stance": 0.60,
-        "ankle_plantarflex_stance": 0.20,
+        "knee_extend_stance": 0.75,
+        "ankle_plantarflex_stance": 0.05,
         "ankle_dorsiflex": 0.05,
         "hip_extend_stance": 0.15,
     }

@@ -148,6 +148,19 @@ TELHAN_2010 = Source(
     ),
 )
 
+SHIH_HO_2023 = Source(
+    citation=(
+        "Shih Y, Ho K-Y (2023) Lower extremity support moment and distribution of joint "
+        "moments during sloped running. J Sports Sci Med 22:111-116"
+    ),
+    doi="10.52082/jssm.2023.111",
+    note=(
+        "Abstract read [R] (jssm.org): 20 runners, level and +/-6 deg; downslope: knee "
+        "contribution to the support moment highest, ankle and hip lowest. Directions only; "
+        "sets RUN_DOWNHILL_SHARES (ankle 0.05, was 0.20)."
+    ),
+)
+
 DEVITA_2008 = Source(
     citation=(
         "DeVita P, Janshen L, Rider P, Solnik S, Hortobagyi T (2008) Muscle work is biased "
