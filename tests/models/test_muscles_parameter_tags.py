@@ -1,6 +1,7 @@
-"""Every number of the locomotion models is tagged where it is defined.
+"""Every number of the locomotion, body, cycling and exercise models is tagged where it is defined.
 
-Each field of :class:`LocomotionParameters` is the module constant of the same name in
+Each field of :class:`LocomotionParameters` (and of ``BodyParameters``, ``CyclingParameters``,
+``ExerciseParameters``) is the module constant of the same name in
 capitals; the ``#:`` comment above that constant must carry [R] (read in the paper, page or
 table named), [S] (secondary source) or [M] (model choice, with the reason). The test fails on
 a new constant added without a tag, or on a tag deleted.
@@ -14,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from legload.models.body import parameters as body_parameters
+from legload.models.cycling import parameters as cycling_parameters
+from legload.models.exercise import parameters as exercise_parameters
+from legload.models.exercise import published_activation
 from legload.models.locomotion import joint_parameters, muscle_parameters, parameters
 from legload.models.locomotion.parameters import LocomotionParameters
 
@@ -24,6 +29,19 @@ CONSTANTS = {
     "run_cost_coefficients": "MINETTI_2002_RUN_COEFFICIENTS",
     "walk_cost_coefficients": "MINETTI_2002_WALK_COEFFICIENTS",
     "minetti_grade_limit": "MINETTI_2002_GRADE_LIMIT",
+    "mifflin_coefficients": "MIFFLIN_1990_COEFFICIENTS",
+    "jackson_coefficients": "JACKSON_2002_COEFFICIENTS",
+    "gross_efficiency": "CYCLING_GROSS_EFFICIENCY",
+    "road_load": "CYCLING_ROAD_LOAD_DEFAULTS",
+    "published_activation": "EXERCISE_PUBLISHED_ACTIVATION",
+    "role_factors": "EXERCISE_ROLE_FACTORS",
+    "fallback_reference": "EXERCISE_FALLBACK_REFERENCE",
+}
+#: the other topics' parameter sets and the modules their constants are defined in
+OTHER_SETS = {
+    "body": (body_parameters.BodyParameters, (body_parameters,)),
+    "cycling": (cycling_parameters.CyclingParameters, (cycling_parameters,)),
+    "exercise": (exercise_parameters.ExerciseParameters, (exercise_parameters, published_activation)),
 }
 
 
@@ -44,13 +62,13 @@ def comment_blocks(source: str) -> dict[str, str]:
     return blocks
 
 
-def field_tags() -> dict[str, set[str]]:
-    """The tags of every LocomotionParameters field, from its constant's comment."""
+def field_tags(cls=LocomotionParameters, modules=MODULES) -> dict[str, set[str]]:
+    """The tags of every field of a parameters dataclass, from its constant's comment."""
     blocks: dict[str, str] = {}
-    for module in MODULES:
+    for module in modules:
         blocks.update(comment_blocks(Path(module.__file__).read_text(encoding="utf-8")))
     tags = {}
-    for field in dataclasses.fields(LocomotionParameters):
+    for field in dataclasses.fields(cls):
         name = CONSTANTS.get(field.name, field.name.upper())
         assert name in blocks, f"no constant for field {field.name}"
         tags[field.name] = set(TAG.findall(blocks[name]))
@@ -60,6 +78,14 @@ def field_tags() -> dict[str, set[str]]:
 @pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(LocomotionParameters)])
 def test_every_parameter_is_tagged(field):
     assert field_tags()[field], f"{field}: no [R], [S] or [M] tag at its constant"
+
+
+@pytest.mark.parametrize("topic, field", [
+    (topic, f.name) for topic, (cls, _) in OTHER_SETS.items() for f in dataclasses.fields(cls)
+])
+def test_every_body_cycling_and_exercise_parameter_is_tagged(topic, field):
+    cls, modules = OTHER_SETS[topic]
+    assert field_tags(cls, modules)[field], f"{topic}.{field}: no [R], [S] or [M] tag at its constant"
 
 
 def test_the_comment_parser_sees_an_untagged_constant():

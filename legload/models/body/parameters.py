@@ -124,13 +124,15 @@ OPEN_IMPLEMENTATION = Source(
 # Energy densities (Hall 2008; Hall et al. 2011 web appendix)
 # =============================================================================================
 
-#: Energy density of a change in body fat mass rho_F [MJ/kg]. Read (Hall 2008).
+#: Energy density of a change in body fat mass rho_F [MJ/kg]. [R] (Hall 2008, abstract and
+#: opening section).
 RHO_FAT_MJ_PER_KG: float = 39.5
 #: Energy density of a change in lean tissue rho_L [MJ/kg]. [S]
 RHO_LEAN_MJ_PER_KG: float = 7.6
-#: Energy density of glycogen rho_G [MJ/kg]. Read (Hall 2008; Hall et al. 2011 appendix).
+#: Energy density of glycogen rho_G [MJ/kg]. [R] (Hall 2008; Hall et al. 2011 appendix, opening
+#: page).
 RHO_GLYCOGEN_MJ_PER_KG: float = 17.6
-#: The rule of thumb 3500 kcal per pound, as an energy density [MJ/kg]. Read (Hall 2008).
+#: The rule of thumb 3500 kcal per pound, as an energy density [MJ/kg]. [R] (Hall 2008).
 RULE_OF_THUMB_MJ_PER_KG: float = 32.2
 
 # =============================================================================================
@@ -146,25 +148,29 @@ FORBES_C_KG: float = 10.4
 
 #: Metabolic rate per kg of fat gamma_F and of lean tissue gamma_L [kJ kg-1 day-1]. [S]
 GAMMA_FAT_KJ_PER_KG_DAY: float = 13.0
+#: gamma_L [kJ kg-1 day-1]. [S]
 GAMMA_LEAN_KJ_PER_KG_DAY: float = 92.0
 
 #: Cost of depositing or turning over fat eta_F and lean tissue eta_L [kJ/kg]. [S]
 ETA_FAT_KJ_PER_KG: float = 750.0
+#: eta_L [kJ/kg]. [S]
 ETA_LEAN_KJ_PER_KG: float = 960.0
 
 #: Thermic effect of a change of intake beta_TEF [-]. [S]
 BETA_TEF: float = 0.10
 #: Adaptive thermogenesis per unit change of intake beta_AT [-] and its time constant. [S]
 BETA_AT: float = 0.14
+#: tau_AT [days]. [S]
 TAU_AT_DAYS: float = 14.0
 
 # =============================================================================================
 # Glycogen (Hall et al. 2011 web appendix, read)
 # =============================================================================================
 
-#: Body glycogen at baseline [kg] (~500 g). Read.
+#: Body glycogen at baseline [kg] (~500 g). [R] (Hall et al. 2011 appendix, opening page).
 GLYCOGEN_BASELINE_KG: float = 0.5
-#: Water stored with each kg of glycogen [kg/kg] (~2.7 g/g). Read. A kg of glycogen thus
+#: Water stored with each kg of glycogen [kg/kg] (~2.7 g/g). [R] (Hall et al. 2011 appendix,
+#: opening page). A kg of glycogen thus
 #: weighs 3.7 kg with its water.
 GLYCOGEN_WATER_KG_PER_KG: float = 2.7
 #: Share of intake energy from carbohydrate, used for glycogen only (no macronutrient log
@@ -188,9 +194,12 @@ JACKSON_2002_COEFFICIENTS = MappingProxyType(
     }
 )
 
-#: Conditions of :func:`legload.models.body.expenditure.adaptive_expenditure`.
+#: Conditions of :func:`legload.models.body.expenditure.adaptive_expenditure` [M]: at least two
+#: weeks (the time constant TAU_AT of adaptive thermogenesis) ...
 ADAPTIVE_MIN_DAYS: int = 14
+#: ... at least five weigh-ins, so a trend is not one day's water swing [M] ...
 ADAPTIVE_MIN_WEIGH_INS: int = 5
+#: ... and at least a week of logged intake [M].
 ADAPTIVE_MIN_INTAKE_DAYS: int = 7
 
 SOURCES: tuple[Source, ...] = (
@@ -222,7 +231,7 @@ MIFFLIN_1990 = Source(
     ),
 )
 
-#: Coefficients of the simplified sex-specific equations (kcal/day).
+#: Coefficients of the simplified sex-specific equations (kcal/day). [R] (Mifflin 1990, abstract).
 MIFFLIN_1990_COEFFICIENTS = MappingProxyType(
     {
         "kcal_per_kg": 10.0,

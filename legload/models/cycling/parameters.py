@@ -122,7 +122,9 @@ ERICSON_1986_SHARES: MappingProxyType = MappingProxyType(
         "ankle_plantarflex": 0.20,
     }
 )
+#: Ericson 1986's condition: 120 W [R] ...
 ERICSON_1986_POWER_W: float = 120.0
+#: ... at 60 rpm [R].
 ERICSON_1986_CADENCE_RPM: float = 60.0
 #: Eccentric plantar-flexor work per limb per revolution at 120 W, 60 rpm [R] (J).
 ERICSON_1986_NEGATIVE_J_PER_LIMB_REV: float = 3.4
@@ -140,7 +142,7 @@ DORSIFLEX_SHARE: float = 0.01
 
 #: Body mass of the reference rider [M]: Ericson's subjects' mass is not in the abstract.
 REFERENCE_BODY_MASS_KG: float = 70.0
-#: Reference power per kg: 120 W / 70 kg.
+#: Reference power per kg: 120 W [R] / 70 kg [M].
 REFERENCE_POWER_W_KG: float = ERICSON_1986_POWER_W / REFERENCE_BODY_MASS_KG
 
 #: Power per kg at which the all-out share pattern applies [M]: ~1300 W revolution-averaged
@@ -176,7 +178,8 @@ RECTUS_SHARE_OF_HIP_FLEXION: float = LENHART_2014_FORCES["early_swing_rectus_fem
     LENHART_2014_FORCES["early_swing_rectus_femoris"] + LENHART_2014_FORCES["early_swing_iliopsoas"]
 )
 
-#: Joint action -> {group: fraction}; each action's fractions sum to 1.
+#: Joint action -> {group: fraction}; each action's fractions sum to 1. The splits are the three
+#: [M] shares above and the [R, reused] rectus femoris share; one-group actions are anatomy.
 ACTION_ALLOCATION: MappingProxyType = MappingProxyType(
     {
         "hip_extend": {
@@ -263,8 +266,10 @@ CADENCE_SENSITIVITY: MappingProxyType = MappingProxyType(
 # =============================================================================================
 
 #: Crank power [W] and cadence [rpm] the model accepts; outside: clipped (or refused with
-#: strict=True). 2000 W covers instantaneous sprint peaks; 30-140 rpm spans the studies.
+#: strict=True). 2000 W covers instantaneous sprint peaks (Martin 1997's ~1300 W mean maximal
+#: power [R] with margin) [M].
 POWER_LIMITS_W: tuple[float, float] = (0.0, 2000.0)
+#: 30-140 rpm spans the cadences of the studies above (MacIntosh 2000; Ericson 1985) [M].
 CADENCE_LIMITS_RPM: tuple[float, float] = (30.0, 140.0)
 #: Cadence used when none is given (or a sample is NaN) [M]: a common self-selected rate.
 DEFAULT_CADENCE_RPM: float = 85.0
@@ -308,7 +313,8 @@ HOPKER_2010 = Source(
     note="Abstract read: gross efficiency 19.9-20.4 % (men) and 22.3-22.5 % (women) at 150-180 W.",
 )
 
-#: Default gross efficiency of cycling (mechanical power / whole-body metabolic power).
+#: Default gross efficiency of cycling (mechanical power / whole-body metabolic power) [M]:
+#: between the men's 19.9-20.4 % and the women's 22.3-22.5 % of Hopker 2010 [R].
 CYCLING_GROSS_EFFICIENCY: float = 0.22
 
 #: Gross efficiencies reported in fit men and trained cyclists at moderate work rates (Moseley &
@@ -330,7 +336,7 @@ MARTIN_1998 = Source(
     ),
 )
 
-#: Engineering defaults for a road bike with the rider on the hoods; not from one paper,
+#: [M] Engineering defaults for a road bike with the rider on the hoods; not from one paper,
 #: and real riders differ widely: drag area CdA [m2], rolling-resistance coefficient [-],
 #: air density [kg m-3] of the ISO standard atmosphere at sea level, 15 degC.
 CYCLING_ROAD_LOAD_DEFAULTS = MappingProxyType({"cda_m2": 0.32, "crr": 0.004, "rho_kg_m3": 1.225})

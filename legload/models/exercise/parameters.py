@@ -60,24 +60,24 @@ HARD_SET_CONVENTION = Source(
 )
 
 #: Role of a muscle group in an exercise -> fraction of the reference activation used when no
-#: %MVIC was found (the 1 primary / 0.5 secondary convention; 0.1 for a stabiliser).
+#: %MVIC was found (the 1 primary / 0.5 secondary convention; 0.1 for a stabiliser) [M].
 EXERCISE_ROLE_FACTORS = MappingProxyType(
     {"primary": 1.0, "secondary": 0.5, "stabiliser": 0.1, "none": 0.0}
 )
 
 #: Reference activation [fraction of MVIC] for the fallback when an exercise has no measured
 #: prime mover: the median of the published prime-mover values below (17 values, 0.21-1.25,
-#: median 0.725), rounded to 0.75. Model choice; a test checks it against the table.
+#: median 0.725), rounded to 0.75 [M]; a test checks it against the table.
 EXERCISE_FALLBACK_REFERENCE: float = 0.75
 
 #: Hard-set counting (model choices, tagged in docs/models/exercises.md):
-#: sets with RIR <= this count in full ...
+#: sets with RIR <= this count in full [M] ...
 HARD_SET_RIR_FULL: float = 3.0
-#: ... sets with RIR up to this count one half, easier sets count 0.
+#: ... sets with RIR up to this count one half, easier sets count 0 [M].
 HARD_SET_RIR_HALF: float = 5.0
-#: Effort credit of a set with RIR in (HARD_SET_RIR_FULL, HARD_SET_RIR_HALF].
+#: Effort credit of a set with RIR in (HARD_SET_RIR_FULL, HARD_SET_RIR_HALF] [M].
 HARD_SET_EASY_CREDIT: float = 0.5
-#: With RIR unknown, sets of at least this many reps count in full, shorter sets one half.
+#: With RIR unknown, sets of at least this many reps count in full, shorter sets one half [M].
 HARD_SET_MIN_REPS_UNKNOWN_RIR: int = 5
 #: Muscles whose activation is below this fraction of the exercise's highest get 0 sets.  [M]
 #: Only movers (primary or secondary role: the muscle moves a joint through the exercise's
@@ -154,7 +154,8 @@ COMPENDIUM_2011_METS = MappingProxyType(
     }
 )
 
-#: Energy of one MET-hour per kg of body mass (Compendium convention) [kcal kg-1 h-1].
+#: Energy of one MET-hour per kg of body mass (Compendium convention) [kcal kg-1 h-1]. [R]
+#: (Ainsworth 2011: 1 MET = 1 kcal/kg/h).
 KCAL_PER_MET_KG_HOUR: float = 1.0
 
 

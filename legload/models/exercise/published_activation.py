@@ -160,6 +160,7 @@ def _dl(muscle: str, phase: str, style: str, value: float) -> CsvCell:
 _DL_AVG = "mean of phases 1 and 2 (a whole repetition)"
 
 #: Published activations used by the exercise library (fraction = mean of the cells / 100).
+#: [R] each cell read in the table named by its CsvCell (tests/data/published/).
 EXERCISE_PUBLISHED_ACTIVATION: tuple[PublishedActivation, ...] = (
     # back squat
     PublishedActivation("back_squat", "quadriceps",
