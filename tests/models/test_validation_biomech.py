@@ -184,10 +184,11 @@ def test_validation_cmc_3_8_group_shares():
 @pytest.mark.xfail(strict=True, reason=(
     "known: rank correlation of the seven CMC impulse shares with the model's activation "
     "shares is -0.36 (work shares: 0.36). Activation is not force: a like-for-like ranking "
-    "needs each group's maximal force, which the model does not carry; weighted by "
-    "gait2392 maximal isometric forces (as recalled, not read in the model file) it is 0.07. "
-    "CMC gives the gluteals (medius: frontal-plane support, which the sagittal model leaves out) and hip flexors "
-    "the largest impulses, the model gives tibialis anterior and peroneals high activation"))
+    "needs each group's maximal force, which the model does not carry; weighted by gait2392 "
+    "maximal isometric forces (as recalled, not read in the model file) it is 0.07. CMC "
+    "gives the gluteals (medius: frontal-plane support, which the sagittal model leaves "
+    "out) and hip flexors the largest impulses, the model gives tibialis anterior and "
+    "peroneals high activation"))
 def test_validation_cmc_3_8_group_ranks():
     data, model = _cmc_shares()
     assert _rank_correlation(data, model) >= 0.6
