@@ -1,8 +1,9 @@
 """Mutation score of legload's models and analysis from a stratified random sample of mutmut's
 mutants (the full set, ~7,000 mutants, takes hours on a small machine).
 
-``python tools/mutation_score.py sample [--fraction F] [--minimum M] [--seed S]`` prints the names
-of a sample: in every mutated module, a fraction F of its mutants (at least M, or all of a smaller
+``python tools/mutation_score.py sample [--fraction F] [--minimum M] [--seed S] [--modules GLOB]``
+prints the names of a sample: in every mutated module (or those matching GLOB, e.g.
+``legload.models.locomotion.*``), a fraction F of its mutants (at least M, or all of a smaller
 module), drawn with a fixed seed. ``mutmut run $(python tools/mutation_score.py sample)`` runs them.
 
 ``python tools/mutation_score.py report [--sample FILE]`` reads what mutmut wrote under ``mutants/``,
@@ -52,10 +53,12 @@ def _mutants(root: Path) -> dict[str, dict[str, int | None]]:
     return out
 
 
-def sample(root: Path, fraction: float, minimum: int, seed: int) -> list[str]:
+def sample(root: Path, fraction: float, minimum: int, seed: int, modules: str = "*") -> list[str]:
     rng = random.Random(seed)
     names = []
-    for codes in _mutants(root).values():
+    for module, codes in _mutants(root).items():
+        if not fnmatch.fnmatch(module, modules):
+            continue
         keys = sorted(codes)
         size = min(len(keys), max(minimum, math.ceil(fraction * len(keys))))
         names.extend(rng.sample(keys, size))
@@ -111,11 +114,12 @@ def main() -> None:
     parser.add_argument("--fraction", type=float, default=0.01)
     parser.add_argument("--minimum", type=int, default=2)
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--modules", default="*", help="sample only modules matching this glob")
     parser.add_argument("--sample", type=Path, help="report only the mutants named in this file")
     args = parser.parse_args()
     root = Path.cwd()
     if args.command == "sample":
-        print("\n".join(sample(root, args.fraction, args.minimum, args.seed)))
+        print("\n".join(sample(root, args.fraction, args.minimum, args.seed, args.modules)))
     else:
         only = set(args.sample.read_text().split()) if args.sample else None
         print("\n".join(report(root, only)))
