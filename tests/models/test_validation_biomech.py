@@ -94,17 +94,26 @@ STANCE_ACTIONS = {
     "knee": ("knee_extend_stance",),
     "hip": ("hip_extend_stance", "hip_flex_stance"),
 }
+#: The ankle JOINT's stance absorption includes the dorsiflexors' at foot strike: in the model
+#: all their negative work is foot-strike absorption (the walking negative shares it was fitted
+#: on, Montgomery & Grabowski 2018, are joint shares); their positive work is swing.
+FOOT_STRIKE = "ankle_dorsiflex"
 
 
 def _stance_shares(name: str, column: int) -> tuple[np.ndarray, np.ndarray]:
-    """(data, model) shares of ankle, knee, hip in the STANCE work of one sign."""
+    """(data, model) shares of ankle, knee, hip in the STANCE work of one sign; for negative
+    work the ankle joint as a whole (plantar flexors + the dorsiflexors' foot-strike part)."""
     table = _data(name)
     stance = table[table["level"] == "joint_stance"].set_index("joint_or_action")
-    data = _shares({j: float(stance.loc[j, (POS, NEG)[column]]) for j in JOINTS})
+    data = {j: float(stance.loc[j, (POS, NEG)[column]]) for j in JOINTS}
     speed, mode = _condition(table)
     work = joint_work_per_stride(speed, 0.0, None, mode)
-    model = _shares({j: sum(work[a][column] for a in STANCE_ACTIONS[j]) for j in JOINTS})
-    return data, model
+    model = {j: sum(work[a][column] for a in STANCE_ACTIONS[j]) for j in JOINTS}
+    if column == 1:
+        actions = table[table["level"] == "action"].set_index("joint_or_action")
+        data["ankle"] += float(actions.loc[FOOT_STRIKE, NEG])
+        model["ankle"] += float(work[FOOT_STRIKE][1])
+    return _shares(data), _shares(model)
 
 
 def _walking_share_tolerance() -> np.ndarray:
@@ -120,7 +129,8 @@ def _walking_share_tolerance() -> np.ndarray:
 
 def test_validation_run_2_75_stance_shares_of_positive_and_negative_work():
     # Stance is where the model's shares come from (Schache 2015's stance shares): measured
-    # positive 0.67/0.20/0.12 vs 0.65/0.27/0.08, negative 0.60/0.29/0.11 vs 0.51/0.37/0.12.
+    # positive 0.67/0.20/0.12 vs 0.65/0.27/0.08, negative 0.60/0.29/0.11 vs 0.52/0.36/0.11
+    # (ankle joint: plantar flexors + dorsiflexors' foot-strike absorption).
     for column in (0, 1):
         data, model = _stance_shares(RUN, column)
         assert np.all(np.abs(model - data) <= 0.12), (column, data, model)
@@ -135,10 +145,12 @@ def test_validation_walk_1_13_stance_shares_of_positive_work_within_between_subj
     assert np.all(np.abs(model - data) <= _walking_share_tolerance())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known: walking stance negative shares, data 0.55/0.37/0.08, model 0.30/0.47/0.23: the "
-    "model's plantar flexors absorb less and its hip more than this walker's, beyond 1.96 SD"))
 def test_validation_walk_1_13_stance_shares_of_negative_work_within_between_subject_spread():
+    # Like for like: joint shares (the model's walking negative shares are Montgomery &
+    # Grabowski 2018's joint shares), so the ankle counts its dorsiflexors' foot-strike
+    # absorption. Measured: data 0.56/0.37/0.08, model 0.42/0.39/0.19 (tolerance
+    # 0.20/0.20/0.19: the printed SDs are those of positive shares; none is printed for
+    # negative ones). Plantar flexors alone (the earlier comparison): model ankle 0.30, failed.
     data, model = _stance_shares(WALK, 1)
     assert np.all(np.abs(model - data) <= _walking_share_tolerance())
 
