@@ -64,6 +64,10 @@ def test_standstill_gives_zero_and_nan_gives_nan():
         assert np.isnan(d[g].positive_work[1]) and d[g].positive_work[2] > 0
     w = work_per_metre(0.0, 0.1)
     assert all(p == 0 and n == 0 for p, n in w.values())
+    w = work_per_metre(np.array([0.0, np.nan, 3.0]), 0.1)
+    for p, n in w.values():  # NaN speed: NaN per metre, a float array (not an error)
+        assert p.dtype == np.float64 and np.isnan(p[1]) and np.isnan(n[1])
+        assert p[0] == 0 and p[2] > 0 and n[2] > 0
 
 
 def test_nan_cadence_samples_fall_back_to_the_preferred_step_rate():
