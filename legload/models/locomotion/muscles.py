@@ -30,8 +30,9 @@ is the caller's (``mode``); there is no automatic switch.
 
 Confidence: validated against data it was not fitted to (docs/models/locomotion.md): joint
 shares of positive work within 0.12 of an independent runner, knee swing work at top speed
-within 1 %, uphill shifts as measured; negative-work shares at jogging speed and walking
-shares are known to disagree with single-subject data. Treat the output as a ranking and a
+within 1 %, uphill shifts as measured, walking stance shares within the between-walker
+spread; the knee's swing braking at jogging speed (and with it the stride's negative-work
+shares) is known to be a third of an independent runner's. Treat the output as a ranking and a
 trend with the errors stated there, not a measurement.
 """
 
