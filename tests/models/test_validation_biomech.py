@@ -81,7 +81,7 @@ def _known(reason: str):
     pytest.param(RUN, 0, id="run-2.75-positive"),
     pytest.param(RUN, 1, id="run-2.75-negative", marks=_known(
         "data 0.22/0.69/0.09, model 0.39/0.45/0.16. The stance shares agree (the stance test "
-        "below: largest gap 0.09); the gap is the knee's swing braking, 0.33 J/kg in the model "
+        "below: largest gap 0.08); the gap is the knee's swing braking, 0.33 J/kg in the model "
         "against 0.92 for this runner (test_validation_published, jogging knee swing)")),
 ])
 def test_validation_joint_shares_of_stride_work(name, column):
