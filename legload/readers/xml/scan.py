@@ -35,7 +35,17 @@ from lxml import etree
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
 from legload.readers.xml.samples import PointFields, read_times
-from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, numbers_at, texts_at
+from legload.readers.xml.tags import (
+    NAME,
+    POINT,
+    SEARCHED,
+    Names,
+    inside,
+    numbers_at,
+    plain_numbers,
+    texts_at,
+    times_at,
+)
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
@@ -301,19 +311,28 @@ class _Found:
         found, owner = found[owner >= 0], owner[owner >= 0]
         starts = gt[found] + 1
         stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)])
-        codes, n, times = codes[found], len(spans[0]), None
+        codes, n, chosen = codes[found], len(spans[0]), {}
         for code in pd.unique(codes).tolist():  # the fields in the order they first occur
             at = np.flatnonzero(codes == code)
             if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
                 at = at[np.array([bool(t) for t in texts_at(piece, starts[at], stops[at])], bool)]
                 at = at[np.diff(owner[at], prepend=-1) != 0]
-            key = self.names.keys[code]
-            if key == "time":
-                times = read_times(n, owner[at], texts_at(piece, starts[at], stops[at]))
-            else:
-                values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at])  # type: ignore[index]
-        return times or read_times(n, owner[:0], [])
+            chosen[self.names.keys[code]] = at
+        every = np.concatenate([at for key, at in chosen.items() if key != "time"] or [found[:0]])
+        read, done = plain_numbers(piece, starts[every], stops[every]), 0
+        for key, at in chosen.items():
+            if key != "time":
+                values[key] = np.full(n, np.nan)
+                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at]) if read is None \
+                    else read[done : done + len(at)]
+                done += len(at)
+        at = chosen.get("time", found[:0])
+        stamps = times_at(piece, starts[at], stops[at])
+        if stamps is None:
+            return read_times(n, owner[at], texts_at(piece, starts[at], stops[at]))
+        times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
+        times[owner[at]], written[owner[at]] = stamps, True
+        return times, written, {}
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
                  points: np.ndarray, ends: np.ndarray) -> None:

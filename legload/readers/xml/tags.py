@@ -31,6 +31,11 @@ _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
 _NUMERIC = np.zeros(256, bool)
 _NUMERIC[[0, *b"0123456789.eE-"]] = True  # no "+": pandas reads "+1E-23" otherwise
+#: the shapes of a plain UTC time (digits as 0), and bytes with their digits as 0
+_STAMPS = np.array([b"0000-00-00T00:00:00" + (b"." + b"0" * k if k else b"") + b"Z" for k in range(10)])
+_STAMP_WIDTH = 30
+_SHAPE = np.arange(256, dtype=np.uint8)
+_SHAPE[48:58] = 48
 #: multipliers of the four words of a name in its hash
 _MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
 
@@ -59,25 +64,51 @@ def texts_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | N
     return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
 
 
+def plain_numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
+    """The texts read by numpy when all are plain decimals (digits, ``.``, ``e``, ``-``; no
+    negative zero, whose sign pandas may drop), as :func:`~legload.readers.xml.safe.numbers`
+    reads them; None otherwise."""
+    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
+    if rows is None or not _NUMERIC[rows].all():
+        return None
+    try:
+        out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
+    except ValueError:  # e.g. "1-2": pandas decides
+        return None
+    if np.signbit(out[out == 0]).any():
+        return None
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
 def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
              ) -> np.ndarray:
     """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy;
     None when ``blanks`` is false and a text has blanks around or in it."""
-    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is not None and _NUMERIC[rows].all():
-        try:
-            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-        except ValueError:  # e.g. "1-2": pandas decides
-            out = None
-        if out is not None and not np.signbit(out[out == 0]).any():
-            out[~np.isfinite(out)] = np.nan
-            return out
+    out = plain_numbers(data, starts, stops)
+    if out is not None:
+        return out
     if not blanks:
         raw = (data[a:b].decode("utf-8", "replace")
                for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
         if any(t and (t.strip() != t or len(t.split()) != 1) for t in raw):
             return None  # type: ignore[return-value]
     return numbers(texts_at(data, starts, stops))
+
+
+def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
+    """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
+    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; None otherwise."""
+    rows = text_rows(data, starts, stops, _STAMP_WIDTH)
+    if rows is None or not np.isin(_SHAPE[rows].view(f"S{rows.shape[1]}").ravel(), _STAMPS).all():
+        return None
+    if not (((rows[:, 0] == 49) & (rows[:, 1] == 57)) | ((rows[:, 0] == 50) & (rows[:, 1] == 48))).all():
+        return None
+    rows[rows == ord("Z")] = 0
+    try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
+        return rows.view(f"S{rows.shape[1]}").ravel().astype("M8[ns]")
+    except ValueError:
+        return None
 
 
 class Names:
@@ -151,4 +182,6 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "text_rows", "texts_at"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "plain_numbers",
+           "text_rows", "texts_at",
+           "times_at"]
