@@ -23,34 +23,36 @@ _GT, _SLASH = 62, 47
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: the low k bytes (k = 0..8) of a word; the mark of a key that is a name
+#: row k: ones in the first k columns (a text of k bytes kept, zeros after it)
+_KEPT = (np.arange(_TEXT_WIDTH) < np.arange(_TEXT_WIDTH + 1)[:, None]).astype(np.uint8)
+#: the low k bytes (k = 0..8) of a word; the mark of a key of a name over 16 bytes
 _LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
-_LONG = np.array([0, 0, 0, 1 << 63], np.uint64)
+_MARK = np.uint64(1 << 62)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
-_NUMERIC = np.zeros(256, bool)
-_NUMERIC[[0, *b"0123456789.eE-"]] = True  # no "+": pandas reads "+1E-23" otherwise
-#: the shapes of a plain UTC time (digits as 0), and bytes with their digits as 0
-_STAMPS = np.array([b"0000-00-00T00:00:00" + (b"." + b"0" * k if k else b"") + b"Z" for k in range(10)])
-_STAMP_WIDTH = 30
+_NUMERIC = b"\x000123456789.eE-"  # no "+": pandas reads "+1E-23" otherwise
+#: bytes with their digits as 0, and by size the shape of a plain UTC time (else 255s)
 _SHAPE = np.arange(256, dtype=np.uint8)
 _SHAPE[48:58] = 48
-#: multipliers of the four words of a name in its hash
-_MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
+_STAMP_WIDTH = 30
+_STAMPS = np.full((_STAMP_WIDTH + 1, _STAMP_WIDTH), 255, np.uint8)
+for _k in range(10):
+    _stamp = b"0000-00-00T00:00:00" + (b"." + b"0" * _k if _k else b"") + b"Z"
+    _STAMPS[len(_stamp)] = np.frombuffer(_stamp.ljust(_STAMP_WIDTH, b"\0"), np.uint8)
 
 
 
 def text_rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
     """The texts as a byte matrix, a text a row, zeros after its end; None when one is
     empty or wider than ``widest``."""
-    arr = np.frombuffer(data, np.uint8)
     sizes = stops - starts
     width = int(sizes.max(initial=0))
-    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
+    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(data):
         return None
-    rows = sliding_window_view(arr, width)[starts]
-    rows *= np.arange(width) < sizes[:, None]
+    texts = np.ndarray((len(data) - width + 1,), f"S{width}", data, strides=(1,))[starts]
+    rows = texts.view(np.uint8).reshape(len(starts), width)
+    rows *= _KEPT[sizes, :width]
     return rows
 
 
@@ -69,7 +71,7 @@ def plain_numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndar
     negative zero, whose sign pandas may drop), as :func:`~legload.readers.xml.safe.numbers`
     reads them; None otherwise."""
     rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is None or not _NUMERIC[rows].all():
+    if rows is None or rows.tobytes().translate(None, _NUMERIC):
         return None
     try:
         out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
@@ -100,7 +102,7 @@ def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray |
     """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
     decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; None otherwise."""
     rows = text_rows(data, starts, stops, _STAMP_WIDTH)
-    if rows is None or not np.isin(_SHAPE[rows].view(f"S{rows.shape[1]}").ravel(), _STAMPS).all():
+    if rows is None or (_SHAPE[rows] != _STAMPS[stops - starts, : rows.shape[1]]).any():
         return None
     if not (((rows[:, 0] == 49) & (rows[:, 1] == 57)) | ((rows[:, 0] == 50) & (rows[:, 1] == 48))).all():
         return None
@@ -126,33 +128,30 @@ class Names:
         """Codes of the start tags whose name and attributes span ``at`` .. ``stop`` (their
         ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes.
 
-        A tag of at most 16 bytes is keyed by its first and last 8 bytes and its size, a
-        longer one (or all, when the short ones differ too often by their attributes) by its
-        name, cut at the first blank, ``/`` or ``>``; the keys are grouped by a hash, checked
-        against their group's and each group named once."""
+        A tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short
+        ones differ too often by their attributes) by its name, cut at the first blank, ``/``
+        or ``>``: two 64-bit words that pandas groups exactly (as a complex number), and each
+        group is named once."""
         size = stop - at
         words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
-        key = np.zeros((len(at), 4), np.uint64)
+        key = np.empty((len(at), 2), np.uint64)
         key[:, 0] = words[at] & _LOW[np.minimum(size, 8)]
-        key[:, 1] = np.where(size > 8, words[np.maximum(stop - 8, 0)], 0)
-        key[:, 2] = size
+        key[:, 1] = words[at + 8] & _LOW[np.clip(size - 8, 0, 8)]
         cut = size > 16
         for _ in range(2):
             if cut.any():
-                rows = sliding_window_view(arr, _NAME_BYTES)[at[cut]]
-                blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
-                if not blank.any(axis=1).all():
+                named = _name_keys(arr, at[cut])
+                if named is None:
                     return None
-                rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
-                key[cut] = rows.view(np.uint64) | _LONG
-            inverse, hashes = pd.factorize(key @ _MIX)
-            if len(hashes) <= _MOST_NAMES:
+                key[cut] = named
+            inverse, unique = pd.factorize(key.view(np.complex128).ravel())
+            if len(unique) <= _MOST_NAMES:
                 break
             cut = np.ones(len(at), bool)
-        first = np.zeros(len(hashes), np.int64)
-        first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
-        if (key != key[first][inverse]).any():
+        if np.isnan(unique).any():  # not bytes of a name
             return None
+        first = np.empty(len(unique), np.int64)
+        first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
         table = [self.code(NAME.match(piece, a).group()) for a in at[first].tolist()]  # type: ignore[union-attr]
         return None if None in table else np.array(table, np.int64)[inverse]
 
@@ -172,6 +171,25 @@ class Names:
             self.known[name] = code
         return self.known[name]
 
+
+
+def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
+    """Two words that key the names of the tags at ``at`` exactly: the name's bytes when it
+    has at most 16, else the groups of its first and last 16 bytes (marked); None for a
+    name over 31 bytes."""
+    rows = sliding_window_view(arr, _NAME_BYTES)[at]
+    blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
+    if not blank.any(axis=1).all():
+        return None
+    rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
+    words = rows.view(np.uint64)
+    key = words[:, :2].copy()
+    longer = np.flatnonzero(words[:, 2])
+    if len(longer):  # the mark has a zero byte before a non-zero one: never a name's bytes
+        key[longer, 0] = pd.factorize(key[longer].view(np.complex128).ravel())[0]
+        tail = np.ascontiguousarray(words[longer, 2:]).view(np.complex128).ravel()
+        key[longer, 1] = pd.factorize(tail)[0].astype(np.uint64) | _MARK
+    return key
 
 def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The index of the span ``starts .. ends`` (disjoint, ascending) that holds each of
