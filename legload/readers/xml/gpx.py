@@ -13,6 +13,8 @@ in the summary's ``derived_columns`` (the stream stage recomputes them from the 
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
@@ -50,9 +52,10 @@ def read_gpx(data: bytes, source: str) -> list[Activity]:
     return [columns.to_activity() for columns in read_gpx_columns(data, source)]
 
 
-def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumns]:
     """:func:`read_gpx` without the tables built: what an import stores (see
-    :class:`~legload.core.activity.ActivityColumns`)."""
+    :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
+    read from where it stands a piece at a time."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
                                searched=("trk", "rtept"), attributes=_ATTRIBUTES)

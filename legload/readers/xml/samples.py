@@ -125,22 +125,24 @@ def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.nda
     if "lat_deg" not in columns or any(name in columns for name in DERIVED_MOTION):
         return {}
     lat, lon = columns["lat_deg"], columns["lon_deg"]
-    fixes = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
-    if fixes.size == 0:
+    fixed = np.isfinite(lat) & np.isfinite(lon)
+    fixes = slice(None) if fixed.all() else np.flatnonzero(fixed)  # a view when all are fixes
+    if not fixed.any():
         return {}
     frame = pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]), "lat_deg": lat,
-                          "lon_deg": lon})
-    along = track_distance_m(frame)[fixes]
-    stamps = columns["timestamp"][fixes]
-    seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
-    speed = np.full(fixes.size, np.nan)
-    if fixes.size > 1:
+                          "lon_deg": lon}, copy=False)
+    distance_m = track_distance_m(frame)
+    del frame
+    distance_m[~fixed] = np.nan
+    along = distance_m[fixes]
+    seconds = (columns["timestamp"][fixes] - columns["timestamp"][fixes][0]) / np.timedelta64(1, "s")
+    speed_m_s = np.full(lat.size, np.nan)
+    if len(along) > 1:
         ahead, span = _centred(along), _centred(seconds)
         with np.errstate(invalid="ignore", divide="ignore"):
-            speed = np.where(span > 0, ahead / span, np.nan)
-    distance_m = np.full(lat.size, np.nan)
-    speed_m_s = np.full(lat.size, np.nan)
-    distance_m[fixes], speed_m_s[fixes] = along, speed
+            speed = np.divide(ahead, span, out=ahead)
+        speed[~(span > 0)] = np.nan
+        speed_m_s[fixes] = speed
     return {"distance_m": distance_m, "speed_m_s": speed_m_s}
 
 

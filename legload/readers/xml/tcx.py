@@ -10,7 +10,7 @@ runs: foot sports get ``cadence_spm`` = 2 × that value; cycling gets ``cadence_
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -57,9 +57,10 @@ def read_tcx(data: bytes, source: str) -> list[Activity]:
     return [columns.to_activity() for columns in read_tcx_columns(data, source)]
 
 
-def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumns]:
     """:func:`read_tcx` without the tables built: what an import stores (see
-    :class:`~legload.core.activity.ActivityColumns`)."""
+    :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
+    read from where it stands a piece at a time."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
                                fields=_FIELDS, searched=("Activity",))
