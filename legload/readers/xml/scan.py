@@ -1,23 +1,14 @@
 """Track points read straight from the bytes of a plain document that libxml2 accepts.
 
-Building and walking an lxml tree of every track point is most of the cost of reading a GPX
-or TCX file; for plain documents this module avoids both, reading the document (bytes or a
-binary file) a piece of about 2 MiB at a time, each cut before a point:
-
-1. **The scan.** numpy finds every ``<`` and ``>`` (in a plain document they alternate, each
-   pair a tag), names the start tags once per distinct content (:mod:`.tags`) and reads the
-   fields of the points into columns: memory follows the columns, not the document.
-2. **The check.** libxml2, with the safe settings, is fed each piece into a target without
-   callbacks (no tree). A document it refuses or complains about goes the tree route, with
-   its salvage and messages.
-3. **The skeleton.** The document with each run of points replaced by one point element
-   whose text numbers them is parsed into a small tree, from which the readers take the rest.
-
-A document that is not plain (not UTF-8/ASCII, a NUL, a DOCTYPE after the first piece, a ``>``
-in text or attributes, markup or an entity reference inside a point, points inside points, a
-searched element inside a point, an ``xml:id``, a name over 31 bytes, nesting or text near
-libxml2's limits, a point attribute written other than once as ``name="value"``) is parsed
-whole; both routes give the same activities (tested).
+A document (bytes or a binary file) is read a piece of about 2 MiB at a time, each cut before
+a point: numpy finds every ``<`` and ``>`` (in a plain document they alternate), names the
+start tags (:mod:`.tags`) and reads the points' fields into columns, while libxml2 with the
+safe settings checks the piece (no tree). The document with each run of points replaced by
+one element numbering them (the skeleton) is parsed into a small tree for the rest. A
+document that is not plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text, markup
+or an entity inside a point, nested points, an ``xml:id``, a name over 31 bytes, limits near
+libxml2's, odd point attributes) or that libxml2 complains about takes the tree route; both
+routes give the same activities (tested).
 """
 
 from __future__ import annotations
@@ -26,7 +17,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -35,17 +26,7 @@ from lxml import etree
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
 from legload.readers.xml.samples import PointFields, read_times
-from legload.readers.xml.tags import (
-    NAME,
-    POINT,
-    SEARCHED,
-    Names,
-    inside,
-    numbers_at,
-    plain_numbers,
-    texts_at,
-    times_at,
-)
+from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, numbers_at, texts_at, times_at
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
@@ -57,22 +38,15 @@ _PAD = bytes(32)  # after a piece, so that a tag's first 32 bytes can always be 
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP, _APOSTROPHE, _QUOTE, _EQUALS = b"<>/!?&'\"="
 
 
-class PointScan:
-    """The fields of every track point of a document, read from its bytes.
+class PointScan(NamedTuple):
+    """The fields of all the points of a document, and its skeleton: each run of points
+    replaced by one point element whose text is ``"first count"`` (points from 0)."""
 
-    Attributes:
-        skeleton: the document with each run of points that follow one another replaced by
-            one point element whose text is ``"first count"`` (point numbers from 0).
-        fields: the fields of all the points.
-    """
-
-    def __init__(self, skeleton: bytes, fields: PointFields) -> None:
-        self.skeleton, self.fields = skeleton, fields
+    skeleton: bytes
+    fields: PointFields
 
     def fields_of(self, points: Sequence[etree._Element]) -> PointFields:
-        """Fields of the points of ``points`` (the skeleton's point elements of one track or
-        activity, in document order) as :func:`~legload.readers.xml.safe.tree_fields` reads
-        them from the tree."""
+        """The fields of a part's points (its skeleton point elements), as the tree gives."""
         runs = [tuple(map(int, point.text.split())) for point in points]
         first = runs[0][0] if runs else 0
         for (a, k), (b, _) in pairwise(runs):
@@ -85,14 +59,10 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
                   fields: Mapping[str, str], searched: Iterable[str] = (),
                   attributes: Mapping[str, str] | None = None
                   ) -> tuple[etree._Element, PointScan | None]:
-    """The root of a document's tree (``data``: its bytes, or a binary file read from where
-    it stands, which must then be seekable), and the scan of its points when the document is
-    plain: then the root is the skeleton's, else the whole tree of
-    :func:`~legload.readers.xml.safe.parse` (and its salvage and messages).
-
-    Raises:
-        ReadError: as :func:`~legload.readers.xml.safe.parse`.
-    """
+    """The root of a document's tree (``data``: its bytes or a seekable binary file read from
+    where it stands) and the scan of its points: the skeleton's root when the document is
+    plain, else the whole tree of :func:`~legload.readers.xml.safe.parse` and no scan.
+    Raises ReadError as :func:`~legload.readers.xml.safe.parse`."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     start, said = stream.tell(), []
     scan = scan_points(stream, point_name, fields, searched=searched, attributes=attributes,
@@ -116,12 +86,11 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
 def scan_points(data: bytes | BinaryIO, point_name: str, fields: Mapping[str, str], *,
                 searched: Iterable[str] = (), attributes: Mapping[str, str] | None = None,
                 check: tuple[str, list[str]] | None = None) -> PointScan | None:
-    """Scan of a document's points (local name ``point_name``; ``fields`` maps lower-case
-    local names of their descendants to field keys, ``attributes`` names of their attributes
-    to field keys), or None when the document is not plain. Any bytes may come: the scan of
-    a document that is not well-formed means nothing, unless ``check`` (the source and the
-    list its warnings go to) has libxml2 check it too (then None also when libxml2 complains,
-    and :class:`ReadError` as :func:`~legload.readers.xml.safe.prepare`)."""
+    """The scan of a document's points (local name ``point_name``; ``fields`` maps the lower-case
+    local names of their descendants, ``attributes`` their attributes, to field keys), or None
+    when it is not plain. The scan of bytes that are not well-formed means nothing unless
+    ``check`` (the source, the list for warnings) has libxml2 check them too (then None when
+    it complains, and ReadError as :func:`~legload.readers.xml.safe.prepare`)."""
     found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
@@ -133,24 +102,15 @@ def scan_points(data: bytes | BinaryIO, point_name: str, fields: Mapping[str, st
     return found.scan() if done else None
 
 
-class _NoTree:
-    """A parser target without callbacks: libxml2 checks the document and builds nothing."""
-
-    def close(self) -> None:
-        return None
-
-
 def well_formed(data: bytes) -> bool:
-    """Whether libxml2, with the safe settings, accepts ``data`` without a word of complaint
-    (errors it only logs, such as an undeclared prefix, count: a tree parse refuses them)."""
+    """Whether libxml2 with the safe settings accepts ``data`` without a word of complaint."""
     check = _Check()
-    check.feed(data)
-    return check.close()
+    return check.feed(data) and check.close()
 
 
 class _Check:
     """libxml2 with the safe settings fed a document a piece at a time into a target without
-    callbacks: it checks the document and keeps nothing of it."""
+    callbacks (it builds nothing); errors it only logs (an undeclared prefix) count."""
 
     def __init__(self) -> None:
         self.parser, self.ok = safe_parser(target=_NoTree()), True
@@ -168,6 +128,11 @@ class _Check:
         except etree.XMLSyntaxError:
             return False
         return self.ok and len(self.parser.feed_error_log) == 0
+
+
+class _NoTree:
+    def close(self) -> None:  # a parser target without callbacks: libxml2 builds nothing
+        return None
 
 
 def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
@@ -311,27 +276,22 @@ class _Found:
         found, owner = found[owner >= 0], owner[owner >= 0]
         starts = gt[found] + 1
         stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)])
-        codes, n, chosen = codes[found], len(spans[0]), {}
+        codes, n, timed = codes[found], len(spans[0]), found[:0]
         for code in pd.unique(codes).tolist():  # the fields in the order they first occur
-            at = np.flatnonzero(codes == code)
+            at, key = np.flatnonzero(codes == code), self.names.keys[code]
             if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
                 at = at[np.array([bool(t) for t in texts_at(piece, starts[at], stops[at])], bool)]
                 at = at[np.diff(owner[at], prepend=-1) != 0]
-            chosen[self.names.keys[code]] = at
-        every = np.concatenate([at for key, at in chosen.items() if key != "time"] or [found[:0]])
-        read, done = plain_numbers(piece, starts[every], stops[every]), 0
-        for key, at in chosen.items():
-            if key != "time":
-                values[key] = np.full(n, np.nan)
-                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at]) if read is None \
-                    else read[done : done + len(at)]
-                done += len(at)
-        at = chosen.get("time", found[:0])
-        stamps = times_at(piece, starts[at], stops[at])
+            if key == "time":
+                timed = at
+            else:
+                values[key] = np.full(n, np.nan)  # type: ignore[index]
+                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at])  # type: ignore[index]
+        stamps = times_at(piece, starts[timed], stops[timed])
         if stamps is None:
-            return read_times(n, owner[at], texts_at(piece, starts[at], stops[at]))
+            return read_times(n, owner[timed], texts_at(piece, starts[timed], stops[timed]))
         times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
-        times[owner[at]], written[owner[at]] = stamps, True
+        times[owner[timed]], written[owner[timed]] = stamps, True
         return times, written, {}
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,

@@ -1,9 +1,6 @@
-"""Tags and texts found in the bytes of an XML document by numpy, for :mod:`.scan`.
-
-Start tags are named by local name (after the last ``:``, as
-:func:`~legload.readers.xml.safe.find_all` matches). A field's text is the bytes from its
-start tag's ``>`` to the next ``<``; numbers are read by numpy, times by pandas.
-"""
+"""Tags and texts found by numpy in the bytes of an XML document, for :mod:`.scan`: start tags
+named by local name (as :func:`~legload.readers.xml.safe.find_all` matches), a field's text
+the bytes from its start tag's ``>`` to the next ``<``."""
 
 from __future__ import annotations
 
@@ -66,30 +63,20 @@ def texts_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | N
     return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
 
 
-def plain_numbers(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
-    """The texts read by numpy when all are plain decimals (digits, ``.``, ``e``, ``-``; no
-    negative zero, whose sign pandas may drop), as :func:`~legload.readers.xml.safe.numbers`
-    reads them; None otherwise."""
-    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is None or rows.tobytes().translate(None, _NUMERIC):
-        return None
-    try:
-        out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-    except ValueError:  # e.g. "1-2": pandas decides
-        return None
-    if np.signbit(out[out == 0]).any():
-        return None
-    out[~np.isfinite(out)] = np.nan
-    return out
-
-
 def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
-             ) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy;
-    None when ``blanks`` is false and a text has blanks around or in it."""
-    out = plain_numbers(data, starts, stops)
-    if out is not None:
-        return out
+               ) -> np.ndarray:
+    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by numpy when all are plain
+    decimals (digits, ``.``, ``e``, ``-``; not ``-0``, whose sign pandas may drop); None when
+    ``blanks`` is false and a text has blanks around or in it."""
+    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
+    if rows is not None and not rows.tobytes().translate(None, _NUMERIC):
+        try:
+            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
+        except ValueError:  # e.g. "1-2": pandas decides
+            out = None
+        if out is not None and not np.signbit(out[out == 0]).any():
+            out[~np.isfinite(out)] = np.nan
+            return out
     if not blanks:
         raw = (data[a:b].decode("utf-8", "replace")
                for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
@@ -100,7 +87,7 @@ def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bo
 
 def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
     """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
-    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; None otherwise."""
+    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; else None."""
     rows = text_rows(data, starts, stops, _STAMP_WIDTH)
     if rows is None or (_SHAPE[rows] != _STAMPS[stops - starts, : rows.shape[1]]).any():
         return None
@@ -200,6 +187,5 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "plain_numbers",
-           "text_rows", "texts_at",
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "text_rows", "texts_at",
            "times_at"]
