@@ -64,11 +64,10 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
     plain, else the whole tree of :func:`~legload.readers.xml.safe.parse` and no scan.
     Raises ReadError as :func:`~legload.readers.xml.safe.parse`."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
-    start, said = stream.tell(), []
+    start, said, salvaged = stream.tell(), [], []
     scan = scan_points(stream, point_name, fields, searched=searched, attributes=attributes,
-                       check=(source, said))
+                       source=source, warnings=said)
     if scan is not None:
-        salvaged: list[str] = []
         try:
             root = parse_prepared(scan.skeleton, source, salvaged)
         except ReadError:
@@ -85,27 +84,18 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
 
 def scan_points(data: bytes | BinaryIO, point_name: str, fields: Mapping[str, str], *,
                 searched: Iterable[str] = (), attributes: Mapping[str, str] | None = None,
-                check: tuple[str, list[str]] | None = None) -> PointScan | None:
+                source: str = "", warnings: list[str] | None = None) -> PointScan | None:
     """The scan of a document's points (local name ``point_name``; ``fields`` maps the lower-case
     local names of their descendants, ``attributes`` their attributes, to field keys), or None
-    when it is not plain. The scan of bytes that are not well-formed means nothing unless
-    ``check`` (the source, the list for warnings) has libxml2 check them too (then None when
-    it complains, and ReadError as :func:`~legload.readers.xml.safe.prepare`)."""
+    when it is not plain or libxml2 complains; any bytes may come. ``warnings``: the list for
+    :func:`~legload.readers.xml.safe.prepare`'s on ``source``."""
     found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
-    stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        done = found.read(stream, *(check or ("", [])), check=check is not None)
-    except ReadError:
-        if check is not None:
-            raise
+        done = found.read(io.BytesIO(data) if isinstance(data, bytes) else data, source,
+                          [] if warnings is None else warnings)
+    except ReadError:  # the tree route says what is wrong
         return None
     return found.scan() if done else None
-
-
-def well_formed(data: bytes) -> bool:
-    """Whether libxml2 with the safe settings accepts ``data`` without a word of complaint."""
-    check = _Check()
-    return check.feed(data) and check.close()
 
 
 class _Check:
@@ -168,12 +158,12 @@ class _Found:
         self.tail = b""  # the end of the last piece, after its last run of points
         self.open = False  # whether the last piece ended with the end of a point
 
-    def read(self, stream: BinaryIO, source: str, warnings: list[str], *, check: bool) -> bool:
-        """Scan (and with ``check``, check) the document of ``stream``; False when it is not
-        plain (or libxml2 complains)."""
+    def read(self, stream: BinaryIO, source: str, warnings: list[str]) -> bool:
+        """Scan and check the document of ``stream``; False when it is not plain or libxml2
+        complains."""
         if self.point_name.lower() in self.names.fields:
             return False
-        checked = _Check() if check else None
+        checked = _Check()
         for k, piece in enumerate(_pieces(stream, self.point_name)):
             if k == 0:
                 piece = prepare(piece, source, warnings)
@@ -182,11 +172,9 @@ class _Found:
                     return False
             elif piece.find(b"<!") != -1 and _DECLARATION.search(piece):
                 return False
-            if b"\0" in piece or b"xml:id" in piece or not self.add(piece):
+            if b"\0" in piece or b"xml:id" in piece or not self.add(piece) or not checked.feed(piece):
                 return False
-            if checked is not None and not checked.feed(piece):
-                return False
-        return self.n > 0 and self.depth == 0 and (checked is None or checked.close())
+        return self.n > 0 and self.depth == 0 and checked.close()
 
     def add(self, piece: bytes) -> bool:
         """Scan the next piece; False when the document is not plain."""

@@ -1,12 +1,10 @@
-"""TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity`
-per ``<Activity>`` (a multisport session gives one per leg).
+"""TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity` per
+``<Activity>`` (one per leg of a multisport session).
 
-Trackpoints give time, position, altitude, device distance and heart rate; the
-ActivityExtension v2 ``TPX`` block gives speed, ``RunCadence`` and ``Watts``. Laps come from
-``<Lap StartTime>`` with their timer time, distance, intensity and trigger. ``RunCadence``
-counts one foot, and so does the trackpoint ``<Cadence>`` that Polar and Suunto write for
-runs: foot sports get ``cadence_spm`` = 2 × that value; cycling gets ``cadence_rpm``.
-"""
+Trackpoints give time, position, altitude, distance and heart rate, the ``TPX`` extension
+speed, ``RunCadence`` and ``Watts``; laps come from ``<Lap>``. ``RunCadence`` and the
+trackpoint ``<Cadence>`` Polar and Suunto write for runs count one foot: foot sports get
+``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
 
 from __future__ import annotations
 
@@ -22,8 +20,6 @@ from legload.errors import ReadError
 from legload.readers.xml.safe import (
     child,
     child_text,
-    child_texts,
-    contains,
     find_all,
     local_name,
     numbers,
@@ -48,12 +44,8 @@ _TRIGGER = {"manual": "manual", "distance": "distance", "location": "position", 
 
 
 def read_tcx(data: bytes, source: str) -> list[Activity]:
-    """Read a TCX document (``source`` names it in messages) into one Activity per
-    ``<Activity>`` that has timed trackpoints.
-
-    Raises:
-        ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
-    """
+    """One Activity per ``<Activity>`` with timed trackpoints of a TCX document (``source``
+    names it in messages). ReadError: unsafe or unreadable XML, no trackpoints or times."""
     return [columns.to_activity() for columns in read_tcx_columns(data, source)]
 
 
@@ -65,7 +57,7 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
                                fields=_FIELDS, searched=("Activity",))
     elements = find_all(root, "Activity")
-    if not elements or not contains(root, "Trackpoint"):
+    if not elements or not find_all(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
     return gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
@@ -95,12 +87,8 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
 
 
 def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
-    """Timer time and distance summed over the laps, when the laps cover the recording.
-
-    Some exporters (Suunto Movescount) end the last lap before the recording ends; when
-    the trackpoints' own distance runs more than 1 % past the laps' sum, the laps are
-    incomplete and the summary falls back to the samples.
-    """
+    """Timer time and distance summed over the laps, when they cover the recording (Suunto
+    Movescount ends the last lap early: trackpoint distance over 1 % past the laps' sum)."""
     if laps is None:
         return {}
     timer, distance = laps["timer_s"], laps["distance_m"]
@@ -137,7 +125,7 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     if not laps:
         return None
     starts = iso_stamps([lap.get("StartTime") for lap in laps])
-    texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
+    texts = [{name: child_text(lap, name) for name in _LAP_FIELDS} for lap in laps]
     timer = numbers([text["TotalTimeSeconds"] for text in texts])
     distance = numbers([text["DistanceMeters"] for text in texts])
     intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
