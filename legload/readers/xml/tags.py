@@ -173,9 +173,10 @@ def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
     key = words[:, :2].copy()
     longer = np.flatnonzero(words[:, 2])
     if len(longer):  # the mark has a zero byte before a non-zero one: never a name's bytes
-        key[longer, 0] = pd.factorize(key[longer].view(np.complex128).ravel())[0]
-        tail = np.ascontiguousarray(words[longer, 2:]).view(np.complex128).ravel()
-        key[longer, 1] = pd.factorize(tail)[0].astype(np.uint64) | _MARK
+        for half in (0, 1):
+            halves = np.ascontiguousarray(words[longer, 2 * half : 2 * half + 2]).view("V16")
+            key[longer, half] = np.unique(halves.ravel(), return_inverse=True)[1]
+        key[longer, 1] |= _MARK
     return key
 
 def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
