@@ -9,7 +9,7 @@ extensions read alike."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -143,8 +143,19 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
 
 def child_text(element: etree._Element | None, name: str) -> str | None:
     """Stripped text of the first direct child named ``name``, or None when absent or blank."""
-    found = None if element is None else child(element, name)
-    return None if found is None or found.text is None else (found.text.strip() or None)
+    return None if element is None else child_texts(element, (name,))[name]
+
+
+def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
+    """:func:`child_text` of each of ``names``, walking the children once."""
+    found: dict[str, str | None] = dict.fromkeys(names)
+    seen: set[str] = set()
+    for item in element.iterchildren(etree.Element):
+        name = local_name(item.tag)
+        if name in found and name not in seen:
+            seen.add(name)
+            found[name] = (item.text.strip() or None) if item.text is not None else None
+    return found
 
 
 def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
@@ -192,6 +203,6 @@ def numbers(values: Sequence[str | None]) -> np.ndarray:
     return out
 
 
-__all__ = ["child", "child_text", "find_all",
+__all__ = ["child", "child_text", "child_texts", "find_all",
            "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]
