@@ -9,10 +9,10 @@ piece at a time, each piece checked by libxml2 in the same thread, and everythin
 small tree of the rest. The readers run interleaved, several rounds, and the best round
 counts; a file's rounds are spread over several passes through all the files (``--passes``),
 so that a slow spell of the machine, which can last seconds, spoils a few of its rounds rather
-than all of them. Prints
-elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapsed and by CPU
-time (a ratio of 5.0x means legload took one fifth of the peer's time). On a shared or
-virtual machine timings vary by 10-30 % from run to run: more rounds give steadier bests.
+than all of them. Prints elapsed and CPU seconds, points/s and the ratio legload/peer per
+file, by elapsed and by CPU time (a ratio of 5.0x means legload took one fifth of the peer's
+time). On a shared or virtual machine timings vary by 10-30 % from run to run: more rounds
+give steadier bests.
 
     .venv/bin/python bench/xml_decode.py [--rounds 25] [--passes 5] [--hours 10] [--only gpx|tcx]
                                          [--profile]
