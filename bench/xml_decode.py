@@ -4,15 +4,15 @@ Every reader starts from the file on disk and ends with a pandas DataFrame of th
 points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also build the
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
 no DTD, no network, libxml2 limits on). legload reads the track points from the bytes with numpy
-(legload.readers.xml.scan: tags and names found in bulk, numbers by numpy, times by pandas) while
-libxml2 checks the whole document in a second thread (it releases the GIL), and everything else
-from a small tree of the rest; its elapsed time may be below its CPU time, which counts both
-threads. The readers run interleaved, several rounds, and the best round counts; a file's rounds
-are spread over several passes through all the files (``--passes``), so that a slow spell of the
-machine, which can last seconds, spoils a few of its rounds rather than all of them. Prints
-elapsed and CPU seconds, points/s and the ratio legload/peer per file, by elapsed and by CPU
-time (a ratio of 5.0x means legload took one fifth of the peer's time). On a shared or
-virtual machine timings vary by 10-30 % from run to run: more rounds give steadier bests.
+(legload.readers.xml.scan: tags and names found in bulk, numbers and plain times by numpy) a
+piece at a time, each piece checked by libxml2 in the same thread, and everything else from a
+small tree of the rest. The readers run interleaved, several rounds, and the best round
+counts; a file's rounds are spread over several passes through all the files (``--passes``),
+so that a slow spell of the machine, which can last seconds, spoils a few of its rounds rather
+than all of them. Prints elapsed and CPU seconds, points/s and the ratio legload/peer per
+file, by elapsed and by CPU time (a ratio of 5.0x means legload took one fifth of the peer's
+time). On a shared or virtual machine timings vary by 10-30 % from run to run: more rounds
+give steadier bests.
 
     .venv/bin/python bench/xml_decode.py [--rounds 25] [--passes 5] [--hours 10] [--only gpx|tcx]
                                          [--profile]

@@ -33,8 +33,16 @@ from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
 from legload.pipeline import analyse_activities, analyse_stored_batch, analysis_key, ledger_json
 from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
-from legload.readers.detect import content_sha256, read_content, reader_name, unwrap
-from legload.readers.files import read_file
+from legload.readers.detect import (
+    STREAMED,
+    content_sha256,
+    read_content,
+    read_stream,
+    reader_name,
+    sniff,
+    unwrap,
+)
+from legload.readers.files import check_regular, read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity, Store, prepare_activity
 
@@ -100,14 +108,34 @@ def read_job(job: ReadJob) -> ReadResult:
 
 def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:
     """The activities of the job's file, not yet analysed; notes in ``result`` which reader
-    takes it."""
+    takes it. A file on disk that is GPX or TCX is read a piece at a time (checked against
+    its hash on the way), any other read whole and checked."""
     data = job.data
     if job.path is not None:
+        streamed = _streamed(job, result)
+        if streamed is not None:
+            return streamed
         data = unwrap(read_file(job.path), job.source)
         if content_sha256(data) != job.sha256:
             raise ReadError(job.source, "changed while it was being imported")
     result.reader = result.reader or reader_name(data)
     return read_content(data, job.source, strict=job.strict, sha256=job.sha256)
+
+
+def _streamed(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns] | None:
+    """The activities of the job's file read by :func:`read_stream` when it is GPX or TCX."""
+    try:
+        check_regular(job.path)  # type: ignore[arg-type]
+        handle = os.fdopen(os.open(job.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")  # type: ignore[arg-type]
+    except (ReadError, OSError):
+        return None  # read_file says what is wrong
+    with handle:
+        fmt = sniff(handle.read(4096))
+        if fmt not in STREAMED:
+            return None
+        handle.seek(0)
+        result.reader = result.reader or fmt
+        return read_stream(handle, job.source, strict=job.strict, sha256=job.sha256)
 
 
 def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,

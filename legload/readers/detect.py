@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable
+from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError, reading
@@ -65,7 +66,7 @@ def reader_name(data: bytes) -> str | None:
     return fmt
 
 
-def _xml_reader(fmt: str) -> Callable[[bytes, str], list[ActivityColumns]]:
+def _xml_reader(fmt: str) -> Callable[..., list[ActivityColumns]]:
     if fmt == "gpx":
         from legload.readers.xml.gpx import read_gpx_columns
         return read_gpx_columns
@@ -117,16 +118,87 @@ def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | Acti
         if data[:1] in (b"\x0c", b"\x0e"):
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
-    activities: list[Activity | ActivityColumns]
     if fmt == "fit":
-        activities = list(read_fit_columns(data, source, strict=strict))
-    else:
-        activities = _xml_reader(fmt)(data, source)
-        if strict:
-            damaged = [w for a in activities for w in a.warnings]
-            if damaged:
-                raise ReadError(source, f"damaged file refused in strict mode: {damaged[0]}")
+        return list(read_fit_columns(data, source, strict=strict))
+    return _refuse_damaged(_xml_reader(fmt)(data, source), source, strict)
+
+
+def _refuse_damaged(activities: list, source: str, strict: bool) -> list:
+    """The activities of an XML file, or in strict mode ReadError when one was salvaged."""
+    damaged = [w for a in activities for w in a.warnings] if strict else []
+    if damaged:
+        raise ReadError(source, f"damaged file refused in strict mode: {damaged[0]}")
     return activities
+
+
+#: formats read from a file a piece at a time by :func:`read_stream`
+STREAMED = ("gpx", "tcx")
+
+
+def read_stream(stream: BinaryIO, source: str, *, strict: bool = False,
+                sha256: str | None = None) -> list[Activity | ActivityColumns]:
+    """:func:`read_content` of a seekable binary file, read from where it stands: a GPX or TCX
+    file a piece at a time (neither the whole file nor a tree of it is held, unless the
+    document is not plain and takes the tree route), any other format whole. The content's
+    hash is computed on the way; ``sha256``: the hash it must have (ReadError when the file
+    changed since), else the one computed."""
+    origin = stream.tell()
+    with reading(source):
+        fmt = sniff(stream.read(4096))
+        stream.seek(origin)
+        if fmt not in STREAMED:
+            data = unwrap(stream.read(MAX_FILE_BYTES + 1), source)
+            _check_size(len(data), source)
+            _check_hash(content_sha256(data), sha256, source)
+            return read_content(data, source, strict=strict, sha256=sha256)
+        hashed = _Hashed(stream, source)
+        activities = _refuse_damaged(_xml_reader(fmt)(hashed, source), source, strict)
+        digest = hashed.hexdigest()
+    _check_hash(digest, sha256, source)
+    for activity in activities:
+        activity.source, activity.sha256 = source, digest
+    return activities
+
+
+def _check_size(size: int, source: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise ReadError(source, f"refused: more than {MAX_FILE_BYTES} bytes")
+
+
+def _check_hash(digest: str, sha256: str | None, source: str) -> None:
+    if sha256 is not None and digest != sha256:
+        raise ReadError(source, "changed while it was being imported")
+
+
+class _Hashed:
+    """A binary file read through (at most :data:`MAX_FILE_BYTES`), its SHA-256 computed on
+    the way; it seeks back only to where it started, which starts the hash again."""
+
+    def __init__(self, stream: BinaryIO, source: str) -> None:
+        self.stream, self.source, self.origin = stream, source, stream.tell()
+        self.hash, self.at = hashlib.sha256(), 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(MAX_FILE_BYTES + 1 - self.at if size < 0 else size)
+        self.hash.update(data)
+        self.at += len(data)
+        _check_size(self.at, self.source)
+        return data
+
+    def tell(self) -> int:
+        return self.at
+
+    def seek(self, at: int) -> None:
+        if at != 0:
+            raise ValueError("a hashed file seeks back to its start only")
+        self.stream.seek(self.origin)
+        self.hash, self.at = hashlib.sha256(), 0
+
+    def hexdigest(self) -> str:
+        """The hash of the whole file (what the reader left unread read now)."""
+        while self.read(1 << 20):
+            pass
+        return self.hash.hexdigest()
 
 
 def unwrap(data: bytes, source: str) -> bytes:

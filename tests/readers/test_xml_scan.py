@@ -98,7 +98,7 @@ def test_a_document_libxml2_refuses_takes_the_tree_route_and_its_salvage():
         b'<trkpt lat="1" lon="2.001"><time>2020-05-01T10:00:01Z</time><x:hr>121</x:hr></trkpt>'
         b"</trkseg></trk></gpx>"
     )
-    assert not xmlscan.well_formed(data)
+    assert xmlscan.scan_points(data, "trkpt", GPX_FIELDS, attributes=GPX_ATTRIBUTES) is None
     fast = outcome(read_gpx, data)
     assert not isinstance(fast, str)
     assert "recovering parse" in fast[0].warnings[0]
@@ -353,3 +353,29 @@ def test_the_scan_takes_any_bytes_and_a_damaged_document_reads_as_the_tree_reads
         assert found is None or isinstance(found, xmlscan.PointScan)
     for reader in (read_gpx, read_tcx):
         assert_same(outcome(reader, data), tree_read(reader, data), repr(data[:60]))
+
+
+def test_a_file_read_a_piece_at_a_time_reads_as_its_bytes(real_dir, tmp_path, monkeypatch):
+    """read_stream gives what read_content gives, by either XML route (the tree route reads
+    the file again from its start), for gzip and FIT too, with the content's hash; a file
+    whose hash is not the one expected is refused."""
+    import gzip
+    import io
+
+    from legload.readers.detect import read_content, read_stream
+
+    monkeypatch.setattr(xmlscan, "_PIECE", 64 << 10)  # several pieces per file
+    paths = sorted(p for p in real_dir.rglob("*") if p.suffix in {**READERS, ".fit": 0}
+                   and p.stat().st_size > 100_000)[::3]
+    assert any(p.parent.name == "broken" for p in paths) and any(p.suffix == ".fit" for p in paths)
+    for path in paths:
+        data = path.read_bytes()
+        for content in (data, gzip.compress(data)) if path.suffix == ".tcx" else (data,):
+            whole = outcome(lambda d, s: [a.to_activity() for a in read_content(d, s)], content)
+            streamed = outcome(lambda d, s: [a.to_activity() for a in read_stream(io.BytesIO(d), s)],
+                               content)
+            assert_same(streamed, whole, path.name)
+            if not isinstance(whole, str):
+                assert [a.sha256 for a in streamed] == [a.sha256 for a in whole], path.name
+    with pytest.raises(ReadError, match="changed while"):
+        read_stream(io.BytesIO(SEEDS[0]), "doc", sha256="0" * 64)

@@ -1,22 +1,20 @@
 """GPX 1.0/1.1 files → one :class:`~legload.core.activity.Activity` per track (``<trk>``).
 
-Positions come from the ``lat``/``lon`` attributes, altitude from ``<ele>``, and the sensor
-channels from whichever extension carries them, matched by local name: Garmin
-TrackPointExtension v1/v2 (``hr``, ``cad``, ``atemp``, ``speed``), cluetrust ``gpxdata``
-(``hr``, ``cadence``, ``temp``, ``distance``) as Strava writes it, plain ``heartrate`` /
-``cadence`` / ``power`` elements, Garmin PowerExtension ``PowerInWatts``.
-Watches count run cadence per foot, so foot sports get ``cadence_spm`` = 2 × ``cad``;
-other sports get ``cadence_rpm`` = ``cad``. A track with positions but no speed or distance
-of its own gets ``distance_m`` and ``speed_m_s`` derived from them, as a FIT file has, named
-in the summary's ``derived_columns`` (the stream stage recomputes them from the positions).
-"""
+Positions from ``lat``/``lon``, altitude from ``<ele>``, sensor channels from whichever
+extension carries them, by local name (Garmin TrackPointExtension, cluetrust ``gpxdata`` as
+Strava writes it, plain ``heartrate``/``cadence``/``power``, ``PowerInWatts``). Run cadence is
+per foot: foot sports get ``cadence_spm`` = 2 × ``cad``, others ``cadence_rpm``. A track with
+positions but no speed or distance of its own gets both derived (named in the summary's
+``derived_columns``)."""
 
 from __future__ import annotations
+
+from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
+from legload.readers.xml.safe import child, child_text, find_all, tree_fields
 from legload.readers.xml.samples import (
     DERIVED_MOTION,
     gather,
@@ -41,27 +39,24 @@ _SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mount
 
 
 def read_gpx(data: bytes, source: str) -> list[Activity]:
-    """Read a GPX document (``source`` names it in messages) into one Activity per track that
-    has timed points.
-
-    Raises:
-        ReadError: unsafe or unreadable XML, no track points, no (plausible) timestamps.
-    """
+    """One Activity per track with timed points of a GPX document (``source`` names it in
+    messages). ReadError: unsafe or unreadable XML, no track points or (plausible) times."""
     return [columns.to_activity() for columns in read_gpx_columns(data, source)]
 
 
-def read_gpx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumns]:
     """:func:`read_gpx` without the tables built: what an import stores (see
-    :class:`~legload.core.activity.ActivityColumns`)."""
+    :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
+    read from where it stands a piece at a time."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
                                searched=("trk", "rtept"), attributes=_ATTRIBUTES)
     tracks = find_all(root, "trk")
-    has_points = contains(root, "trkpt")
+    has_points = bool(find_all(root, "trkpt"))
     if not tracks and has_points:
         tracks = [root]
     if not tracks or not has_points:
-        routed = " (only a planned route: <rtept> points carry no times)" if contains(root, "rtept") else ""
+        routed = " (only a planned route: <rtept> points carry no times)" if find_all(root, "rtept") else ""
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
@@ -98,11 +93,8 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
 
 
 def _sport(kind: str | None) -> tuple[str | None, str]:
-    """(sport, sub_sport) from a track's ``<type>``; sport None when there is no type.
-
-    A type that names no known sport gives ``other``; only a track without any type has
-    its sport taken from its name or, failing that, its motion.
-    """
+    """(sport, sub_sport) from a track's ``<type>``: ``other`` when it names no known sport,
+    None without a type (the sport is then taken from the name or the motion)."""
     if not kind:
         return None, "generic"
     lowered = kind.strip().lower()

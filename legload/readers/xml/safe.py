@@ -1,12 +1,10 @@
 """Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree.
 
-Parsing refuses entity declarations (expansion bombs, external entities), external DTDs and
-network access; libxml2's limits stay on (a text over 10 MB or nesting deeper than 256 levels
-refuses the document). Blank text between elements is dropped. Whitespace before the XML
-declaration and documents that are not well-formed (e.g. an undeclared prefix, given a
-recovering parse) are salvaged with a warning. Elements are matched by local name, so GPX
-1.0/1.1 with or without a namespace, TCX v2 and the vendor extensions are read alike.
-"""
+Entity declarations, external DTDs and network access are refused; libxml2's limits stay on
+(texts over 10 MB, nesting over 256 levels). Whitespace before the XML declaration and
+documents that are not well-formed (salvaged by a recovering parse) get a warning. Elements
+are matched by local name: GPX 1.0/1.1 with or without a namespace, TCX v2 and the vendor
+extensions read alike."""
 
 from __future__ import annotations
 
@@ -26,9 +24,9 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _EXTERNAL_ID = re.compile(rb"\b(SYSTEM|PUBLIC)\b")
 #: libxml2 messages of its resource limits (depth, text size, amplification): never salvaged
-_LIMITS = re.compile(
-    r"XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation", re.I
-)
+_LIMITS = re.compile(r"XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation",
+                     re.I)
+_ENTITIES = "XML entity declarations are refused (entity expansion or external entity)"
 
 
 def safe_parser(*, recover: bool = False, target: object = None) -> etree.XMLParser:
@@ -40,19 +38,9 @@ def safe_parser(*, recover: bool = False, target: object = None) -> etree.XMLPar
 
 def parse(data: bytes, source: str, warnings: list[str] | None = None, *,
           require: str | None = None) -> etree._Element:
-    """Parse an XML document safely and return its root element.
-
-    Args:
-        data: the whole document.
-        source: file name used in messages.
-        warnings: list that salvage warnings (one line each, starting with ``source``) go to.
-        require: local element name (e.g. ``"trkpt"``) that a *recovered* parse of a
-            not-well-formed document must contain to be kept.
-
-    Raises:
-        ReadError: empty or non-XML content, entity declarations, an external DTD, or a
-            not-well-formed document whose recovery keeps nothing usable.
-    """
+    """The root element of a document parsed safely (``source`` names it in messages; salvage
+    warnings go to ``warnings``); a recovered parse is kept only with a ``require`` element.
+    ReadError: empty, entities, an external DTD, or not well-formed with nothing recovered."""
     sink: list[str] = [] if warnings is None else warnings
     return parse_prepared(prepare(data, source, sink), source, sink, require=require)
 
@@ -66,9 +54,7 @@ def prepare(data: bytes, source: str, warnings: list[str]) -> bytes:
     if not body:
         raise ReadError(source, "empty file (no XML content)")
     if len(body) != len(data) and body.startswith(b"<?xml"):
-        warnings.append(
-            f"{source}: whitespace before the XML declaration (not well-formed XML); ignored"
-        )
+        warnings.append(f"{source}: whitespace before the XML declaration (not well-formed XML); ignored")
     _refuse_declarations(body, source)
     return body
 
@@ -92,14 +78,9 @@ def _refuse_declarations(data: bytes, source: str) -> None:
     if match is None:
         return
     if _ENTITY.search(data, match.start()):
-        raise ReadError(
-            source, "XML entity declarations are refused (entity expansion or external entity)"
-        )
-    end = len(data)
-    for stop in (b"[", b">"):
-        found = data.find(stop, match.end())
-        if found != -1:
-            end = min(end, found)
+        raise ReadError(source, _ENTITIES)
+    end = min([at for at in (data.find(b"[", match.end()), data.find(b">", match.end())) if at >= 0],
+              default=len(data))
     if _EXTERNAL_ID.search(data[match.end() : end]):
         raise ReadError(source, "external DTD references are refused")
 
@@ -109,11 +90,8 @@ def _check_docinfo(root: etree._Element, source: str) -> None:
     info = root.getroottree().docinfo
     if info.system_url or info.public_id:
         raise ReadError(source, "external DTD references are refused")
-    dtd = info.internalDTD
-    if dtd is not None and any(True for _ in dtd.entities()):
-        raise ReadError(
-            source, "XML entity declarations are refused (entity expansion or external entity)"
-        )
+    if info.internalDTD is not None and any(True for _ in info.internalDTD.entities()):
+        raise ReadError(source, _ENTITIES)
 
 
 def _recover(data: bytes, source: str, exc: etree.XMLSyntaxError, warnings: list[str],
@@ -127,11 +105,9 @@ def _recover(data: bytes, source: str, exc: etree.XMLSyntaxError, warnings: list
         root = None
     if root is None:
         raise ReadError(source, f"not well-formed XML ({reason})")
-    if require is not None and not contains(root, require):
+    if require is not None and not find_all(root, require):
         raise ReadError(source, f"not well-formed XML ({reason}); no <{require}> could be recovered")
-    warnings.append(
-        f"{source}: not well-formed XML ({reason}); kept what a recovering parse could read"
-    )
+    warnings.append(f"{source}: not well-formed XML ({reason}); kept what a recovering parse could read")
     return root
 
 
@@ -155,13 +131,6 @@ def find_all(root: etree._Element, name: str) -> list[etree._Element]:
     if not found:  # a recovered document may keep an undeclared prefix in the tag
         found = [e for e in root.iter(etree.Element) if local_name(e.tag) == name]
     return found
-
-
-def contains(root: etree._Element, name: str) -> bool:
-    """Whether :func:`find_all` would find an element named ``name``; stops at the first."""
-    if next(root.iter("{*}" + name), None) is not None:
-        return True
-    return any(local_name(e.tag) == name for e in root.iter(etree.Element))
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
@@ -191,11 +160,9 @@ def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str 
 
 def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
                 attributes: Mapping[str, str] | None = None) -> PointFields:
-    """Fields of ``points`` from their attributes (``attributes`` maps names to field keys)
-    and their descendants' texts; ``fields`` maps lower-case local names to field keys, and
-    the first non-blank element of a point that maps to a field wins (Amazfit repeats heart
-    rate in two extensions). Field ``time`` is read by
-    :func:`~legload.readers.xml.samples.iso_stamps`, the others by :func:`numbers`."""
+    """Fields of ``points`` from their attributes and descendants' texts (``attributes`` and
+    ``fields``, lower-case local names, map to field keys); a point's first non-blank element
+    of a field wins (Amazfit repeats heart rate in two extensions)."""
     columns: dict[str, list[str | None]] = {}
     n = len(points)
     keys: dict[str, str | None] = {}
@@ -219,13 +186,10 @@ def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
 
 
 def numbers(values: Sequence[str | None]) -> np.ndarray:
-    """Float array from text values, as ``pandas.to_numeric`` reads them; missing, blank,
-    unparseable or non-finite values become NaN.
-
-    A column of plain decimal texts (digits, ``.``, ``e``, ``-``; no blanks) is read by numpy,
-    which rounds as pandas does; anything else goes to pandas, as does a negative zero (whose
-    sign pandas drops in a column of integers) and a leading ``+`` (which pandas reads by a
-    parser that may round otherwise)."""
+    """Floats of texts as ``pandas.to_numeric`` reads them, NaN where missing, blank, unreadable
+    or not finite. Plain decimals (digits, ``.``, ``e``, ``-``) are read by numpy, which rounds
+    as pandas does; pandas reads the rest, ``-0`` (whose sign it drops among integers) and a
+    leading ``+`` (read by a parser that may round otherwise)."""
     try:
         joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
         plain = not joined.encode("ascii").translate(None, b"0123456789.eE-\n")
@@ -239,6 +203,6 @@ def numbers(values: Sequence[str | None]) -> np.ndarray:
     return out
 
 
-__all__ = ["child", "child_text", "child_texts", "contains", "find_all",
+__all__ = ["child", "child_text", "child_texts", "find_all",
            "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

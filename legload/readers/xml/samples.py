@@ -4,7 +4,6 @@ warning, each part of a file read on its own and a damaged part skipped with a n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
@@ -24,9 +23,8 @@ FUTURE_SLACK = pd.Timedelta(days=1)
 
 
 class PointFields(NamedTuple):
-    """Fields of ``n`` track points, one entry per point, by either route: ``times``
-    (``datetime64[ns]``, NaT where absent or unreadable), ``written`` (whether a point has a
-    non-blank time text), ``unread`` (point → its written time text that cannot be read) and
+    """Fields of ``n`` track points by either route: ``times`` (NaT where absent or unreadable),
+    ``written`` (a non-blank time text), ``unread`` (point → its unreadable time text) and
     ``values`` (floats, NaN where absent, blank or not a finite number)."""
 
     n: int
@@ -45,8 +43,8 @@ class PointFields(NamedTuple):
 
 def read_times(n: int, at: np.ndarray, texts: list[str | None]
                ) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
-    """``times``, ``written`` and ``unread`` of :class:`PointFields` for ``n`` points whose
-    points ``at`` have the time ``texts`` (None where blank)."""
+    """``times``, ``written`` and ``unread`` of ``n`` points whose points ``at`` have the time
+    ``texts`` (None where blank)."""
     times = np.full(n, np.datetime64("NaT", "ns"))
     written = np.zeros(n, bool)
     stamps = times[at] = iso_stamps(texts)
@@ -57,16 +55,10 @@ def read_times(n: int, at: np.ndarray, texts: list[str | None]
 
 def timed_columns(found: PointFields, source: str, warnings: list[str], *,
                   what: str = "track points") -> dict[str, np.ndarray]:
-    """Sample columns of the points that carry a plausible time, in file order: ``timestamp``
-    (``datetime64[ns]``, UTC, no zone) and each of ``found.values`` that has a value.
-
-    Points without a readable time, or timed before 1990 or over a day ahead, are dropped
-    with a warning when others are plausible. Channels without any value are left out, and
-    so are ``lat_deg`` and ``lon_deg`` when either is.
-
-    Raises:
-        ReadError: no points, no timestamps at all, or only implausible ones.
-    """
+    """Sample columns of the points with a plausible time, in file order: ``timestamp`` (UTC,
+    no zone) and each value with a value. Points without a readable time, or timed before 1990
+    or over a day ahead, are dropped with a warning; channels without a value are left out (and
+    a position without either half). ReadError: no points, or no (plausible) timestamps."""
     n, stamps = found.n, found.times
     if n == 0:
         raise ReadError(source, f"no {what}")
@@ -110,37 +102,32 @@ DERIVED_MOTION = ("distance_m", "speed_m_s")
 
 
 def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """``distance_m`` and ``speed_m_s`` derived from the positions of timed sample columns,
-    as a FIT file records them; ``{}`` when the columns carry no positions or already have
-    either channel (a GPX extension's own speed or distance is kept as recorded).
-
-    Distance is the summary's: the cumulative great-circle (haversine) distance along the
-    positions averaged over a centred 3 s window
-    (:func:`~legload.core.activity.track_distance_m`), so its last value is the summary's
-    ``distance_m`` when the last row has a position. Speed is the centred difference of that
-    distance over time between neighbouring fixes,
-    ``v_i = (d_{i+1} - d_{i-1}) / (t_{i+1} - t_{i-1})`` (one-sided at either end). Rows
-    without a position, and speeds over no elapsed time, are NaN.
-    """
+    """``distance_m`` and ``speed_m_s`` derived from positions as a FIT file records them; ``{}``
+    without positions or when either channel is recorded. Distance is the summary's
+    (:func:`~legload.core.activity.track_distance_m`); speed its centred difference over time
+    between neighbouring fixes, ``v_i = (d_{i+1} - d_{i-1}) / (t_{i+1} - t_{i-1})`` (one-sided
+    at either end). Rows without a position, and speeds over no elapsed time, are NaN."""
     if "lat_deg" not in columns or any(name in columns for name in DERIVED_MOTION):
         return {}
     lat, lon = columns["lat_deg"], columns["lon_deg"]
-    fixes = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
-    if fixes.size == 0:
+    fixed = np.isfinite(lat) & np.isfinite(lon)
+    fixes = slice(None) if fixed.all() else np.flatnonzero(fixed)  # a view when all are fixes
+    if not fixed.any():
         return {}
     frame = pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]), "lat_deg": lat,
-                          "lon_deg": lon})
-    along = track_distance_m(frame)[fixes]
-    stamps = columns["timestamp"][fixes]
-    seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
-    speed = np.full(fixes.size, np.nan)
-    if fixes.size > 1:
+                          "lon_deg": lon}, copy=False)
+    distance_m = track_distance_m(frame)
+    del frame
+    distance_m[~fixed] = np.nan
+    along = distance_m[fixes]
+    seconds = (columns["timestamp"][fixes] - columns["timestamp"][fixes][0]) / np.timedelta64(1, "s")
+    speed_m_s = np.full(lat.size, np.nan)
+    if len(along) > 1:
         ahead, span = _centred(along), _centred(seconds)
         with np.errstate(invalid="ignore", divide="ignore"):
-            speed = np.where(span > 0, ahead / span, np.nan)
-    distance_m = np.full(lat.size, np.nan)
-    speed_m_s = np.full(lat.size, np.nan)
-    distance_m[fixes], speed_m_s[fixes] = along, speed
+            speed = np.divide(ahead, span, out=ahead)
+        speed[~(span > 0)] = np.nan
+        speed_m_s[fixes] = speed
     return {"distance_m": distance_m, "speed_m_s": speed_m_s}
 
 
@@ -153,22 +140,9 @@ def _centred(values: np.ndarray) -> np.ndarray:
 
 
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
-    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them
-    (``format="ISO8601"``, naive ones taken as UTC); NaT where absent or unreadable, and where
-    the instant lies outside the nanosecond range (years before 1678 or after 2261). Plain UTC
-    stamps of 1900-2099 (``2020-05-01T10:00:00.5Z``, ``+00:00``) are read by numpy, which agrees."""
-    texts = list(texts)
-    try:
-        joined = "\n".join(texts) + "\n"  # type: ignore[arg-type]  # a None raises TypeError
-    except TypeError:
-        joined = ""
-    if _PLAIN_UTC.fullmatch(joined):
-        try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
-            naive = joined.replace("Z", "").replace("+00:00", "").replace("-00:00", "")
-            return np.array(naive.split(), "M8[ns]")
-        except ValueError:
-            pass
-    parsed = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601",
+    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them (naive ones as
+    UTC); NaT where absent, unreadable or outside the nanosecond range (1678-2261)."""
+    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
                             errors="coerce")
     values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
     if values.dtype == np.dtype("M8[ns]"):
@@ -180,8 +154,6 @@ def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     return out
 
 
-#: UTC stamps of 1900-2099 with up to nine decimals of a second, one a line
-_PLAIN_UTC = re.compile(r"(?:(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]00:00)\n)+")
 #: the nanosecond range, a second inside each end (a coarser unit rounds towards it)
 _NS_FIRST = (pd.Timestamp.min + pd.Timedelta(seconds=1)).to_datetime64()
 _NS_LAST = (pd.Timestamp.max - pd.Timedelta(seconds=1)).to_datetime64()
@@ -194,11 +166,9 @@ def _span(first: np.datetime64, last: np.datetime64) -> str:
 
 def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
            file_warnings: list[str], label: str) -> list[_Read]:
-    """Read each part of a file (a GPX track, a TCX activity) into an Activity (or its columns).
-
-    A part that cannot be read is skipped with a note on the others; when none can be read,
-    the first part's ReadError is raised. File-level warnings go first on every activity.
-    """
+    """Each part of a file (a GPX track, a TCX activity) read by ``read_one``; a part that cannot
+    be read is skipped with a note on the others (the first one's ReadError when none can).
+    File-level warnings go first on every activity."""
     activities: list[_Read] = []
     skipped: list[tuple[int, ReadError]] = []
     for index, part in enumerate(parts):

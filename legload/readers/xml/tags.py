@@ -1,10 +1,6 @@
-"""Tags and texts found in the bytes of an XML document by numpy, for :mod:`.scan`.
-
-numpy finds every ``<`` and ``>``; in a plain document they alternate, each pair a tag. Tags
-are named once per distinct content by local name (after the last ``:``, as
-:func:`~legload.readers.xml.safe.find_all` matches). A field's text is the bytes from its
-start tag's ``>`` to the next ``<``; numbers are read by numpy, times by pandas.
-"""
+"""Tags and texts found by numpy in the bytes of an XML document, for :mod:`.scan`: start tags
+named by local name (as :func:`~legload.readers.xml.safe.find_all` matches), a field's text
+the bytes from its start tag's ``>`` to the next ``<``."""
 
 from __future__ import annotations
 
@@ -17,39 +13,43 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.readers.xml.safe import numbers
 
-#: limits of the scan, well below libxml2's on a tree (256 levels, 10 MB texts)
-DEEPEST, _LONGEST = 128, 1_000_000
 #: bytes of a tag read for its name; widest number and time read from a byte matrix
 _NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
 NAME = re.compile(rb"[^\x00-\x20/>]*")
-_LT, _GT, _SLASH, _BANG, _QUERY, AMP = 60, 62, 47, 33, 63, 38
-SPACE, QUOTE, APOSTROPHE, EQUALS = 32, 34, 39, 61
+_GT, _SLASH = 62, 47
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: the first k bytes (k = 0..32) of a tag as four 8-byte words
-_UPTO = np.array([(1 << (8 * min(max(k - w, 0), 8))) - 1 for k in range(_NAME_BYTES + 1)
-                  for w in range(0, _NAME_BYTES, 8)], np.uint64).reshape(-1, 4)
+#: row k: ones in the first k columns (a text of k bytes kept, zeros after it)
+_KEPT = (np.arange(_TEXT_WIDTH) < np.arange(_TEXT_WIDTH + 1)[:, None]).astype(np.uint8)
+#: the low k bytes (k = 0..8) of a word; the mark of a key of a name over 16 bytes
+_LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
+_MARK = np.uint64(1 << 62)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
-_NUMERIC = np.zeros(256, bool)
-_NUMERIC[[0, *b"0123456789.eE-"]] = True  # no "+": pandas reads "+1E-23" otherwise
-#: multipliers of the four words of a name in its hash
-_MIX = np.array([1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
+_NUMERIC = b"\x000123456789.eE-"  # no "+": pandas reads "+1E-23" otherwise
+#: bytes with their digits as 0, and by size the shape of a plain UTC time (else 255s)
+_SHAPE = np.arange(256, dtype=np.uint8)
+_SHAPE[48:58] = 48
+_STAMP_WIDTH = 30
+_STAMPS = np.full((_STAMP_WIDTH + 1, _STAMP_WIDTH), 255, np.uint8)
+for _k in range(10):
+    _stamp = b"0000-00-00T00:00:00" + (b"." + b"0" * _k if _k else b"") + b"Z"
+    _STAMPS[len(_stamp)] = np.frombuffer(_stamp.ljust(_STAMP_WIDTH, b"\0"), np.uint8)
 
 
 
 def text_rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
     """The texts as a byte matrix, a text a row, zeros after its end; None when one is
     empty or wider than ``widest``."""
-    arr = np.frombuffer(data, np.uint8)
     sizes = stops - starts
     width = int(sizes.max(initial=0))
-    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(arr):
+    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(data):
         return None
-    rows = sliding_window_view(arr, width)[starts]
-    rows *= np.arange(width) < sizes[:, None]
+    texts = np.ndarray((len(data) - width + 1,), f"S{width}", data, strides=(1,))[starts]
+    rows = texts.view(np.uint8).reshape(len(starts), width)
+    rows *= _KEPT[sizes, :width]
     return rows
 
 
@@ -64,11 +64,12 @@ def texts_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | N
 
 
 def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
-             ) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, plain ones read by numpy;
-    None when ``blanks`` is false and a text has blanks around or in it."""
+               ) -> np.ndarray:
+    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by numpy when all are plain
+    decimals (digits, ``.``, ``e``, ``-``; not ``-0``, whose sign pandas may drop); None when
+    ``blanks`` is false and a text has blanks around or in it."""
     rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is not None and _NUMERIC[rows].all():
+    if rows is not None and not rows.tobytes().translate(None, _NUMERIC):
         try:
             out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
         except ValueError:  # e.g. "1-2": pandas decides
@@ -84,78 +85,108 @@ def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bo
     return numbers(texts_at(data, starts, stops))
 
 
-def find_tags(arr: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """Where each tag starts and ends, whether it is an end tag, markup (``<!``, ``<?``) or
-    self-closing; None when the brackets do not alternate or a tag or text is too long."""
-    marks = np.flatnonzero((arr | 2) == _GT)  # "<" and ">", the only bytes b with b | 2 == 62
-    lt, gt = marks[0::2], marks[1::2]
-    if len(lt) < 2 or len(lt) != len(gt) or (arr[lt] != _LT).any() or (arr[gt] != _GT).any():
+def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
+    """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
+    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; else None."""
+    rows = text_rows(data, starts, stops, _STAMP_WIDTH)
+    if rows is None or (_SHAPE[rows] != _STAMPS[stops - starts, : rows.shape[1]]).any():
         return None
-    if max(int((gt - lt).max()), int((lt[1:] - gt[:-1]).max())) > _LONGEST:
+    if not (((rows[:, 0] == 49) & (rows[:, 1] == 57)) | ((rows[:, 0] == 50) & (rows[:, 1] == 48))).all():
         return None
-    lead = arr[lt + 1]
-    closing = lead == _SLASH
-    special = (lead == _BANG) | (lead == _QUERY)
-    lone = (arr[gt - 1] == _SLASH) & ~closing & ~special
-    return lt, gt, closing, special, lone
+    rows[rows == ord("Z")] = 0
+    try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
+        return rows.view(f"S{rows.shape[1]}").ravel().astype("M8[ns]")
+    except ValueError:
+        return None
 
 
-def tag_codes(arr: np.ndarray, at: np.ndarray, size: np.ndarray, point_name: str,
-           fields: Mapping[str, str], searched: frozenset[str]
-           ) -> tuple[np.ndarray, list[str | None]] | None:
-    """The code of the tag starting at each of ``at`` (of ``size`` bytes of name and
-    attributes) and the field ``keys`` of codes > 0; None for a name over 31 bytes or two
-    names with one hash.
+class Names:
+    """The code of each start tag by its local name: the point, a name the reader searches
+    for, a field (its index in :attr:`keys`) or anything else; each distinct name is read once
+    and kept across the pieces of a document."""
 
-    Tags of at most 32 bytes are read whole as four words, others (or all, when the short
-    ones differ too often by their attributes) cut at the first blank, ``/`` or ``>``; the
-    words are grouped by a hash, checked against their group's and each group named once."""
-    if at.max(initial=0) + _NAME_BYTES > len(arr):
-        arr = np.concatenate([arr, np.zeros(_NAME_BYTES, np.uint8)])
-    stream = np.ndarray((len(arr) - _NAME_BYTES + 1,), f"S{_NAME_BYTES}", arr, strides=(1,))
-    whole = stream[at].view("<u8").reshape(-1, 4) & _UPTO[np.minimum(size, _NAME_BYTES)]
-    for cut in (size > _NAME_BYTES, np.ones(len(at), bool)):
-        words = whole.copy()
-        if cut.any():
-            rows = sliding_window_view(arr, _NAME_BYTES)[at[cut]]
-            blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
-            if not blank.any(axis=1).all():
-                return None
-            rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
-            words[cut] = rows.view(np.uint64)
-        inverse, hashes = pd.factorize(words @ _MIX)
-        if len(hashes) <= _MOST_NAMES:
-            break
-    first = np.zeros(len(hashes), np.int64)
-    first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
-    if (words != words[first][inverse]).any():
-        return None
-    keys: list[str | None] = [None]
-    table = np.full(len(hashes), OTHER, np.int64)
-    for i, row in enumerate(words[first]):
-        try:
-            local = NAME.match(row.tobytes()).group().decode().rpartition(":")[2]  # type: ignore[union-attr]  # always matches
-        except UnicodeDecodeError:
+    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str]) -> None:
+        self.point_name, self.fields, self.searched = point_name, fields, searched
+        self.keys: list[str | None] = [None]
+        self.known: dict[bytes, int | None] = {}
+
+    def codes(self, piece: bytes, arr: np.ndarray, at: np.ndarray, stop: np.ndarray
+              ) -> np.ndarray | None:
+        """Codes of the start tags whose name and attributes span ``at`` .. ``stop`` (their
+        ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes.
+
+        A tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short
+        ones differ too often by their attributes) by its name, cut at the first blank, ``/``
+        or ``>``: two 64-bit words that pandas groups exactly (as a complex number), and each
+        group is named once."""
+        size = stop - at
+        words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
+        key = np.empty((len(at), 2), np.uint64)
+        key[:, 0] = words[at] & _LOW[np.minimum(size, 8)]
+        key[:, 1] = words[at + 8] & _LOW[np.clip(size - 8, 0, 8)]
+        cut = size > 16
+        for _ in range(2):
+            if cut.any():
+                named = _name_keys(arr, at[cut])
+                if named is None:
+                    return None
+                key[cut] = named
+            inverse, unique = pd.factorize(key.view(np.complex128).ravel())
+            if len(unique) <= _MOST_NAMES:
+                break
+            cut = np.ones(len(at), bool)
+        if np.isnan(unique).any():  # not bytes of a name
             return None
-        key = fields.get(local.lower())
-        if local == point_name:
-            table[i] = POINT
-        elif local in searched:
-            table[i] = SEARCHED
-        elif key is not None:
-            if key not in keys:
-                keys.append(key)
-            table[i] = keys.index(key)
-    return table[inverse], keys
+        first = np.empty(len(unique), np.int64)
+        first[inverse] = np.arange(len(inverse))  # a tag of each group, whichever
+        table = [self.code(NAME.match(piece, a).group()) for a in at[first].tolist()]  # type: ignore[union-attr]
+        return None if None in table else np.array(table, np.int64)[inverse]
 
+    def code(self, name: bytes) -> int | None:
+        """The code of a tag name (None when it is not UTF-8)."""
+        if name not in self.known:
+            try:
+                local = name.decode().rpartition(":")[2]
+            except UnicodeDecodeError:
+                return None
+            key = self.fields.get(local.lower())
+            if local == self.point_name or local in self.searched or key is None:
+                code = POINT if local == self.point_name else SEARCHED if local in self.searched else OTHER
+            else:
+                self.keys += [] if key in self.keys else [key]
+                code = self.keys.index(key)
+            self.known[name] = code
+        return self.known[name]
+
+
+
+def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
+    """Two words that key the names of the tags at ``at`` exactly: the name's bytes when it
+    has at most 16, else the groups of its first and last 16 bytes (marked); None for a
+    name over 31 bytes."""
+    rows = sliding_window_view(arr, _NAME_BYTES)[at]
+    blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
+    if not blank.any(axis=1).all():
+        return None
+    rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
+    words = rows.view(np.uint64)
+    key = words[:, :2].copy()
+    longer = np.flatnonzero(words[:, 2])
+    if len(longer):  # the mark has a zero byte before a non-zero one: never a name's bytes
+        for half in (0, 1):
+            halves = np.ascontiguousarray(words[longer, 2 * half : 2 * half + 2]).view("V16")
+            key[longer, half] = np.unique(halves.ravel(), return_inverse=True)[1]
+        key[longer, 1] |= _MARK
+    return key
 
 def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Which ``positions`` lie in one of the disjoint ascending spans ``starts .. ends``."""
+    """The index of the span ``starts .. ends`` (disjoint, ascending) that holds each of
+    ``positions``, or -1."""
     if len(starts) == 0:
-        return np.zeros(len(positions), bool)
+        return np.full(len(positions), -1)
     owner = np.searchsorted(starts, positions, side="right") - 1
-    return (owner >= 0) & (positions <= ends[np.maximum(owner, 0)])
+    return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["AMP", "APOSTROPHE", "DEEPEST", "EQUALS", "NAME", "OTHER", "POINT", "QUOTE", "SEARCHED", "SPACE",
-           "find_tags", "inside", "numbers_at", "tag_codes", "text_rows", "texts_at"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "text_rows", "texts_at",
+           "times_at"]

@@ -1,16 +1,14 @@
-"""TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity`
-per ``<Activity>`` (a multisport session gives one per leg).
+"""TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity` per
+``<Activity>`` (one per leg of a multisport session).
 
-Trackpoints give time, position, altitude, device distance and heart rate; the
-ActivityExtension v2 ``TPX`` block gives speed, ``RunCadence`` and ``Watts``. Laps come from
-``<Lap StartTime>`` with their timer time, distance, intensity and trigger. ``RunCadence``
-counts one foot, and so does the trackpoint ``<Cadence>`` that Polar and Suunto write for
-runs: foot sports get ``cadence_spm`` = 2 × that value; cycling gets ``cadence_rpm``.
-"""
+Trackpoints give time, position, altitude, distance and heart rate, the ``TPX`` extension
+speed, ``RunCadence`` and ``Watts``; laps come from ``<Lap>``. ``RunCadence`` and the
+trackpoint ``<Cadence>`` Polar and Suunto write for runs count one foot: foot sports get
+``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -23,7 +21,6 @@ from legload.readers.xml.safe import (
     child,
     child_text,
     child_texts,
-    contains,
     find_all,
     local_name,
     numbers,
@@ -48,23 +45,20 @@ _TRIGGER = {"manual": "manual", "distance": "distance", "location": "position", 
 
 
 def read_tcx(data: bytes, source: str) -> list[Activity]:
-    """Read a TCX document (``source`` names it in messages) into one Activity per
-    ``<Activity>`` that has timed trackpoints.
-
-    Raises:
-        ReadError: unsafe or unreadable XML, no trackpoints, no (plausible) timestamps.
-    """
+    """One Activity per ``<Activity>`` with timed trackpoints of a TCX document (``source``
+    names it in messages). ReadError: unsafe or unreadable XML, no trackpoints or times."""
     return [columns.to_activity() for columns in read_tcx_columns(data, source)]
 
 
-def read_tcx_columns(data: bytes, source: str) -> list[ActivityColumns]:
+def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumns]:
     """:func:`read_tcx` without the tables built: what an import stores (see
-    :class:`~legload.core.activity.ActivityColumns`)."""
+    :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
+    read from where it stands a piece at a time."""
     file_warnings: list[str] = []
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
                                fields=_FIELDS, searched=("Activity",))
     elements = find_all(root, "Activity")
-    if not elements or not contains(root, "Trackpoint"):
+    if not elements or not find_all(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
     return gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
@@ -94,12 +88,8 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
 
 
 def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
-    """Timer time and distance summed over the laps, when the laps cover the recording.
-
-    Some exporters (Suunto Movescount) end the last lap before the recording ends; when
-    the trackpoints' own distance runs more than 1 % past the laps' sum, the laps are
-    incomplete and the summary falls back to the samples.
-    """
+    """Timer time and distance summed over the laps, when they cover the recording (Suunto
+    Movescount ends the last lap early: trackpoint distance over 1 % past the laps' sum)."""
     if laps is None:
         return {}
     timer, distance = laps["timer_s"], laps["distance_m"]
