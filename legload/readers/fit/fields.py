@@ -39,6 +39,8 @@ _COMMON = {253: ("timestamp", "date_time"), 254: ("message_index", "message_inde
 #: distinct definitions whose plans are kept (an import meets a few per device model)
 _MOST_PLANS = 1024
 _PLANS: dict[tuple, _Plan] = {}
+#: in a set of wanted fields, asks for the developer fields
+DEVELOPER = "dev_*"
 
 
 @dataclass
@@ -74,11 +76,13 @@ class _Plan(NamedTuple):
 
 
 def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
-                    dev_names: dict[tuple[int, int], tuple[str, str]]) -> dict[str, np.ndarray]:
+                    dev_names: dict[tuple[int, int], tuple[str, str]],
+                    wanted: frozenset[str] | None = None) -> dict[str, np.ndarray]:
     """Columns of the messages of definition ``d`` whose payloads start at ``offsets`` in
     ``buf`` (each within ``0 … len(buf) - d.size``, as framing finds them): ``_offset``, then
     one per field in definition order (a field named twice keeps its last value), then
-    ``dev_<name>`` per described developer field."""
+    ``dev_<name>`` per described developer field. With ``wanted``, only the fields of those
+    names, and the developer fields when it holds :data:`DEVELOPER`."""
     table: dict[str, np.ndarray] = {"_offset": offsets}
     if d.size == 0:
         return table
@@ -88,7 +92,7 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
     rows = windows[offsets]
     endian = ">" if d.big_endian else "<"
     fields = d.fields
-    plan = _plan(d.global_num, endian, tuple(fields))
+    plan = _plan(d.global_num, endian, tuple(fields), wanted)
     values: list[np.ndarray | None] = [None] * len(fields)
     with np.errstate(invalid="ignore"):  # a float's NaN payload is a value, not an error
         for group in plan.groups:
@@ -98,9 +102,10 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
         for position, start, width, base, info in plan.single:
             values[position] = _convert(rows[:, start:start + width], width, base, endian, info)
         for name, column in zip(plan.names, values, strict=True):
-            table[name] = column
+            if column is not None:
+                table[name] = column
         col = plan.dev_start
-        for num, width, index in d.dev_fields:
+        for num, width, index in d.dev_fields if wanted is None or DEVELOPER in wanted else ():
             raw = rows[:, col:col + width]
             col += width
             named = dev_names.get((index, num))
@@ -125,17 +130,19 @@ def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     return np.ascontiguousarray(result.T)
 
 
-def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]) -> _Plan:
-    key = (global_num, endian, fields)
+def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...],
+          wanted: frozenset[str] | None) -> _Plan:
+    key = (global_num, endian, fields, wanted)
     plan = _PLANS.get(key)
     if plan is None:
         if len(_PLANS) >= _MOST_PLANS:
             _PLANS.clear()
-        plan = _PLANS[key] = _make_plan(global_num, endian, fields)
+        plan = _PLANS[key] = _make_plan(global_num, endian, fields, wanted)
     return plan
 
 
-def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]) -> _Plan:
+def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...],
+               wanted: frozenset[str] | None) -> _Plan:
     profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
     names: list[str] = []
     # (base type, scaled?) → (position, start, info) of each member
@@ -145,7 +152,9 @@ def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int],
     for position, (num, size, base) in enumerate(fields):
         info = profile.get(num) or _common_field(num)
         names.append(info["name"] if info else f"field_{num}")
-        if _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
+        if wanted is not None and names[-1] not in wanted:
+            pass  # not decoded: its column is left out
+        elif _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
             grouped.setdefault((base, _scaling(info) is not None), []).append((position, start, info))
         else:
             single.append((position, start, size, base, info))
@@ -266,4 +275,4 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
     return result
 
 
-__all__ = ["Definition", "convert", "payload_columns"]
+__all__ = ["DEVELOPER", "Definition", "convert", "payload_columns"]

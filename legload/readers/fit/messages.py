@@ -15,6 +15,7 @@ from legload.errors import ReadError, reading
 from legload.readers.fit.clock import salvage_dates
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
 from legload.readers.fit.developer import developer_channels
+from legload.readers.fit.fields import DEVELOPER
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -41,9 +42,22 @@ _MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
 _MILLI_DECIMALS = 4
 
 
-#: the messages an activity is read from (the others are framed and checked, not decoded)
-_READ = frozenset({"file_id", "device_info", "sport", "session", "lap", "record",
-                   "timestamp_correlation"})
+#: the messages an activity is read from and their fields read (the others are framed and
+#: checked, not decoded)
+_READ = {
+    "file_id": frozenset({"manufacturer", "product", "product_name", "time_created"}),
+    "device_info": frozenset({"manufacturer", "product", "product_name"}),
+    "sport": frozenset({"sport"}),
+    "session": frozenset({"sport", "sub_sport", "start_time", "timestamp", "total_elapsed_time",
+                          "total_timer_time", "total_distance", "total_ascent", "total_descent"}),
+    "lap": frozenset({"start_time", "total_elapsed_time", "total_timer_time", "total_distance",
+                      "intensity", "lap_trigger"}),
+    "record": frozenset({"timestamp", "position_lat", "position_long", "compressed_speed_distance",
+                         "cadence", "fractional_cadence", DEVELOPER,
+                         *(name for names in _CHANNELS.values() for name in names),
+                         *(name for _, name in _MILLI_CHANNELS)}),
+    "timestamp_correlation": frozenset({"timestamp", "system_timestamp"}),
+}
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
