@@ -21,6 +21,10 @@ from legload.errors import Damage
 from legload.readers.fit.fields import Definition
 
 _BASE = sdk_fit.BASE_TYPE_DEFINITIONS
+#: definitions as spelled in files (local flags and bytes) → what they define, kept for the
+#: next file: an import meets the same few per device model
+_SPELLED: dict[tuple[int, bytes], tuple] = {}
+_MOST_SPELLED = 4096
 
 
 class FitDamage(Damage):
@@ -51,12 +55,20 @@ class Framing:
         known = self._by_bytes.get(spelled) if spelled else None
         if known is not None:
             return known, cursor
-        d, cursor = read_definition(data, pos, end, len(self.defs))
-        content = (d.global_num, d.big_endian, tuple(d.fields), tuple(d.dev_fields))
+        content = _SPELLED.get(spelled) if spelled else None
+        if content is None:
+            d, cursor = read_definition(data, pos, end, len(self.defs))
+            content = (d.global_num, d.big_endian, tuple(d.fields), tuple(d.dev_fields), d.size)
+            if spelled:
+                if len(_SPELLED) >= _MOST_SPELLED:
+                    _SPELLED.clear()
+                _SPELLED[spelled] = content
         same = self._by_content.get(content)
         if same is None:
-            same = self._by_content[content] = d
-            self.defs.append(d)
+            global_num, big, fields, dev_fields, size = content
+            same = self._by_content[content] = Definition(
+                len(self.defs), global_num, size, big, list(fields), list(dev_fields))
+            self.defs.append(same)
             self.parts.append([])
         if spelled:
             self._by_bytes[spelled] = same
