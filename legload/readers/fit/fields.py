@@ -121,13 +121,14 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
 
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     """The members' values, one contiguous row per member (float64, NaN for invalid)."""
-    values = rows.take(group.byte_index, axis=1).view(group.dtype)
+    values = rows.take(group.byte_index, axis=1).view(group.dtype).T  # member by member
     bad = (values.view(group.bits) if group.bits is not None else values) == group.invalid
-    result = values.astype(np.float64)
+    result = np.array(values, dtype=np.float64, order="C")
     result[bad] = np.nan
-    if group.scale is not None:
-        result = _round_to(result / group.scale - group.offset, group.power)
-    return np.ascontiguousarray(result.T)
+    if group.scale is not None:  # per member: along rows, not across a few columns
+        result = _round_to(result / group.scale[:, None] - group.offset[:, None],
+                           group.power[:, None])
+    return result
 
 
 def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...],

@@ -200,37 +200,40 @@ def read_definition(data: bytes, pos: int, end: int, key: int) -> tuple[Definiti
 def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
     """Add the messages of a walk to ``found``: each to the definition in force for its local
     type where it lies (the last one met before it); a run to the one of its first message."""
-    if not walk.singles and not walk.runs:
-        return
-    first = np.array(walk.singles, dtype=np.int64)  # items: single messages, then runs
-    count = step = None
-    if walk.runs:
-        first, count, step = np.concatenate(
-            [np.stack([first, np.ones_like(first), np.zeros_like(first)], axis=1),
-             np.array(walk.runs, dtype=np.int64)]).T
-        order = np.argsort(first, kind="stable")
-        first, count, step = first[order], count[order], step[order]
-    headers = np.frombuffer(data, dtype=np.uint8)[first]
-    compressed = headers >= 0x80
-    local = np.where(compressed, (headers >> 5) & 0x03, headers & 0x0F).astype(np.int64)
+    view = np.frombuffer(data, dtype=np.uint8)
     events = np.array(walk.events, dtype=np.int64).reshape(-1, 3)
-    met = (events[:, 1] << 40) | events[:, 0]  # by local type, then where
-    by_type = np.argsort(met, kind="stable")
-    which = np.searchsorted(met[by_type], (local << 40) | first, side="right") - 1
-    keys = events[by_type[which], 2].astype(np.int16)
-    order = np.argsort(keys, kind="stable")
-    bounds = np.flatnonzero(np.diff(keys[order])) + 1
-    for rows in np.split(order, bounds):
-        payload = first[rows] + 1
-        if count is not None:
-            payload = _expand(payload, count[rows], step[rows])
-        found.parts[int(keys[rows[0]])].append(payload)
-    if compressed.any():  # a run of one compressed header is as many messages
-        at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
-        if count is not None:
-            n = count[compressed]
-            at, offset = _expand(at, n, step[compressed]), np.repeat(offset, n)
-        found.compressed.extend(zip(at.tolist(), offset.tolist(), strict=True))
+    in_force = []  # per definition met: the definition key of each local type from there on
+    keys_now = [-1] * 16
+    for local, key in events[:, 1:].tolist():
+        keys_now[local] = key
+        in_force.append(list(keys_now))
+    table = np.array(in_force, dtype=np.int64).reshape(-1, 16)
+    singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
+    runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
+    pieces: dict[int, list[np.ndarray]] = {}
+    for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
+        if not first.size:
+            continue
+        headers = view[first]
+        compressed = headers >= 0x80
+        local = np.where(compressed, (headers >> 5) & 0x03, headers & 0x0F)
+        keys = table[np.searchsorted(events[:, 0], first, side="right") - 1, local]
+        order = np.argsort(keys.astype(np.int16), kind="stable")  # by key, in file order
+        bounds = np.cumsum(np.bincount(keys)).tolist()
+        for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
+            if high > low:
+                mine = order[low:high]
+                at = first[mine] + 1 if count is None else \
+                    _expand(first[mine] + 1, count[mine], step[mine])
+                pieces.setdefault(key, []).append(at)
+        if compressed.any():  # a run of one compressed header is as many messages
+            at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
+            if count is not None:
+                at = _expand(at, count[compressed], step[compressed])
+                offset = np.repeat(offset, count[compressed])
+            found.compressed.extend(zip(at.tolist(), offset.tolist(), strict=True))
+    for key, parts in pieces.items():
+        found.parts[key].append(parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts)))
 
 
 def _expand(first: np.ndarray, count: np.ndarray, step: np.ndarray) -> np.ndarray:
