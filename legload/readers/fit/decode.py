@@ -42,6 +42,10 @@ _TYPES = Profile["types"]
 #: the messages to decode, by name; or with, for each, the names of the fields to decode
 Wanted = frozenset[str] | Mapping[str, frozenset[str]]
 _DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"]["FIELD_DESCRIPTION"])
+_DESCRIPTION = Profile["mesg_num"]["FIELD_DESCRIPTION"]
+#: the fields of a developer field description that name its column and say its type
+_DESCRIBED = frozenset({"developer_data_index", "field_definition_number", "fit_base_type_id",
+                        "field_name", "units"})
 
 
 @dataclass
@@ -151,8 +155,10 @@ def _bulk_decode(data, found: Framing, out: FitMessages, only: Wanted | None) ->
     fields = only if isinstance(only, Mapping) else {}
     buf = np.frombuffer(data, dtype=np.uint8)
     defs = found.defs
-    used = [key for key in found.used() if only is None or defs[key].global_num in _DEVELOPER_MESGS
+    used = [key for key in found.used() if only is None or defs[key].global_num == _DESCRIPTION
             or _MESSAGES.get(defs[key].global_num, {}).get("name") in only]
+    if isinstance(only, Mapping):  # what developer fields are called: all it is read for
+        fields = {**fields, "field_description": _DESCRIBED}
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
         for key in used:

@@ -63,9 +63,11 @@ class _Group(NamedTuple):
     dtype: np.dtype
     invalid: Any  # the type's invalid value (for floats: its bit pattern, unsigned)
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
-    scale: np.ndarray | None  # per member, None for a group of unscaled fields
-    offset: np.ndarray | None
-    power: np.ndarray | None  # per member, 10 ** the decimals its scale resolves
+    scale: np.ndarray | None  # per member (k × 1), None for a group of unscaled fields
+    offset: np.ndarray | None  # per member (k × 1), None when every one is 0
+    power: np.ndarray | None  # per member (k × 1), 10 ** the decimals its scale resolves;
+    #                           None when no member is rounded
+    every_rounded: bool  # every member is (no 0 in power)
 
 
 class _Plan(NamedTuple):
@@ -124,10 +126,17 @@ def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     values = rows.take(group.byte_index, axis=1).view(group.dtype).T  # member by member
     bad = (values.view(group.bits) if group.bits is not None else values) == group.invalid
     result = np.array(values, dtype=np.float64, order="C")
-    result[bad] = np.nan
-    if group.scale is not None:  # per member: along rows, not across a few columns
-        result = _round_to(result / group.scale[:, None] - group.offset[:, None],
-                           group.power[:, None])
+    np.putmask(result, bad, np.nan)
+    if group.scale is not None:  # per member (k × 1): along rows, not across a few columns
+        result /= group.scale
+        if group.offset is not None:
+            result -= group.offset
+        if group.every_rounded:
+            result *= group.power
+            np.round(result, out=result)
+            result /= group.power
+        elif group.power is not None:
+            result = _round_to(result, group.power)
     return result
 
 
@@ -228,11 +237,13 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
     scaling = [_scaling(info) for _, _, info in members]
     scale = offset = power = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is
-        scale = np.array([s for s, _ in scaling], dtype=np.float64)
-        offset = np.array([o for _, o in scaling], dtype=np.float64)
-        power = np.array([_power(scale_decimals(s)) for s, _ in scaling])
+        scale = np.array([[s] for s, _ in scaling], dtype=np.float64)
+        offset = np.array([[o] for _, o in scaling], dtype=np.float64)
+        offset = offset if offset.any() else None
+        power = np.array([[_power(scale_decimals(s))] for s, _ in scaling])
+        power = power if power.any() else None
     return _Group([position for position, _, _ in members], byte_index, dtype, invalid_value,
-                  bits, scale, offset, power)
+                  bits, scale, offset, power, power is not None and bool((power > 0).all()))
 
 
 def _common_field(num: int) -> dict | None:

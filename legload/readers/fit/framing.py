@@ -117,15 +117,19 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
     while pos < end:
         header = data[pos]
         step = length[header]
-        if step:
+        while step:  # data messages, one after the other
             add(pos)
             pos += step
-            if pos < end and data[pos] == header and pos + step < end and data[pos + step] == header:
-                count = _run_length(view, pos, end, step, header)
-                if count:
-                    walk.runs.append((pos, count, step))
-                    pos += step * count
-            continue
+            following = data[pos] if pos < end else -1
+            if following == header and pos + step < end and data[pos + step] == header:
+                pos += step * _add_run(walk, view, pos, end, step, header)
+                following = data[pos] if pos < end else -1
+            if following < 0:
+                break
+            header = following
+            step = length[header]
+        if pos >= end:
+            break
         if header & 0xC0 != 0x40:
             local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
             raise FitDamage(f"undefined local message type {local} at byte {pos}")
@@ -139,6 +143,14 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
         walk.events.append((pos, local, d.key))
     if pos > end:
         raise FitDamage(f"truncated message at byte {singles.pop()}")
+
+
+def _add_run(walk: _Walk, view: np.ndarray, pos: int, end: int, step: int, header: int) -> int:
+    """Add the run of messages with one header starting at ``pos``; returns their count."""
+    count = _run_length(view, pos, end, step, header)
+    if count:
+        walk.runs.append((pos, count, step))
+    return count
 
 
 def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
@@ -207,7 +219,7 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
     for local, key in events[:, 1:].tolist():
         keys_now[local] = key
         in_force.append(list(keys_now))
-    table = np.array(in_force, dtype=np.int64).reshape(-1, 16)
+    table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
     singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
     runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
     pieces: dict[int, list[np.ndarray]] = {}
@@ -216,8 +228,11 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
             continue
         headers = view[first]
         compressed = headers >= 0x80
-        local = np.where(compressed, (headers >> 5) & 0x03, headers & 0x0F)
-        keys = table[np.searchsorted(events[:, 0], first, side="right") - 1, local]
+        has_compressed = bool(compressed.any())
+        local = np.where(compressed, (headers >> 5) & 0x03, headers & 0x0F) if has_compressed \
+            else headers & 0x0F
+        where = np.searchsorted(events[:, 0], first, side="right") - 1
+        keys = table.take(where * 16 + local)
         order = np.argsort(keys.astype(np.int16), kind="stable")  # by key, in file order
         bounds = np.cumsum(np.bincount(keys)).tolist()
         for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
@@ -226,7 +241,7 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
                 at = first[mine] + 1 if count is None else \
                     _expand(first[mine] + 1, count[mine], step[mine])
                 pieces.setdefault(key, []).append(at)
-        if compressed.any():  # a run of one compressed header is as many messages
+        if has_compressed:  # a run of one compressed header is as many messages
             at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
             if count is not None:
                 at = _expand(at, count[compressed], step[compressed])
