@@ -124,7 +124,9 @@ def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
 def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
     """The frame blocks of ``columns`` (array, column positions), None when a column is of
     another kind than :func:`frame_of` lays out itself."""
-    n = len(next(iter(columns.values()))) if columns else 0
+    if not columns:
+        return None
+    n = len(next(iter(columns.values())))
     floats: list[int] = []
     texts: list[int] = []
     blocks: list[tuple[Any, np.ndarray]] = []

@@ -27,7 +27,7 @@ def developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray],
         if not name.startswith("dev_") or values.ndim != 1 or values.dtype == object:
             continue
         spelled, base = described.get(name, ("", ""))
-        digits = float32_digits(values) if base == "float32" else None
+        digits = _shortest_digits(values) if base == "float32" else None
         known = DEV_UNITS.get(spelled.lower())
         si = ""
         if known is not None:
@@ -56,6 +56,14 @@ def float32_digits(values: np.ndarray) -> np.ndarray:
     for fewer in (8, 7):
         digits[significant(values, fewer).astype(np.float32) == exact] = fewer
     return digits
+
+
+def _shortest_digits(values: np.ndarray) -> np.ndarray | int:
+    """:func:`float32_digits`, or 7 when 7 do for every value (the same rounding)."""
+    seven = significant(values, 7).astype(np.float32) == values.astype(np.float32)
+    if (seven | ~np.isfinite(values) | (values == 0)).all():
+        return 7
+    return float32_digits(values)
 
 
 def significant(values: np.ndarray, digits: np.ndarray | int) -> np.ndarray:

@@ -39,6 +39,7 @@ _COMMON = {253: ("timestamp", "date_time"), 254: ("message_index", "message_inde
 #: distinct definitions whose plans are kept (an import meets a few per device model)
 _MOST_PLANS = 1024
 _PLANS: dict[tuple, _Plan] = {}
+_DEV_PLANS: dict[tuple, tuple] = {}
 #: in a set of wanted fields, asks for the developer fields
 DEVELOPER = "dev_*"
 
@@ -106,19 +107,56 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
         for name, column in zip(plan.names, values, strict=True):
             if column is not None:
                 table[name] = column
-        col = plan.dev_start
-        for num, width, index in d.dev_fields if wanted is None or DEVELOPER in wanted else ():
-            raw = rows[:, col:col + width]
-            col += width
-            named = dev_names.get((index, num))
-            if named is None:
-                continue
-            label, base_name = named
-            base = _BASE_BY_NAME.get(base_name, 13) & sdk_fit.BASE_TYPE_MASK
+        if d.dev_fields and (wanted is None or DEVELOPER in wanted):
+            _developer_columns(rows, plan.dev_start, d.dev_fields, dev_names, endian, table)
+    return table
+
+
+def _developer_columns(rows: np.ndarray, start: int, dev_fields: list[tuple[int, int, int]],
+                       dev_names: dict[tuple[int, int], tuple[str, str]], endian: str,
+                       table: dict[str, np.ndarray]) -> None:
+    """Add the described developer fields of ``rows`` to ``table`` (``dev_<name>``, in
+    definition order), scalar ones of one base type decoded together."""
+    named = tuple(dev_names.get((index, num)) for num, _, index in dev_fields)
+    key = (endian, start, tuple(dev_fields), named)
+    plan = _DEV_PLANS.get(key)
+    if plan is None:
+        if len(_DEV_PLANS) >= _MOST_PLANS:
+            _DEV_PLANS.clear()
+        plan = _DEV_PLANS[key] = _developer_plan(start, dev_fields, named, endian)
+    labels, groups, single = plan
+    values: list[np.ndarray | None] = [None] * len(labels)
+    for group in groups:
+        for position, column in zip(group.positions, _decode_group(rows, group), strict=True):
+            values[position] = column
+    for position, col, width, base in single:
+        values[position] = _convert(rows[:, col:col + width], width, base, endian, None)
+    for label, column in zip(labels, values, strict=True):
+        if label is not None:
+            table[f"dev_{label}"] = column
+
+
+def _developer_plan(start: int, dev_fields: list[tuple[int, int, int]],
+                    named: tuple[tuple[str, str] | None, ...], endian: str) -> tuple:
+    """(label or None of each developer field, groups, single fields (position, byte, size,
+    base)) of a definition's developer fields, as :func:`_developer_columns` decodes them."""
+    labels: list[str | None] = []
+    grouped: dict[int, list[tuple[int, int, dict | None]]] = {}
+    single = []
+    col = start
+    for position, ((_, width, _), described) in enumerate(zip(dev_fields, named, strict=True)):
+        labels.append(described[0] if described is not None else None)
+        if described is not None:
+            base = _BASE_BY_NAME.get(described[1], 13) & sdk_fit.BASE_TYPE_MASK
             if width % _BASE[base]["size"]:
                 base = 2  # a size that does not fit the declared type: read as uint8
-            table[f"dev_{label}"] = _convert(raw, width, base, endian, None)
-    return table
+            if _NP_CODE[base] != "S" and width == _BASE[base]["size"]:
+                grouped.setdefault(base, []).append((position, col, None))
+            else:
+                single.append((position, col, width, base))
+        col += width
+    groups = [_make_group(base, endian, members) for base, members in grouped.items()]
+    return labels, groups, single
 
 
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:

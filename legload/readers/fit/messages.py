@@ -327,19 +327,19 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
         return None
     n = len(lap["_offset"])
     nan = np.full(n, np.nan)
-    columns: dict[str, Any] = {
-        "start": _times(lap.get("start_time", nan)),
-        "elapsed_s": lap.get("total_elapsed_time", nan),
-        "timer_s": lap.get("total_timer_time", nan),
-        "distance_m": lap.get("total_distance", nan),
-        "intensity": _enum_names("intensity", lap.get("intensity", nan)),
-        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
+    start = _times(lap.get("start_time", nan))
+    key = np.where(np.isnat(start), np.iinfo(np.int64).max,
+                   start.view(np.int64))  # a lap without a start goes last
+    order = np.argsort(key, kind="stable") if n > 1 and not (key[1:] >= key[:-1]).all() \
+        else slice(None)
+    return {
+        "start": start[order],
+        "elapsed_s": lap.get("total_elapsed_time", nan)[order],
+        "timer_s": lap.get("total_timer_time", nan)[order],
+        "distance_m": lap.get("total_distance", nan)[order],
+        "intensity": _enum_names("intensity", lap.get("intensity", nan)[order]),
+        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)[order]),
     }
-    key = np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max,
-                   columns["start"].view(np.int64))  # a lap without a start goes last
-    if n > 1 and not (key[1:] >= key[:-1]).all():
-        return _take(columns, np.argsort(key, kind="stable"))
-    return columns
 
 
 def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:
