@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - older pandas builds every frame with i
 _EARTH_RADIUS_M = 6_371_008.8
 #: column labels of the frames built, by their names (an Index is immutable: shared)
 _LABELS: dict[tuple[str, ...], pd.Index] = {}
+_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
 _BLOCK = 1 << 16  # samples at a time in the loops over long recordings
 
 
@@ -135,11 +136,11 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
             return None
         if isinstance(values, np.ndarray) and values.dtype == np.float64:
             floats.append(position)
-        elif isinstance(values, np.ndarray) and values.dtype.kind == "M":
-            times = pd.DatetimeIndex(values.copy()).tz_localize("UTC").array
-            blocks.append((times, np.array([position])))
+        elif isinstance(values, np.ndarray) and values.dtype == "M8[ns]":
+            blocks.append((pd.array(values, dtype=_UTC_NS), np.array([position])))  # a copy
         elif isinstance(values, pd.Series) and values.dtype == object and \
-                values.index.equals(pd.RangeIndex(n)):
+                isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and \
+                values.index.step == 1:
             texts.append(position)
         else:
             return None
@@ -148,7 +149,7 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
         if positions:
             block = np.empty((len(positions), n), dtype=kind)
             for row, position in enumerate(positions):
-                block[row] = np.asarray(ordered[position])
+                block[row] = ordered[position].to_numpy() if kind is object else ordered[position]
             blocks.append((block, np.array(positions)))
     return blocks
 
