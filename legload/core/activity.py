@@ -303,8 +303,10 @@ def summarize(
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
         duration = totals["elapsed_s"]
     recorded = np.asarray(samples["distance_m"], dtype=float) if "distance_m" in samples \
-        else np.array([])
-    if not np.isnan(recorded).all():
+        and "distance_m" not in totals else np.array([])
+    if "distance_m" in totals:
+        distance = totals["distance_m"]  # the device's own figure wins
+    elif not np.isnan(recorded).all():
         distance = float(np.nanmax(recorded))
     elif n:
         frame = samples if isinstance(samples, pd.DataFrame) else pd.DataFrame(
