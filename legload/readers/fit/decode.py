@@ -30,6 +30,7 @@ from garmin_fit_sdk import fit as sdk_fit
 
 from legload.readers.fit.fields import payload_columns
 from legload.readers.fit.framing import FitDamage, Framing, frame
+from legload.readers.fit.merge import merged_columns
 from legload.readers.fit.tables import concat as _concat
 from legload.readers.fit.tables import resolve_timestamps as _resolve_timestamps
 
@@ -161,13 +162,19 @@ def _bulk_decode(data, found: Framing, out: FitMessages, only: Wanted | None) ->
         fields = {**fields, "field_description": _DESCRIBED}
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
+        by_name: dict[str, list[int]] = {}
         for key in used:
-            d = defs[key]
-            if (d.global_num in _DEVELOPER_MESGS) != developer:
-                continue
-            name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
-            table = payload_columns(buf, d, found.offsets(key), out.dev_names, fields.get(name))
-            parts.setdefault(name, []).append(table)
+            if (defs[key].global_num in _DEVELOPER_MESGS) == developer:
+                global_num = defs[key].global_num
+                name = _MESSAGES.get(global_num, {}).get("name", f"unknown_{global_num}")
+                by_name.setdefault(name, []).append(key)
+        for name, keys in by_name.items():
+            merged = merged_columns(buf, [defs[key] for key in keys],
+                                    [found.offsets(key) for key in keys], out.dev_names,
+                                    fields[name]) if len(keys) > 1 and name in fields else None
+            parts[name] = [merged] if merged is not None else [
+                payload_columns(buf, defs[key], found.offsets(key), out.dev_names,
+                                fields.get(name)) for key in keys]
         if developer and "field_description" in parts:  # in file order: the last one wins
             descriptions = parts["field_description"] = [_concat(parts["field_description"])]
             _register_dev_fields(descriptions[0], out)
