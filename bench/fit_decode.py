@@ -3,12 +3,13 @@
 Each reader turns the file's record messages into columns (numpy arrays or lists); the
 readers run interleaved, several rounds, and the best round counts. Prints records/s, MB/s,
 peak Python memory (tracemalloc: allocations inside Rust extensions are not seen) and the
-ratio legload/peer per file; with ``--real`` (the real files over 100 kB), the range of the
-ratios over the real files each peer could read, then end to end per real file:
+ratio legload/peer per file; with ``--real`` (the real files over 100 kB in ``real/fit`` and
+``real/broken``), the range of the ratios over the real files each peer could read, then end
+to end per real file:
 :func:`legload.read_activity` (read, decode, samples frame, laps, summary) against
 ``pandas.DataFrame(fitfast.records(path))`` (target: legload at least 2x faster on each).
 
-    .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real]
+    .venv/bin/python bench/fit_decode.py [--rounds 5] [--hours 10] [--real [--end-to-end-only]]
 
 Peers that are not installed are skipped: pip install fitdecode fitparse fitfast.
 The whole-import benchmark (a generated export of 1,000 one-hour runs: decode, import with
@@ -32,7 +33,9 @@ from legload.readers.fit.decode import decode
 from legload.synth.fit_writer import encode_fit
 from legload.synth.workouts import easy_run, synthesize
 
-REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real" / "fit"
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real"
+#: the folders of real FIT files: whole recordings, and damaged ones (truncated, misaligned)
+REAL_FOLDERS = ("fit", "broken")
 
 
 def legload_records(data: bytes) -> int:
@@ -205,14 +208,20 @@ def main() -> None:
                         help="rounds for the pure-Python peers (they take seconds per file)")
     parser.add_argument("--hours", type=float, default=10.0)
     parser.add_argument("--real", action="store_true", help="also the real FIT files")
+    parser.add_argument("--end-to-end-only", action="store_true",
+                        help="with --real: only read_activity against fitfast -> DataFrame")
     args = parser.parse_args()
     peers = available()
     cache = Path(tempfile.gettempdir()) / f"legload-bench-{args.hours:g}h.fit"
     if not cache.exists():
         cache.write_bytes(long_activity(args.hours))
     files = {f"generated {args.hours:g} h 1 Hz run": cache.read_bytes()}
-    real_paths = sorted(p for p in REAL.rglob("*.fit") if p.stat().st_size > 100_000) \
-        if args.real and REAL.is_dir() else []
+    real_paths = sorted(p for folder in REAL_FOLDERS if (REAL / folder).is_dir()
+                        for p in (REAL / folder).rglob("*.fit") if p.stat().st_size > 100_000) \
+        if args.real else []
+    if real_paths and args.end_to_end_only:
+        end_to_end(real_paths, max(args.rounds, 5))
+        return
     for path in real_paths:
         files[path.name] = path.read_bytes()
     ratios = measure(files, peers, args.rounds, args.slow_rounds)

@@ -11,7 +11,15 @@ import pandas as pd
 
 from legload.core.columns import LAP_COLUMNS, SAMPLE_COLUMNS
 
+try:  # pandas 3: a frame laid out from its blocks
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
+    _from_blocks = None
+
 _EARTH_RADIUS_M = 6_371_008.8
+#: column labels of the frames built, by their names (an Index is immutable: shared)
+_LABELS: dict[tuple[str, ...], pd.Index] = {}
+_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
 _BLOCK = 1 << 16  # samples at a time in the loops over long recordings
 
 
@@ -87,12 +95,63 @@ class ActivityColumns:
     index: int = 0
 
     def lap_frame(self) -> pd.DataFrame:
-        return empty_laps() if self.laps is None else pd.DataFrame(_utc(self.laps))
+        return empty_laps() if self.laps is None else frame_of(self.laps)
 
     def to_activity(self) -> Activity:
-        return Activity(samples=pd.DataFrame(_utc(self.columns)), laps=self.lap_frame(),
+        return Activity(samples=frame_of(self.columns), laps=self.lap_frame(),
                         summary=self.summary, warnings=self.warnings, source=self.source,
                         sha256=self.sha256, index=self.index)
+
+
+def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """``pd.DataFrame`` of the columns with naive ``datetime64`` arrays read as UTC.
+
+    Columns that are float64 or ``datetime64`` arrays, or object Series with the default
+    index, are laid out in the frame's blocks at once (the float ones copied into one 2-D
+    block, as the constructor consolidates them): the same frame, without the constructor's
+    per-column inference. Any other column goes through the constructor."""
+    blocks = _blocks(columns) if _from_blocks is not None else None
+    if blocks is None:
+        return pd.DataFrame(_utc(columns))
+    names = tuple(columns)
+    labels = _LABELS.get(names)
+    if labels is None:
+        if len(_LABELS) >= 256:
+            _LABELS.clear()
+        labels = _LABELS[names] = pd.Index(list(names))
+    return _from_blocks(blocks, pd.RangeIndex(len(next(iter(columns.values())))), labels)
+
+
+def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
+    """The frame blocks of ``columns`` (array, column positions), None when a column is of
+    another kind than :func:`frame_of` lays out itself."""
+    if not columns:
+        return None
+    n = len(next(iter(columns.values())))
+    floats: list[int] = []
+    texts: list[int] = []
+    blocks: list[tuple[Any, np.ndarray]] = []
+    for position, values in enumerate(columns.values()):
+        if len(values) != n or n == 0 or getattr(values, "ndim", 0) != 1:
+            return None
+        if isinstance(values, np.ndarray) and values.dtype == np.float64:
+            floats.append(position)
+        elif isinstance(values, np.ndarray) and values.dtype == "M8[ns]":
+            blocks.append((pd.array(values, dtype=_UTC_NS), np.array([position])))  # a copy
+        elif isinstance(values, pd.Series) and values.dtype == object and \
+                isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and \
+                values.index.step == 1:
+            texts.append(position)
+        else:
+            return None
+    ordered = list(columns.values())
+    for kind, positions in ((np.float64, floats), (object, texts)):
+        if positions:
+            block = np.empty((len(positions), n), dtype=kind)
+            for row, position in enumerate(positions):
+                block[row] = ordered[position].to_numpy() if kind is object else ordered[position]
+            blocks.append((block, np.array(positions)))
+    return blocks
 
 
 def _utc(columns: Mapping[str, Any]) -> dict[str, Any]:
@@ -244,8 +303,10 @@ def summarize(
     if totals.get("elapsed_s") is not None and totals["elapsed_s"] > 0:
         duration = totals["elapsed_s"]
     recorded = np.asarray(samples["distance_m"], dtype=float) if "distance_m" in samples \
-        else np.array([])
-    if not np.isnan(recorded).all():
+        and "distance_m" not in totals else np.array([])
+    if "distance_m" in totals:
+        distance = totals["distance_m"]  # the device's own figure wins
+    elif not np.isnan(recorded).all():
         distance = float(np.nanmax(recorded))
     elif n:
         frame = samples if isinstance(samples, pd.DataFrame) else pd.DataFrame(

@@ -20,6 +20,7 @@ decode where it is found; what came before is kept and described in ``warnings``
 from __future__ import annotations
 
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import fastcrc
@@ -27,8 +28,9 @@ import numpy as np
 from garmin_fit_sdk import Profile
 from garmin_fit_sdk import fit as sdk_fit
 
-from legload.errors import Damage
-from legload.readers.fit.fields import Definition, payload_columns
+from legload.readers.fit.fields import payload_columns
+from legload.readers.fit.framing import FitDamage, Framing, frame
+from legload.readers.fit.merge import merged_columns
 from legload.readers.fit.tables import concat as _concat
 from legload.readers.fit.tables import resolve_timestamps as _resolve_timestamps
 
@@ -38,12 +40,13 @@ _BASE = sdk_fit.BASE_TYPE_DEFINITIONS
 _MESSAGES = Profile["messages"]
 _TYPES = Profile["types"]
 #: global message numbers decoded before the others (developer field names come from them)
+#: the messages to decode, by name; or with, for each, the names of the fields to decode
+Wanted = frozenset[str] | Mapping[str, frozenset[str]]
 _DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"]["FIELD_DESCRIPTION"])
-
-
-class FitDamage(Damage):
-    """Raised inside the decoder where the byte stream stops making sense (a
-    :class:`~legload.errors.Damage`: the reader's entry point names the file)."""
+_DESCRIPTION = Profile["mesg_num"]["FIELD_DESCRIPTION"]
+#: the fields of a developer field description that name its column and say its type
+_DESCRIBED = frozenset({"developer_data_index", "field_definition_number", "fit_base_type_id",
+                        "field_name", "units"})
 
 
 @dataclass
@@ -85,11 +88,13 @@ def is_fit(data: bytes) -> bool:
             and data[8:12] == b".FIT")
 
 
-def decode(data: bytes, only: frozenset[str] | None = None) -> FitMessages:
+def decode(data: bytes, only: Wanted | None = None) -> FitMessages:
     """Decode every message of a (possibly chained) FIT file, or with ``only`` the messages
     of those names (and the developer field descriptions): all are framed and checked the
-    same, the others' fields are not decoded. A file with compressed timestamp headers is
-    decoded whole (any message's timestamp may date the next).
+    same, the others' fields are not decoded. ``only`` may map each name to the fields
+    wanted of it (the others are left out; :data:`~legload.readers.fit.fields.DEVELOPER`
+    asks for the developer fields). A file with compressed timestamp headers is decoded
+    whole (any message's timestamp may date the next).
 
     Raises :class:`FitDamage` only when not even the first file header is valid.
     """
@@ -98,7 +103,7 @@ def decode(data: bytes, only: frozenset[str] | None = None) -> FitMessages:
     if not is_fit(data):
         raise FitDamage("not a FIT file (no valid FIT header)")
     out = FitMessages()
-    found = _Framing()
+    found = Framing()
     pos = 0
     while pos < len(data):
         if not is_fit(data[pos:pos + 14]):
@@ -115,53 +120,7 @@ def decode(data: bytes, only: frozenset[str] | None = None) -> FitMessages:
     return out
 
 
-class _Framing:
-    """What framing found: the distinct definitions (a definition repeated in the file, as
-    some devices do before every few messages, is one), and for each the runs of its
-    messages (first payload byte, count) and the compressed-timestamp headers."""
-
-    def __init__(self) -> None:
-        self.defs: list[Definition] = []
-        self.starts: list[list[int]] = []  # per definition key: first payload byte of each run
-        self.counts: list[list[int]] = []  # per definition key: messages in each run
-        self.compressed: list[tuple[int, int]] = []  # (payload byte, 5-bit time offset)
-        self._by_bytes: dict[tuple[int, bytes], Definition] = {}
-        self._by_content: dict[tuple, Definition] = {}
-
-    def definition(self, data: bytes, pos: int, end: int) -> tuple[Definition, int]:
-        """The definition message at ``pos`` (the one already met when its bytes repeat),
-        and where the next message starts."""
-        header = data[pos]
-        cursor = pos + 6 + 3 * data[pos + 5] if pos + 6 <= end else end + 1
-        if header & 0x20 and cursor < end:
-            cursor += 1 + 3 * data[cursor]
-        spelled = (header & 0x20, bytes(data[pos + 1:cursor])) if cursor <= end else None
-        known = self._by_bytes.get(spelled) if spelled else None
-        if known is not None:
-            return known, cursor
-        d, cursor = _read_definition(data, pos, end, len(self.defs))
-        content = (d.global_num, d.big_endian, tuple(d.fields), tuple(d.dev_fields))
-        same = self._by_content.get(content)
-        if same is None:
-            same = self._by_content[content] = d
-            self.defs.append(d)
-            self.starts.append([])
-            self.counts.append([])
-        if spelled:
-            self._by_bytes[spelled] = same
-        return same, cursor
-
-    def offsets(self, key: int) -> np.ndarray:
-        """Byte position of the payload of every message of definition ``key``, in file order."""
-        first = np.array(self.starts[key], dtype=np.int64)
-        counts = np.array(self.counts[key], dtype=np.int64)
-        if len(first) == 0 or (counts == 1).all():
-            return first
-        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        return np.repeat(first, counts) + (1 + self.defs[key].size) * within
-
-
-def _decode_one_file(data, start, out, found: _Framing) -> int:
+def _decode_one_file(data, start, out, found: Framing) -> int:
     header_size = data[start]
     (data_size,) = struct.unpack_from("<I", data, start + 4)
     if header_size == 14:
@@ -178,7 +137,7 @@ def _decode_one_file(data, start, out, found: _Framing) -> int:
         out.damaged = True
         end = len(data)
     try:
-        _frame(data, body, end, found)
+        frame(data, body, end, found)
     except FitDamage as damage:
         out.warnings.append(str(damage))
         out.damaged = True
@@ -193,115 +152,29 @@ def _decode_one_file(data, start, out, found: _Framing) -> int:
     return end + 2
 
 
-def _frame(data, pos, end, found: _Framing) -> None:
-    """Walk record headers from ``pos`` to ``end``; record where each data message lies.
-    A message whose successor has another header (interleaved message types) costs a few
-    Python steps; a run of messages with one header is measured with numpy."""
-    local: list[tuple[int, list[int], list[int]] | None] = [None] * 16  # stride, runs
-    view = np.frombuffer(data, dtype=np.uint8)
-    compressed = found.compressed
-    while pos < end:
-        header = data[pos]
-        if header < 0x40:  # data message (normal header), the most common
-            entry = local[header & 0x0F]
-            if entry is None:
-                raise FitDamage(f"undefined local message type {header & 0x0F} at byte {pos}")
-            stride, starts, counts = entry
-            nxt = pos + stride
-            if nxt > end:
-                raise FitDamage(f"truncated message at byte {pos}")
-            count = 1 if nxt >= end or data[nxt] != header else _run_length(view, pos, end, stride, header)
-            starts.append(pos + 1)
-            counts.append(count)
-            pos += stride * count
-        elif header & 0x80:  # compressed timestamp header
-            entry = local[(header >> 5) & 0x03]
-            if entry is None:
-                raise FitDamage(f"undefined local message type {(header >> 5) & 3} at byte {pos}")
-            stride, starts, counts = entry
-            if pos + stride > end:
-                raise FitDamage(f"truncated message at byte {pos}")
-            starts.append(pos + 1)
-            counts.append(1)
-            compressed.append((pos + 1, header & 0x1F))
-            pos += stride
-        else:  # definition message
-            d, pos = found.definition(data, pos, end)
-            local[header & 0x0F] = (1 + d.size, found.starts[d.key], found.counts[d.key])
-
-
-def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
-    """How many consecutive messages with the same header start at ``pos`` (the message
-    after the first has it: ``_frame`` looks at that one itself)."""
-    last_start = end - stride  # a message starting after this would overrun the data
-    window = 64
-    count = 1
-    while True:
-        stop = min(pos + stride * (count + window), last_start + 1)
-        probe = view[pos + stride * count:stop:stride]
-        if probe.size == 0:
-            return count
-        mismatch = np.flatnonzero(probe != header)
-        if mismatch.size:
-            return count + int(mismatch[0])
-        count += probe.size
-        window *= 4
-
-
-def _read_definition(data, pos, end, key) -> tuple[Definition, int]:
-    header = data[pos]
-    if pos + 6 > end:
-        raise FitDamage(f"truncated definition message at byte {pos}")
-    big = data[pos + 2] == 1
-    (global_num,) = struct.unpack_from(">H" if big else "<H", data, pos + 3)
-    n_fields = data[pos + 5]
-    cursor = pos + 6
-    if cursor + 3 * n_fields > end:
-        raise FitDamage(f"truncated definition message at byte {pos}")
-    fields = []
-    for i in range(n_fields):
-        num, size, base = data[cursor + 3 * i:cursor + 3 * i + 3]
-        base &= sdk_fit.BASE_TYPE_MASK
-        if base not in _BASE:
-            raise FitDamage(f"invalid base type {base} in definition at byte {pos}")
-        if size == 0:
-            raise FitDamage(f"zero-size field {num} in definition at byte {pos}")
-        if size % _BASE[base]["size"]:
-            base = 2  # as the SDK does: a size that does not fit the type is read as uint8
-        fields.append((num, size, base))
-    cursor += 3 * n_fields
-    dev_fields = []
-    if header & 0x20:
-        if cursor >= end:
-            raise FitDamage(f"truncated definition message at byte {pos}")
-        n_dev = data[cursor]
-        cursor += 1
-        if cursor + 3 * n_dev > end:
-            raise FitDamage(f"truncated definition message at byte {pos}")
-        for i in range(n_dev):
-            num, size, index = data[cursor + 3 * i:cursor + 3 * i + 3]
-            dev_fields.append((num, size, index))
-        cursor += 3 * n_dev
-    size = sum(f[1] for f in fields) + sum(f[1] for f in dev_fields)
-    return Definition(key, global_num, size, big, fields, dev_fields), cursor
-
-
-def _bulk_decode(data, found: _Framing, out: FitMessages, only: frozenset[str] | None) -> None:
+def _bulk_decode(data, found: Framing, out: FitMessages, only: Wanted | None) -> None:
+    fields = only if isinstance(only, Mapping) else {}
     buf = np.frombuffer(data, dtype=np.uint8)
     defs = found.defs
-    used = sorted((key for key in range(len(defs)) if found.starts[key] and (
-        only is None or defs[key].global_num in _DEVELOPER_MESGS
-        or _MESSAGES.get(defs[key].global_num, {}).get("name") in only)),
-        key=lambda k: found.starts[k][0])  # in the order their messages first come
+    used = [key for key in found.used() if only is None or defs[key].global_num == _DESCRIPTION
+            or _MESSAGES.get(defs[key].global_num, {}).get("name") in only]
+    if isinstance(only, Mapping):  # what developer fields are called: all it is read for
+        fields = {**fields, "field_description": _DESCRIBED}
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
+        by_name: dict[str, list[int]] = {}
         for key in used:
-            d = defs[key]
-            if (d.global_num in _DEVELOPER_MESGS) != developer:
-                continue
-            table = payload_columns(buf, d, found.offsets(key), out.dev_names)
-            name = _MESSAGES.get(d.global_num, {}).get("name", f"unknown_{d.global_num}")
-            parts.setdefault(name, []).append(table)
+            if (defs[key].global_num in _DEVELOPER_MESGS) == developer:
+                global_num = defs[key].global_num
+                name = _MESSAGES.get(global_num, {}).get("name", f"unknown_{global_num}")
+                by_name.setdefault(name, []).append(key)
+        for name, keys in by_name.items():
+            merged = merged_columns(buf, [defs[key] for key in keys],
+                                    [found.offsets(key) for key in keys], out.dev_names,
+                                    fields[name]) if len(keys) > 1 and name in fields else None
+            parts[name] = [merged] if merged is not None else [
+                payload_columns(buf, defs[key], found.offsets(key), out.dev_names,
+                                fields.get(name)) for key in keys]
         if developer and "field_description" in parts:  # in file order: the last one wins
             descriptions = parts["field_description"] = [_concat(parts["field_description"])]
             _register_dev_fields(descriptions[0], out)

@@ -27,7 +27,7 @@ def developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray],
         if not name.startswith("dev_") or values.ndim != 1 or values.dtype == object:
             continue
         spelled, base = described.get(name, ("", ""))
-        digits = float32_digits(values) if base == "float32" else None
+        digits = _digits(values, one_count=True) if base == "float32" else None
         known = DEV_UNITS.get(spelled.lower())
         si = ""
         if known is not None:
@@ -51,18 +51,35 @@ def developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray],
 def float32_digits(values: np.ndarray) -> np.ndarray:
     """Per value read from a float32, the fewest significant digits (7 to 9) whose decimal
     reads back as the same float32 (9 always does)."""
+    return _digits(values, one_count=False)
+
+
+def _digits(values: np.ndarray, one_count: bool) -> np.ndarray | int:
+    """:func:`float32_digits`; with ``one_count``, 7 when 7 do for every value (0, NaN and
+    inf are left as they are whatever the count: the same rounding)."""
     exact = values.astype(np.float32)
-    digits = np.full(values.shape, 9)
-    for fewer in (8, 7):
-        digits[significant(values, fewer).astype(np.float32) == exact] = fewer
-    return digits
+    finite, magnitude = _magnitude(values)
+    seven = _rounded(values, 7, finite, magnitude).astype(np.float32) == exact
+    if one_count and (seven | ~finite).all():
+        return 7
+    eight = _rounded(values, 8, finite, magnitude).astype(np.float32) == exact
+    return np.where(seven, 7, np.where(eight, 8, 9))
 
 
 def significant(values: np.ndarray, digits: np.ndarray | int) -> np.ndarray:
     """``values`` rounded to ``digits`` significant digits, one count for all or one per
     value (0, NaN and inf as they are)."""
+    return _rounded(values, digits, *_magnitude(values))
+
+
+def _magnitude(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which values are rounded (finite, not 0) and their decimal magnitude."""
     finite = np.isfinite(values) & (values != 0)
-    magnitude = np.floor(np.log10(np.abs(np.where(finite, values, 1.0))))
+    return finite, np.floor(np.log10(np.abs(np.where(finite, values, 1.0))))
+
+
+def _rounded(values: np.ndarray, digits: np.ndarray | int, finite: np.ndarray,
+             magnitude: np.ndarray) -> np.ndarray:
     power = 10.0 ** (digits - 1 - magnitude)
     return np.where(finite, np.round(values * power) / power, values)
 

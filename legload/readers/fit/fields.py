@@ -39,6 +39,9 @@ _COMMON = {253: ("timestamp", "date_time"), 254: ("message_index", "message_inde
 #: distinct definitions whose plans are kept (an import meets a few per device model)
 _MOST_PLANS = 1024
 _PLANS: dict[tuple, _Plan] = {}
+_DEV_PLANS: dict[tuple, tuple] = {}
+#: in a set of wanted fields, asks for the developer fields
+DEVELOPER = "dev_*"
 
 
 @dataclass
@@ -61,9 +64,11 @@ class _Group(NamedTuple):
     dtype: np.dtype
     invalid: Any  # the type's invalid value (for floats: its bit pattern, unsigned)
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
-    scale: np.ndarray | None  # per member, None for a group of unscaled fields
-    offset: np.ndarray | None
-    power: np.ndarray | None  # per member, 10 ** the decimals its scale resolves
+    scale: np.ndarray | None  # per member (k × 1), None for a group of unscaled fields
+    offset: np.ndarray | None  # per member (k × 1), None when every one is 0
+    power: np.ndarray | None  # per member (k × 1), 10 ** the decimals its scale resolves;
+    #                           None when no member is rounded
+    every_rounded: bool  # every member is (no 0 in power)
 
 
 class _Plan(NamedTuple):
@@ -74,11 +79,13 @@ class _Plan(NamedTuple):
 
 
 def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
-                    dev_names: dict[tuple[int, int], tuple[str, str]]) -> dict[str, np.ndarray]:
+                    dev_names: dict[tuple[int, int], tuple[str, str]],
+                    wanted: frozenset[str] | None = None) -> dict[str, np.ndarray]:
     """Columns of the messages of definition ``d`` whose payloads start at ``offsets`` in
     ``buf`` (each within ``0 … len(buf) - d.size``, as framing finds them): ``_offset``, then
     one per field in definition order (a field named twice keeps its last value), then
-    ``dev_<name>`` per described developer field."""
+    ``dev_<name>`` per described developer field. With ``wanted``, only the fields of those
+    names, and the developer fields when it holds :data:`DEVELOPER`."""
     table: dict[str, np.ndarray] = {"_offset": offsets}
     if d.size == 0:
         return table
@@ -88,7 +95,7 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
     rows = windows[offsets]
     endian = ">" if d.big_endian else "<"
     fields = d.fields
-    plan = _plan(d.global_num, endian, tuple(fields))
+    plan = _plan(d.global_num, endian, tuple(fields), wanted)
     values: list[np.ndarray | None] = [None] * len(fields)
     with np.errstate(invalid="ignore"):  # a float's NaN payload is a value, not an error
         for group in plan.groups:
@@ -98,44 +105,92 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
         for position, start, width, base, info in plan.single:
             values[position] = _convert(rows[:, start:start + width], width, base, endian, info)
         for name, column in zip(plan.names, values, strict=True):
-            table[name] = column
-        col = plan.dev_start
-        for num, width, index in d.dev_fields:
-            raw = rows[:, col:col + width]
-            col += width
-            named = dev_names.get((index, num))
-            if named is None:
-                continue
-            label, base_name = named
-            base = _BASE_BY_NAME.get(base_name, 13) & sdk_fit.BASE_TYPE_MASK
+            if column is not None:
+                table[name] = column
+        if d.dev_fields and (wanted is None or DEVELOPER in wanted):
+            _developer_columns(rows, plan.dev_start, d.dev_fields, dev_names, endian, table)
+    return table
+
+
+def _developer_columns(rows: np.ndarray, start: int, dev_fields: list[tuple[int, int, int]],
+                       dev_names: dict[tuple[int, int], tuple[str, str]], endian: str,
+                       table: dict[str, np.ndarray]) -> None:
+    """Add the described developer fields of ``rows`` to ``table`` (``dev_<name>``, in
+    definition order), scalar ones of one base type decoded together."""
+    named = tuple(dev_names.get((index, num)) for num, _, index in dev_fields)
+    key = (endian, start, tuple(dev_fields), named)
+    plan = _DEV_PLANS.get(key)
+    if plan is None:
+        if len(_DEV_PLANS) >= _MOST_PLANS:
+            _DEV_PLANS.clear()
+        plan = _DEV_PLANS[key] = _developer_plan(start, dev_fields, named, endian)
+    labels, groups, single = plan
+    values: list[np.ndarray | None] = [None] * len(labels)
+    for group in groups:
+        for position, column in zip(group.positions, _decode_group(rows, group), strict=True):
+            values[position] = column
+    for position, col, width, base in single:
+        values[position] = _convert(rows[:, col:col + width], width, base, endian, None)
+    for label, column in zip(labels, values, strict=True):
+        if label is not None:
+            table[f"dev_{label}"] = column
+
+
+def _developer_plan(start: int, dev_fields: list[tuple[int, int, int]],
+                    named: tuple[tuple[str, str] | None, ...], endian: str) -> tuple:
+    """(label or None of each developer field, groups, single fields (position, byte, size,
+    base)) of a definition's developer fields, as :func:`_developer_columns` decodes them."""
+    labels: list[str | None] = []
+    grouped: dict[int, list[tuple[int, int, dict | None]]] = {}
+    single = []
+    col = start
+    for position, ((_, width, _), described) in enumerate(zip(dev_fields, named, strict=True)):
+        labels.append(described[0] if described is not None else None)
+        if described is not None:
+            base = _BASE_BY_NAME.get(described[1], 13) & sdk_fit.BASE_TYPE_MASK
             if width % _BASE[base]["size"]:
                 base = 2  # a size that does not fit the declared type: read as uint8
-            table[f"dev_{label}"] = _convert(raw, width, base, endian, None)
-    return table
+            if _NP_CODE[base] != "S" and width == _BASE[base]["size"]:
+                grouped.setdefault(base, []).append((position, col, None))
+            else:
+                single.append((position, col, width, base))
+        col += width
+    groups = [_make_group(base, endian, members) for base, members in grouped.items()]
+    return labels, groups, single
 
 
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     """The members' values, one contiguous row per member (float64, NaN for invalid)."""
-    values = rows.take(group.byte_index, axis=1).view(group.dtype)
+    values = rows.take(group.byte_index, axis=1).view(group.dtype).T  # member by member
     bad = (values.view(group.bits) if group.bits is not None else values) == group.invalid
-    result = values.astype(np.float64)
-    result[bad] = np.nan
-    if group.scale is not None:
-        result = _round_to(result / group.scale - group.offset, group.power)
-    return np.ascontiguousarray(result.T)
+    result = np.array(values, dtype=np.float64, order="C")
+    np.putmask(result, bad, np.nan)
+    if group.scale is not None:  # per member (k × 1): along rows, not across a few columns
+        result /= group.scale
+        if group.offset is not None:
+            result -= group.offset
+        if group.every_rounded:
+            result *= group.power
+            np.round(result, out=result)
+            result /= group.power
+        elif group.power is not None:
+            result = _round_to(result, group.power)
+    return result
 
 
-def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]) -> _Plan:
-    key = (global_num, endian, fields)
+def _plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...],
+          wanted: frozenset[str] | None) -> _Plan:
+    key = (global_num, endian, fields, wanted)
     plan = _PLANS.get(key)
     if plan is None:
         if len(_PLANS) >= _MOST_PLANS:
             _PLANS.clear()
-        plan = _PLANS[key] = _make_plan(global_num, endian, fields)
+        plan = _PLANS[key] = _make_plan(global_num, endian, fields, wanted)
     return plan
 
 
-def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...]) -> _Plan:
+def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int], ...],
+               wanted: frozenset[str] | None) -> _Plan:
     profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
     names: list[str] = []
     # (base type, scaled?) → (position, start, info) of each member
@@ -145,7 +200,9 @@ def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int],
     for position, (num, size, base) in enumerate(fields):
         info = profile.get(num) or _common_field(num)
         names.append(info["name"] if info else f"field_{num}")
-        if _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
+        if wanted is not None and names[-1] not in wanted:
+            pass  # not decoded: its column is left out
+        elif _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
             grouped.setdefault((base, _scaling(info) is not None), []).append((position, start, info))
         else:
             single.append((position, start, size, base, info))
@@ -218,11 +275,13 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
     scaling = [_scaling(info) for _, _, info in members]
     scale = offset = power = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is
-        scale = np.array([s for s, _ in scaling], dtype=np.float64)
-        offset = np.array([o for _, o in scaling], dtype=np.float64)
-        power = np.array([_power(scale_decimals(s)) for s, _ in scaling])
+        scale = np.array([[s] for s, _ in scaling], dtype=np.float64)
+        offset = np.array([[o] for _, o in scaling], dtype=np.float64)
+        offset = offset if offset.any() else None
+        power = np.array([[_power(scale_decimals(s))] for s, _ in scaling])
+        power = power if power.any() else None
     return _Group([position for position, _, _ in members], byte_index, dtype, invalid_value,
-                  bits, scale, offset, power)
+                  bits, scale, offset, power, power is not None and bool((power > 0).all()))
 
 
 def _common_field(num: int) -> dict | None:
@@ -266,4 +325,4 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
     return result
 
 
-__all__ = ["Definition", "convert", "payload_columns"]
+__all__ = ["DEVELOPER", "Definition", "convert", "payload_columns"]

@@ -15,6 +15,7 @@ from legload.errors import ReadError, reading
 from legload.readers.fit.clock import salvage_dates
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
 from legload.readers.fit.developer import developer_channels
+from legload.readers.fit.fields import DEVELOPER
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
 #: FIT (sport, sub_sport) → legload (sport, sub_sport); sub_sport defaults to FIT's own name
@@ -41,9 +42,22 @@ _MILLI_CHANNELS = (("vertical_oscillation_m", "vertical_oscillation"),
 _MILLI_DECIMALS = 4
 
 
-#: the messages an activity is read from (the others are framed and checked, not decoded)
-_READ = frozenset({"file_id", "device_info", "sport", "session", "lap", "record",
-                   "timestamp_correlation"})
+#: the messages an activity is read from and their fields read (the others are framed and
+#: checked, not decoded)
+_READ = {
+    "file_id": frozenset({"manufacturer", "product", "product_name", "time_created"}),
+    "device_info": frozenset({"manufacturer", "product", "product_name"}),
+    "sport": frozenset({"sport"}),
+    "session": frozenset({"sport", "sub_sport", "start_time", "timestamp", "total_elapsed_time",
+                          "total_timer_time", "total_distance", "total_ascent", "total_descent"}),
+    "lap": frozenset({"start_time", "total_elapsed_time", "total_timer_time", "total_distance",
+                      "intensity", "lap_trigger"}),
+    "record": frozenset({"timestamp", "position_lat", "position_long", "compressed_speed_distance",
+                         "cadence", "fractional_cadence", DEVELOPER,
+                         *(name for names in _CHANNELS.values() for name in names),
+                         *(name for _, name in _MILLI_CHANNELS)}),
+    "timestamp_correlation": frozenset({"timestamp", "system_timestamp"}),
+}
 
 
 def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity]:
@@ -313,19 +327,19 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
         return None
     n = len(lap["_offset"])
     nan = np.full(n, np.nan)
-    columns: dict[str, Any] = {
-        "start": _times(lap.get("start_time", nan)),
-        "elapsed_s": lap.get("total_elapsed_time", nan),
-        "timer_s": lap.get("total_timer_time", nan),
-        "distance_m": lap.get("total_distance", nan),
-        "intensity": _enum_names("intensity", lap.get("intensity", nan)),
-        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)),
+    start = _times(lap.get("start_time", nan))
+    key = np.where(np.isnat(start), np.iinfo(np.int64).max,
+                   start.view(np.int64))  # a lap without a start goes last
+    order = np.argsort(key, kind="stable") if n > 1 and not (key[1:] >= key[:-1]).all() \
+        else slice(None)
+    return {
+        "start": start[order],
+        "elapsed_s": lap.get("total_elapsed_time", nan)[order],
+        "timer_s": lap.get("total_timer_time", nan)[order],
+        "distance_m": lap.get("total_distance", nan)[order],
+        "intensity": _enum_names("intensity", lap.get("intensity", nan)[order]),
+        "trigger": _enum_names("lap_trigger", lap.get("lap_trigger", nan)[order]),
     }
-    key = np.where(np.isnat(columns["start"]), np.iinfo(np.int64).max,
-                   columns["start"].view(np.int64))  # a lap without a start goes last
-    if n > 1 and not (key[1:] >= key[:-1]).all():
-        return _take(columns, np.argsort(key, kind="stable"))
-    return columns
 
 
 def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:

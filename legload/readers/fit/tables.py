@@ -30,7 +30,10 @@ def concat(tables: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
             merged[name] = np.concatenate(pieces)
         except ValueError:  # arrays of different widths under one name: keep element 0
             merged[name] = np.concatenate([p if p.ndim == 1 else p[:, 0] for p in pieces])
-    order = np.argsort(merged["_offset"], kind="stable")
+    offsets = merged["_offset"]
+    if (offsets[1:] >= offsets[:-1]).all():  # one definition's messages, then the next one's
+        return merged
+    order = np.argsort(offsets, kind="stable")
     return {k: v[order] for k, v in merged.items()}
 
 

@@ -1,0 +1,259 @@
+"""FIT framing: where each data message of a file lies, and which definition it follows.
+
+Framing walks the record headers, which is sequential by nature: a message's length is only
+known from its header and the definition in force for its local message type. The walk is
+one table lookup per message (header byte → message length, rebuilt when a definition
+message changes a local type); a run of three or more consecutive messages that share one
+header is measured at once with a strided numpy comparison. Which definition each message
+follows is worked out afterwards with numpy from where the definitions came, so that a file
+whose watch interleaves records with HRV, events and other messages one by one costs a few
+bytecodes per message.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+from garmin_fit_sdk import fit as sdk_fit
+
+from legload.errors import Damage
+from legload.readers.fit.fields import Definition
+
+_BASE = sdk_fit.BASE_TYPE_DEFINITIONS
+#: definitions as spelled in files (local flags and bytes) → what they define, kept for the
+#: next file: an import meets the same few per device model
+_SPELLED: dict[tuple[int, bytes], tuple] = {}
+_MOST_SPELLED = 4096
+
+
+class FitDamage(Damage):
+    """Raised inside the decoder where the byte stream stops making sense (a
+    :class:`~legload.errors.Damage`: the reader's entry point names the file)."""
+
+
+class Framing:
+    """What framing found: the distinct definitions (a definition repeated in the file, as
+    some devices do before every few messages, is one), for each the payload byte of every
+    message that follows it, and the compressed-timestamp headers."""
+
+    def __init__(self) -> None:
+        self.defs: list[Definition] = []
+        self.parts: list[list[np.ndarray]] = []  # per definition key: payload bytes, in pieces
+        self.compressed: list[tuple[int, int]] = []  # (payload byte, 5-bit time offset)
+        self._by_bytes: dict[tuple[int, bytes], Definition] = {}
+        self._by_content: dict[tuple, Definition] = {}
+
+    def definition(self, data: bytes, pos: int, end: int) -> tuple[Definition, int]:
+        """The definition message at ``pos`` (the one already met when its bytes repeat),
+        and where the next message starts."""
+        header = data[pos]
+        cursor = pos + 6 + 3 * data[pos + 5] if pos + 6 <= end else end + 1
+        if header & 0x20 and cursor < end:
+            cursor += 1 + 3 * data[cursor]
+        spelled = (header & 0x20, bytes(data[pos + 1:cursor])) if cursor <= end else None
+        known = self._by_bytes.get(spelled) if spelled else None
+        if known is not None:
+            return known, cursor
+        content = _SPELLED.get(spelled) if spelled else None
+        if content is None:
+            d, cursor = read_definition(data, pos, end, len(self.defs))
+            content = (d.global_num, d.big_endian, tuple(d.fields), tuple(d.dev_fields), d.size)
+            if spelled:
+                if len(_SPELLED) >= _MOST_SPELLED:
+                    _SPELLED.clear()
+                _SPELLED[spelled] = content
+        same = self._by_content.get(content)
+        if same is None:
+            global_num, big, fields, dev_fields, size = content
+            same = self._by_content[content] = Definition(
+                len(self.defs), global_num, size, big, list(fields), list(dev_fields))
+            self.defs.append(same)
+            self.parts.append([])
+        if spelled:
+            self._by_bytes[spelled] = same
+        return same, cursor
+
+    def used(self) -> list[int]:
+        """Keys of the definitions that have messages, in the order their messages first come."""
+        return sorted((key for key, parts in enumerate(self.parts) if parts),
+                      key=lambda k: int(self.parts[k][0][0]))
+
+    def offsets(self, key: int) -> np.ndarray:
+        """Byte position of the payload of every message of definition ``key``, in file order."""
+        parts = self.parts[key]
+        if not parts:
+            return np.array([], dtype=np.int64)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+class _Walk:
+    """The messages one walk over a file's records found: header position of each single
+    message, runs (first header, count, length), and the definitions met (header position,
+    local type, definition key)."""
+
+    def __init__(self) -> None:
+        self.singles: list[int] = []
+        self.runs: list[tuple[int, int, int]] = []
+        self.events: list[tuple[int, int, int]] = []
+
+
+def frame(data: bytes, pos: int, end: int, found: Framing) -> None:
+    """Walk record headers from ``pos`` to ``end``; add where each data message lies to
+    ``found``. Raises :class:`FitDamage` where the walk cannot go on; the messages before
+    are added all the same."""
+    walk = _Walk()
+    try:
+        _walk(data, pos, end, found, walk)
+    finally:
+        _assign(data, walk, found)
+
+
+def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
+    length = [0] * 256  # header byte → message length; 0: a definition, or undefined
+    singles = walk.singles
+    add = singles.append
+    view = np.frombuffer(data, dtype=np.uint8)
+    while pos < end:
+        header = data[pos]
+        step = length[header]
+        while step:  # data messages, one after the other
+            add(pos)
+            pos += step
+            following = data[pos] if pos < end else -1
+            if following == header and pos + step < end and data[pos + step] == header:
+                pos += step * _add_run(walk, view, pos, end, step, header)
+                following = data[pos] if pos < end else -1
+            if following < 0:
+                break
+            header = following
+            step = length[header]
+        if pos >= end:
+            break
+        if header & 0xC0 != 0x40:
+            local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
+            raise FitDamage(f"undefined local message type {local} at byte {pos}")
+        d, pos = found.definition(data, pos, end)
+        local = header & 0x0F
+        for h in (local, local | 0x10, local | 0x20, local | 0x30):
+            length[h] = 1 + d.size
+        if local < 4:  # compressed timestamp headers name local types 0 to 3
+            first = 0x80 | (local << 5)
+            length[first:first + 32] = [1 + d.size] * 32
+        walk.events.append((pos, local, d.key))
+    if pos > end:
+        raise FitDamage(f"truncated message at byte {singles.pop()}")
+
+
+def _add_run(walk: _Walk, view: np.ndarray, pos: int, end: int, step: int, header: int) -> int:
+    """Add the run of messages with one header starting at ``pos``; returns their count."""
+    count = _run_length(view, pos, end, step, header)
+    if count:
+        walk.runs.append((pos, count, step))
+    return count
+
+
+def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
+    """How many consecutive messages with the same header start at ``pos`` and end by
+    ``end``."""
+    last_start = end - stride  # a message starting after this would overrun the data
+    window = 64
+    count = 0
+    while True:
+        stop = min(pos + stride * (count + window), last_start + 1)
+        probe = view[pos + stride * count:stop:stride]
+        if probe.size == 0:
+            return count
+        mismatch = np.flatnonzero(probe != header)
+        if mismatch.size:
+            return count + int(mismatch[0])
+        count += probe.size
+        window *= 4
+
+
+def read_definition(data: bytes, pos: int, end: int, key: int) -> tuple[Definition, int]:
+    header = data[pos]
+    if pos + 6 > end:
+        raise FitDamage(f"truncated definition message at byte {pos}")
+    big = data[pos + 2] == 1
+    (global_num,) = struct.unpack_from(">H" if big else "<H", data, pos + 3)
+    n_fields = data[pos + 5]
+    cursor = pos + 6
+    if cursor + 3 * n_fields > end:
+        raise FitDamage(f"truncated definition message at byte {pos}")
+    fields = []
+    for i in range(n_fields):
+        num, size, base = data[cursor + 3 * i:cursor + 3 * i + 3]
+        base &= sdk_fit.BASE_TYPE_MASK
+        if base not in _BASE:
+            raise FitDamage(f"invalid base type {base} in definition at byte {pos}")
+        if size == 0:
+            raise FitDamage(f"zero-size field {num} in definition at byte {pos}")
+        if size % _BASE[base]["size"]:
+            base = 2  # as the SDK does: a size that does not fit the type is read as uint8
+        fields.append((num, size, base))
+    cursor += 3 * n_fields
+    dev_fields = []
+    if header & 0x20:
+        if cursor >= end:
+            raise FitDamage(f"truncated definition message at byte {pos}")
+        n_dev = data[cursor]
+        cursor += 1
+        if cursor + 3 * n_dev > end:
+            raise FitDamage(f"truncated definition message at byte {pos}")
+        for i in range(n_dev):
+            num, size, index = data[cursor + 3 * i:cursor + 3 * i + 3]
+            dev_fields.append((num, size, index))
+        cursor += 3 * n_dev
+    size = sum(f[1] for f in fields) + sum(f[1] for f in dev_fields)
+    return Definition(key, global_num, size, big, fields, dev_fields), cursor
+
+
+def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
+    """Add the messages of a walk to ``found``: each to the definition in force for its local
+    type where it lies (the last one met before it); a run to the one of its first message."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    events = np.array(walk.events, dtype=np.int64).reshape(-1, 3)
+    in_force = []  # per definition met: the definition key of each local type from there on
+    keys_now = [-1] * 16
+    for local, key in events[:, 1:].tolist():
+        keys_now[local] = key
+        in_force.append(list(keys_now))
+    table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
+    singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
+    runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
+    pieces: dict[int, list[np.ndarray]] = {}
+    for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
+        if not first.size:
+            continue
+        headers = view[first]
+        compressed = headers >= 0x80
+        has_compressed = bool(compressed.any())
+        local = np.where(compressed, (headers >> 5) & 0x03, headers & 0x0F) if has_compressed \
+            else headers & 0x0F
+        where = np.searchsorted(events[:, 0], first, side="right") - 1
+        keys = table.take(where * 16 + local)
+        order = np.argsort(keys.astype(np.int16), kind="stable")  # by key, in file order
+        bounds = np.cumsum(np.bincount(keys)).tolist()
+        for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
+            if high > low:
+                mine = order[low:high]
+                at = first[mine] + 1 if count is None else \
+                    _expand(first[mine] + 1, count[mine], step[mine])
+                pieces.setdefault(key, []).append(at)
+        if has_compressed:  # a run of one compressed header is as many messages
+            at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
+            if count is not None:
+                at = _expand(at, count[compressed], step[compressed])
+                offset = np.repeat(offset, count[compressed])
+            found.compressed.extend(zip(at.tolist(), offset.tolist(), strict=True))
+    for key, parts in pieces.items():
+        found.parts[key].append(parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts)))
+
+
+def _expand(first: np.ndarray, count: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """Every position of runs of ``count`` items ``step`` apart from ``first``."""
+    if (count == 1).all():
+        return first
+    within = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return np.repeat(first, count) + np.repeat(step, count) * within

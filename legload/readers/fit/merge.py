@@ -1,0 +1,167 @@
+"""One message's table from several definitions, decoded at once.
+
+Watches redefine their records as sensors come and go: a file may hold half a dozen record
+definitions, some for a handful of messages. Decoding each apart costs the same fixed numpy
+steps per definition, however few its messages. When the definitions agree on every wanted
+field (its name, size and base type) and all those fields are scalars decoded in groups, the
+payloads are laid out again in one common row (a field a definition lacks holds its type's
+invalid value, so it reads as missing, as :func:`~legload.readers.fit.tables.concat` fills
+it), put in file order, and decoded once: the same table as decoding each definition and
+joining the tables, with its columns in the same order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from garmin_fit_sdk import fit as sdk_fit
+
+from legload.readers.fit.fields import (
+    _BASE,
+    _BASE_BY_NAME,
+    _MESSAGES,
+    _NP_CODE,
+    DEVELOPER,
+    Definition,
+    _common_field,
+    _decode_group,
+    _make_group,
+    _number_type,
+    _plan,
+    _scaling,
+)
+
+#: a field of the common row: (key, column name, size, base type)
+_Slot = tuple[tuple, str, int, int]
+_LAYOUTS: dict[tuple, tuple] = {}
+_FIELDS: dict[tuple, list | None] = {}
+_MOST_LAYOUTS = 256
+
+
+def merged_columns(buf: np.ndarray, defs: list[Definition], offsets: list[np.ndarray],
+                   dev_names: dict[tuple[int, int], tuple[str, str]],
+                   wanted: frozenset[str]) -> dict[str, np.ndarray] | None:
+    """The table of the messages of ``defs`` (one message, payloads at ``offsets``), rows in
+    file order; None when the definitions do not line up (decode them one by one)."""
+    endian = ">" if defs[0].big_endian else "<"
+    fields = []
+    for d in defs:
+        named = tuple(dev_names.get((index, num)) for num, _, index in d.dev_fields)
+        key = (d.global_num, endian, d.size, tuple(d.fields), tuple(d.dev_fields), named, wanted)
+        if key not in _FIELDS:
+            if len(_FIELDS) >= _MOST_LAYOUTS:
+                _FIELDS.clear()
+            _FIELDS[key] = _fields_of(d, endian, dev_names, wanted)
+        found = _FIELDS[key]
+        if found is None or d.big_endian != defs[0].big_endian:
+            return None
+        fields.append(found)
+    order, slots = _union(fields)
+    if slots is None:
+        return None
+    key = (defs[0].global_num, endian, tuple(slots))
+    layout = _LAYOUTS.get(key)
+    if layout is None:
+        if len(_LAYOUTS) >= _MOST_LAYOUTS:
+            _LAYOUTS.clear()
+        layout = _LAYOUTS[key] = _layout(defs[0].global_num, slots, endian)
+    starts, template, groups, sources = layout
+    rows = np.concatenate([_common_rows(buf, d, at, found, starts, template, sources)
+                           for d, at, found in zip(defs, offsets, fields, strict=True)])
+    where = np.concatenate(offsets)
+    if not (where[1:] >= where[:-1]).all():
+        by_place = np.argsort(where, kind="stable")
+        rows, where = rows[by_place], where[by_place]
+    values: list[np.ndarray | None] = [None] * len(slots)
+    with np.errstate(invalid="ignore"):  # a float's NaN payload is a value, not an error
+        for group in groups:
+            for position, column in zip(group.positions, _decode_group(rows, group), strict=True):
+                values[position] = column
+    by_name = {slot[1]: column for slot, column in zip(slots, values, strict=True)}
+    return {"_offset": where, **{name: by_name[name] for name in order}}
+
+
+def _fields_of(d: Definition, endian: str, dev_names: dict[tuple[int, int], tuple[str, str]],
+               wanted: frozenset[str]) -> list[tuple[_Slot, int]] | None:
+    """The decoded fields of ``d`` as (slot, byte within the payload), in the table's column
+    order; None when one is not a grouped scalar or a name comes twice."""
+    if d.size == 0:
+        return None
+    plan = _plan(d.global_num, endian, tuple(d.fields), wanted)
+    if plan.single:
+        return None
+    decoded = {position for group in plan.groups for position in group.positions}
+    found: list[tuple[_Slot, int]] = []
+    start = 0
+    for position, (num, size, base) in enumerate(d.fields):
+        if position in decoded:
+            found.append(((("field", num), plan.names[position], size, base), start))
+        start += size
+    if d.dev_fields and DEVELOPER in wanted:
+        col = plan.dev_start
+        for num, width, index in d.dev_fields:
+            named = dev_names.get((index, num))
+            if named is not None:
+                base = _BASE_BY_NAME.get(named[1], 13) & sdk_fit.BASE_TYPE_MASK
+                if width != _BASE[base]["size"] or _NP_CODE[base] == "S":
+                    return None
+                found.append(((("dev", index, num), f"dev_{named[0]}", width, base), col))
+            col += width
+    names = [slot[1] for slot, _ in found]
+    return found if len(set(names)) == len(names) else None
+
+
+def _union(fields: list[list[tuple[_Slot, int]]]) -> tuple[list[str], list[_Slot] | None]:
+    """The columns in the order joining the tables gives them, and the slot of each; None
+    when two definitions give one name to different fields or sizes."""
+    order: list[str] = []
+    slots: dict[str, _Slot] = {}
+    for found in fields:
+        for slot, _ in found:
+            known = slots.get(slot[1])
+            if known is None:
+                slots[slot[1]] = slot
+                order.append(slot[1])
+            elif known != slot:
+                return order, None
+    return order, [slots[name] for name in order]
+
+
+def _layout(global_num: int, slots: list[_Slot], endian: str) -> tuple[dict, np.ndarray, list]:
+    """Where each field lies in the common row, the row of invalid values, the groups (as
+    :func:`~legload.readers.fit.fields.payload_columns` groups the fields)."""
+    starts: dict[tuple, int] = {}
+    template = bytearray()
+    members: dict[tuple[int, bool], list[tuple[int, int, dict | None]]] = {}
+    profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
+    for position, (key, _, _, base) in enumerate(slots):
+        starts[key] = len(template)
+        dtype, bits, invalid = _number_type(base, endian)
+        template += np.array(invalid, dtype=bits if bits is not None else dtype).tobytes()
+        info = (profile.get(key[1]) or _common_field(key[1])) if key[0] == "field" else None
+        members.setdefault((base, _scaling(info) is not None), []).append(
+            (position, starts[key], info))
+    groups = [_make_group(base, endian, found) for (base, _), found in members.items()]
+    return starts, np.frombuffer(bytes(template), dtype=np.uint8), groups, {}
+
+
+def _common_rows(buf: np.ndarray, d: Definition, offsets: np.ndarray,
+                 found: list[tuple[_Slot, int]], starts: dict, template: np.ndarray,
+                 sources: dict) -> np.ndarray:
+    """The payloads of ``d`` laid out in the common row (``sources``: the byte each byte
+    of the row is taken from, by definition layout, kept with the common row's layout)."""
+    layout = (d.size, tuple((slot[0], start) for slot, start in found))
+    source = sources.get(layout)
+    if source is None:
+        taken = list(range(d.size, d.size + template.size))  # by default: the invalid value
+        for (key, _, size, _), start in found:
+            taken[starts[key]:starts[key] + size] = range(start, start + size)
+        source = sources[layout] = np.array(taken, dtype=np.intp)
+    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
+                         strides=(1, 1))
+    extended = np.empty((len(offsets), d.size + template.size), dtype=np.uint8)
+    extended[:, :d.size] = windows[offsets]
+    extended[:, d.size:] = template
+    return extended.take(source, axis=1)
+
+
+__all__ = ["merged_columns"]
