@@ -62,9 +62,14 @@ class BatchSummary:
         return asdict(self)
 
 
+#: the layout of a file's state (``_state/``): a state of another layout is computed again
+STATE_LAYOUT = 2
+
+
 def version_key(mass_kg: float | None, strict: bool) -> str:
     """What a file's stored analysis depends on besides its content."""
-    return f"{__version__}/{MODEL_VERSION}/{mass_kg or 'default'}/{'strict' if strict else 'lenient'}"
+    mode = "strict" if strict else "lenient"
+    return f"{__version__}/{MODEL_VERSION}/state{STATE_LAYOUT}/{mass_kg or 'default'}/{mode}"
 
 
 def run_batch(source: Path | str, options: BatchOptions, *,
