@@ -1,10 +1,12 @@
-"""The driver of a batch: walks the input, submits one task per new activity file (a bounded
-number in flight), one task per athlete depending on its files, and records each finished
-file in the athlete's manifest, atomically, once its state is written.
+"""The driver of a batch: walks the input, submits one task per chunk of an athlete's new
+activity files (listed by path; a bounded number in flight), one task per athlete depending on
+its files, and records each finished file in the athlete's manifest, atomically, once its state
+is written.
 
-A rerun skips the files whose content hash the manifest holds for the same model version and
-body mass; a batch killed midway (even ``kill -9``) leaves only whole files behind and picks
-up where it stopped. Failures are rows of ``errors/``, never the end of the batch.
+A rerun skips the files whose path, size and time (or else content hash) the manifest holds
+for the same model version and body mass; a batch killed midway (even ``kill -9``)
+leaves only whole files behind and picks up where it stopped. Failures are rows of
+``errors/``, never the end of the batch.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class BatchOptions:
     weeks: int = 12
     until: dt.date | None = None
     strict: bool = False
-    window: int | None = None  # file tasks in flight (default: 4 per worker thread)
+    window: int | None = None  # file tasks in flight (default: 2 per worker thread)
 
 
 @dataclass
