@@ -3,13 +3,23 @@ efficiency and peak memory per worker.
 
 ``--athletes`` generated athletes (default 20) of ``--activities`` runs each (default 100;
 FIT files through :mod:`legload.synth`, with food and weight logs; cached under the system
-temp folder) are run through :func:`legload.batch.run_batch` on a fresh
-``LocalCluster(n_workers=N, processes=True, threads_per_worker=1)`` for N = 1 and 2, each time
-into an empty output folder. The clock runs from the first task's submission to the last
-athlete's report (the cluster's start and the workers' first import of legload are outside
-it: the figures are those of a long-running cluster). Prints activities/s per N, the scaling
-efficiency (2-worker throughput / (2 × 1-worker throughput); the target on a 2-CPU machine is
-≥ 0.8) and each worker's peak resident memory (``ru_maxrss``, read on the workers).
+temp folder) are run through :func:`legload.batch.run_batch` on a fresh local cluster as
+``legload batch --workers N`` starts it (:func:`legload.batch.run.local_cluster`: N processes
+of one thread, the scheduler in this process) for N = 1 and 2, each time into an empty output
+folder. The clock runs from the batch's start to the last athlete's report (the cluster's
+start and the workers' first import of the modules the tasks use are outside it: the figures
+are those of a long-running cluster). Prints activities/s per N, the scaling efficiency
+(2-worker throughput / (2 × 1-worker throughput); the target on a 2-CPU machine is ≥ 0.8) and
+each worker's peak resident memory (``ru_maxrss``, read on the workers).
+
+Other jobs on the machine take CPU from the workers, and more of it from 2 workers than from 1
+(on a loaded 2-CPU machine 2 workers get little more CPU than 1): beside the wall-clock figures
+the bench prints, per run, the CPU seconds the workers and this process (scheduler and client)
+used, the load average, and the share of the run the workers spent in tasks; from them an
+estimate of the efficiency on an idle machine, where N workers each have a CPU and this
+process takes its CPU from them: (1-worker CPU s) / (2-worker + client CPU s) × (2-worker
+busy share / 1-worker busy share). The wall-clock efficiency is the figure; the estimate says
+how much of a shortfall the other jobs explain.
 
     .venv/bin/python bench/batch.py [--athletes 20] [--activities 100] [--workers 1 2]
 """
@@ -18,11 +28,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
+import os
 import resource
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 END = dt.date(2026, 11, 29)
@@ -54,32 +65,84 @@ def generate(athletes: int, activities: int) -> Path:
     return root
 
 
-def measure(root: Path, workers: int) -> tuple[float, int, list[float]]:
-    """(seconds, activities, peak MB of each worker) of one batch on a fresh cluster."""
-    from distributed import Client, LocalCluster
+@dataclass
+class Run:
+    """One batch: wall seconds, activities, CPU seconds of each worker and of this process,
+    seconds each worker spent in tasks, peak MB of each worker, load average after it."""
+
+    workers: int
+    seconds: float
+    activities: int
+    worker_cpu: list[float]
+    client_cpu: float
+    busy: float
+    peaks: list[float]
+    load: float
+
+    @property
+    def rate(self) -> float:
+        return self.activities / self.seconds
+
+    @property
+    def busy_share(self) -> float:
+        return self.busy / (self.workers * self.seconds)
+
+
+def measure(root: Path, workers: int) -> Run:
+    """One batch of ``root`` on a fresh local cluster of ``workers`` processes."""
+    from distributed import get_task_stream
 
     from legload.batch import BatchOptions, run_batch
+    from legload.batch.run import local_cluster
 
     out = Path(tempfile.mkdtemp(prefix="legload-bench-batch-out-"))
     try:
-        with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
-                          dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
-                Client(cluster) as client:
+        with local_cluster(workers) as (cluster, client):
             options = BatchOptions(out=out, scheduler=cluster.scheduler_address, until=END)
             client.run(_warm)
+            before, mine = client.run(_usage), _cpu()
             started = time.perf_counter()
-            summary = run_batch(root, options)
+            with get_task_stream(client) as stream:
+                summary = run_batch(root, options)
             seconds = time.perf_counter() - started
-            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-        return seconds, summary.activities, [kb / 1024 for kb in peaks.values()]
+            after, mine = client.run(_usage), _cpu() - mine
+        busy = sum(part["stop"] - part["start"] for task in stream.data
+                   for part in task["startstops"] if part["action"] == "compute")
+        return Run(workers, seconds, summary.activities,
+                   [after[w][0] - before[w][0] for w in after], mine, busy,
+                   [after[w][1] for w in after], os.getloadavg()[0])
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _usage() -> tuple[float, float]:
+    """(CPU seconds, peak resident MB) of the calling process."""
+    return _cpu(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _warm() -> None:
-    """Import the tasks' modules on a worker (what its first task would otherwise pay)."""
+    """Import what the tasks import on first use, on a worker (what its first file and first
+    athlete would otherwise pay inside the clock, once per worker)."""
+    import legload.analysis.report
     import legload.batch.athlete
-    import legload.batch.tasks  # noqa: F401
+    import legload.batch.tasks
+    import legload.readers.logs.read
+    import legload.readers.xml.gpx  # noqa: F401
+
+
+def show(run: Run) -> None:
+    cpu = ", ".join(f"{c:.1f}" for c in run.worker_cpu)
+    memory = ", ".join(f"{mb:.0f}" for mb in run.peaks)
+    print(f"{run.workers} worker(s): {run.activities} activities in {run.seconds:.1f} s = "
+          f"{run.rate:.1f} activities/s; peak memory per worker (MB): {memory}")
+    print(f"    CPU s: workers {cpu}, scheduler+client {run.client_cpu:.1f}; workers in tasks "
+          f"{100 * run.busy_share:.0f} % of the run; load average {run.load:.1f} "
+          f"on {os.cpu_count()} CPUs")
 
 
 def main() -> None:
@@ -89,16 +152,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     root = generate(args.athletes, args.activities)
-    rates = {}
+    runs = {}
     for workers in args.workers:
-        seconds, activities, peaks = measure(root, workers)
-        rates[workers] = activities / seconds
-        memory = ", ".join(f"{mb:.0f}" for mb in peaks)
-        print(f"{workers} worker(s): {activities} activities in {seconds:.1f} s = "
-              f"{rates[workers]:.1f} activities/s; peak memory per worker (MB): {memory}")
-    if 1 in rates and 2 in rates:
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        runs[workers] = run = measure(root, workers)
+        show(run)
+    if 1 in runs and 2 in runs:
+        one, two = runs[1], runs[2]
+        idle = (sum(one.worker_cpu) / (sum(two.worker_cpu) + two.client_cpu)
+                * two.busy_share / one.busy_share)
         print(f"scaling efficiency (2-worker / (2 x 1-worker) throughput): "
-              f"{rates[2] / (2 * rates[1]):.2f} (target >= 0.8)")
+              f"{two.rate / (2 * one.rate):.2f} (target >= 0.8); estimate for an idle "
+              f"machine from CPU seconds: {idle:.2f}")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def register(app: typer.Typer, say: Callable[[str], None], note: Callable[[str],
         as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document on "
                                               "stdout.")] = False,
     ) -> None:
-        """Run the analysis of many athletes on Dask: one task per file, one per athlete;
+        """Run the analysis of many athletes on Dask: tasks of a few files, one per athlete;
         failures become rows of errors/, a rerun skips files already done."""
         from legload.batch import BatchOptions, run_batch
 

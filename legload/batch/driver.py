@@ -1,8 +1,15 @@
-"""Submitting a batch's tasks and recording what they did (see :mod:`legload.batch.run`)."""
+"""Submitting a batch's tasks and recording what they did (see :mod:`legload.batch.run`).
+
+The client only lists: each athlete's files by path and size (a member of a zip, which no
+worker could open by path, by its content), in chunks of :data:`CHUNK_FILES` files or
+:data:`CHUNK_BYTES` bytes, whichever comes first: one task per chunk, so that the scheduler's
+cost per task stays small beside the analysis. The workers read, hash and analyse.
+"""
 
 from __future__ import annotations
 
 import itertools
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -10,20 +17,21 @@ from pathlib import Path
 
 from distributed import as_completed
 
-from legload.batch.athlete import AthleteJob, AthleteOutcome, run_athlete
+from legload.batch.athlete import AthleteJob, AthleteOutcome, LogFile, run_athlete
 from legload.batch.inputs import Athlete, discover
-from legload.batch.output import read_manifest, state_path, write_manifest, write_partition
+from legload.batch.output import Manifest, read_manifest, state_path, write_manifest, write_partition
 from legload.batch.run import BatchOptions, BatchProgress, BatchSummary, version_key
 from legload.batch.tables import error_table
-from legload.batch.tasks import FileJob, FileOutcome, run_file
+from legload.batch.tasks import ChunkJob, FileOutcome, FileRef, run_chunk
 from legload.errors import ReadError
-from legload.readers import unwrap
-from legload.readers.detect import content_sha256
 
-_LOG_SUFFIXES = (".csv", ".htm", ".html")
+_LOG_SUFFIXES = (".csv", ".htm", ".html", ".json")
 #: an athlete's manifest is written at most this often while their files are done, and when
-#: the athlete is; a file done but not yet recorded is only analysed again by a rerun
+#: the athlete is; a file done but not yet recorded is only hashed again by a rerun
 MANIFEST_EVERY_S = 1.0
+#: files (or bytes of them) in one file task
+CHUNK_FILES = 16
+CHUNK_BYTES = 16 * 2**20
 
 
 @dataclass
@@ -32,11 +40,14 @@ class _Pending:
 
     athlete: Athlete
     version: str
-    manifest: dict[str, dict]
-    files: list[str] = field(default_factory=list)
+    manifest: Manifest
+    slots: int = 0  # activity files found so far
+    done: list[tuple[int, str]] = field(default_factory=list)  # (slot, sha256) done before
+    seen: set[str] = field(default_factory=set)  # content hashes of the athlete's files
+    chunk: list[FileRef] = field(default_factory=list)
     futures: list = field(default_factory=list)
     failures: list[dict[str, str]] = field(default_factory=list)
-    logs: list[tuple[str, bytes]] = field(default_factory=list)
+    logs: list[LogFile] = field(default_factory=list)
     recorded: float = 0.0  # when the manifest was last written (monotonic seconds)
     unrecorded: int = 0  # files done since
 
@@ -49,9 +60,9 @@ class Driver:
         self.client, self.options, self.summary, self.progress = client, options, summary, progress
         self.out = Path(options.out)
         threads = sum(client.nthreads().values()) or 1
-        self.window = max(1, options.window or 4 * threads)
+        self.window = max(1, options.window or 2 * threads)
         self.running = as_completed()
-        self.kinds: dict[str, tuple[str, str]] = {}
+        self.kinds: dict[str, tuple[str, str, int]] = {}
         self.in_flight = 0
         self.run_id = uuid.uuid4().hex[:8]
         self.numbers = itertools.count()  # task keys are unique within the cluster
@@ -69,6 +80,7 @@ class Driver:
         try:
             for kind, key, member in discover(source, list(self.athletes)):
                 if kind == "end":
+                    self._submit_chunk(self.athletes[key])
                     self._submit_athlete(key)
                 else:
                     self._found(self.athletes[key], member)
@@ -80,42 +92,59 @@ class Driver:
                 self._record(pending)
 
     def _found(self, pending: _Pending, member) -> None:
-        """One file of an athlete: a failure, a log, skipped, already done, or a new task."""
+        """One file of an athlete: a failure, a log, skipped, already done, or to analyse."""
         if isinstance(member, ReadError):
             self._failure(pending, member.path, member.problem)
             return
         if member.kind != "activity":
             self._other(pending, member)
             return
-        try:
-            data = unwrap(member.read(), member.source)
-        except ReadError as exc:
-            self._failure(pending, exc.path, exc.problem)
-            return
         self.summary.files += 1
-        digest = content_sha256(data)
-        if digest in pending.files:
+        slot, pending.slots = pending.slots, pending.slots + 1
+        ref = _reference(member, slot)
+        if isinstance(ref, ReadError):
+            return self._failure(pending, ref.path, ref.problem)
+        done = self._done_before(pending, ref)
+        if done is not None:
+            return self._unchanged(pending, slot, *done)
+        pending.chunk.append(ref)
+        if len(pending.chunk) >= CHUNK_FILES or \
+                sum(r.size for r in pending.chunk) >= CHUNK_BYTES:
+            self._submit_chunk(pending)
+
+    def _done_before(self, pending: _Pending, ref: FileRef) -> tuple[str, dict] | None:
+        """(content hash, manifest entry) of a file an earlier run did with this version, when
+        its size and modification time are those recorded then (it is not even read)."""
+        stamp = pending.manifest.paths.get(ref.source)
+        if ref.path is None or not isinstance(stamp, list) or len(stamp) != 3 \
+                or stamp[:2] != [ref.size, ref.mtime_ns]:
+            return None
+        entry = pending.manifest.files.get(stamp[2])
+        if not entry or entry.get("version") != pending.version \
+                or not state_path(self.out, pending.athlete.key, stamp[2]).is_file():
+            return None
+        return stamp[2], entry
+
+    def _unchanged(self, pending: _Pending, slot: int, sha: str, entry: dict) -> None:
+        """A file done by an earlier run, unchanged since (size and time as recorded)."""
+        self.progress("files", None)
+        if sha in pending.seen:
             self.summary.duplicates += 1
-            self.progress("files", None)
             return
-        pending.files.append(digest)
-        entry = pending.manifest.get(digest)
-        if entry and entry.get("version") == pending.version \
-                and state_path(self.out, pending.athlete.key, digest).is_file():
-            self.summary.already_done += 1
-            if entry.get("status") != "ok":
-                self._count_failure(entry.get("source", ""), entry.get("error") or "")
-            self.progress("files", None)
-            return
-        self._submit_file(pending, FileJob(
-            pending.athlete.key, member.source, digest, data, str(self.out), pending.version,
-            pending.athlete.profile.weight_kg, self.options.strict, dict(member.meta or {})))
+        pending.seen.add(sha)
+        pending.done.append((slot, sha))
+        self.summary.already_done += 1
+        if entry.get("status") != "ok":
+            self._count_failure(entry.get("source", ""), entry.get("error") or "")
 
     def _other(self, pending: _Pending, member) -> None:
         """A file that is not an activity: a log (read by the athlete's task), else skipped."""
-        if member.source.lower().endswith(_LOG_SUFFIXES):
+        if member.kind == "log" or member.source.lower().endswith(_LOG_SUFFIXES):
+            if member.kind != "log" and _on_disk(member.source):
+                pending.logs.append(LogFile(member.source, path=member.source))
+                return
             try:
-                pending.logs.append((member.source, member.read()))
+                pending.logs.append(LogFile(member.source, data=member.read(), rows=member.rows))
                 return
             except ReadError:
                 pass
@@ -129,56 +158,77 @@ class Driver:
         self.summary.failed += 1
         self.summary.errors.append({"path": path, "error": problem})
 
-    def _submit_file(self, pending: _Pending, job: FileJob) -> None:
+    def _submit_chunk(self, pending: _Pending) -> None:
+        if not pending.chunk:
+            return
         while self.in_flight >= self.window:
             self._collect(next(self.running))
-        key = f"legload-file-{self.run_id}-{next(self.numbers)}-{job.sha256[:16]}"
-        future = self.client.submit(run_file, job, key=key, retries=1)
-        self.kinds[future.key] = ("file", pending.athlete.key)
+        athlete = pending.athlete
+        job = ChunkJob(athlete.key, str(self.out), pending.version, pending.chunk,
+                       athlete.profile.weight_kg, self.options.strict)
+        key = f"legload-files-{self.run_id}-{next(self.numbers)}"
+        future = self.client.submit(run_chunk, job, key=key, retries=1)
+        self.kinds[future.key] = ("files", athlete.key, len(pending.chunk))
+        pending.chunk = []
         pending.futures.append(future)
         self.running.add(future)
         self.in_flight += 1
 
     def _submit_athlete(self, key: str) -> None:
         pending = self.athletes[key]
-        job = AthleteJob(key, pending.athlete.profile, list(pending.files), str(self.out),
+        job = AthleteJob(key, pending.athlete.profile, str(self.out), list(pending.done),
                          self.options.weeks, self.options.until, list(pending.failures),
                          pending.logs)
         future = self.client.submit(run_athlete, job, *pending.futures,
                                     key=f"legload-athlete-{self.run_id}-{next(self.numbers)}")
-        self.kinds[future.key] = ("athlete", key)
+        self.kinds[future.key] = ("athlete", key, 0)
         pending.futures, pending.logs = [], []
         self.running.add(future)
 
     def _collect(self, future) -> None:
-        kind, key = self.kinds.pop(future.key)
+        kind, key, files = self.kinds.pop(future.key)
         try:
             outcome = future.result()
             problem = None
         except Exception as exc:  # a task that could not run (its worker died twice)
             outcome, problem = None, f"{type(exc).__name__}: {exc}"
-        if kind == "file":
+        pending = self.athletes[key]
+        if kind == "files":
             self.in_flight -= 1
-            self._file_done(self.athletes[key], outcome, problem)
+            if outcome is None:  # not recorded: the next run tries the files again
+                for _ in range(files):
+                    self.progress("files", None)
+                    self._count_failure(key, f"a file task was lost: {problem}")
+                return
+            for item in outcome:
+                self._file_done(pending, item)
+            if time.monotonic() - pending.recorded >= MANIFEST_EVERY_S:
+                self._record(pending)
         elif problem is not None:
-            pending = self.athletes[key]
             self._athlete_failed(key, pending.failures, f"report not built ({problem})")
         else:
             self._athlete_done(outcome)
 
-    def _file_done(self, pending: _Pending, outcome: FileOutcome | None,
-                   problem: str | None) -> None:
+    def _file_done(self, pending: _Pending, outcome: FileOutcome) -> None:
         self.progress("files", None)
-        if outcome is None:  # not recorded: the next run tries the file again
-            self._count_failure(pending.athlete.key, f"a file task was lost: {problem}")
+        if outcome.sha256 is None:  # unreadable: an error row, tried again by the next run
+            self._count_failure(outcome.source, outcome.error or "")
             return
-        self.summary.analysed += 1
+        if outcome.sha256 in pending.seen:
+            self.summary.duplicates += 1
+            return
+        pending.seen.add(outcome.sha256)
+        if outcome.reused:
+            self.summary.already_done += 1
+        else:
+            self.summary.analysed += 1
         if outcome.status != "ok":
             self._count_failure(outcome.source, outcome.error or "")
-        pending.manifest[outcome.sha256] = outcome.entry(pending.version)
+        pending.manifest.files[outcome.sha256] = outcome.entry(pending.version)
+        if outcome.mtime_ns:  # read from its path: unchanged, a rerun need not read it
+            pending.manifest.paths[outcome.source] = [outcome.size, outcome.mtime_ns,
+                                                      outcome.sha256]
         pending.unrecorded += 1
-        if time.monotonic() - pending.recorded >= MANIFEST_EVERY_S:
-            self._record(pending)
 
     def _record(self, pending: _Pending) -> None:
         """Write the athlete's manifest (atomically) if files were done since it was."""
@@ -197,3 +247,26 @@ class Driver:
         self._count_failure(key, problem)
         self.summary.athletes_failed += 1
         self.progress("athletes", None)
+
+
+def _on_disk(source: str) -> bool:
+    """True for a plain file of a folder (not a member of a zip or an export's record)."""
+    return "!" not in source and "#" not in source and os.path.isfile(source)
+
+
+def _reference(member, slot: int) -> FileRef | ReadError:
+    """The file as its task gets it: a path with its size and time when it is a plain file
+    on disk, else its content (read here)."""
+    meta = dict(member.meta or {})
+    if _on_disk(member.source):
+        try:
+            info = os.stat(member.source)
+        except OSError as exc:
+            return ReadError(member.source, (exc.strerror or str(exc)).lower())
+        return FileRef(slot, member.source, path=member.source, size=info.st_size,
+                       mtime_ns=info.st_mtime_ns, meta=meta)
+    try:
+        data = member.read()
+    except ReadError as exc:
+        return exc
+    return FileRef(slot, member.source, data=data, size=len(data), meta=meta)

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,24 +31,27 @@ def partition_name(athlete: str) -> str:
     return "athlete=" + quote(athlete, safe="")
 
 
-def atomic_bytes(path: Path, data: bytes) -> None:
+def atomic_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader (or a kill)
-    sees the old file or the new one, never half of one."""
+    sees the old file or the new one, never half of one. ``durable``: flushed to the disk
+    before the rename (survives a power cut, not only a kill)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def atomic_json(path: Path, document: object) -> None:
-    atomic_bytes(path, (json.dumps(document, ensure_ascii=False, default=str) + "\n").encode())
+def atomic_json(path: Path, document: object, *, durable: bool = True) -> None:
+    atomic_bytes(path, (json.dumps(document, ensure_ascii=False, default=str) + "\n").encode(),
+                 durable=durable)
 
 
 def write_partition(out: Path, table_name: str, athlete: str, table: pa.Table) -> Path:
@@ -75,19 +79,32 @@ def manifest_path(out: Path, athlete: str) -> Path:
     return out / MANIFEST / f"{partition_name(athlete)}.json"
 
 
-def read_manifest(out: Path, athlete: str) -> dict[str, dict]:
-    """``{sha256: entry}`` of the athlete's files already done (empty when none or unreadable:
-    the files are then simply analysed again)."""
+@dataclass
+class Manifest:
+    """An athlete's record of what is done: ``files`` ``{sha256: entry}`` and ``paths``
+    ``{source: [size, mtime_ns, sha256]}`` (a file unchanged since is not even read again)."""
+
+    files: dict[str, dict] = field(default_factory=dict)
+    paths: dict[str, list] = field(default_factory=dict)
+
+
+def read_manifest(out: Path, athlete: str) -> Manifest:
+    """The athlete's manifest (empty when none or unreadable: the files are then read and
+    hashed again, and their states reused)."""
     try:
         document = json.loads(manifest_path(out, athlete).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    files = document.get("files") if isinstance(document, dict) else None
-    return files if isinstance(files, dict) else {}
+        return Manifest()
+    if not isinstance(document, dict):
+        return Manifest()
+    files, paths = document.get("files"), document.get("paths")
+    return Manifest(files if isinstance(files, dict) else {},
+                    paths if isinstance(paths, dict) else {})
 
 
-def write_manifest(out: Path, athlete: str, files: dict[str, dict]) -> None:
-    atomic_json(manifest_path(out, athlete), {"athlete": athlete, "files": files})
+def write_manifest(out: Path, athlete: str, manifest: Manifest) -> None:
+    atomic_json(manifest_path(out, athlete), {"athlete": athlete, "files": manifest.files,
+                                              "paths": manifest.paths})
 
 
 def report_path(out: Path, athlete: str) -> Path:

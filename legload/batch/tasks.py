@@ -1,10 +1,14 @@
-"""The task of one activity file, run on a Dask worker: read → streams → models → per-muscle
-loads, written as the file's state (JSON, atomically) before the task returns.
+"""The task of a chunk of one athlete's activity files, run on a Dask worker: each file read
+from its path (a shared file system; a zip member travels as bytes), unwrapped and hashed,
+then read → streams → models → per-muscle loads, written as the file's state (JSON,
+atomically) before the task returns.
 
-The activity is analysed exactly as ``legload report`` analyses a stored one: read and settled
-as an import reads it, encoded as the database stores it and decoded back (the same columns,
-the same rounding), then :func:`~legload.analysis.session.analyse_session` with the athlete's
-mass. No database is opened. Any failure is the file's error row, never the batch's end.
+A file whose state already holds an analysis of the same content (by SHA-256) and version is
+not analysed again: its state is reused. The activity is analysed exactly as an import
+analyses it (:func:`legload.import_pool.read_job`, the analysis stored with the activity); no
+database is opened. What goes back is small: per file, the ``activities`` rows and the
+analyses as JSON text, never frames. Any failure is the file's error row, never the batch's
+end.
 """
 
 from __future__ import annotations
@@ -15,87 +19,121 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from legload.analysis.session import analyse_session
-from legload.batch.output import atomic_json, state_path
+from legload.batch.output import atomic_json, read_state, state_path
 from legload.core.activity import Activity, empty_laps
+from legload.errors import ReadError
 from legload.import_pool import ReadJob, read_job
+from legload.pipeline import analysis_key, ledger_json
+from legload.readers.detect import content_sha256, unwrap
+from legload.readers.files import read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity
 from legload.store.columnar import decode_frame
 
-#: the ``activities`` row fields of a prepared activity, in its row's order (from ``idx`` on)
-ROW_FIELDS = ("idx", "source", "sport", "sub_sport", "name", "start", "duration_s", "moving_s",
-              "distance_m", "ascent_m", "descent_m", "samples", "device", "channels", "format")
-
 
 @dataclass(frozen=True)
-class FileJob:
-    """One activity file of one athlete: its (unwrapped) content and where its state goes."""
+class FileRef:
+    """One activity file as the client found it: its place among the athlete's files, and
+    either its path (read by the worker) or its raw content (a member of a zip)."""
 
-    athlete: str
+    slot: int
     source: str
-    sha256: str
-    data: bytes
-    out: str
-    version: str
-    mass_kg: float | None = None
-    strict: bool = False
+    path: str | None = None
+    data: bytes | None = None
+    size: int = 0
+    mtime_ns: int = 0
     meta: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class FileOutcome:
-    """What a file task did (small: the analyses themselves are in the state file)."""
+class ChunkJob:
+    """Some activity files of one athlete and how to analyse them."""
 
     athlete: str
+    out: str
+    version: str
+    files: list[FileRef]
+    mass_kg: float | None = None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What a file task found: the content hash (None when the file could not be read),
+    ``activities`` as ``[row, [analysis key, analysis JSON]]`` pairs (the row as the
+    ``activities`` table stores it, from ``idx`` on), and whether a state was reused."""
+
+    slot: int
     source: str
-    sha256: str
+    sha256: str | None
     status: str  # "ok" | "failed"
-    activities: int = 0
     error: str | None = None
+    activities: list = field(default_factory=list)
+    reused: bool = False
+    size: int = 0
+    mtime_ns: int = 0
 
     def entry(self, version: str) -> dict:
         """The file's manifest entry."""
-        return {"source": self.source, "status": self.status, "activities": self.activities,
-                "error": self.error, "version": version}
+        return {"source": self.source, "status": self.status,
+                "activities": len(self.activities), "error": self.error, "version": version}
 
 
-def run_file(job: FileJob) -> FileOutcome:
-    """Analyse one file and write its state; a failure is recorded, never raised."""
+def run_chunk(job: ChunkJob) -> list[FileOutcome]:
+    """Analyse (or reuse) each file of the chunk; a failure is a file's outcome, never raised."""
+    return [run_file(job, ref) for ref in job.files]
+
+
+def run_file(job: ChunkJob, ref: FileRef) -> FileOutcome:
+    """One file: read and hash it, reuse its state or analyse it and write the state."""
     try:
-        activities, error = analyse_file(job)
+        data = unwrap(read_file(ref.path) if ref.path is not None else ref.data or b"",
+                      ref.source)
+    except ReadError as exc:
+        return FileOutcome(ref.slot, ref.source, None, "failed", f"{exc.problem}")
+    sha = content_sha256(data)
+    found = dict(slot=ref.slot, source=ref.source, sha256=sha, size=ref.size,
+                 mtime_ns=ref.mtime_ns)
+    state = read_state(Path(job.out), job.athlete, sha)
+    if state is not None and state.get("version") == job.version:
+        return FileOutcome(**found, status=state["status"], error=state.get("error"),
+                           activities=state["activities"], reused=True)
+    try:
+        activities, error = analyse_file(job, ref, data, sha)
     except Exception as exc:  # a bug on one file must not end the batch: it is its error row
         last = traceback.extract_tb(exc.__traceback__)[-1:]
         where = f" at {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
         activities, error = [], f"internal error{where}: {type(exc).__name__}: {exc}"
     status = "failed" if error else "ok"
-    atomic_json(state_path(Path(job.out), job.athlete, job.sha256),
-                {"sha256": job.sha256, "source": job.source, "status": status, "error": error,
-                 "version": job.version, "activities": activities})
-    return FileOutcome(job.athlete, job.source, job.sha256, status, len(activities), error)
+    atomic_json(state_path(Path(job.out), job.athlete, sha),
+                {"sha256": sha, "source": ref.source, "status": status, "error": error,
+                 "version": job.version, "activities": activities}, durable=False)
+    return FileOutcome(**found, status=status, error=error, activities=activities)
 
 
-def analyse_file(job: FileJob) -> tuple[list[dict], str | None]:
-    """(the file's activities with their analyses, None) or ([], why it failed)."""
-    result = read_job(ReadJob(job.data, job.source, job.sha256, job.strict, dict(job.meta),
-                              job.mass_kg))
+def analyse_file(job: ChunkJob, ref: FileRef, data: bytes,
+                 sha: str) -> tuple[list, str | None]:
+    """(the file's activities as ``[row, [key, analysis JSON]]``, None) or ([], why it failed)."""
+    result = read_job(ReadJob(data, ref.source, sha, job.strict, dict(ref.meta), job.mass_kg))
+    del data
     if result.error is not None:
         return [], result.error.problem
     starts = [item.row[5] for item in result.activities if item.row[5]]
     problem = next(filter(None, map(date_problem, starts)), None)
     if problem is not None:  # the import's rule: not before 1990, not in the future
         return [], f"refused: {problem}"
-    found = []
-    for prepared in result.activities:
-        if prepared.analysis is not None:  # computed by the read, as an import stores it
-            analysis = json.loads(prepared.analysis[1])
-        else:
-            activity = stored_activity(prepared, job.sha256)
-            analysis = analyse_session(activity, mass_kg=job.mass_kg).to_dict()
-            analysis["segments"] = []  # as the report's cache: the ledger does not need them
-        row = dict(zip(ROW_FIELDS, prepared.row, strict=False))
-        row["channels"] = json.loads(row["channels"] or "[]")
-        found.append({"row": row, "analysis": analysis})
-    return found, None
+    return [[list(item.row), list(item.analysis or _analysis(item, sha, job.mass_kg))]
+            for item in result.activities], None
+
+
+def _analysis(prepared: PreparedActivity, sha256: str, mass_kg: float | None) -> tuple[str, str]:
+    """The analysis a report computes for a stored activity the read left unanalysed:
+    ``null`` for a summary without samples (a Fitbit exercise), else the session analysis
+    of the activity as the database gives it back."""
+    activity = stored_activity(prepared, sha256)
+    if activity.samples.empty:
+        return analysis_key(mass_kg), "null"
+    return analysis_key(mass_kg), ledger_json(analyse_session(activity, mass_kg=mass_kg))
 
 
 def stored_activity(prepared: PreparedActivity, sha256: str) -> Activity:
