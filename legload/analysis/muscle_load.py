@@ -53,6 +53,8 @@ ENDURANCE_MIN_S = 10 * 60.0
 #: switch gait near 2 m/s
 WALK_RUN_SPEED = 2.0
 GAIT_SMOOTHING_S = 30
+#: rows of a stream the per-muscle load is computed on at a time (bounds the temporaries)
+BLOCK_ROWS = 1 << 16
 #: bicycle and kit mass added to body mass for road-load power when no power meter (kg)
 BIKE_MASS_KG = 10.0
 
@@ -83,63 +85,118 @@ class MuscleLoad:
 
 def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoad]:
     """Per-muscle ledger of one activity: running, walking and hiking through the
-    locomotion model, cycling through the pedalling model; ``{}`` for other sports."""
+    locomotion model, cycling through the pedalling model; ``{}`` for other sports.
+
+    The rows are taken :data:`BLOCK_ROWS` at a time, each block with the few rows around it
+    that the smoothing windows reach, so a long recording needs the model's temporaries of
+    one block only (a recording of up to one block is computed in one piece)."""
     frame = stream.frame
     if len(frame) == 0:
         return {}
+    rates: _FootRates | _CyclingRates
     if stream.sport in FOOT_SPORTS and not frame["speed_m_s"].isna().all():
-        rates = _foot_rates(frame)
+        rates = _FootRates(frame)
     elif stream.sport == "cycling":
-        rates = _cycling_rates(frame, mass_kg)
-        if rates is None:
+        power = ride_power_w(frame, mass_kg)
+        if power is None:
             return {}
+        rates = _CyclingRates(frame, power, mass_kg)
     else:
         return {}
-    out: dict[str, MuscleLoad] = {}
-    for muscle in MUSCLES:
-        positive, negative, activation, flat_pos, flat_neg = rates[muscle]
-        sustained = _centred_mean(activation, EFFORT_SMOOTHING_S)
-        high = sustained >= high_activation(muscle)
-        high_s = float(high.sum())
-        brief_s = _brief_seconds(high)
-        working_s = float(np.sum(activation >= WORKING_ACTIVATION)) - brief_s
-        out[muscle] = MuscleLoad(
-            positive_work_j_kg=round(float(positive.sum()), 1),
-            negative_work_j_kg=round(float(negative.sum()), 1),
-            hill_positive_work_j_kg=round(float((positive - flat_pos).sum()), 1),
-            hill_negative_work_j_kg=round(float((negative - flat_neg).sum()), 1),
-            mean_activation=round(float(activation.mean()), 3),
-            peak_activation=round(float(activation.max()), 3),
-            time_above_high_s=high_s,
-            brief_effort_s=brief_s,
-            stimulus=_stimulus(brief_s, working_s),
-        )
-    return out
+    ledger = _Ledger(len(frame))
+    for first in range(0, len(frame), BLOCK_ROWS):
+        ledger.add(rates, first, min(len(frame), first + BLOCK_ROWS))
+    return ledger.loads()
 
 
-def _foot_rates(frame) -> dict[str, tuple[np.ndarray, ...]]:
-    speed = np.nan_to_num(frame["speed_m_s"].to_numpy(float))
-    grade = frame["grade"].to_numpy(float)
-    cadence = None
-    if "cadence_spm" in frame:  # 0 is a sensor's "no reading": the model's preferred rate
-        cadence = frame["cadence_spm"].to_numpy(float)
-        cadence = np.where(cadence > 0, cadence, np.nan)
-    # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch do
-    # not flip the model back and forth between walking and running every few seconds
-    running = _centred_mean(speed, GAIT_SMOOTHING_S) >= WALK_RUN_SPEED
-    run = demand(speed, grade, cadence, mode="run")
-    walk = demand(speed, grade, cadence, mode="walk")
-    run_flat = demand(speed, 0.0, cadence, mode="run")
-    walk_flat = demand(speed, 0.0, cadence, mode="walk")
+class _Ledger:
+    """The sums of :func:`muscle_load`, block by block. Per muscle: positive, negative and
+    the terrain's positive and negative work, summed activation and working seconds, the
+    peak activation, and one bool per row for the high-activation seconds (kept whole: their
+    runs may cross the edge of a block)."""
 
-    def pick(a, b) -> np.ndarray:
-        return np.nan_to_num(np.where(running, a, b))
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.sums: dict[str, np.ndarray] = {}
+        self.peaks = dict.fromkeys(MUSCLES, -np.inf)
+        self.high = {m: np.zeros(n, dtype=bool) for m in MUSCLES}
 
-    return {m: (pick(run[m].positive_work, walk[m].positive_work),
-                pick(run[m].negative_work, walk[m].negative_work),
-                pick(run[m].activation, walk[m].activation),
-                pick(run_flat[m].positive_work, walk_flat[m].positive_work),
-                pick(run_flat[m].negative_work, walk_flat[m].negative_work)) for m in MUSCLES}
+    def add(self, rates: _FootRates | _CyclingRates, first: int, last: int) -> None:
+        """Rows ``first:last``: the model is run on them and on the smoothing's margin."""
+        left = EFFORT_SMOOTHING_S // 2
+        lo, hi = max(0, first - left), min(self.n, last + EFFORT_SMOOTHING_S - 1 - left)
+        core = slice(first - lo, last - lo)
+        for muscle, (positive, negative, activation, flat_pos, flat_neg) in \
+                rates.block(lo, hi).items():
+            sustained = _centred_mean(activation, EFFORT_SMOOTHING_S, (first - lo, hi - last))
+            self.high[muscle][first:last] = sustained >= high_activation(muscle)
+            active, positive, negative = activation[core], positive[core], negative[core]
+            sums = np.array([
+                positive.sum(), negative.sum(), (positive - flat_pos[core]).sum(),
+                (negative - flat_neg[core]).sum(), active.sum(), np.sum(active >= WORKING_ACTIVATION)])
+            self.sums[muscle] = sums if first == 0 else self.sums[muscle] + sums
+            self.peaks[muscle] = max(self.peaks[muscle], float(active.max()))
+
+    def loads(self) -> dict[str, MuscleLoad]:
+        """The ledger: one :class:`MuscleLoad` per muscle."""
+        out: dict[str, MuscleLoad] = {}
+        for muscle in MUSCLES:
+            positive, negative, hill_pos, hill_neg, activation, working = self.sums[muscle]
+            high = self.high[muscle]
+            brief_s = _brief_seconds(high)
+            out[muscle] = MuscleLoad(
+                positive_work_j_kg=round(float(positive), 1),
+                negative_work_j_kg=round(float(negative), 1),
+                hill_positive_work_j_kg=round(float(hill_pos), 1),
+                hill_negative_work_j_kg=round(float(hill_neg), 1),
+                mean_activation=round(float(activation) / self.n, 3),
+                peak_activation=round(self.peaks[muscle], 3),
+                time_above_high_s=float(high.sum()),
+                brief_effort_s=brief_s,
+                stimulus=_stimulus(brief_s, float(working) - brief_s),
+            )
+        return out
+
+
+class _FootRates:
+    """Running and walking rates of a foot activity's rows, a block at a time."""
+
+    def __init__(self, frame) -> None:
+        self.speed = frame["speed_m_s"].to_numpy(float)
+        self.grade = frame["grade"].to_numpy(float)
+        # 0 is a sensor's "no reading": the model's preferred rate
+        self.cadence = frame["cadence_spm"].to_numpy(float) if "cadence_spm" in frame else None
+
+    def block(self, lo: int, hi: int) -> dict[str, tuple[np.ndarray, ...]]:
+        """Per muscle, rows ``lo:hi``: positive and negative work, activation, and the work
+        at the same speed on the level. Each row runs the model of its gait only, at its
+        grade and on the level in one call."""
+        # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch
+        # do not flip the model back and forth between walking and running every few seconds
+        a = max(0, lo - GAIT_SMOOTHING_S // 2)
+        b = min(self.speed.size, hi + GAIT_SMOOTHING_S - 1 - GAIT_SMOOTHING_S // 2)
+        speed = np.nan_to_num(self.speed[a:b])
+        running = _centred_mean(speed, GAIT_SMOOTHING_S, (lo - a, b - hi)) >= WALK_RUN_SPEED
+        speed, grade = speed[lo - a:hi - a], self.grade[lo:hi]
+        cadence = None
+        if self.cadence is not None:
+            cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
+        out = {m: tuple(np.empty(hi - lo) for _ in range(5)) for m in MUSCLES}
+        for mode, rows in (("run", np.flatnonzero(running)), ("walk", np.flatnonzero(~running))):
+            if rows.size == 0:
+                continue
+            both = demand(np.concatenate([speed[rows], speed[rows]]),
+                          np.concatenate([grade[rows], np.zeros(rows.size)]),
+                          None if cadence is None else np.tile(cadence[rows], 2), mode=mode)
+            for m in MUSCLES:
+                values = (both[m].positive_work, both[m].negative_work, both[m].activation)
+                for target, source in zip(out[m], (*values, values[0][rows.size:],
+                                                   values[1][rows.size:]), strict=True):
+                    target[rows] = source[:rows.size]
+        for arrays in out.values():
+            for values in arrays:
+                np.nan_to_num(values, copy=False)
+        return out
 
 
 def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
@@ -153,21 +210,29 @@ def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
     return None
 
 
-def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] | None:
-    """Pedalling model on the ride's crank power (:func:`ride_power_w`)."""
-    power = ride_power_w(frame, mass_kg)
-    if power is None:
-        return None
-    cadence = None
-    if "cadence_rpm" in frame:
-        cadence = frame["cadence_rpm"].to_numpy(float)
-        cadence = np.where(cadence > 0, cadence, np.nan)
-    rates = cycling_demand(power, cadence, body_mass_kg=mass_kg)
-    zero = np.zeros(len(frame))
-    return {m: (np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work),
-                np.nan_to_num(rates[m].activation),
-                np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work))
-            if m in rates else (zero, zero, zero, zero, zero) for m in MUSCLES}
+class _CyclingRates:
+    """The pedalling model on a ride's crank power (:func:`ride_power_w`), a block at a time."""
+
+    def __init__(self, frame, power: np.ndarray, mass_kg: float) -> None:
+        self.power, self.mass_kg = power, mass_kg
+        self.cadence = frame["cadence_rpm"].to_numpy(float) if "cadence_rpm" in frame else None
+
+    def block(self, lo: int, hi: int) -> dict[str, tuple[np.ndarray, ...]]:
+        """Per muscle, rows ``lo:hi``, as :meth:`_FootRates.block` (the level is the ride)."""
+        cadence = None
+        if self.cadence is not None:
+            cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
+        rates = cycling_demand(self.power[lo:hi], cadence, body_mass_kg=self.mass_kg)
+        zero = np.zeros(hi - lo)
+        out = {}
+        for m in MUSCLES:
+            if m not in rates:
+                out[m] = (zero, zero, zero, zero, zero)
+                continue
+            positive, negative = (np.nan_to_num(rates[m].positive_work),
+                                  np.nan_to_num(rates[m].negative_work))
+            out[m] = (positive, negative, np.nan_to_num(rates[m].activation), positive, negative)
+        return out
 
 
 @functools.cache
@@ -178,9 +243,14 @@ def high_activation(muscle: str) -> float:
     return max(HIGH_ACTIVATION, HIGH_OVER_EASY * easy)
 
 
-def _centred_mean(values: np.ndarray, window: int) -> np.ndarray:
+def _centred_mean(values: np.ndarray, window: int,
+                  margins: tuple[int, int] = (0, 0)) -> np.ndarray:
+    """Centred mean over ``window`` rows, the ends padded with the first and last value.
+    ``margins``: rows of context ``values`` holds before and after the rows wanted (those
+    rows are not in the result)."""
     kernel = np.ones(window) / window
-    padded = np.pad(values, (window // 2, window - 1 - window // 2), mode="edge")
+    pad = (window // 2 - margins[0], window - 1 - window // 2 - margins[1])
+    padded = np.pad(values, pad, mode="edge") if pad != (0, 0) else values
     return np.convolve(padded, kernel, mode="valid")
 
 
