@@ -182,7 +182,7 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
                                                 or bout.distance_m < SPRINT_MIN_M):
                 continue  # a surge, not a sprint (a lapped rep counts whatever its peak)
             if stream.sport in NO_SPRINT_SPORTS or \
-                    not _corroborated(stream, columns, i, j, threshold):
+                    not corroborated(stream, i, j, threshold, columns):
                 continue  # transport, or a GPS glitch
             bout.kind = "sprint"
         elif duration > WORK_MAX_S:
@@ -197,17 +197,13 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
     return sorted(out, key=lambda s: s.start_s)
 
 
-def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float) -> bool:
+def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float,
+                 columns: _Columns | None = None) -> bool:
     """Whether the fast bout of rows ``i..j`` is a real effort rather than a GPS glitch: a
     plausible acceleration around it, the raw speed over ``threshold_m_s`` for at least
     :data:`SPRINT_SUSTAIN_S`, and, for speed from positions, the cadence (else the heart rate)
-    responding where recorded.
-    """
-    return _corroborated(stream, _columns(stream), i, j, threshold_m_s)
-
-
-def _corroborated(stream: Stream, columns: _Columns, i: int, j: int,
-                  threshold_m_s: float) -> bool:
+    responding where recorded (``columns``: the stream's, when taken already)."""
+    columns = columns if columns is not None else _columns(stream)
     raw = columns.speed
     if _excursion(raw[max(i - 3, 0):min(j + 4, raw.size)]):
         return False
