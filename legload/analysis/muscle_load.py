@@ -109,6 +109,11 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoa
     return ledger.loads()
 
 
+#: the per-row quantities a rates object gives for each muscle, in this order: positive and
+#: negative work, activation, and positive and negative work on the level
+_QUANTITIES = 5
+
+
 class _Ledger:
     """The sums of :func:`muscle_load`, block by block. Per muscle: positive, negative and
     the terrain's positive and negative work, summed activation and working seconds, the
@@ -117,43 +122,43 @@ class _Ledger:
 
     def __init__(self, n: int) -> None:
         self.n = n
-        self.sums: dict[str, np.ndarray] = {}
-        self.peaks = dict.fromkeys(MUSCLES, -np.inf)
-        self.high = {m: np.zeros(n, dtype=bool) for m in MUSCLES}
+        self.sums = np.zeros((len(MUSCLES), 6))
+        self.peaks = np.full(len(MUSCLES), -np.inf)
+        self.high = np.zeros((len(MUSCLES), n), dtype=bool)
+        self.thresholds = [high_activation(m) for m in MUSCLES]
 
     def add(self, rates: _FootRates | _CyclingRates, first: int, last: int) -> None:
         """Rows ``first:last``: the model is run on them and on the smoothing's margin."""
         left = EFFORT_SMOOTHING_S // 2
         lo, hi = max(0, first - left), min(self.n, last + EFFORT_SMOOTHING_S - 1 - left)
         core = slice(first - lo, last - lo)
-        for muscle, (positive, negative, activation, flat_pos, flat_neg) in \
-                rates.block(lo, hi).items():
-            sustained = _centred_mean(activation, EFFORT_SMOOTHING_S, (first - lo, hi - last))
-            self.high[muscle][first:last] = sustained >= high_activation(muscle)
-            active, positive, negative = activation[core], positive[core], negative[core]
-            sums = np.array([
-                positive.sum(), negative.sum(), (positive - flat_pos[core]).sum(),
-                (negative - flat_neg[core]).sum(), active.sum(), np.sum(active >= WORKING_ACTIVATION)])
-            self.sums[muscle] = sums if first == 0 else self.sums[muscle] + sums
-            self.peaks[muscle] = max(self.peaks[muscle], float(active.max()))
+        block = rates.block(lo, hi)  # (quantity, muscle, row)
+        for k, threshold in enumerate(self.thresholds):
+            sustained = _centred_mean(block[2, k], EFFORT_SMOOTHING_S, (first - lo, hi - last))
+            self.high[k, first:last] = sustained >= threshold
+        positive, negative, active = block[0, :, core], block[1, :, core], block[2, :, core]
+        self.sums += np.stack([
+            positive.sum(axis=1), negative.sum(axis=1),
+            (positive - block[3, :, core]).sum(axis=1), (negative - block[4, :, core]).sum(axis=1),
+            active.sum(axis=1), np.sum(active >= WORKING_ACTIVATION, axis=1)], axis=1)
+        self.peaks = np.maximum(self.peaks, active.max(axis=1))
 
     def loads(self) -> dict[str, MuscleLoad]:
         """The ledger: one :class:`MuscleLoad` per muscle."""
         out: dict[str, MuscleLoad] = {}
-        for muscle in MUSCLES:
-            positive, negative, hill_pos, hill_neg, activation, working = self.sums[muscle]
-            high = self.high[muscle]
-            brief_s = _brief_seconds(high)
+        for k, muscle in enumerate(MUSCLES):
+            positive, negative, hill_pos, hill_neg, activation, working = self.sums[k].tolist()
+            brief_s = _brief_seconds(self.high[k])
             out[muscle] = MuscleLoad(
-                positive_work_j_kg=round(float(positive), 1),
-                negative_work_j_kg=round(float(negative), 1),
-                hill_positive_work_j_kg=round(float(hill_pos), 1),
-                hill_negative_work_j_kg=round(float(hill_neg), 1),
-                mean_activation=round(float(activation) / self.n, 3),
-                peak_activation=round(self.peaks[muscle], 3),
-                time_above_high_s=float(high.sum()),
+                positive_work_j_kg=round(positive, 1),
+                negative_work_j_kg=round(negative, 1),
+                hill_positive_work_j_kg=round(hill_pos, 1),
+                hill_negative_work_j_kg=round(hill_neg, 1),
+                mean_activation=round(activation / self.n, 3),
+                peak_activation=round(float(self.peaks[k]), 3),
+                time_above_high_s=float(self.high[k].sum()),
                 brief_effort_s=brief_s,
-                stimulus=_stimulus(brief_s, float(working) - brief_s),
+                stimulus=_stimulus(brief_s, working - brief_s),
             )
         return out
 
@@ -167,10 +172,10 @@ class _FootRates:
         # 0 is a sensor's "no reading": the model's preferred rate
         self.cadence = frame["cadence_spm"].to_numpy(float) if "cadence_spm" in frame else None
 
-    def block(self, lo: int, hi: int) -> dict[str, tuple[np.ndarray, ...]]:
-        """Per muscle, rows ``lo:hi``: positive and negative work, activation, and the work
-        at the same speed on the level. Each row runs the model of its gait only, at its
-        grade and on the level in one call."""
+    def block(self, lo: int, hi: int) -> np.ndarray:
+        """Rows ``lo:hi`` as ``(quantity, muscle, row)``: positive and negative work,
+        activation, and the work at the same speed on the level, NaN as 0. Each row runs the
+        model of its gait only, at its grade and on the level in one call."""
         # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch
         # do not flip the model back and forth between walking and running every few seconds
         a = max(0, lo - GAIT_SMOOTHING_S // 2)
@@ -181,22 +186,20 @@ class _FootRates:
         cadence = None
         if self.cadence is not None:
             cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
-        out = {m: tuple(np.empty(hi - lo) for _ in range(5)) for m in MUSCLES}
-        for mode, rows in (("run", np.flatnonzero(running)), ("walk", np.flatnonzero(~running))):
-            if rows.size == 0:
+        out = np.empty((_QUANTITIES, len(MUSCLES), hi - lo))
+        for mode, where in (("run", running), ("walk", ~running)):
+            rows = slice(None) if where.all() else np.flatnonzero(where)
+            n = speed[rows].size
+            if n == 0:
                 continue
             both = demand(np.concatenate([speed[rows], speed[rows]]),
-                          np.concatenate([grade[rows], np.zeros(rows.size)]),
+                          np.concatenate([grade[rows], np.zeros(n)]),
                           None if cadence is None else np.tile(cadence[rows], 2), mode=mode)
-            for m in MUSCLES:
-                values = (both[m].positive_work, both[m].negative_work, both[m].activation)
-                for target, source in zip(out[m], (*values, values[0][rows.size:],
-                                                   values[1][rows.size:]), strict=True):
-                    target[rows] = source[:rows.size]
-        for arrays in out.values():
-            for values in arrays:
-                np.nan_to_num(values, copy=False)
-        return out
+            for k, m in enumerate(MUSCLES):
+                positive, negative, activation = both[m]
+                out[:, k, rows] = (positive[:n], negative[:n], activation[:n],
+                                   positive[n:], negative[n:])
+        return np.nan_to_num(out, copy=False)
 
 
 def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
@@ -217,22 +220,18 @@ class _CyclingRates:
         self.power, self.mass_kg = power, mass_kg
         self.cadence = frame["cadence_rpm"].to_numpy(float) if "cadence_rpm" in frame else None
 
-    def block(self, lo: int, hi: int) -> dict[str, tuple[np.ndarray, ...]]:
-        """Per muscle, rows ``lo:hi``, as :meth:`_FootRates.block` (the level is the ride)."""
+    def block(self, lo: int, hi: int) -> np.ndarray:
+        """Rows ``lo:hi``, as :meth:`_FootRates.block` (the level is the ride)."""
         cadence = None
         if self.cadence is not None:
             cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
         rates = cycling_demand(self.power[lo:hi], cadence, body_mass_kg=self.mass_kg)
-        zero = np.zeros(hi - lo)
-        out = {}
-        for m in MUSCLES:
-            if m not in rates:
-                out[m] = (zero, zero, zero, zero, zero)
-                continue
-            positive, negative = (np.nan_to_num(rates[m].positive_work),
-                                  np.nan_to_num(rates[m].negative_work))
-            out[m] = (positive, negative, np.nan_to_num(rates[m].activation), positive, negative)
-        return out
+        out = np.zeros((_QUANTITIES, len(MUSCLES), hi - lo))
+        for k, m in enumerate(MUSCLES):
+            if m in rates:
+                positive, negative, activation = rates[m]
+                out[:, k] = (positive, negative, activation, positive, negative)
+        return np.nan_to_num(out, copy=False)
 
 
 @functools.cache

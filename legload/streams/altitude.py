@@ -126,6 +126,7 @@ def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> n
 
 def smooth_and_grade(
     row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
+    noise_m: float | None = None,
 ) -> AltitudeResult:
     """Local-linear altitude and grade on the rows (method in the module docstring).
 
@@ -134,6 +135,7 @@ def smooth_and_grade(
         sample_row: for every altitude sample, the index of its row (non-decreasing).
         sample_altitude_m: the samples' altitudes (finite).
         source: ``"gps"`` or ``"barometric"``.
+        noise_m: the samples' :func:`altitude_noise_m`, when the caller has it already.
     """
     n = row_x_m.size
     altitude = np.full(n, np.nan)
@@ -142,7 +144,9 @@ def smooth_and_grade(
     if n == 0 or sample_row.size < 3:
         return AltitudeResult(altitude, grade, window, float("nan"), 0, True)
     sample_x = row_x_m[sample_row]
-    noise = max(altitude_noise_m(sample_x, sample_altitude_m), NOISE_FLOOR_M)
+    if noise_m is None:
+        noise_m = altitude_noise_m(sample_x, sample_altitude_m)
+    noise = max(noise_m, NOISE_FLOOR_M)
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
     x_ref = float(row_x_m[n // 2])
@@ -167,10 +171,14 @@ def smooth_and_grade(
 def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise: float,
               windows: list[float], rows: slice, out: tuple[np.ndarray, ...]) -> None:
     """The window loop of :func:`smooth_and_grade` for ``rows``, written into ``out``
-    (views of its altitude without the reference, grade, window and done arrays)."""
+    (views of its altitude without the reference, grade, window and done arrays). Each
+    wider window is fitted on the rows still open only."""
     altitude, grade, window, done = out
-    x = row_x_m[rows]
+    open_rows = np.arange(rows.start, rows.stop)
     for half_width in windows:
+        if open_rows.size == 0:
+            break
+        x = row_x_m[open_rows]
         lo = np.searchsorted(row_x_m, x - half_width, side="left")
         hi = np.searchsorted(row_x_m, x + half_width, side="right")
         sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
@@ -178,16 +186,18 @@ def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x
             slope = (sxy - sx * sy / sw) / sxx_c
-            level = sy / sw + slope * (xc[rows] - mean_x)
+            level = sy / sw + slope * (xc[open_rows] - mean_x)
             se = noise / np.sqrt(sxx_c)
         usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
         good = usable & (se <= GRADE_SE_TARGET)
         # rows still open take this window if it meets the target, or as the widest so far
-        take = ~done & usable
-        altitude[take] = level[take]
-        grade[take] = slope[take]
-        window[take] = half_width
-        done |= good
+        taken = open_rows[usable] - rows.start
+        altitude[taken] = level[usable]
+        grade[taken] = slope[usable]
+        window[taken] = half_width
+        open_rows = open_rows[~good]
+    done[:] = True
+    done[open_rows - rows.start] = False
 
 
 def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> tuple[float, float]:

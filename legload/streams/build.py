@@ -65,8 +65,7 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    recorded = activity.samples.drop(columns=summary.get("derived_columns") or [], errors="ignore")
-    cleaned = clean_samples(recorded, sport)
+    cleaned = clean_samples(activity.samples, sport, skip=summary.get("derived_columns") or ())
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
@@ -219,10 +218,10 @@ def _outdoor_altitude(
         return
     x = columns["distance_m"]
     barometric = summary.get("altitude_barometric")
-    source = classify_altitude(
-        _noise(x[sample_row], sample_alt), positions=gps,
-        barometric=barometric if isinstance(barometric, bool) else None)
-    result = smooth_and_grade(x, sample_row, sample_alt, source)
+    noise = _noise(x[sample_row], sample_alt)
+    source = classify_altitude(noise, positions=gps,
+                               barometric=barometric if isinstance(barometric, bool) else None)
+    result = smooth_and_grade(x, sample_row, sample_alt, source, noise)
     if not np.isfinite(result.altitude_m).any():
         return
     columns["altitude_m"] = result.altitude_m
@@ -270,4 +269,4 @@ def _frame(
             data[name] = pd.to_datetime(ticks.view("datetime64[ns]"), utc=True)
         else:
             data[name] = np.asarray(columns[name], dtype=float)
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied

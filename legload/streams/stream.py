@@ -68,6 +68,8 @@ class Stream:
     flags: dict[str, object] = field(default_factory=dict)
     sport: str = "other"
     sub_sport: str = "generic"
+    _climbed: tuple[pd.DataFrame, tuple[float, float]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def moving_s(self) -> float:
@@ -92,9 +94,12 @@ class Stream:
         return self._climb()[1]
 
     def _climb(self) -> tuple[float, float]:
-        if "altitude_m" not in self.frame:
-            return 0.0, 0.0
-        return climb(self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+        """Ascent and descent, computed once per frame (totals, class and report ask)."""
+        if self._climbed is None or self._climbed[0] is not self.frame:
+            found = (0.0, 0.0) if "altitude_m" not in self.frame else climb(
+                self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+            self._climbed = (self.frame, found)
+        return self._climbed[1]
 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:
