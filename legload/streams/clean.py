@@ -34,6 +34,7 @@ from legload.core.activity import haversine_m
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import StreamError
+from legload.streams.resample import in_blocks
 
 CYCLING_SPORTS = frozenset({"cycling"})
 
@@ -207,7 +208,9 @@ def _clean_positions(cleaned: CleanSamples, limits: Limits) -> None:
     bad = missing | null_island | outside
     fixes = np.flatnonzero(~bad)
     if fixes.size >= 2:
-        step = haversine_m(lat[fixes[:-1]], lon[fixes[:-1]], lat[fixes[1:]], lon[fixes[1:]])
+        first, second = fixes[:-1], fixes[1:]
+        step = in_blocks(first.size, lambda r: haversine_m(
+            lat[first[r]], lon[first[r]], lat[second[r]], lon[second[r]]))
         dt = np.diff(cleaned.t_s[fixes])
         jump = step > limits.max_jump_speed_m_s * dt + GNSS_SLACK_M
         if jump.any():
@@ -217,7 +220,7 @@ def _clean_positions(cleaned: CleanSamples, limits: Limits) -> None:
             teleport = sizes[piece] < shortest_kept
             bad[fixes[teleport]] = True
             cleaned.count("position_teleport", int(teleport.sum()))
-    lat = np.where(bad, np.nan, lat)
-    lon = np.where(bad, np.nan, lon)
+    lat[bad] = np.nan  # the channels' own copies (clean_samples)
+    lon[bad] = np.nan
     cleaned.channels["lat_deg"] = lat
     cleaned.channels["lon_deg"] = lon

@@ -33,6 +33,7 @@ from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,
+    in_blocks,
     interp_gapped,
     window_bounds,
     windowed_mean,
@@ -103,7 +104,8 @@ def cumulative_distance(
         lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]
         fixes = np.flatnonzero(np.isfinite(lat))
         flat, flon = _smooth_fixes(t[fixes], lat[fixes], lon[fixes])
-        step = haversine_m(flat[:-1], flon[:-1], flat[1:], flon[1:])
+        step = in_blocks(fixes.size - 1, lambda r: haversine_m(
+            flat[:-1][r], flon[:-1][r], flat[1:][r], flon[1:][r]))
         fix_dt = np.diff(t[fixes])
         step[step > limits.max_jump_speed_m_s * fix_dt + GNSS_SLACK_M] = 0.0
         at_fixes = _cumsum0(step)
@@ -156,7 +158,8 @@ def _chord_speed(cleaned: CleanSamples, grid: Grid, pause_gap_s: float) -> np.nd
     lo, hi = window_bounds(grid, SPEED_HALF_WINDOW_S)
     span = (hi - lo).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        speed = haversine_m(lat[lo], lon[lo], lat[hi], lon[hi]) / span
+        speed = in_blocks(span.size, lambda r: haversine_m(
+            lat[lo[r]], lon[lo[r]], lat[hi[r]], lon[hi[r]]) / span[r])
     return np.where(span > 0, speed, np.nan)
 
 
