@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from legload.streams.resample import in_blocks
+
 GRADE_LIMIT = 0.45
 #: target standard error of the grade (rise/run)
 GRADE_SE_TARGET = 0.001
@@ -83,16 +85,25 @@ def altitude_noise_m(x_m: np.ndarray, altitude_m: np.ndarray) -> float:
     """
     if x_m.size < 3:
         return 0.0
-    span = x_m[2:] - x_m[:-2]
-    ok = span > 0
-    if not ok.any():
+    with np.errstate(invalid="ignore", divide="ignore"):
+        every = in_blocks(x_m.size - 2, lambda rows: _residuals(x_m, altitude_m, rows))
+    residual = every[~np.isnan(every)]
+    del every
+    if residual.size == 0:
         return 0.0
-    span = span[ok]
-    a = (x_m[2:][ok] - x_m[1:-1][ok]) / span
+    residual -= np.median(residual, overwrite_input=True)  # the order does not matter here
+    return float(_MAD_TO_SD * np.median(np.abs(residual, out=residual), overwrite_input=True))
+
+
+def _residuals(x_m: np.ndarray, altitude_m: np.ndarray, rows: slice) -> np.ndarray:
+    """The residuals of :func:`altitude_noise_m` for the interior samples ``rows`` (counted
+    from the second sample), NaN where the neighbours are at the same distance."""
+    span = x_m[2:][rows] - x_m[:-2][rows]
+    a = (x_m[2:][rows] - x_m[1:-1][rows]) / span
     b = 1.0 - a
-    predicted = a * altitude_m[:-2][ok] + b * altitude_m[2:][ok]
-    residual = (altitude_m[1:-1][ok] - predicted) / np.sqrt(1.0 + a * a + b * b)
-    return float(_MAD_TO_SD * np.median(np.abs(residual - np.median(residual))))
+    predicted = a * altitude_m[:-2][rows] + b * altitude_m[2:][rows]
+    residual = (altitude_m[1:-1][rows] - predicted) / np.sqrt(1.0 + a * a + b * b)
+    return np.where(span > 0, residual, np.nan)
 
 
 def classify_altitude(noise_m: float, *, positions: bool, barometric: bool | None) -> str:
@@ -143,9 +154,8 @@ def smooth_and_grade(
     window = np.zeros(n)
     if n == 0 or sample_row.size < 3:
         return AltitudeResult(altitude, grade, window, float("nan"), 0, True)
-    sample_x = row_x_m[sample_row]
     if noise_m is None:
-        noise_m = altitude_noise_m(sample_x, sample_altitude_m)
+        noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
     noise = max(noise_m, NOISE_FLOOR_M)
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
@@ -153,7 +163,10 @@ def smooth_and_grade(
     xc = row_x_m - x_ref
     weight = np.bincount(sample_row, minlength=n).astype(float)
     y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
-    sums = [_cumsum0(v) for v in (weight, weight * xc, weight * xc * xc, y_sum, y_sum * xc)]
+    # one product at a time: each is summed up and let go before the next
+    sums = [_cumsum0(weight), _cumsum0(weight * xc), _cumsum0(weight * xc * xc),
+            _cumsum0(y_sum), _cumsum0(y_sum * xc)]
+    del weight, y_sum, values
 
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
@@ -245,4 +258,7 @@ def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> 
 
 
 def _cumsum0(values: np.ndarray) -> np.ndarray:
-    return np.concatenate([[0.0], np.cumsum(values)])
+    out = np.empty(values.size + 1)
+    out[0] = 0.0
+    np.cumsum(values, out=out[1:])
+    return out

@@ -214,6 +214,7 @@ def _outdoor_altitude(
     on_row = index < seconds.size
     on_row[on_row] = seconds[index[on_row]] == times[on_row]
     sample_row, sample_alt = index[on_row], altitude[finite][on_row]
+    del finite, times, index, on_row  # a long recording's temporaries, let go before the fit
     if sample_row.size < 3:
         return
     x = columns["distance_m"]
