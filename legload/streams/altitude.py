@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from legload.streams.resample import in_blocks
+from legload.streams.resample import cumsum0, in_blocks
 
 GRADE_LIMIT = 0.45
 #: target standard error of the grade (rise/run)
@@ -149,11 +149,8 @@ def smooth_and_grade(
         noise_m: the samples' :func:`altitude_noise_m`, when the caller has it already.
     """
     n = row_x_m.size
-    altitude = np.full(n, np.nan)
-    grade = np.zeros(n)
-    window = np.zeros(n)
     if n == 0 or sample_row.size < 3:
-        return AltitudeResult(altitude, grade, window, float("nan"), 0, True)
+        return AltitudeResult(np.full(n, np.nan), np.zeros(n), np.zeros(n), float("nan"), 0, True)
     if noise_m is None:
         noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
     noise = max(noise_m, NOISE_FLOOR_M)
@@ -164,10 +161,11 @@ def smooth_and_grade(
     weight = np.bincount(sample_row, minlength=n).astype(float)
     y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
     # one product at a time: each is summed up and let go before the next
-    sums = [_cumsum0(weight), _cumsum0(weight * xc), _cumsum0(weight * xc * xc),
-            _cumsum0(y_sum), _cumsum0(y_sum * xc)]
+    sums = [cumsum0(weight), cumsum0(weight * xc), cumsum0(weight * xc * xc),
+            cumsum0(y_sum), cumsum0(y_sum * xc)]
     del weight, y_sum, values
 
+    altitude, grade, window = np.full(n, np.nan), np.zeros(n), np.zeros(n)
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
     for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
@@ -177,7 +175,7 @@ def smooth_and_grade(
     altitude += reference
     reached = bool(np.all(done | (window == 0)))
     clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
-    grade = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
+    np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT, out=grade)
     return AltitudeResult(altitude, grade, window, noise, clipped, reached)
 
 
@@ -256,9 +254,3 @@ def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> 
         descent += anchor - extreme
     return float(ascent), float(descent)
 
-
-def _cumsum0(values: np.ndarray) -> np.ndarray:
-    out = np.empty(values.size + 1)
-    out[0] = 0.0
-    np.cumsum(values, out=out[1:])
-    return out

@@ -157,15 +157,15 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     else:
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     rows = np.flatnonzero(moving)
-    seconds = grid.seconds[rows]
-    columns: dict[str, np.ndarray] = {"t_s": np.arange(rows.size, dtype=float)}
+    seconds, chunk, cumulative = grid.seconds[rows], grid.chunk[rows], cumulative[rows]
+    columns: dict[str, np.ndarray] = {"t_s": np.arange(rows.size, dtype=float),
+                                      "speed_m_s": speed[rows]}
+    del grid, speed, moving, rows  # the whole grid, let go before the moving rows' columns
     lat = lon = None
-    if gps:
-        lat = interp_gapped(cleaned.t_s, cleaned.channels["lat_deg"], seconds, pause_gap_s)
-        lon = interp_gapped(cleaned.t_s, cleaned.channels["lon_deg"], seconds, pause_gap_s)
-    columns["distance_m"] = row_distance(
-        cumulative[rows], seconds, grid.chunk[rows], distance.source, lat, lon)
-    columns["speed_m_s"] = speed[rows]
+    if gps:  # the samples' positions are not needed once on the moving rows
+        lat = interp_gapped(cleaned.t_s, cleaned.channels.pop("lat_deg"), seconds, pause_gap_s)
+        lon = interp_gapped(cleaned.t_s, cleaned.channels.pop("lon_deg"), seconds, pause_gap_s)
+    columns["distance_m"] = row_distance(cumulative, seconds, chunk, distance.source, lat, lon)
     return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon,
                    gaps, pause_gap_s)
 

@@ -90,6 +90,14 @@ def in_blocks(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
     return out
 
 
+def cumsum0(values: np.ndarray) -> np.ndarray:
+    """Running sum of ``values`` with a 0 in front (``n + 1`` floats, written in place)."""
+    out = np.empty(values.size + 1)
+    out[0] = 0.0
+    np.cumsum(values, out=out[1:])
+    return out
+
+
 def interp_gapped(
     t_s: np.ndarray, values: np.ndarray, at: np.ndarray, max_gap_s: float,
 ) -> np.ndarray:

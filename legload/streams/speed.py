@@ -33,6 +33,7 @@ from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,
+    cumsum0,
     in_blocks,
     interp_gapped,
     window_bounds,
@@ -93,13 +94,13 @@ def cumulative_distance(
         cleaned.count("distance_backwards", int(backwards.sum()))
         cleaned.count("distance_spike", int(spike.sum()))
         step[backwards | spike] = 0.0
-        return Distance(_cumsum0(step), "device_distance", speed_source)
+        return Distance(cumsum0(step), "device_distance", speed_source)
     if _covered(speed):
         ok = np.isfinite(speed)
         filled = np.interp(t, t[ok], speed[ok])
         step = 0.5 * (filled[:-1] + filled[1:]) * dt
         step[dt > pause_gap_s if pauses is None else pauses] = 0.0
-        return Distance(_cumsum0(step), "device_speed", speed_source)
+        return Distance(cumsum0(step), "device_speed", speed_source)
     if positions:
         lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]
         fixes = np.flatnonzero(np.isfinite(lat))
@@ -108,7 +109,7 @@ def cumulative_distance(
             flat[:-1][r], flon[:-1][r], flat[1:][r], flon[1:][r]))
         fix_dt = np.diff(t[fixes])
         step[step > limits.max_jump_speed_m_s * fix_dt + GNSS_SLACK_M] = 0.0
-        at_fixes = _cumsum0(step)
+        at_fixes = cumsum0(step)
         return Distance(np.interp(t, t[fixes], at_fixes), "positions", speed_source)
     return Distance(np.zeros(t.size), "none", speed_source)
 
@@ -189,8 +190,5 @@ def row_distance(
             idx = np.flatnonzero(broken)
             straight = haversine_m(lat[idx], lon[idx], lat[idx + 1], lon[idx + 1])
             step[idx] = np.where(np.isfinite(straight), np.minimum(step[idx], straight), step[idx])
-    return _cumsum0(np.maximum(step, 0.0))
+    return cumsum0(np.maximum(step, 0.0, out=step))
 
-
-def _cumsum0(step: np.ndarray) -> np.ndarray:
-    return np.concatenate([[0.0], np.cumsum(step)])
