@@ -75,11 +75,11 @@ def to_stream(
     seconds, columns = moving.seconds, moving.columns
     pause_gap_s = moving.bridge_s  # from here on, interpolation reaches across bridged gaps
     flags = _initial_flags(gps, indoor, moving)
-    columns["grade"] = np.zeros(seconds.size)
     if indoor:
         _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
     else:
         _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
+    columns.setdefault("grade", np.zeros(seconds.size))  # 0 where unknown
     if moving.lat is not None and moving.lon is not None:
         columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
     _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
@@ -204,8 +204,9 @@ def _outdoor_altitude(
     cleaned: CleanSamples, seconds: np.ndarray, summary: dict, gps: bool,
     columns: dict[str, np.ndarray], flags: dict[str, object], warnings: list[str],
 ) -> None:
-    """Smoothed altitude and grade from the recorded altitude samples that fall on moving rows."""
-    altitude = cleaned.channels.get("altitude_m")
+    """Smoothed altitude and grade from the recorded altitude samples that fall on moving rows
+    (the samples' altitude is let go: the stream's replaces it)."""
+    altitude = cleaned.channels.pop("altitude_m", None)
     if altitude is None:
         return
     finite = np.isfinite(altitude)
@@ -214,7 +215,7 @@ def _outdoor_altitude(
     on_row = index < seconds.size
     on_row[on_row] = seconds[index[on_row]] == times[on_row]
     sample_row, sample_alt = index[on_row], altitude[finite][on_row]
-    del finite, times, index, on_row  # a long recording's temporaries, let go before the fit
+    del altitude, finite, times, index, on_row  # let go before the fit
     if sample_row.size < 3:
         return
     x = columns["distance_m"]

@@ -103,7 +103,7 @@ def test_the_stream_build_grows_by_a_few_frames_per_row():
 
     # the stream (eight columns: 64 B per row) and the build's temporaries; the build on
     # whole arrays took about 250 B per row
-    assert _bytes_per_added_row(run, 150_000, 300_000) < 180
+    assert _bytes_per_added_row(run, 150_000, 300_000) < 160
 
 
 def test_the_stream_in_blocks_is_the_stream_in_one_piece(monkeypatch):
