@@ -18,8 +18,7 @@ import pytest
 
 from legload.analysis import muscle_load as ml
 from legload.core.activity import Activity
-from legload.streams import Stream
-from legload.streams import altitude, resample
+from legload.streams import Stream, altitude, resample
 from legload.streams.build import to_stream
 
 
