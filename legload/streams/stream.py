@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -68,8 +70,8 @@ class Stream:
     flags: dict[str, object] = field(default_factory=dict)
     sport: str = "other"
     sub_sport: str = "generic"
-    _climbed: tuple[pd.DataFrame, tuple[float, float]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    _memos: dict[str, tuple[object, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def moving_s(self) -> float:
@@ -95,11 +97,21 @@ class Stream:
 
     def _climb(self) -> tuple[float, float]:
         """Ascent and descent, computed once per frame (totals, class and report ask)."""
-        if self._climbed is None or self._climbed[0] is not self.frame:
-            found = (0.0, 0.0) if "altitude_m" not in self.frame else climb(
-                self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
-            self._climbed = (self.frame, found)
-        return self._climbed[1]
+        def compute() -> tuple[float, float]:
+            if "altitude_m" not in self.frame:
+                return 0.0, 0.0
+            return climb(self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+
+        return self.memo("climb", self.frame, compute)
+
+    def memo(self, name: str, source: object, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept under ``name`` while it is asked of the same ``source`` object
+        (a figure the analysis asks for more than once; the frames are not changed once
+        built)."""
+        known = self._memos.get(name)
+        if known is None or known[0] is not source:
+            known = self._memos[name] = (source, compute())
+        return known[1]
 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:
