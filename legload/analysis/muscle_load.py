@@ -188,18 +188,29 @@ class _FootRates:
             cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
         out = np.empty((_QUANTITIES, len(MUSCLES), hi - lo))
         for mode, where in (("run", running), ("walk", ~running)):
-            rows = slice(None) if where.all() else np.flatnonzero(where)
-            n = speed[rows].size
-            if n == 0:
-                continue
-            both = demand(np.concatenate([speed[rows], speed[rows]]),
-                          np.concatenate([grade[rows], np.zeros(n)]),
-                          None if cadence is None else np.tile(cadence[rows], 2), mode=mode)
-            for k, m in enumerate(MUSCLES):
-                positive, negative, activation = both[m]
-                out[:, k, rows] = (positive[:n], negative[:n], activation[:n],
-                                   positive[n:], negative[n:])
-        return np.nan_to_num(out, copy=False)
+            rows = np.arange(hi - lo) if where.all() else np.flatnonzero(where)
+            if rows.size:
+                _run_model(out, mode, rows, speed[rows], grade[rows],
+                           None if cadence is None else cadence[rows])
+        return _finite(out)
+
+
+def _run_model(out: np.ndarray, mode: str, rows: np.ndarray, speed: np.ndarray,
+               grade: np.ndarray, cadence: np.ndarray | None) -> None:
+    """The locomotion model on ``rows`` of a block, at their grade and, in the same call, on
+    the level for those whose grade is not 0 (the others are on the level already)."""
+    sloped = np.flatnonzero((grade != 0) | np.signbit(grade))
+    n = rows.size
+    both = demand(np.concatenate([speed, speed[sloped]]),
+                  np.concatenate([grade, np.zeros(sloped.size)]),
+                  None if cadence is None else np.concatenate([cadence, cadence[sloped]]),
+                  mode=mode)
+    for k, muscle in enumerate(MUSCLES):
+        positive, negative, activation = both[muscle]
+        for quantity, values in enumerate((positive, negative, activation, positive, negative)):
+            out[quantity, k, rows] = values[:n]
+        out[3, k, rows[sloped]] = positive[n:]
+        out[4, k, rows[sloped]] = negative[n:]
 
 
 def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
@@ -231,7 +242,7 @@ class _CyclingRates:
             if m in rates:
                 positive, negative, activation = rates[m]
                 out[:, k] = (positive, negative, activation, positive, negative)
-        return np.nan_to_num(out, copy=False)
+        return _finite(out)
 
 
 @functools.cache
@@ -251,6 +262,12 @@ def _centred_mean(values: np.ndarray, window: int,
     pad = (window // 2 - margins[0], window - 1 - window // 2 - margins[1])
     padded = np.pad(values, pad, mode="edge") if pad != (0, 0) else values
     return np.convolve(padded, kernel, mode="valid")
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    """``values`` with NaN as 0 and infinities as the largest floats, in place (checked
+    first: the models rarely give either)."""
+    return values if np.isfinite(values).all() else np.nan_to_num(values, copy=False)
 
 
 def _brief_seconds(high: np.ndarray) -> float:
