@@ -268,7 +268,7 @@ def _frame(
     data: dict[str, object] = {}
     for name in order:
         if name == "timestamp":
-            data[name] = pd.to_datetime(ticks.view("datetime64[ns]"), utc=True)
+            data[name] = pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")
         else:
             data[name] = np.asarray(columns[name], dtype=float)
     return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
