@@ -139,11 +139,12 @@ class _Columns(NamedTuple):
 
 
 def _columns(stream: Stream) -> _Columns:
+    """The columns, taken once per stream frame (the bouts and the climbs both read them)."""
     frame = stream.frame
-    altitude = frame["altitude_m"].to_numpy(float) if "altitude_m" in frame else None
-    return _Columns(elapsed_s(stream), frame["speed_m_s"].to_numpy(float),
-                    frame["distance_m"].to_numpy(float), altitude,
-                    _channel(frame, "cadence_spm"), _channel(frame, "heart_rate_bpm"))
+    return stream.memo("segment_columns", frame, lambda: _Columns(
+        elapsed_s(stream), frame["speed_m_s"].to_numpy(float), frame["distance_m"].to_numpy(float),
+        frame["altitude_m"].to_numpy(float) if "altitude_m" in frame else None,
+        _channel(frame, "cadence_spm"), _channel(frame, "heart_rate_bpm")))
 
 
 def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
@@ -325,11 +326,12 @@ def _segment(columns: _Columns, i: int, j: int, kind: str) -> Segment:
 def climbs(stream: Stream) -> list[Segment]:
     """Climbs and descents of the smoothed altitude: zig-zag turning points with a 5 m
     hysteresis; a swing counts when it gains (or loses) at least 10 m at 3 % or steeper."""
-    frame = stream.frame
-    if "altitude_m" not in frame or len(frame) < 2 or frame["altitude_m"].isna().all():
+    if "altitude_m" not in stream.frame or len(stream.frame) < 2:
         return []
     columns = _columns(stream)
-    altitude, distance = frame["altitude_m"].to_numpy(float), columns.distance
+    altitude, distance = columns.altitude, columns.distance
+    if altitude is None or np.isnan(altitude).all():
+        return []
     turns = _turning_points(altitude, CLIMB_HYSTERESIS_M)
     out = []
     for a, b in itertools.pairwise(turns):
