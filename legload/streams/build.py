@@ -158,8 +158,7 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     rows = np.flatnonzero(moving)
     seconds, chunk, cumulative = grid.seconds[rows], grid.chunk[rows], cumulative[rows]
-    columns: dict[str, np.ndarray] = {"t_s": np.arange(rows.size, dtype=float),
-                                      "speed_m_s": speed[rows]}
+    columns: dict[str, np.ndarray] = {"speed_m_s": speed[rows]}  # t_s: made with the frame
     del grid, speed, moving, rows  # the whole grid, let go before the moving rows' columns
     lat = lon = None
     if gps:  # the samples' positions are not needed once on the moving rows
@@ -260,6 +259,7 @@ def _iso(stamp: pd.Timestamp) -> str:
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
 ) -> pd.DataFrame:
+    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
     order = [c for c in STREAM_COLUMNS if c == "timestamp" or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
