@@ -138,8 +138,9 @@ def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
     """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs."""
     lo, hi = window_bounds(grid, half)
     finite = np.isfinite(values)
-    sums = np.concatenate([[0.0], np.cumsum(np.where(finite, values, 0.0))])
-    counts = np.concatenate([[0], np.cumsum(finite)])
+    sums = cumsum0(np.where(finite, values, 0.0))
+    counts = np.zeros(finite.size + 1, dtype=np.int64)
+    np.cumsum(finite, out=counts[1:])
     n = counts[hi + 1] - counts[lo]
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = (sums[hi + 1] - sums[lo]) / n
