@@ -9,9 +9,11 @@ descendants every 20 ms from ``/proc`` (Linux). Prints, per case, the peak of th
 summed RSS and of its summed PSS, the peak of the largest single process, elapsed seconds
 and the target. RSS counts pages the processes share (the workers are forked) once per
 process, so the tree's summed RSS overstates what the machine gives it; PSS splits them.
+``--only analysis`` measures instead the analysis alone of the big file in a process that has
+read it already (what the import worker adds after reading).
 
     .venv/bin/python bench/memory.py [--points 2000000] [--files 8] [--file-mb 96]
-                                     [--workers 2] [--only big|many] [--json]
+                                     [--workers 2] [--only big|many|analysis] [--json]
 """
 
 from __future__ import annotations
@@ -113,13 +115,61 @@ def run_import(paths: list[Path], folder: Path, workers: int) -> dict[str, float
     return peak_rss(command, env)
 
 
+#: run in a child process by :func:`run_analysis`: read a file, then analyse it as an import
+#: worker does, sampling the process's RSS every 5 ms and tracing numpy's allocations
+_ANALYSIS_CHILD = """
+import json, os, sys, threading, time, tracemalloc
+from pathlib import Path
+from legload import pipeline
+from legload.readers.detect import read_content
+
+def rss():
+    with open('/proc/self/statm') as handle:
+        return int(handle.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20
+
+path = Path(sys.argv[1])
+activities = read_content(path.read_bytes(), str(path))
+read = rss()
+peak, done = [read], threading.Event()
+
+def sample():
+    while not done.is_set():
+        peak[0] = max(peak[0], rss())
+        time.sleep(0.005)
+
+thread = threading.Thread(target=sample, daemon=True)
+thread.start()
+tracemalloc.start()
+started = time.perf_counter()
+pipeline.analyse_activities(activities, mass_kg=70.0)
+seconds = time.perf_counter() - started
+traced = tracemalloc.get_traced_memory()[1]
+done.set()
+thread.join()
+print(json.dumps({'read_mb': round(read, 1), 'analysis_rss_mb': round(peak[0] - read, 1),
+                  'analysis_traced_mb': round(traced / 2**20, 1), 'seconds': round(seconds, 1)}))
+"""
+
+
+def run_analysis(path: Path) -> dict[str, float]:
+    """The analysis alone of a file read already (as the import worker runs it after reading):
+    the RSS of the process once read, what the analysis adds to it at its peak (RSS sampled
+    every 5 ms, and numpy's and Python's allocations traced), and its seconds."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-c", _ANALYSIS_CHILD, str(path)], env=env,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=2_000_000)
     parser.add_argument("--files", type=int, default=8)
     parser.add_argument("--file-mb", type=float, default=96.0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--only", choices=("big", "many"))
+    parser.add_argument("--only", choices=("big", "many", "analysis"),
+                        help="one case; 'analysis' (never run by default): the analysis alone "
+                        "of the big file, read already")
     parser.add_argument("--dir", type=Path, help="folder for the inputs, kept and reused "
                         "(default: a temporary one)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
@@ -134,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
             big = write_gpx(folder / "big.gpx", args.points, reuse=args.dir is not None)
             results["big"] = {"points": args.points, "file_mb": round(big.stat().st_size / 2**20, 1),
                               **run_import([big], folder, 1)}
+        if args.only == "analysis":
+            big = write_gpx(folder / "big.gpx", args.points, reuse=args.dir is not None)
+            results["analysis"] = {"points": args.points, **run_analysis(big)}
         if args.only in (None, "many"):
             points = int(args.file_mb * 2**20 / _BYTES_PER_POINT)
             paths = [write_gpx(folder / f"run{i}.gpx", points, day=i + 1, reuse=args.dir is not None)
@@ -145,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results))
         return 0
     for case, found in results.items():
+        if case == "analysis":
+            print(f"analysis of {found['points']:,} points read already ({found['read_mb']} MB RSS "
+                  f"once read): +{found['analysis_rss_mb']} MB RSS at its peak, "
+                  f"{found['analysis_traced_mb']} MB traced, {found['seconds']} s")
+            continue
         print(f"{case:5s} {found['points']:>10,} points in {found['file_mb']:7.1f} MB: peak RSS "
               f"{found['tree_mb']:7.1f} MB (process tree; PSS {found['tree_pss_mb']:.1f} MB), "
               f"{found['process_mb']:7.1f} MB (largest process), {found['seconds']:6.1f} s; "

@@ -53,6 +53,8 @@ ENDURANCE_MIN_S = 10 * 60.0
 #: switch gait near 2 m/s
 WALK_RUN_SPEED = 2.0
 GAIT_SMOOTHING_S = 30
+#: rows of a stream the per-muscle load is computed on at a time (bounds the temporaries)
+BLOCK_ROWS = 1 << 16
 #: bicycle and kit mass added to body mass for road-load power when no power meter (kg)
 BIKE_MASS_KG = 10.0
 
@@ -83,63 +85,132 @@ class MuscleLoad:
 
 def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoad]:
     """Per-muscle ledger of one activity: running, walking and hiking through the
-    locomotion model, cycling through the pedalling model; ``{}`` for other sports."""
+    locomotion model, cycling through the pedalling model; ``{}`` for other sports.
+
+    The rows are taken :data:`BLOCK_ROWS` at a time, each block with the few rows around it
+    that the smoothing windows reach, so a long recording needs the model's temporaries of
+    one block only (a recording of up to one block is computed in one piece)."""
     frame = stream.frame
     if len(frame) == 0:
         return {}
+    rates: _FootRates | _CyclingRates
     if stream.sport in FOOT_SPORTS and not frame["speed_m_s"].isna().all():
-        rates = _foot_rates(frame)
+        rates = _FootRates(frame)
     elif stream.sport == "cycling":
-        rates = _cycling_rates(frame, mass_kg)
-        if rates is None:
+        power = ride_power_w(frame, mass_kg)
+        if power is None:
             return {}
+        rates = _CyclingRates(frame, power, mass_kg)
     else:
         return {}
-    out: dict[str, MuscleLoad] = {}
-    for muscle in MUSCLES:
-        positive, negative, activation, flat_pos, flat_neg = rates[muscle]
-        sustained = _centred_mean(activation, EFFORT_SMOOTHING_S)
-        high = sustained >= high_activation(muscle)
-        high_s = float(high.sum())
-        brief_s = _brief_seconds(high)
-        working_s = float(np.sum(activation >= WORKING_ACTIVATION)) - brief_s
-        out[muscle] = MuscleLoad(
-            positive_work_j_kg=round(float(positive.sum()), 1),
-            negative_work_j_kg=round(float(negative.sum()), 1),
-            hill_positive_work_j_kg=round(float((positive - flat_pos).sum()), 1),
-            hill_negative_work_j_kg=round(float((negative - flat_neg).sum()), 1),
-            mean_activation=round(float(activation.mean()), 3),
-            peak_activation=round(float(activation.max()), 3),
-            time_above_high_s=high_s,
-            brief_effort_s=brief_s,
-            stimulus=_stimulus(brief_s, working_s),
-        )
-    return out
+    ledger = _Ledger(len(frame))
+    for first in range(0, len(frame), BLOCK_ROWS):
+        ledger.add(rates, first, min(len(frame), first + BLOCK_ROWS))
+    return ledger.loads()
 
 
-def _foot_rates(frame) -> dict[str, tuple[np.ndarray, ...]]:
-    speed = np.nan_to_num(frame["speed_m_s"].to_numpy(float))
-    grade = frame["grade"].to_numpy(float)
-    cadence = None
-    if "cadence_spm" in frame:  # 0 is a sensor's "no reading": the model's preferred rate
-        cadence = frame["cadence_spm"].to_numpy(float)
-        cadence = np.where(cadence > 0, cadence, np.nan)
-    # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch do
-    # not flip the model back and forth between walking and running every few seconds
-    running = _centred_mean(speed, GAIT_SMOOTHING_S) >= WALK_RUN_SPEED
-    run = demand(speed, grade, cadence, mode="run")
-    walk = demand(speed, grade, cadence, mode="walk")
-    run_flat = demand(speed, 0.0, cadence, mode="run")
-    walk_flat = demand(speed, 0.0, cadence, mode="walk")
+#: the per-row quantities a rates object gives for each muscle, in this order: positive and
+#: negative work, activation, and positive and negative work on the level
+_QUANTITIES = 5
 
-    def pick(a, b) -> np.ndarray:
-        return np.nan_to_num(np.where(running, a, b))
 
-    return {m: (pick(run[m].positive_work, walk[m].positive_work),
-                pick(run[m].negative_work, walk[m].negative_work),
-                pick(run[m].activation, walk[m].activation),
-                pick(run_flat[m].positive_work, walk_flat[m].positive_work),
-                pick(run_flat[m].negative_work, walk_flat[m].negative_work)) for m in MUSCLES}
+class _Ledger:
+    """The sums of :func:`muscle_load`, block by block. Per muscle: positive, negative and
+    the terrain's positive and negative work, summed activation and working seconds, the
+    peak activation, and one bool per row for the high-activation seconds (kept whole: their
+    runs may cross the edge of a block)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.sums = np.zeros((len(MUSCLES), 6))
+        self.peaks = np.full(len(MUSCLES), -np.inf)
+        self.high = np.zeros((len(MUSCLES), n), dtype=bool)
+        self.thresholds = [high_activation(m) for m in MUSCLES]
+
+    def add(self, rates: _FootRates | _CyclingRates, first: int, last: int) -> None:
+        """Rows ``first:last``: the model is run on them and on the smoothing's margin."""
+        left = EFFORT_SMOOTHING_S // 2
+        lo, hi = max(0, first - left), min(self.n, last + EFFORT_SMOOTHING_S - 1 - left)
+        core = slice(first - lo, last - lo)
+        block = rates.block(lo, hi)  # (quantity, muscle, row)
+        for k, threshold in enumerate(self.thresholds):
+            sustained = _centred_mean(block[2, k], EFFORT_SMOOTHING_S, (first - lo, hi - last))
+            self.high[k, first:last] = sustained >= threshold
+        positive, negative, active = block[0, :, core], block[1, :, core], block[2, :, core]
+        self.sums += np.stack([
+            positive.sum(axis=1), negative.sum(axis=1),
+            (positive - block[3, :, core]).sum(axis=1), (negative - block[4, :, core]).sum(axis=1),
+            active.sum(axis=1), np.sum(active >= WORKING_ACTIVATION, axis=1)], axis=1)
+        self.peaks = np.maximum(self.peaks, active.max(axis=1))
+
+    def loads(self) -> dict[str, MuscleLoad]:
+        """The ledger: one :class:`MuscleLoad` per muscle."""
+        out: dict[str, MuscleLoad] = {}
+        for k, muscle in enumerate(MUSCLES):
+            positive, negative, hill_pos, hill_neg, activation, working = self.sums[k].tolist()
+            brief_s = _brief_seconds(self.high[k])
+            out[muscle] = MuscleLoad(
+                positive_work_j_kg=round(positive, 1),
+                negative_work_j_kg=round(negative, 1),
+                hill_positive_work_j_kg=round(hill_pos, 1),
+                hill_negative_work_j_kg=round(hill_neg, 1),
+                mean_activation=round(activation / self.n, 3),
+                peak_activation=round(float(self.peaks[k]), 3),
+                time_above_high_s=float(self.high[k].sum()),
+                brief_effort_s=brief_s,
+                stimulus=_stimulus(brief_s, working - brief_s),
+            )
+        return out
+
+
+class _FootRates:
+    """Running and walking rates of a foot activity's rows, a block at a time."""
+
+    def __init__(self, frame) -> None:
+        self.speed = frame["speed_m_s"].to_numpy(float)
+        self.grade = frame["grade"].to_numpy(float)
+        # 0 is a sensor's "no reading": the model's preferred rate
+        self.cadence = frame["cadence_spm"].to_numpy(float) if "cadence_spm" in frame else None
+
+    def block(self, lo: int, hi: int) -> np.ndarray:
+        """Rows ``lo:hi`` as ``(quantity, muscle, row)``: positive and negative work,
+        activation, and the work at the same speed on the level, NaN as 0. Each row runs the
+        model of its gait only, at its grade and on the level in one call."""
+        # the gait is decided on a 30 s mean speed, so a runner's slow steps on a steep pitch
+        # do not flip the model back and forth between walking and running every few seconds
+        a = max(0, lo - GAIT_SMOOTHING_S // 2)
+        b = min(self.speed.size, hi + GAIT_SMOOTHING_S - 1 - GAIT_SMOOTHING_S // 2)
+        speed = np.nan_to_num(self.speed[a:b])
+        running = _centred_mean(speed, GAIT_SMOOTHING_S, (lo - a, b - hi)) >= WALK_RUN_SPEED
+        speed, grade = speed[lo - a:hi - a], self.grade[lo:hi]
+        cadence = None
+        if self.cadence is not None:
+            cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
+        out = np.empty((_QUANTITIES, len(MUSCLES), hi - lo))
+        for mode, where in (("run", running), ("walk", ~running)):
+            rows = np.arange(hi - lo) if where.all() else np.flatnonzero(where)
+            if rows.size:
+                _run_model(out, mode, rows, speed[rows], grade[rows],
+                           None if cadence is None else cadence[rows])
+        return _finite(out)
+
+
+def _run_model(out: np.ndarray, mode: str, rows: np.ndarray, speed: np.ndarray,
+               grade: np.ndarray, cadence: np.ndarray | None) -> None:
+    """The locomotion model on ``rows`` of a block, at their grade and, in the same call, on
+    the level for those whose grade is not 0 (the others are on the level already)."""
+    sloped = np.flatnonzero((grade != 0) | np.signbit(grade))
+    n = rows.size
+    both = demand(np.concatenate([speed, speed[sloped]]),
+                  np.concatenate([grade, np.zeros(sloped.size)]),
+                  None if cadence is None else np.concatenate([cadence, cadence[sloped]]),
+                  mode=mode)
+    for k, muscle in enumerate(MUSCLES):
+        positive, negative, activation = both[muscle]
+        for quantity, values in enumerate((positive, negative, activation, positive, negative)):
+            out[quantity, k, rows] = values[:n]
+        out[3, k, rows[sloped]] = positive[n:]
+        out[4, k, rows[sloped]] = negative[n:]
 
 
 def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
@@ -153,21 +224,25 @@ def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:
     return None
 
 
-def _cycling_rates(frame, mass_kg: float) -> dict[str, tuple[np.ndarray, ...]] | None:
-    """Pedalling model on the ride's crank power (:func:`ride_power_w`)."""
-    power = ride_power_w(frame, mass_kg)
-    if power is None:
-        return None
-    cadence = None
-    if "cadence_rpm" in frame:
-        cadence = frame["cadence_rpm"].to_numpy(float)
-        cadence = np.where(cadence > 0, cadence, np.nan)
-    rates = cycling_demand(power, cadence, body_mass_kg=mass_kg)
-    zero = np.zeros(len(frame))
-    return {m: (np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work),
-                np.nan_to_num(rates[m].activation),
-                np.nan_to_num(rates[m].positive_work), np.nan_to_num(rates[m].negative_work))
-            if m in rates else (zero, zero, zero, zero, zero) for m in MUSCLES}
+class _CyclingRates:
+    """The pedalling model on a ride's crank power (:func:`ride_power_w`), a block at a time."""
+
+    def __init__(self, frame, power: np.ndarray, mass_kg: float) -> None:
+        self.power, self.mass_kg = power, mass_kg
+        self.cadence = frame["cadence_rpm"].to_numpy(float) if "cadence_rpm" in frame else None
+
+    def block(self, lo: int, hi: int) -> np.ndarray:
+        """Rows ``lo:hi``, as :meth:`_FootRates.block` (the level is the ride)."""
+        cadence = None
+        if self.cadence is not None:
+            cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
+        rates = cycling_demand(self.power[lo:hi], cadence, body_mass_kg=self.mass_kg)
+        out = np.zeros((_QUANTITIES, len(MUSCLES), hi - lo))
+        for k, m in enumerate(MUSCLES):
+            if m in rates:
+                positive, negative, activation = rates[m]
+                out[:, k] = (positive, negative, activation, positive, negative)
+        return _finite(out)
 
 
 @functools.cache
@@ -178,10 +253,21 @@ def high_activation(muscle: str) -> float:
     return max(HIGH_ACTIVATION, HIGH_OVER_EASY * easy)
 
 
-def _centred_mean(values: np.ndarray, window: int) -> np.ndarray:
+def _centred_mean(values: np.ndarray, window: int,
+                  margins: tuple[int, int] = (0, 0)) -> np.ndarray:
+    """Centred mean over ``window`` rows, the ends padded with the first and last value.
+    ``margins``: rows of context ``values`` holds before and after the rows wanted (those
+    rows are not in the result)."""
     kernel = np.ones(window) / window
-    padded = np.pad(values, (window // 2, window - 1 - window // 2), mode="edge")
+    pad = (window // 2 - margins[0], window - 1 - window // 2 - margins[1])
+    padded = np.pad(values, pad, mode="edge") if pad != (0, 0) else values
     return np.convolve(padded, kernel, mode="valid")
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    """``values`` with NaN as 0 and infinities as the largest floats, in place (checked
+    first: the models rarely give either)."""
+    return values if np.isfinite(values).all() else np.nan_to_num(values, copy=False)
 
 
 def _brief_seconds(high: np.ndarray) -> float:

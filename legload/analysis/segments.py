@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -100,13 +101,50 @@ def elapsed_s(stream: Stream) -> np.ndarray:
     ts = stream.frame["timestamp"]
     if len(ts) == 0:
         return np.zeros(0)
-    return (ts - ts.iloc[0]).dt.total_seconds().to_numpy()
+    ticks, per_second = _ticks(ts)
+    if ticks is None:
+        return (ts - ts.iloc[0]).dt.total_seconds().to_numpy()
+    # whole seconds and the rest apart, as pandas' Timedelta.total_seconds does
+    whole, rest = np.divmod(ticks - ticks[0], per_second)
+    return whole + rest / per_second
+
+
+def _ticks(ts: pd.Series) -> tuple[np.ndarray | None, int]:
+    """The integer ticks of a column of times and ticks per second; None with a missing time
+    or a column that holds no datetimes."""
+    stamps = ts.array
+    if not isinstance(stamps, pd.arrays.DatetimeArray):
+        return None, 1
+    ticks = stamps.asi8
+    if (ticks == np.iinfo(np.int64).min).any():  # NaT
+        return None, 1
+    return ticks, {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[stamps.unit]
 
 
 def smoothed_speed(stream: Stream) -> np.ndarray:
     """5 s centred mean of speed (m/s); NaN where speed is unknown."""
     speed = stream.frame["speed_m_s"].to_numpy(float)
     return pd.Series(speed).rolling(5, center=True, min_periods=1).mean().to_numpy()
+
+
+class _Columns(NamedTuple):
+    """The stream's columns the segment finders read, as arrays (taken once)."""
+
+    el: np.ndarray  # elapsed seconds
+    speed: np.ndarray  # raw speed (m/s)
+    distance: np.ndarray
+    altitude: np.ndarray | None
+    cadence: np.ndarray | None  # see _channel
+    heart_rate: np.ndarray | None
+
+
+def _columns(stream: Stream) -> _Columns:
+    """The columns, taken once per stream frame (the bouts and the climbs both read them)."""
+    frame = stream.frame
+    return stream.memo("segment_columns", frame, lambda: _Columns(
+        elapsed_s(stream), frame["speed_m_s"].to_numpy(float), frame["distance_m"].to_numpy(float),
+        frame["altitude_m"].to_numpy(float) if "altitude_m" in frame else None,
+        _channel(frame, "cadence_spm"), _channel(frame, "heart_rate_bpm")))
 
 
 def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
@@ -119,7 +157,8 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
     frame = stream.frame
     if len(frame) < MIN_BOUT_S or frame["speed_m_s"].isna().all():
         return []
-    el = elapsed_s(stream)
+    columns = _columns(stream)
+    el = columns.el
     speed = smoothed_speed(stream)
     reference = float(np.nanmedian(speed))
     threshold = max(FAST_RATIO * reference, reference + FAST_MARGIN_M_S)
@@ -133,7 +172,7 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
     out: list[Segment] = []
     by_speed = [(i, j) for i, j in by_speed if not lap_rows[i:j + 1].any()]
     for i, j in sorted(by_laps + by_speed):
-        bout = _segment(stream, el, i, j, "work")
+        bout = _segment(columns, i, j, "work")
         duration = bout.end_s - bout.start_s + 1
         if duration < MIN_BOUT_S or bout.distance_m < MIN_BOUT_M:
             continue
@@ -143,7 +182,8 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
             if not lap_rows[i:j + 1].any() and (np.nanmax(speed[i:j + 1]) < sprint_peak
                                                 or bout.distance_m < SPRINT_MIN_M):
                 continue  # a surge, not a sprint (a lapped rep counts whatever its peak)
-            if stream.sport in NO_SPRINT_SPORTS or not corroborated(stream, i, j, threshold):
+            if stream.sport in NO_SPRINT_SPORTS or \
+                    not corroborated(stream, i, j, threshold, columns):
                 continue  # transport, or a GPS glitch
             bout.kind = "sprint"
         elif duration > WORK_MAX_S:
@@ -154,18 +194,18 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
         i = int(np.searchsorted(el, before.end_s, side="right"))
         j = int(np.searchsorted(el, after.start_s, side="left")) - 1
         if j >= i and after.start_s - before.end_s <= 10 * 60:
-            out.append(_segment(stream, el, i, j, "recovery"))
+            out.append(_segment(columns, i, j, "recovery"))
     return sorted(out, key=lambda s: s.start_s)
 
 
-def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float) -> bool:
+def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float,
+                 columns: _Columns | None = None) -> bool:
     """Whether the fast bout of rows ``i..j`` is a real effort rather than a GPS glitch: a
     plausible acceleration around it, the raw speed over ``threshold_m_s`` for at least
     :data:`SPRINT_SUSTAIN_S`, and, for speed from positions, the cadence (else the heart rate)
-    responding where recorded.
-    """
-    frame = stream.frame
-    raw = frame["speed_m_s"].to_numpy(float)
+    responding where recorded (``columns``: the stream's, when taken already)."""
+    columns = columns if columns is not None else _columns(stream)
+    raw = columns.speed
     if _excursion(raw[max(i - 3, 0):min(j + 4, raw.size)]):
         return False
     if int(np.sum(raw[i:j + 1] >= threshold_m_s)) < SPRINT_SUSTAIN_S:
@@ -173,10 +213,10 @@ def corroborated(stream: Stream, i: int, j: int, threshold_m_s: float) -> bool:
     if stream.flags.get("speed_source") != "positions":
         return True  # the device's own speed (footpod, filtered GNSS) does not jump with a fix
     before, during = slice(max(i - 30, 0), i), slice(i, j + 1)
-    cadence = _channel(frame, "cadence_spm")
+    cadence = columns.cadence
     if cadence is not None and np.isfinite(cadence[before]).any():
         return bool(np.nanmean(cadence[during]) >= CADENCE_RESPONSE * np.nanmean(cadence[before]))
-    heart_rate = _channel(frame, "heart_rate_bpm")
+    heart_rate = columns.heart_rate
     if heart_rate is not None and np.isfinite(heart_rate[before]).any():
         rise = np.nanmax(heart_rate[i:i + 30]) - np.nanmean(heart_rate[before])
         return bool(rise >= HEART_RATE_RESPONSE_BPM)
@@ -229,7 +269,7 @@ def _lap_spans(stream: Stream, laps: pd.DataFrame | None, el: np.ndarray,
     manual = (laps["trigger"] == "manual").mean()
     if max(labelled, manual) < 0.5:
         return []
-    ts = stream.frame["timestamp"]
+    within = _lap_rows(stream.frame["timestamp"])
     rows: list[tuple[int, int] | None] = []
     speeds: list[float] = []
     for lap in laps.itertuples(index=False):
@@ -237,8 +277,7 @@ def _lap_spans(stream: Stream, laps: pd.DataFrame | None, el: np.ndarray,
         closing = lap.trigger == "session_end"
         inside = np.zeros(0, dtype=int)
         if not pd.isna(lap.start) and np.isfinite(lap.elapsed_s):
-            end = lap.start + pd.Timedelta(seconds=lap.elapsed_s)
-            inside = np.flatnonzero(((ts >= lap.start) & (ts < end)).to_numpy())
+            inside = within(lap.start, lap.start + pd.Timedelta(seconds=lap.elapsed_s))
         if inside.size < MIN_BOUT_S or not np.isfinite(timer) or timer < MIN_BOUT_S:
             rows.append(None)
             speeds.append(0.0)  # a lap spent (almost) standing
@@ -258,14 +297,26 @@ def _lap_spans(stream: Stream, laps: pd.DataFrame | None, el: np.ndarray,
     return out
 
 
-def _segment(stream: Stream, el: np.ndarray, i: int, j: int, kind: str) -> Segment:
-    frame = stream.frame
-    distance = frame["distance_m"].to_numpy(float)
+def _lap_rows(ts: pd.Series):
+    """``within(start, end)``: the rows of ``ts`` at or after ``start`` and before ``end``
+    (on the integer ticks; as pandas compares them when the zones do not agree)."""
+    ticks, per_second = _ticks(ts)
+    zone = getattr(ts.dtype, "tz", None)
+    ns = None if ticks is None else ticks * (10**9 // per_second)
+
+    def within(start: pd.Timestamp, end: pd.Timestamp) -> np.ndarray:
+        if ns is None or not isinstance(start, pd.Timestamp) or \
+                (start.tzinfo is None) != (zone is None):
+            return np.flatnonzero(((ts >= start) & (ts < end)).to_numpy())
+        return np.flatnonzero((ns >= start.as_unit("ns").value) & (ns < end.as_unit("ns").value))
+
+    return within
+
+
+def _segment(columns: _Columns, i: int, j: int, kind: str) -> Segment:
+    distance, altitude, el = columns.distance, columns.altitude, columns.el
     dist = float(distance[j] - distance[i])
-    gain = 0.0
-    if "altitude_m" in frame:
-        altitude = frame["altitude_m"].to_numpy(float)
-        gain = float(altitude[j] - altitude[i])
+    gain = 0.0 if altitude is None else float(altitude[j] - altitude[i])
     moving = j - i + 1
     return Segment(kind=kind, start_s=float(el[i]), end_s=float(el[j]), distance_m=dist,
                    gain_m=gain, mean_speed_m_s=dist / moving if moving else 0.0,
@@ -275,12 +326,12 @@ def _segment(stream: Stream, el: np.ndarray, i: int, j: int, kind: str) -> Segme
 def climbs(stream: Stream) -> list[Segment]:
     """Climbs and descents of the smoothed altitude: zig-zag turning points with a 5 m
     hysteresis; a swing counts when it gains (or loses) at least 10 m at 3 % or steeper."""
-    frame = stream.frame
-    if "altitude_m" not in frame or len(frame) < 2 or frame["altitude_m"].isna().all():
+    if "altitude_m" not in stream.frame or len(stream.frame) < 2:
         return []
-    altitude = frame["altitude_m"].to_numpy(float)
-    distance = frame["distance_m"].to_numpy(float)
-    el = elapsed_s(stream)
+    columns = _columns(stream)
+    altitude, distance = columns.altitude, columns.distance
+    if altitude is None or np.isnan(altitude).all():
+        return []
     turns = _turning_points(altitude, CLIMB_HYSTERESIS_M)
     out = []
     for a, b in itertools.pairwise(turns):
@@ -293,7 +344,7 @@ def climbs(stream: Stream) -> list[Segment]:
         length = distance[b] - distance[a]
         if length <= 0 or abs(gain) / length < CLIMB_MIN_GRADE:
             continue
-        out.append(_segment(stream, el, a, b, "climb" if gain > 0 else "descent"))
+        out.append(_segment(columns, a, b, "climb" if gain > 0 else "descent"))
     return out
 
 
@@ -313,28 +364,37 @@ def _trim(altitude: np.ndarray, a: int, b: int, tolerance_m: float = 1.0) -> tup
 
 
 def _turning_points(altitude: np.ndarray, hysteresis: float) -> list[int]:
-    """Indices of alternating lows and highs whose swings exceed ``hysteresis``."""
-    finite = [int(k) for k in np.flatnonzero(np.isfinite(altitude))]
-    if len(finite) < 2:
+    """Indices of alternating lows and highs whose swings exceed ``hysteresis``.
+
+    The walk visits only the finite samples that can change its course: a repeat of the
+    value before it, or a sample inside a steady rise or fall, moves nothing the next
+    sample does not move as well (vectorised; the hysteresis then walks the few left)."""
+    index = np.flatnonzero(np.isfinite(altitude))
+    if index.size < 2:
         return []
-    lo = hi = finite[0]
+    index = index[np.concatenate([[True], np.diff(altitude[index]) != 0])]
+    if index.size > 2:
+        step = np.sign(np.diff(altitude[index]))
+        turning = np.flatnonzero(step[1:] != step[:-1]) + 1
+        index = index[np.concatenate([[0], turning, [index.size - 1]])]
+    points = list(zip(index.tolist(), altitude[index].tolist(), strict=True))
+    lo = hi = extreme = points[0]
     mode = 0  # 0 undecided, 1 climbing, -1 descending
     turns: list[int] = []
-    extreme = finite[0]
-    for k in finite[1:]:
-        value = altitude[k]
+    for point in points[1:]:
+        value = point[1]
         if mode == 0:
-            lo = k if value < altitude[lo] else lo
-            hi = k if value > altitude[hi] else hi
-            if value - altitude[lo] >= hysteresis:
-                turns, mode, extreme = [lo], 1, k
-            elif altitude[hi] - value >= hysteresis:
-                turns, mode, extreme = [hi], -1, k
-        elif mode * (value - altitude[extreme]) > 0:
-            extreme = k
-        elif mode * (altitude[extreme] - value) >= hysteresis:
-            turns.append(extreme)
-            mode, extreme = -mode, k
+            lo = point if value < lo[1] else lo
+            hi = point if value > hi[1] else hi
+            if value - lo[1] >= hysteresis:
+                turns, mode, extreme = [lo[0]], 1, point
+            elif hi[1] - value >= hysteresis:
+                turns, mode, extreme = [hi[0]], -1, point
+        elif mode * (value - extreme[1]) > 0:
+            extreme = point
+        elif mode * (extreme[1] - value) >= hysteresis:
+            turns.append(extreme[0])
+            mode, extreme = -mode, point
     if mode != 0:
-        turns.append(extreme)
+        turns.append(extreme[0])
     return turns

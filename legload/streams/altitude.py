@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from legload.streams.resample import cumsum0, in_blocks
+
 GRADE_LIMIT = 0.45
 #: target standard error of the grade (rise/run)
 GRADE_SE_TARGET = 0.001
@@ -83,16 +85,25 @@ def altitude_noise_m(x_m: np.ndarray, altitude_m: np.ndarray) -> float:
     """
     if x_m.size < 3:
         return 0.0
-    span = x_m[2:] - x_m[:-2]
-    ok = span > 0
-    if not ok.any():
+    with np.errstate(invalid="ignore", divide="ignore"):
+        every = in_blocks(x_m.size - 2, lambda rows: _residuals(x_m, altitude_m, rows))
+    residual = every[~np.isnan(every)]
+    del every
+    if residual.size == 0:
         return 0.0
-    span = span[ok]
-    a = (x_m[2:][ok] - x_m[1:-1][ok]) / span
+    residual -= np.median(residual, overwrite_input=True)  # the order does not matter here
+    return float(_MAD_TO_SD * np.median(np.abs(residual, out=residual), overwrite_input=True))
+
+
+def _residuals(x_m: np.ndarray, altitude_m: np.ndarray, rows: slice) -> np.ndarray:
+    """The residuals of :func:`altitude_noise_m` for the interior samples ``rows`` (counted
+    from the second sample), NaN where the neighbours are at the same distance."""
+    span = x_m[2:][rows] - x_m[:-2][rows]
+    a = (x_m[2:][rows] - x_m[1:-1][rows]) / span
     b = 1.0 - a
-    predicted = a * altitude_m[:-2][ok] + b * altitude_m[2:][ok]
-    residual = (altitude_m[1:-1][ok] - predicted) / np.sqrt(1.0 + a * a + b * b)
-    return float(_MAD_TO_SD * np.median(np.abs(residual - np.median(residual))))
+    predicted = a * altitude_m[:-2][rows] + b * altitude_m[2:][rows]
+    residual = (altitude_m[1:-1][rows] - predicted) / np.sqrt(1.0 + a * a + b * b)
+    return np.where(span > 0, residual, np.nan)
 
 
 def classify_altitude(noise_m: float, *, positions: bool, barometric: bool | None) -> str:
@@ -126,6 +137,7 @@ def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> n
 
 def smooth_and_grade(
     row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
+    noise_m: float | None = None,
 ) -> AltitudeResult:
     """Local-linear altitude and grade on the rows (method in the module docstring).
 
@@ -134,23 +146,26 @@ def smooth_and_grade(
         sample_row: for every altitude sample, the index of its row (non-decreasing).
         sample_altitude_m: the samples' altitudes (finite).
         source: ``"gps"`` or ``"barometric"``.
+        noise_m: the samples' :func:`altitude_noise_m`, when the caller has it already.
     """
     n = row_x_m.size
-    altitude = np.full(n, np.nan)
-    grade = np.zeros(n)
-    window = np.zeros(n)
     if n == 0 or sample_row.size < 3:
-        return AltitudeResult(altitude, grade, window, float("nan"), 0, True)
-    sample_x = row_x_m[sample_row]
-    noise = max(altitude_noise_m(sample_x, sample_altitude_m), NOISE_FLOOR_M)
+        return AltitudeResult(np.full(n, np.nan), np.zeros(n), np.zeros(n), float("nan"), 0, True)
+    if noise_m is None:
+        noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
+    noise = max(noise_m, NOISE_FLOOR_M)
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
     x_ref = float(row_x_m[n // 2])
     xc = row_x_m - x_ref
     weight = np.bincount(sample_row, minlength=n).astype(float)
     y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
-    sums = [_cumsum0(v) for v in (weight, weight * xc, weight * xc * xc, y_sum, y_sum * xc)]
+    # one product at a time: each is summed up and let go before the next
+    sums = [cumsum0(weight), cumsum0(weight * xc), cumsum0(weight * xc * xc),
+            cumsum0(y_sum), cumsum0(y_sum * xc)]
+    del weight, y_sum, values
 
+    altitude, grade, window = np.full(n, np.nan), np.zeros(n), np.zeros(n)
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
     for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
@@ -160,17 +175,21 @@ def smooth_and_grade(
     altitude += reference
     reached = bool(np.all(done | (window == 0)))
     clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
-    grade = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)
+    np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT, out=grade)
     return AltitudeResult(altitude, grade, window, noise, clipped, reached)
 
 
 def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise: float,
               windows: list[float], rows: slice, out: tuple[np.ndarray, ...]) -> None:
     """The window loop of :func:`smooth_and_grade` for ``rows``, written into ``out``
-    (views of its altitude without the reference, grade, window and done arrays)."""
+    (views of its altitude without the reference, grade, window and done arrays). Each
+    wider window is fitted on the rows still open only."""
     altitude, grade, window, done = out
-    x = row_x_m[rows]
+    open_rows = np.arange(rows.start, rows.stop)
     for half_width in windows:
+        if open_rows.size == 0:
+            break
+        x = row_x_m[open_rows]
         lo = np.searchsorted(row_x_m, x - half_width, side="left")
         hi = np.searchsorted(row_x_m, x + half_width, side="right")
         sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
@@ -178,16 +197,18 @@ def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x
             slope = (sxy - sx * sy / sw) / sxx_c
-            level = sy / sw + slope * (xc[rows] - mean_x)
+            level = sy / sw + slope * (xc[open_rows] - mean_x)
             se = noise / np.sqrt(sxx_c)
         usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
         good = usable & (se <= GRADE_SE_TARGET)
         # rows still open take this window if it meets the target, or as the widest so far
-        take = ~done & usable
-        altitude[take] = level[take]
-        grade[take] = slope[take]
-        window[take] = half_width
-        done |= good
+        taken = open_rows[usable] - rows.start
+        altitude[taken] = level[usable]
+        grade[taken] = slope[usable]
+        window[taken] = half_width
+        open_rows = open_rows[~good]
+    done[:] = True
+    done[open_rows - rows.start] = False
 
 
 def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> tuple[float, float]:
@@ -233,6 +254,3 @@ def climb(altitude_m: np.ndarray, hysteresis_m: float = ASCENT_HYSTERESIS_M) -> 
         descent += anchor - extreme
     return float(ascent), float(descent)
 
-
-def _cumsum0(values: np.ndarray) -> np.ndarray:
-    return np.concatenate([[0.0], np.cumsum(values)])

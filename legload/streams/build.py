@@ -65,8 +65,7 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    recorded = activity.samples.drop(columns=summary.get("derived_columns") or [], errors="ignore")
-    cleaned = clean_samples(recorded, sport)
+    cleaned = clean_samples(activity.samples, sport, skip=summary.get("derived_columns") or ())
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
@@ -76,11 +75,11 @@ def to_stream(
     seconds, columns = moving.seconds, moving.columns
     pause_gap_s = moving.bridge_s  # from here on, interpolation reaches across bridged gaps
     flags = _initial_flags(gps, indoor, moving)
-    columns["grade"] = np.zeros(seconds.size)
     if indoor:
         _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
     else:
         _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
+    columns.setdefault("grade", np.zeros(seconds.size))  # 0 where unknown
     if moving.lat is not None and moving.lon is not None:
         columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
     _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
@@ -158,15 +157,14 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     else:
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     rows = np.flatnonzero(moving)
-    seconds = grid.seconds[rows]
-    columns: dict[str, np.ndarray] = {"t_s": np.arange(rows.size, dtype=float)}
+    seconds, chunk, cumulative = grid.seconds[rows], grid.chunk[rows], cumulative[rows]
+    columns: dict[str, np.ndarray] = {"speed_m_s": speed[rows]}  # t_s: made with the frame
+    del grid, speed, moving, rows  # the whole grid, let go before the moving rows' columns
     lat = lon = None
-    if gps:
-        lat = interp_gapped(cleaned.t_s, cleaned.channels["lat_deg"], seconds, pause_gap_s)
-        lon = interp_gapped(cleaned.t_s, cleaned.channels["lon_deg"], seconds, pause_gap_s)
-    columns["distance_m"] = row_distance(
-        cumulative[rows], seconds, grid.chunk[rows], distance.source, lat, lon)
-    columns["speed_m_s"] = speed[rows]
+    if gps:  # the samples' positions are not needed once on the moving rows
+        lat = interp_gapped(cleaned.t_s, cleaned.channels.pop("lat_deg"), seconds, pause_gap_s)
+        lon = interp_gapped(cleaned.t_s, cleaned.channels.pop("lon_deg"), seconds, pause_gap_s)
+    columns["distance_m"] = row_distance(cumulative, seconds, chunk, distance.source, lat, lon)
     return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon,
                    gaps, pause_gap_s)
 
@@ -205,8 +203,9 @@ def _outdoor_altitude(
     cleaned: CleanSamples, seconds: np.ndarray, summary: dict, gps: bool,
     columns: dict[str, np.ndarray], flags: dict[str, object], warnings: list[str],
 ) -> None:
-    """Smoothed altitude and grade from the recorded altitude samples that fall on moving rows."""
-    altitude = cleaned.channels.get("altitude_m")
+    """Smoothed altitude and grade from the recorded altitude samples that fall on moving rows
+    (the samples' altitude is let go: the stream's replaces it)."""
+    altitude = cleaned.channels.pop("altitude_m", None)
     if altitude is None:
         return
     finite = np.isfinite(altitude)
@@ -215,14 +214,15 @@ def _outdoor_altitude(
     on_row = index < seconds.size
     on_row[on_row] = seconds[index[on_row]] == times[on_row]
     sample_row, sample_alt = index[on_row], altitude[finite][on_row]
+    del altitude, finite, times, index, on_row  # let go before the fit
     if sample_row.size < 3:
         return
     x = columns["distance_m"]
     barometric = summary.get("altitude_barometric")
-    source = classify_altitude(
-        _noise(x[sample_row], sample_alt), positions=gps,
-        barometric=barometric if isinstance(barometric, bool) else None)
-    result = smooth_and_grade(x, sample_row, sample_alt, source)
+    noise = _noise(x[sample_row], sample_alt)
+    source = classify_altitude(noise, positions=gps,
+                               barometric=barometric if isinstance(barometric, bool) else None)
+    result = smooth_and_grade(x, sample_row, sample_alt, source, noise)
     if not np.isfinite(result.altitude_m).any():
         return
     columns["altitude_m"] = result.altitude_m
@@ -259,6 +259,7 @@ def _iso(stamp: pd.Timestamp) -> str:
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
 ) -> pd.DataFrame:
+    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
     order = [c for c in STREAM_COLUMNS if c == "timestamp" or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
@@ -267,7 +268,7 @@ def _frame(
     data: dict[str, object] = {}
     for name in order:
         if name == "timestamp":
-            data[name] = pd.to_datetime(ticks.view("datetime64[ns]"), utc=True)
+            data[name] = pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")
         else:
             data[name] = np.asarray(columns[name], dtype=float)
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied

@@ -24,6 +24,7 @@ Rules (each removal is counted under its reason in ``dropped``):
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +34,7 @@ from legload.core.activity import haversine_m
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import StreamError
+from legload.streams.resample import in_blocks
 
 CYCLING_SPORTS = frozenset({"cycling"})
 
@@ -48,6 +50,7 @@ TELEPORT_MAX_FIXES = 5
 
 #: numeric channels carried from the samples (canonical names, plus an optional incline)
 CHANNELS = (*(c for c in SAMPLE_COLUMNS if c != "timestamp"), "grade")
+_NAT = np.iinfo(np.int64).min  # how numpy stores a missing time
 
 
 @dataclass(frozen=True)
@@ -91,42 +94,45 @@ class CleanSamples:
             self.dropped[reason] = self.dropped.get(reason, 0) + int(n)
 
 
-def clean_samples(samples: pd.DataFrame, sport: str) -> CleanSamples:
-    """Sort, de-duplicate and strip implausible values (rules in the module docstring).
+def clean_samples(samples: pd.DataFrame, sport: str, skip: Collection[str] = ()) -> CleanSamples:
+    """Sort, de-duplicate and strip implausible values (rules in the module docstring);
+    the columns named in ``skip`` are left out (a reader's derived ones).
 
     Raises:
         StreamError: the samples have no usable timestamp.
     """
-    if "timestamp" not in samples or len(samples) == 0:
+    if "timestamp" not in samples or "timestamp" in skip or len(samples) == 0:
         raise StreamError("no timestamped samples: a stream needs the time of each sample")
-    stamps = pd.to_datetime(samples["timestamp"], utc=True, errors="coerce")
-    ns = stamps.dt.tz_localize(None).dt.as_unit("ns").to_numpy("datetime64[ns]")
-    has_time = ~np.isnat(ns)
-    if has_time.sum() == 0:
+    ticks = _utc_ticks(samples["timestamp"])
+    has_time = ticks != _NAT
+    if not has_time.any():
         raise StreamError("no timestamped samples: every timestamp is missing")
-    ticks = ns.view(np.int64)
-    rows = np.flatnonzero(has_time)
-    backwards = int(np.sum(np.diff(ticks[rows]) < 0))
-    rows = rows[np.argsort(ticks[rows], kind="stable")]
-    keep = np.concatenate([[True], np.diff(ticks[rows]) != 0])
-    rows = rows[keep]
-
-    t0 = int(ticks[rows[0]])
+    rows: np.ndarray | None = None  # None: every row, in order (the usual recording)
+    backwards = 0
+    if not (has_time.all() and bool(np.all(ticks[1:] > ticks[:-1]))):
+        rows = np.flatnonzero(has_time)
+        backwards = int(np.sum(np.diff(ticks[rows]) < 0))
+        rows = rows[np.argsort(ticks[rows], kind="stable")]
+        keep = np.concatenate([[True], np.diff(ticks[rows]) != 0])
+        rows = rows[keep]
+    kept = ticks if rows is None else ticks[rows]
+    t0 = int(kept[0])
     cleaned = CleanSamples(
-        t_s=(ticks[rows] - t0) / 1e9,
+        t_s=(kept - t0) / 1e9,
         start=pd.Timestamp(t0, unit="ns", tz="UTC"),
         channels={},
     )
     cleaned.count("no_timestamp", int((~has_time).sum()))
-    cleaned.count("duplicate_timestamp", int((~keep).sum()))
+    cleaned.count("duplicate_timestamp", int(has_time.sum()) - kept.size)
     if backwards:
         cleaned.warnings.append(
             f"timestamps ran backwards {backwards} times; samples sorted by time")
 
     for name in CHANNELS:
-        if name in samples:
-            values = pd.to_numeric(samples[name], errors="coerce").to_numpy(float, na_value=np.nan)
-            values = values[rows].copy()
+        if name in samples and name not in skip:
+            values = _floats(samples[name])
+            values = np.array(values, dtype=float) if rows is None else \
+                np.asarray(values[rows], dtype=float)  # a copy of its own: cleaned in place
             values[~np.isfinite(values)] = np.nan
             cleaned.channels[name] = values
 
@@ -143,6 +149,25 @@ def clean_samples(samples: pd.DataFrame, sport: str) -> CleanSamples:
     _drop_outside(cleaned, "altitude_m", *ALTITUDE_RANGE_M, "altitude_out_of_range")
     _clean_positions(cleaned, limits)
     return cleaned
+
+
+def _utc_ticks(times: pd.Series) -> np.ndarray:
+    """Nanoseconds since 1970 UTC of a column of times (naive ones are UTC; NaT and what
+    is not a time are :data:`_NAT`), read straight from a datetime column."""
+    dtype = times.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return times.array.as_unit("ns").asi8
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        return times.to_numpy().astype("M8[ns]", copy=False).view(np.int64)
+    stamps = pd.to_datetime(times, utc=True, errors="coerce")
+    return stamps.dt.tz_localize(None).dt.as_unit("ns").to_numpy("datetime64[ns]").view(np.int64)
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    """A channel as numbers (what is not a number is NaN); a numpy column as it is stored."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "fiub":
+        return column.to_numpy()
+    return pd.to_numeric(column, errors="coerce").to_numpy(float, na_value=np.nan)
 
 
 def _drop_flat_motion(cleaned: CleanSamples) -> None:
@@ -183,7 +208,9 @@ def _clean_positions(cleaned: CleanSamples, limits: Limits) -> None:
     bad = missing | null_island | outside
     fixes = np.flatnonzero(~bad)
     if fixes.size >= 2:
-        step = haversine_m(lat[fixes[:-1]], lon[fixes[:-1]], lat[fixes[1:]], lon[fixes[1:]])
+        first, second = fixes[:-1], fixes[1:]
+        step = in_blocks(first.size, lambda r: haversine_m(
+            lat[first[r]], lon[first[r]], lat[second[r]], lon[second[r]]))
         dt = np.diff(cleaned.t_s[fixes])
         jump = step > limits.max_jump_speed_m_s * dt + GNSS_SLACK_M
         if jump.any():
@@ -193,7 +220,7 @@ def _clean_positions(cleaned: CleanSamples, limits: Limits) -> None:
             teleport = sizes[piece] < shortest_kept
             bad[fixes[teleport]] = True
             cleaned.count("position_teleport", int(teleport.sum()))
-    lat = np.where(bad, np.nan, lat)
-    lon = np.where(bad, np.nan, lon)
+    lat[bad] = np.nan  # the channels' own copies (clean_samples)
+    lon[bad] = np.nan
     cleaned.channels["lat_deg"] = lat
     cleaned.channels["lon_deg"] = lon

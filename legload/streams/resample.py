@@ -13,9 +13,13 @@ between the two samples around it, and those belong to its own chunk by construc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+#: rows computed at a time by :func:`in_blocks` (bounds the temporaries of long recordings)
+BLOCK_ROWS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,24 @@ def build_grid(
     return Grid(seconds=seconds.astype(float), chunk=chunk, first=first, last=last), isolated
 
 
+def in_blocks(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
+    """``compute(rows)`` of :data:`BLOCK_ROWS` rows at a time, gathered into one float array
+    of ``n`` (for element-wise computations: the same numbers as in one piece)."""
+    out = np.empty(n)
+    for first in range(0, n, BLOCK_ROWS):
+        rows = slice(first, min(n, first + BLOCK_ROWS))
+        out[rows] = compute(rows)
+    return out
+
+
+def cumsum0(values: np.ndarray) -> np.ndarray:
+    """Running sum of ``values`` with a 0 in front (``n + 1`` floats, written in place)."""
+    out = np.empty(values.size + 1)
+    out[0] = 0.0
+    np.cumsum(values, out=out[1:])
+    return out
+
+
 def interp_gapped(
     t_s: np.ndarray, values: np.ndarray, at: np.ndarray, max_gap_s: float,
 ) -> np.ndarray:
@@ -85,20 +107,25 @@ def interp_gapped(
     finite samples at most ``max_gap_s`` apart; elsewhere (before the first, after the last,
     or inside a longer hole in this channel) it is NaN — a missing stretch is not invented.
     """
-    out = np.full(at.shape, np.nan)
     ok = np.isfinite(values)
-    tt, vv = t_s[ok], values[ok]
+    tt, vv = (t_s, values) if ok.all() else (t_s[ok], values[ok])
     if tt.size == 0:
+        return np.full(at.shape, np.nan)
+
+    def block(rows: slice) -> np.ndarray:
+        points = at[rows]
+        out = np.full(points.shape, np.nan)
+        after = np.searchsorted(tt, points, side="right")
+        before = after - 1
+        has_before = before >= 0
+        exact = has_before & (tt[np.clip(before, 0, tt.size - 1)] == points)
+        inside = has_before & (after < tt.size)
+        span = tt[np.clip(after, 0, tt.size - 1)] - tt[np.clip(before, 0, tt.size - 1)]
+        usable = exact | (inside & (span <= max_gap_s))
+        out[usable] = np.interp(points[usable], tt, vv)
         return out
-    after = np.searchsorted(tt, at, side="right")
-    before = after - 1
-    has_before = before >= 0
-    exact = has_before & (tt[np.clip(before, 0, tt.size - 1)] == at)
-    inside = has_before & (after < tt.size)
-    span = tt[np.clip(after, 0, tt.size - 1)] - tt[np.clip(before, 0, tt.size - 1)]
-    usable = exact | (inside & (span <= max_gap_s))
-    out[usable] = np.interp(at[usable], tt, vv)
-    return out
+
+    return in_blocks(at.size, block)
 
 
 def window_bounds(grid: Grid, half: int) -> tuple[np.ndarray, np.ndarray]:
@@ -111,8 +138,9 @@ def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
     """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs."""
     lo, hi = window_bounds(grid, half)
     finite = np.isfinite(values)
-    sums = np.concatenate([[0.0], np.cumsum(np.where(finite, values, 0.0))])
-    counts = np.concatenate([[0], np.cumsum(finite)])
+    sums = cumsum0(np.where(finite, values, 0.0))
+    counts = np.zeros(finite.size + 1, dtype=np.int64)
+    np.cumsum(finite, out=counts[1:])
     n = counts[hi + 1] - counts[lo]
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = (sums[hi + 1] - sums[lo]) / n

@@ -33,6 +33,8 @@ from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,
+    cumsum0,
+    in_blocks,
     interp_gapped,
     window_bounds,
     windowed_mean,
@@ -92,21 +94,22 @@ def cumulative_distance(
         cleaned.count("distance_backwards", int(backwards.sum()))
         cleaned.count("distance_spike", int(spike.sum()))
         step[backwards | spike] = 0.0
-        return Distance(_cumsum0(step), "device_distance", speed_source)
+        return Distance(cumsum0(step), "device_distance", speed_source)
     if _covered(speed):
         ok = np.isfinite(speed)
         filled = np.interp(t, t[ok], speed[ok])
         step = 0.5 * (filled[:-1] + filled[1:]) * dt
         step[dt > pause_gap_s if pauses is None else pauses] = 0.0
-        return Distance(_cumsum0(step), "device_speed", speed_source)
+        return Distance(cumsum0(step), "device_speed", speed_source)
     if positions:
         lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]
         fixes = np.flatnonzero(np.isfinite(lat))
         flat, flon = _smooth_fixes(t[fixes], lat[fixes], lon[fixes])
-        step = haversine_m(flat[:-1], flon[:-1], flat[1:], flon[1:])
+        step = in_blocks(fixes.size - 1, lambda r: haversine_m(
+            flat[:-1][r], flon[:-1][r], flat[1:][r], flon[1:][r]))
         fix_dt = np.diff(t[fixes])
         step[step > limits.max_jump_speed_m_s * fix_dt + GNSS_SLACK_M] = 0.0
-        at_fixes = _cumsum0(step)
+        at_fixes = cumsum0(step)
         return Distance(np.interp(t, t[fixes], at_fixes), "positions", speed_source)
     return Distance(np.zeros(t.size), "none", speed_source)
 
@@ -156,7 +159,8 @@ def _chord_speed(cleaned: CleanSamples, grid: Grid, pause_gap_s: float) -> np.nd
     lo, hi = window_bounds(grid, SPEED_HALF_WINDOW_S)
     span = (hi - lo).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        speed = haversine_m(lat[lo], lon[lo], lat[hi], lon[hi]) / span
+        speed = in_blocks(span.size, lambda r: haversine_m(
+            lat[lo[r]], lon[lo[r]], lat[hi[r]], lon[hi[r]]) / span[r])
     return np.where(span > 0, speed, np.nan)
 
 
@@ -186,8 +190,5 @@ def row_distance(
             idx = np.flatnonzero(broken)
             straight = haversine_m(lat[idx], lon[idx], lat[idx + 1], lon[idx + 1])
             step[idx] = np.where(np.isfinite(straight), np.minimum(step[idx], straight), step[idx])
-    return _cumsum0(np.maximum(step, 0.0))
+    return cumsum0(np.maximum(step, 0.0, out=step))
 
-
-def _cumsum0(step: np.ndarray) -> np.ndarray:
-    return np.concatenate([[0.0], np.cumsum(step)])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -68,6 +70,8 @@ class Stream:
     flags: dict[str, object] = field(default_factory=dict)
     sport: str = "other"
     sub_sport: str = "generic"
+    _memos: dict[str, tuple[object, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def moving_s(self) -> float:
@@ -92,9 +96,22 @@ class Stream:
         return self._climb()[1]
 
     def _climb(self) -> tuple[float, float]:
-        if "altitude_m" not in self.frame:
-            return 0.0, 0.0
-        return climb(self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+        """Ascent and descent, computed once per frame (totals, class and report ask)."""
+        def compute() -> tuple[float, float]:
+            if "altitude_m" not in self.frame:
+                return 0.0, 0.0
+            return climb(self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+
+        return self.memo("climb", self.frame, compute)
+
+    def memo(self, name: str, source: object, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept under ``name`` while it is asked of the same ``source`` object
+        (a figure the analysis asks for more than once; the frames are not changed once
+        built)."""
+        known = self._memos.get(name)
+        if known is None or known[0] is not source:
+            known = self._memos[name] = (source, compute())
+        return known[1]
 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:

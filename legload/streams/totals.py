@@ -63,7 +63,7 @@ class Totals:
 
 def session_totals(activity: Activity, stream: Stream) -> Totals:
     """The activity's figures: device totals where recorded, else the stream's (module doc)."""
-    device = device_totals(activity)
+    device = device_totals(activity, stream)
     measured = {"moving_s": stream.moving_s, "distance_m": stream.distance_m,
                 "ascent_m": stream.ascent_m, "descent_m": stream.descent_m}
     chosen, sources, notes = {}, {}, []
@@ -79,8 +79,9 @@ def session_totals(activity: Activity, stream: Stream) -> Totals:
     return Totals(**chosen, sources=sources, notes=notes)
 
 
-def device_totals(activity: Activity) -> dict[str, float]:
-    """The session totals the device itself recorded (empty for GPX, or FIT without session)."""
+def device_totals(activity: Activity, stream: Stream | None = None) -> dict[str, float]:
+    """The session totals the device itself recorded (empty for GPX, or FIT without session);
+    ``stream``, the activity's, keeps what is computed from the samples for a second call."""
     summary = activity.summary or {}
     if summary.get("format") not in DEVICE_TOTAL_FORMATS:
         return {}
@@ -94,17 +95,21 @@ def device_totals(activity: Activity) -> dict[str, float]:
     if distance is not None and distance > 0:
         out["distance_m"] = distance
     ascent, descent = _finite(summary.get("ascent_m")), _finite(summary.get("descent_m"))
-    if ascent is not None and descent is not None and _recorded_climb(activity, ascent, descent):
+    if ascent is not None and descent is not None and _recorded_climb(activity, ascent, descent, stream):
         out["ascent_m"], out["descent_m"] = ascent, descent
     return out
 
 
-def _recorded_climb(activity: Activity, ascent: float, descent: float) -> bool:
+def _recorded_climb(activity: Activity, ascent: float, descent: float,
+                    stream: Stream | None) -> bool:
     """True when the summary's ascent is the device's (not the reader's from the samples)."""
     samples = activity.samples
     if samples is None or "altitude_m" not in samples:
         return ascent > 0 or descent > 0
-    computed = climb_m(np.asarray(samples["altitude_m"], dtype=float))
+    def compute() -> tuple[float, float]:
+        return climb_m(np.asarray(samples["altitude_m"], dtype=float))
+
+    computed = compute() if stream is None else stream.memo("samples_climb", samples, compute)
     if math.isclose(ascent, computed[0], abs_tol=1e-6) and \
             math.isclose(descent, computed[1], abs_tol=1e-6):
         return False  # the reader's climb over the stored samples: the stream does better
