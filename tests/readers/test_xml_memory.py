@@ -41,11 +41,6 @@ def _import_peak(tmp_path: Path, points: int) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="samples /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason=(
-    "known (issue 16, item 12): since the analysis runs at import, the per-muscle load "
-    "(analysis/muscle_load.py: four full sets of per-muscle rate arrays) adds about 220 MB at "
-    "300 k points (1.7 GB at 2 M): 336 MB grown against a 248 MB bound; the reader, the stream "
-    "and the altitude fit alone stay within it (tests/test_import_memory.py)"))
 def test_a_big_gpx_import_takes_memory_in_proportion_to_its_frame(tmp_path):
     small = _import_peak(tmp_path, 1_000)
     big = _import_peak(tmp_path, POINTS)
