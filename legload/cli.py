@@ -2,9 +2,11 @@
 
 Conventions: ``--json`` prints exactly one JSON document on stdout; errors go to stderr as
 one line with exit code 1; bad usage exits with 2 (typer's default).
-"""
 
-from __future__ import annotations
+(No ``from __future__ import annotations``: typer reads the annotations of every command
+when the app is built, and evaluating them once here, at definition, is quicker than from
+strings on each run.)
+"""
 
 import datetime as dt
 import json
@@ -14,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from legload import __version__, api
+from legload import __version__
 from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
 from legload.cli_serve import register as register_serve
@@ -23,10 +25,11 @@ from legload.cli_support import plain_typer as _typer
 from legload.cli_user import register as register_user
 from legload.core.text import plain
 from legload.errors import LegloadError
-from legload.store import default_db_path
+from legload.store.paths import default_db_path
 
-# Commands import what they need (readers, pandas, the terminal tables) when they run, so
-# that `--help`, `--version` and the quick commands start in a fraction of a second.
+# Commands import what they need (the workflows, readers, pandas, the terminal tables) when
+# they run, so that `--help`, `--version` and the quick commands start in a fraction of a
+# second.
 
 
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
@@ -61,6 +64,13 @@ def main_options(version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")]
         = False) -> None:
     """Will running make my legs muscular? Per-muscle load from your own data."""
+
+
+def _api():
+    """The workflows (:mod:`legload.api`, with the store), loaded when a command runs."""
+    from legload import api
+
+    return api
 
 
 def _terminal():
@@ -100,12 +110,12 @@ def import_(
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
     try:
         if as_json:
-            report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
+            report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
                                       workers=workers)
         else:
             with import_bar(err) as bar:
                 task = bar.add_task("import", total=None)
-                report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
+                report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
                                           workers=workers,
                                           progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
@@ -145,7 +155,7 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     if ctx.invoked_subcommand is not None:
         return
     try:
-        rows = api.list_activities(db=db, athlete=athlete)
+        rows = _api().list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -167,7 +177,7 @@ def analyze(
     """Describe one activity: energy, grade-adjusted pace, class, per-muscle work and
     activation, and segments."""
     try:
-        result = api.analyse(target, db=db)
+        result = _api().analyse(target, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -229,7 +239,7 @@ def athlete_set(
                              weight_kg=weight_kg, body_fat_fraction=body_fat,
                              running_years=running_years, lifting_years=lifting_years)
     try:
-        saved = api.set_athlete(profile, db=db)
+        saved = _api().set_athlete(profile, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     _show_profile(saved, as_json)
@@ -240,7 +250,7 @@ def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
                  as_json: JsonOption = False) -> None:
     """Show an athlete's profile."""
     try:
-        profiles = api.athletes(db=db)
+        profiles = _api().athletes(db=db)
         chosen = [p for p in profiles if athlete is None or p.name == athlete]
         if not chosen:
             raise LegloadError(f"no athlete named {athlete!r}" if athlete else
@@ -276,7 +286,7 @@ def strength_import(
     if unit not in (None, "kg", "lb"):
         raise _fail(LegloadError(f"--unit must be kg or lb, not {unit!r}"))
     try:
-        result = api.import_strength(path, db=db, athlete=athlete, weight_unit=unit)
+        result = _api().import_strength(path, db=db, athlete=athlete, weight_unit=unit)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -298,7 +308,7 @@ def strength_import(
 def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
                 as_json: bool) -> None:
     try:
-        result = api.import_log(path, kind, db=db, athlete=athlete)
+        result = _api().import_log(path, kind, db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -353,7 +363,7 @@ def report(
 
     try:
         with AnalysisBar(err) as progress:
-            answer = api.report(db=db, athlete=athlete, weeks=weeks,
+            answer = _api().report(db=db, athlete=athlete, weeks=weeks,
                                 until=until.date() if until else None, progress=progress)
         if html is not None:
             write_replacing(html, render_report(answer, __version__))
