@@ -111,13 +111,13 @@ def import_(
     try:
         if as_json:
             report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
-                                      workers=workers)
+                                         workers=workers)
         else:
             with import_bar(err) as bar:
                 task = bar.add_task("import", total=None)
                 report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
-                                          workers=workers,
-                                          progress=lambda _name: bar.advance(task))
+                                             workers=workers,
+                                             progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
         if as_json:  # the document still comes, saying why nothing (more) was stored
             _emit_json({"error": plain(exc)})
@@ -142,8 +142,8 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
                    "source_path", "sha256")
 
 
-activities_app = typer.Typer(help="Imported activities: list them (no command), delete some.",
-                             rich_markup_mode=None, add_completion=False)
+activities_app = _typer("Imported activities: list them (no command), delete some.",
+                        no_args_is_help=False)
 app.add_typer(activities_app, name="activities")
 
 
@@ -358,14 +358,14 @@ def report(
 ) -> None:
     """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
     weeks that end on --until."""
-    from legload.render.files import write_replacing
-    from legload.render.html import render_report
-
     try:
         with AnalysisBar(err) as progress:
             answer = _api().report(db=db, athlete=athlete, weeks=weeks,
-                                until=until.date() if until else None, progress=progress)
-        if html is not None:
+                                   until=until.date() if until else None, progress=progress)
+        if html is not None:  # Jinja2 and the SVG drawings load only for it
+            from legload.render.files import write_replacing
+            from legload.render.html import render_report
+
             write_replacing(html, render_report(answer, __version__))
     except LegloadError as exc:
         raise _fail(exc) from None

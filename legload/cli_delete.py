@@ -106,8 +106,9 @@ def _log_delete(kind: str, db_option, athlete_option, say, fail) -> Callable[...
         what = f" imported from {source}" if source is not None else ""
         count = _asked(yes, f"Delete {kind} rows from {first or 'the start'} to "
                             f"{last or 'the end'}{what}?",
-                       lambda: _api().delete_logs(kind, db=db, athlete=athlete, date_from=first,
-                                               date_to=last, source=source), fail)
+                       lambda: _api().delete_logs(kind, db=db, athlete=athlete,
+                                                  date_from=first, date_to=last,
+                                                  source=source), fail)
         say(f"deleted {count} {kind} row(s)")
 
     delete_log.__doc__ = f"Delete {kind} rows by date range (--from, --to) or source file."
