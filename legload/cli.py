@@ -20,7 +20,7 @@ from legload import __version__
 from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
 from legload.cli_serve import register as register_serve
-from legload.cli_support import AnalysisBar, Command, LazyConsole, import_bar
+from legload.cli_support import AnalysisBar, Command, LazyConsole, ShownLater, import_bar
 from legload.cli_support import plain_typer as _typer
 from legload.cli_user import register as register_user
 from legload.core.text import plain
@@ -37,7 +37,7 @@ out = LazyConsole()
 err = LazyConsole(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
-    "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
+    "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=ShownLater(default_db_path),
     help="Database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 AthleteOption = Annotated[str | None, typer.Option(

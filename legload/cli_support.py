@@ -14,6 +14,8 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
     from rich.progress import Progress
 
@@ -100,13 +102,34 @@ def _quick(params: list) -> None:
                                                annotation=descriptor.annotation)
 
 
+class ShownLater(str):
+    """An option's ``show_default`` worked out when its command's help is shown, not when
+    the command line is built (the database's place costs an import that ``--help`` and a
+    command given ``--db`` never need)."""
+
+    text: Callable[[], object]
+
+    def __new__(cls, text: Callable[[], object]) -> ShownLater:
+        value = super().__new__(cls, "")
+        value.text = text
+        return value
+
+
 class _Quick:
-    """Mixin: the options' plain values (``--help`` too) skip pydantic."""
+    """Mixin: the options' plain values (``--help`` too) skip pydantic; defaults
+    :class:`ShownLater` are worked out for the help."""
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         _quick([option] if option is not None else [])
         return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.params:  # type: ignore[attr-defined]
+            shown = getattr(param, "show_default", None)
+            if isinstance(shown, ShownLater):
+                param.show_default = str(shown.text())
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
 class Command(_Quick, TyperCommand):

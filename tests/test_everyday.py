@@ -48,7 +48,8 @@ def test_quick_commands_load_no_pandas_numpy_lxml_readers_or_pydantic(tmp_path, 
 
 @pytest.mark.parametrize("argv", [("--help",), ("--version",), ("report", "--help")])
 def test_help_and_version_load_neither_the_workflows_nor_the_store(tmp_path, argv):
-    light = ("legload.api", "legload.store.db", "legload.render", "rich", "jinja2", "pydantic")
+    light = ("legload.api", "legload.store.db", "legload.render", "rich", "jinja2", "pydantic",
+             "platformdirs")
     assert _loaded_by(tmp_path / "legload.sqlite", *argv, modules=light) == []
 
 
