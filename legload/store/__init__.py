@@ -10,8 +10,9 @@ only the database's path (the command line's help) does not load the whole store
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from legload.core.lazy import lazy_names
 
 #: where each name lives
 _HOMES = {
@@ -32,10 +33,4 @@ __all__ = ["DatabaseUnusable", "PreparedActivity", "Store", "default_db_path", "
            "prepare_activity"]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'legload.store' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
