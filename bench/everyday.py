@@ -16,7 +16,11 @@ of any Python program on this machine), and the median wall time counts:
   file decoded by :func:`legload.readers.fit.decode.decode` in one process; and against
   reading and analysing them in one process (what the import's workers do per file).
 
-    .venv/bin/python bench/everyday.py [--years 10] [--runs 5] [--workers N]
+    .venv/bin/python bench/everyday.py [--years 10] [--runs 5] [--workers N] [--db FILE]
+
+Each line gives the median, the median less ``python -c pass``, the ratio to it and the
+target; then the import against the FIT decode of the same files (target 2x) and against
+reading and analysing them in one process.
 
 Byte-code is written as usual (``PYTHONDONTWRITEBYTECODE`` is cleared for the commands) and
 each command runs once before it is timed, as on a machine where legload is installed.
@@ -111,45 +115,73 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+TARGETS = {"legload --help": 0.15, "legload --version": 0.15,
+           "legload activities --json": 0.4, "legload report --json": 1.5}
+
+
+def imported(folder: Path, db: Path) -> float | None:
+    """Seconds to import the history into ``db`` (None: ``db`` held it already)."""
+    if db.exists():
+        return None
+    _run(legload("athlete", "set", "--name", ATHLETE, "--weight-kg", "58", "--db", str(db)))
+    return _run(legload("import", str(folder), "--db", str(db), "--json"))
+
+
+def commands(db: Path) -> dict[str, list[str]]:
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "legload --help": legload("--help"),
+        "legload --version": legload("--version"),
+        "legload athlete show": legload("athlete", "show", "--db", str(db)),
+        "legload activities --json": legload("activities", "--db", str(db), "--json"),
+        "legload report --json": legload("report", "--db", str(db), "--json", "--until", UNTIL),
+    }
+
+
+def print_commands(medians: dict[str, float]) -> None:
+    floor = medians["python -c pass"]
+    print(f"{'command':<28}{'median s':>10}{'- python':>10}{'/ python':>10}{'target s':>10}  ok")
+    for name, seconds in medians.items():
+        target = TARGETS.get(name)
+        ok = "" if target is None else ("yes" if seconds <= target else "NO")
+        print(f"{name:<28}{seconds:>10.3f}{seconds - floor:>10.3f}{seconds / floor:>9.1f}x"
+              f"{'' if target is None else f'{target:.2f}':>10}  {ok}")
+
+
+def print_import(import_s: float | None, decode_s: float, analyse_s: float) -> None:
+    if import_s is None:
+        print("\nimport: not timed (the database given with --db held the history already)")
+        return
+    ratio = import_s / decode_s
+    print(f"\nimport {import_s:.1f} s (one run, analyses included) / FIT decode {decode_s:.1f} s "
+          f"of the same files = {ratio:.2f}x (target 2x): {'yes' if ratio <= 2 else 'NO'}")
+    print(f"import {import_s:.1f} s / read and analyse in one process {analyse_s:.1f} s = "
+          f"{import_s / analyse_s:.2f}x (with {os.cpu_count()} CPUs; decode alone is "
+          f"{100 * decode_s / analyse_s:.0f} % of read and analyse)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes writing the history")
+    parser.add_argument("--db", type=Path, help="database to import the history into and "
+                        "keep (reused as it is when it exists: the import is then not timed)")
     args = parser.parse_args()
     folder = history(args.years, args.workers)
     with tempfile.TemporaryDirectory(prefix="legload-bench-everyday-") as tmp:
-        db = str(Path(tmp) / "legload.sqlite")
-        _run(legload("athlete", "set", "--name", ATHLETE, "--weight-kg", "58", "--db", db))
-        import_s = _run(legload("import", str(folder), "--db", db, "--json"))
+        db = args.db or Path(tmp) / "legload.sqlite"
+        import_s = imported(folder, db)
         decode_s, analyse_s, n_files = in_process_seconds(folder)
         before = stored_analyses(db)
-        medians = timed({
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "legload --help": legload("--help"),
-            "legload --version": legload("--version"),
-            "legload athlete show": legload("athlete", "show", "--db", db),
-            "legload activities --json": legload("activities", "--db", db, "--json"),
-            "legload report --json": legload("report", "--db", db, "--json", "--until", UNTIL),
-        }, args.runs)
+        medians = timed(commands(db), args.runs)
         computed = stored_analyses(db) != before
-    targets = {"legload --help": 0.15, "legload --version": 0.15,
-               "legload activities --json": 0.4, "legload report --json": 1.5}
-    floor = medians["python -c pass"]
     print(f"\n{args.years:g} years: {n_files} FIT files, {len(before)} stored analyses; "
-          f"median of {args.runs} runs, wall seconds\n")
-    print(f"{'command':<28}{'median s':>10}{'- python':>10}{'target s':>10}  ok")
-    for name, seconds in medians.items():
-        target = targets.get(name)
-        ok = "" if target is None else ("yes" if seconds <= target else "NO")
-        print(f"{name:<28}{seconds:>10.3f}{seconds - floor:>10.3f}"
-              f"{'' if target is None else f'{target:.2f}':>10}  {ok}")
-    ratio = import_s / decode_s
-    print(f"\nimport {import_s:.1f} s (one run, analyses included) / FIT decode {decode_s:.1f} s "
-          f"of the same files = {ratio:.2f}x (target 2x): {'yes' if ratio <= 2 else 'NO'}")
-    print(f"  (read and analysed in one process: {analyse_s:.1f} s; import / that = "
-          f"{import_s / analyse_s:.2f}x, with {os.cpu_count()} CPUs)")
+          f"median of {args.runs} runs, wall seconds, each command a whole process "
+          f"(python -c pass is the floor of any Python program here)\n")
+    print_commands(medians)
+    print_import(import_s, decode_s, analyse_s)
     print(f"report computed analyses on demand: {'YES (should not)' if computed else 'no'}")
 
 

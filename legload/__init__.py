@@ -9,8 +9,9 @@ Every result's ``to_dict()`` is the matching ``--json`` document of the CLI, des
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from legload.core.lazy import lazy_names
 
 #: where each public name lives; imported on first use (PEP 562), so that ``import legload``
 #: and the command line's ``--help`` load neither pandas nor the readers
@@ -86,13 +87,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'legload' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
 
 
 def __dir__() -> list[str]:

@@ -2,9 +2,11 @@
 
 Conventions: ``--json`` prints exactly one JSON document on stdout; errors go to stderr as
 one line with exit code 1; bad usage exits with 2 (typer's default).
-"""
 
-from __future__ import annotations
+(No ``from __future__ import annotations``: typer reads the annotations of every command
+when the app is built, and evaluating them once here, at definition, is quicker than from
+strings on each run.)
+"""
 
 import datetime as dt
 import json
@@ -14,19 +16,20 @@ from typing import Annotated
 
 import typer
 
-from legload import __version__, api
+from legload import __version__
 from legload.cli_batch import register as register_batch
 from legload.cli_delete import register as register_delete
 from legload.cli_serve import register as register_serve
-from legload.cli_support import AnalysisBar, Command, LazyConsole, import_bar
+from legload.cli_support import AnalysisBar, Command, LazyConsole, ShownLater, import_bar
 from legload.cli_support import plain_typer as _typer
 from legload.cli_user import register as register_user
 from legload.core.text import plain
 from legload.errors import LegloadError
-from legload.store import default_db_path
+from legload.store.paths import default_db_path
 
-# Commands import what they need (readers, pandas, the terminal tables) when they run, so
-# that `--help`, `--version` and the quick commands start in a fraction of a second.
+# Commands import what they need (the workflows, readers, pandas, the terminal tables) when
+# they run, so that `--help`, `--version` and the quick commands start in a fraction of a
+# second.
 
 
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
@@ -34,7 +37,7 @@ out = LazyConsole()
 err = LazyConsole(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option(
-    "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=str(default_db_path()),
+    "--db", envvar="LEGLOAD_DB", metavar="FILE", show_default=ShownLater(default_db_path),
     help="Database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 AthleteOption = Annotated[str | None, typer.Option(
@@ -61,6 +64,13 @@ def main_options(version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")]
         = False) -> None:
     """Will running make my legs muscular? Per-muscle load from your own data."""
+
+
+def _api():
+    """The workflows (:mod:`legload.api`, with the store), loaded when a command runs."""
+    from legload import api
+
+    return api
 
 
 def _terminal():
@@ -100,14 +110,14 @@ def import_(
     """Import activity files (FIT, GPX, TCX, .gz), folders and Strava/Garmin exports."""
     try:
         if as_json:
-            report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
-                                      workers=workers)
+            report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
+                                         workers=workers)
         else:
             with import_bar(err) as bar:
                 task = bar.add_task("import", total=None)
-                report = api.import_paths(paths, db=db, strict=strict, athlete=athlete,
-                                          workers=workers,
-                                          progress=lambda _name: bar.advance(task))
+                report = _api().import_paths(paths, db=db, strict=strict, athlete=athlete,
+                                             workers=workers,
+                                             progress=lambda _name: bar.advance(task))
     except LegloadError as exc:
         if as_json:  # the document still comes, saying why nothing (more) was stored
             _emit_json({"error": plain(exc)})
@@ -132,8 +142,8 @@ ACTIVITY_FIELDS = ("id", "sport", "sub_sport", "name", "start", "duration_s", "m
                    "source_path", "sha256")
 
 
-activities_app = typer.Typer(help="Imported activities: list them (no command), delete some.",
-                             rich_markup_mode=None, add_completion=False)
+activities_app = _typer("Imported activities: list them (no command), delete some.",
+                        no_args_is_help=False)
 app.add_typer(activities_app, name="activities")
 
 
@@ -145,7 +155,7 @@ def activities(ctx: typer.Context, db: DbOption = None, athlete: AthleteOption =
     if ctx.invoked_subcommand is not None:
         return
     try:
-        rows = api.list_activities(db=db, athlete=athlete)
+        rows = _api().list_activities(db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -167,7 +177,7 @@ def analyze(
     """Describe one activity: energy, grade-adjusted pace, class, per-muscle work and
     activation, and segments."""
     try:
-        result = api.analyse(target, db=db)
+        result = _api().analyse(target, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -229,7 +239,7 @@ def athlete_set(
                              weight_kg=weight_kg, body_fat_fraction=body_fat,
                              running_years=running_years, lifting_years=lifting_years)
     try:
-        saved = api.set_athlete(profile, db=db)
+        saved = _api().set_athlete(profile, db=db)
     except LegloadError as exc:
         raise _fail(exc) from None
     _show_profile(saved, as_json)
@@ -240,7 +250,7 @@ def athlete_show(athlete: AthleteOption = None, db: DbOption = None,
                  as_json: JsonOption = False) -> None:
     """Show an athlete's profile."""
     try:
-        profiles = api.athletes(db=db)
+        profiles = _api().athletes(db=db)
         chosen = [p for p in profiles if athlete is None or p.name == athlete]
         if not chosen:
             raise LegloadError(f"no athlete named {athlete!r}" if athlete else
@@ -276,7 +286,7 @@ def strength_import(
     if unit not in (None, "kg", "lb"):
         raise _fail(LegloadError(f"--unit must be kg or lb, not {unit!r}"))
     try:
-        result = api.import_strength(path, db=db, athlete=athlete, weight_unit=unit)
+        result = _api().import_strength(path, db=db, athlete=athlete, weight_unit=unit)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -298,7 +308,7 @@ def strength_import(
 def _import_log(path: Path, kind: str, athlete: str | None, db: Path | None,
                 as_json: bool) -> None:
     try:
-        result = api.import_log(path, kind, db=db, athlete=athlete)
+        result = _api().import_log(path, kind, db=db, athlete=athlete)
     except LegloadError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -348,14 +358,14 @@ def report(
 ) -> None:
     """The answer: per-muscle verdicts, lean-mass projection, risks and a plan, over the
     weeks that end on --until."""
-    from legload.render.files import write_replacing
-    from legload.render.html import render_report
-
     try:
         with AnalysisBar(err) as progress:
-            answer = api.report(db=db, athlete=athlete, weeks=weeks,
-                                until=until.date() if until else None, progress=progress)
-        if html is not None:
+            answer = _api().report(db=db, athlete=athlete, weeks=weeks,
+                                   until=until.date() if until else None, progress=progress)
+        if html is not None:  # Jinja2 and the SVG drawings load only for it
+            from legload.render.files import write_replacing
+            from legload.render.html import render_report
+
             write_replacing(html, render_report(answer, __version__))
     except LegloadError as exc:
         raise _fail(exc) from None

@@ -12,7 +12,6 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from legload import api
 from legload.errors import LegloadError
 
 T = TypeVar("T")
@@ -48,6 +47,13 @@ def _asked(yes: bool, question: str, action: Callable[[], T],
         raise fail(exc) from None
 
 
+def _api():
+    """The workflows, loaded when a deletion runs (not for ``--help``)."""
+    from legload import api
+
+    return api
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -70,10 +76,10 @@ def register(apps: dict[str, typer.Typer], db_option, athlete_option,
     ) -> None:
         """Delete activities by id, with their samples and cached analyses."""
         deleted = _asked(yes, f"Delete {_plural(len(ids), 'activity', 'activities')}?",
-                         lambda: api.delete_activities(ids, db=db), fail)
+                         lambda: _api().delete_activities(ids, db=db), fail)
         say(f"deleted {_plural(len(deleted), 'activity', 'activities')}")
 
-    for kind in api.TABLES:
+    for kind in [kind for kind in apps if kind not in ("activities", "athlete")]:
         apps[kind].command("delete", **options)(_log_delete(kind, db_option, athlete_option, say, fail))
 
     @apps["athlete"].command("delete", **options)
@@ -84,7 +90,7 @@ def register(apps: dict[str, typer.Typer], db_option, athlete_option,
     ) -> None:
         """Delete an athlete and every activity, set, food day and weigh-in of theirs."""
         counts = _asked(yes, f"Delete athlete {name!r} and all their data?",
-                        lambda: api.delete_athlete(name, db=db), fail)
+                        lambda: _api().delete_athlete(name, db=db), fail)
         say(f"deleted athlete {name}: {counts['activities']} activities, "
             f"{counts['strength_sets']} sets, {counts['intake_days']} food days, "
             f"{counts['body_measurements']} body measurements")
@@ -100,8 +106,9 @@ def _log_delete(kind: str, db_option, athlete_option, say, fail) -> Callable[...
         what = f" imported from {source}" if source is not None else ""
         count = _asked(yes, f"Delete {kind} rows from {first or 'the start'} to "
                             f"{last or 'the end'}{what}?",
-                       lambda: api.delete_logs(kind, db=db, athlete=athlete, date_from=first,
-                                               date_to=last, source=source), fail)
+                       lambda: _api().delete_logs(kind, db=db, athlete=athlete,
+                                                  date_from=first, date_to=last,
+                                                  source=source), fail)
         say(f"deleted {count} {kind} row(s)")
 
     delete_log.__doc__ = f"Delete {kind} rows by date range (--from, --to) or source file."

@@ -20,18 +20,18 @@ from legload.store import Store
 from .conftest import REPO
 from .fit_folders import write_easy_runs
 
-HEAVY = ("pandas", "numpy", "lxml", "legload.readers", "legload.analysis")
+HEAVY = ("pandas", "numpy", "lxml", "legload.readers", "legload.analysis", "pydantic")
 START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
 UNTIL = dt.date(2026, 3, 20)
 
 
-def _loaded_by(db, *argv: str) -> list[str]:
-    """The heavy modules a ``legload`` command (run in a fresh interpreter) imported."""
+def _loaded_by(db, *argv: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
+    """Which of ``modules`` a ``legload`` command (run in a fresh interpreter) imported."""
     code = ("import sys, runpy\n"
             f"sys.argv = ['legload', *{list(argv)!r}]\n"
             "try:\n    runpy.run_module('legload', run_name='__main__')\n"
             "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-            f"print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
+            f"print([m for m in {modules!r} if m in sys.modules], file=sys.stderr)\n")
     env = {**os.environ, "PYTHONPATH": str(REPO), "LEGLOAD_DB": str(db)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                           text=True, check=True, timeout=120)
@@ -40,10 +40,17 @@ def _loaded_by(db, *argv: str) -> list[str]:
 
 @pytest.mark.parametrize("argv", [("--help",), ("--version",), ("athlete", "show"),
                                   ("athlete", "show", "--json"), ("activities", "--json")])
-def test_quick_commands_load_no_pandas_numpy_lxml_or_readers(tmp_path, argv):
+def test_quick_commands_load_no_pandas_numpy_lxml_readers_or_pydantic(tmp_path, argv):
     db = tmp_path / "legload.sqlite"
     api.set_athlete(api.AthleteProfile(name="Ann", weight_kg=61.0), db=db)
     assert _loaded_by(db, *argv) == []
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("--version",), ("report", "--help")])
+def test_help_and_version_load_neither_the_workflows_nor_the_store(tmp_path, argv):
+    light = ("legload.api", "legload.store.db", "legload.render", "rich", "jinja2", "pydantic",
+             "platformdirs")
+    assert _loaded_by(tmp_path / "legload.sqlite", *argv, modules=light) == []
 
 
 def test_the_public_names_load_on_first_use():
@@ -84,6 +91,12 @@ def test_a_report_after_an_import_computes_nothing(imported, analyses):
         results = import_pool.activity_results(store, store.athlete_id(None), mass_kg=61.0)
     assert analyses == []
     assert [r["id"] for r in results] == [1, 2, 3, 4, 5] and all(r["muscles"] for r in results)
+
+
+def test_a_report_without_html_loads_no_templates(imported):
+    argv = ("report", "--json", "--until", UNTIL.isoformat())
+    assert _loaded_by(imported, *argv, modules=("jinja2", "legload.render.html", "pydantic")) \
+        == []
 
 
 def test_the_analysis_stored_at_import_is_the_one_computed_from_the_stored_activity(imported):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -42,7 +43,17 @@ class Window:
 
 def naive(value) -> pd.Timestamp:
     """A time (ISO text or timestamp; naive means UTC) as a naive UTC timestamp."""
-    stamp = pd.Timestamp(value)
+    return _naive_text(value) if isinstance(value, str) else _naive(pd.Timestamp(value))
+
+
+@lru_cache(maxsize=2**16)
+def _naive_text(text: str) -> pd.Timestamp:
+    """:func:`naive` of an activity's start, read once per report rather than once per
+    question asked of it (timestamps are immutable: one object serves every caller)."""
+    return _naive(pd.Timestamp(text))
+
+
+def _naive(stamp: pd.Timestamp) -> pd.Timestamp:
     return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp
 
 
@@ -59,7 +70,8 @@ def window_ledger(results: list[dict], sets: pd.DataFrame, window: Window) -> pd
     Monday weeks: times are moved by :attr:`Window.shift` and the weeks moved back), with
     rest weeks as zeros up to the window's end."""
     shift = window.shift
-    moved = [{**r, "start": (naive(r["start"]) + shift).isoformat()} for r in results]
+    moved = [{"start": (naive(r["start"]) + shift).isoformat(), "muscles": r.get("muscles")}
+             for r in results]  # all the ledger reads of a result
     if len(sets):
         sets = sets.assign(timestamp=times(sets, "timestamp") + shift)
     ledger = weekly_ledger(moved, sets)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from legload.errors import StoreError
 
 
@@ -16,6 +14,8 @@ def default_db_path() -> Path:
     override = os.environ.get("LEGLOAD_DB")
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only here: a command given --db (or --help) never needs it
+
     return platformdirs.user_data_path("legload") / "legload.sqlite"
 
 
