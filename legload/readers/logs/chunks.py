@@ -78,10 +78,13 @@ def first_line(data: bytes, encoding: str) -> str:
     return decoder.decode(data[:65_536]).lstrip("\ufeff").split("\n", 1)[0]
 
 
-def _rows_per_chunk(data: bytes) -> int:
-    head = data[:_SLICE]
-    per_line = len(head) / max(head.count(b"\n"), 1)
-    return max(256, int(CHUNK_BYTES / max(per_line, 1.0)))
+def _rows_per_chunk(previous: pd.DataFrame | None) -> int:
+    """Rows of the next chunk: about :data:`CHUNK_BYTES` of text at the previous chunk's size
+    per row (quoted fields may hold many lines: rows are measured, not lines); 256 first."""
+    if previous is None or previous.empty:
+        return 256
+    per_row = previous.memory_usage(deep=True, index=False).sum() / len(previous)
+    return max(256, int(CHUNK_BYTES / max(per_row, 1.0)))
 
 
 def _too_wide(data: bytes, encoding: str, sep: str, source: str) -> ReadError:
@@ -116,14 +119,16 @@ def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: st
         reader = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False,
                              skipinitialspace=True, encoding=encoding, encoding_errors="replace",
                              index_col=False if extra_fields == "drop" else None,
-                             skiprows=skip, chunksize=_rows_per_chunk(data))
+                             skiprows=skip, chunksize=_rows_per_chunk(None))
     with reader:
-        first = True
+        first, chunk = True, None
         while True:
             with reading(source, f"{not_recognised}: {{exc}}"), warnings.catch_warnings():
                 warnings.simplefilter("ignore", pd.errors.ParserWarning)
                 try:
-                    chunk = next(reader, None)
+                    chunk = reader.get_chunk(_rows_per_chunk(chunk))
+                except StopIteration:
+                    return
                 except pd.errors.ParserError as exc:
                     found = _FIELDS.search(str(exc))
                     if found is None:
@@ -131,8 +136,6 @@ def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: st
                     header, line, saw = found.groups()
                     raise ReadError(source, f"line {line} has {saw} fields, the header {header} "
                                             f"(a value holding an unquoted {sep!r}?)") from None
-            if chunk is None:
-                return
             if first and not isinstance(chunk.index, pd.RangeIndex):
                 raise _too_wide(data, encoding, sep, source)  # the first column became an index
             first = False
