@@ -3,12 +3,12 @@ export, Garmin export with nested zips) — yielding members to read, never extr
 
 Archives are bounded: member size, compression ratio, member count and nesting depth.
 Member names with ``..`` or absolute paths are refused. Strava's ``activities.csv`` (the
-current ~99-column one and the old 10-column one) supplies names and sport types.
+current ~99-column one and the old 10-column one) supplies names and sport types
+(:mod:`.strava_index`, read as a stream).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
@@ -28,8 +28,14 @@ from legload.readers.exports.apple_walk import (
     zip_export,
 )
 from legload.readers.exports.garmin_walk import NOT_MINE, GarminWalk
+from legload.readers.exports.strava_index import (
+    STRAVA_TYPES,
+    folder_index,
+    has_hevy_sets_in,
+    open_index,
+    parse_strava_csv,
+)
 from legload.readers.files import check_regular, is_readable_file, read_file
-from legload.readers.logs.apps import has_hevy_sets
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -37,17 +43,6 @@ MAX_NESTING = 3
 JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 MAX_ARCHIVE_BYTES = 2 * 2**30
 _UNREADABLE_ZIP = "unreadable zip archive ({exc})"
-
-#: Strava "Activity Type" → (sport, sub_sport)
-STRAVA_TYPES = {
-    "run": ("running", None), "trail run": ("running", "trail"), "virtual run": ("running", "indoor"),
-    "walk": ("walking", None), "hike": ("hiking", None), "ride": ("cycling", None),
-    "virtual ride": ("cycling", "virtual"), "gravel ride": ("cycling", "gravel"),
-    "mountain bike ride": ("cycling", "mountain"), "e-bike ride": ("cycling", "e_bike"),
-    "swim": ("swimming", None), "weight training": ("strength", None),
-    "workout": ("other", None), "crossfit": ("other", None),
-}
-
 
 @dataclass
 class Member:
@@ -144,10 +139,13 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         yield from garmin.finish()
 
 
-def _hevy(read: Path | Callable[[], bytes]) -> bool:
-    """True when a Strava ``activities.csv`` holds sets Hevy wrote into descriptions."""
+def _hevy(read: Path | Callable[[], IO[bytes]]) -> bool:
+    """True when a Strava ``activities.csv`` holds sets Hevy wrote into descriptions (read
+    a block at a time)."""
     try:
-        return has_hevy_sets(read_file(read) if isinstance(read, Path) else read())
+        with reading(str(read), also=(RuntimeError, NotImplementedError)), (
+                open_index(read) if isinstance(read, Path) else read()) as handle:
+            return has_hevy_sets_in(handle)
     except ReadError:
         return False
 
@@ -156,10 +154,9 @@ def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]
     found = {}
     for file in files:
         if file.name == "activities.csv":
-            try:
-                table = parse_strava_csv(read_file(file))
-            except ReadError:
-                continue  # listed as a file of its own, which says why it cannot be read
+            wanted = {f.relative_to(file.parent).as_posix() for f in files
+                      if file.parent in f.parents}
+            table = folder_index(file, wanted)
             if table is not None:
                 found[file.parent] = table
     return found
@@ -185,13 +182,11 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
     metadata: dict[str, dict] = {}
     csv_infos = [i for i in infos if PurePosixPath(i.filename).name == "activities.csv"]
     for info in csv_infos:
-        try:
-            table = parse_strava_csv(_read_member(archive, info, label))
-        except ReadError:
-            table = None
+        prefix = str(PurePosixPath(info.filename).parent)
+        prefix = "" if prefix == "." else prefix + "/"
+        table = _zip_index(archive, info, label, {
+            i.filename[len(prefix):] for i in infos if i.filename.startswith(prefix)})
         if table is not None:
-            prefix = str(PurePosixPath(info.filename).parent)
-            prefix = "" if prefix == "." else prefix + "/"
             metadata.update({prefix + k: v for k, v in table.items()})
     exports = [i for i in infos if not _unsafe_name(i) and is_export_zip_member(archive, i)]
     consumed: set[str] = set()
@@ -205,11 +200,26 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
         if info in exports or info.filename in consumed:
             continue
         if info in csv_infos and any(k for k in metadata) and not _unsafe(info) and not _hevy(
-                lambda i=info: _read_member(archive, i, label)):
+                lambda i=info: archive.open(i)):
             continue  # only an index of the export, unless Hevy wrote sets into it
         yield from _zip_member(archive, info, label, depth, metadata, garmin or found)
     if found is not None:
         yield from found.finish()
+
+
+def _zip_index(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str,
+               wanted: set[str]) -> dict[str, dict] | None:
+    """The table of a zipped ``activities.csv`` for the members in ``wanted`` (streamed when
+    the member's declared size is within bounds); None when it is no Strava index or
+    cannot be read."""
+    try:
+        if _unsafe(info) is not None:
+            return parse_strava_csv(_read_member(archive, info, label), wanted)
+        with reading(f"{label}!{info.filename}", "unreadable archive member ({exc})",
+                     also=(RuntimeError, NotImplementedError)), archive.open(info) as handle:
+            return parse_strava_csv(handle, wanted)
+    except ReadError:
+        return None
 
 
 def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, depth: int,
@@ -290,44 +300,4 @@ def _classify(source: str, name: str, read: Callable[[], bytes], meta: dict) -> 
     return Member(source, read, "skipped", meta, hint)
 
 
-def parse_strava_csv(data: bytes) -> dict[str, dict[str, str | None]] | None:
-    """Strava ``activities.csv`` → {file path in export: {name, sport, sub_sport, strava_id}}.
-
-    Handles the current export (~99 columns, headers like "Activity Name", quoted fields
-    with line breaks) and the old one (10 columns: id, date, name, type, ..., filename).
-    Returns None when the CSV is not a Strava activity list.
-    """
-    text = data.decode("utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        return None
-    columns = {
-        "name": _index(header, "activity name", "name"),
-        "type": _index(header, "activity type", "type"),
-        "file": _index(header, "filename"),
-        "id": _index(header, "activity id", "id"),
-    }
-    if columns["file"] is None or columns["type"] is None:
-        return None
-    table = {}
-    for row in reader:
-        if len(row) <= columns["file"] or not row[columns["file"]].strip():
-            continue
-        sport, sub = STRAVA_TYPES.get(row[columns["type"]].strip().lower(), ("other", None))
-        table[row[columns["file"]].strip()] = {
-            "name": row[columns["name"]].strip() if columns["name"] is not None else None,
-            "sport": sport,
-            "sub_sport": sub,
-            "strava_type": row[columns["type"]].strip(),
-            "strava_id": row[columns["id"]] if columns["id"] is not None else None,
-        }
-    return table
-
-
-def _index(header: list[str], *names: str) -> int | None:
-    for name in names:
-        if name in header:
-            return header.index(name)
-    return None
+__all__ = ["STRAVA_TYPES", "Member", "iter_members", "parse_strava_csv"]

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -101,22 +102,16 @@ def has_hevy_sets(data: bytes) -> bool:
     return re.search(rb"(?im)^\s*\"?set\s+\d+\s*:\s*\d", data) is not None
 
 
-def strava_hevy_sets(raw: pd.DataFrame, source: str) -> pd.DataFrame:
+def strava_hevy_sets(pieces: Iterable[pd.DataFrame], source: str) -> pd.DataFrame:
     """Sets written by Hevy into the descriptions of a Strava ``activities.csv`` (its rows as
-    strings), as the set frame :mod:`.strength` finishes; ReadError when no description holds
-    any, or when the date of one that does is unreadable."""
-    sets = []
-    names = raw["Activity Name"] if "Activity Name" in raw else pd.Series("", index=raw.index)
-    for when, name, text in zip(raw["Activity Date"], names, raw["Activity Description"],
-                                strict=True):
-        for title, fields in _description_sets(str(text)):
-            sets.append({"timestamp": str(when).strip(), "exercise_raw": title,
-                         "workout": str(name).strip(), "duration_s": np.nan,
-                         "distance_m": np.nan, "set_type": "normal", **fields})
-    if not sets:
+    strings, a chunk at a time: only the sets are kept), as the set frame :mod:`.strength`
+    finishes; ReadError when no description holds any, or when the date of one that does is
+    unreadable."""
+    frames = [frame for frame in map(_chunk_sets, pieces) if not frame.empty]
+    if not frames:
         raise ReadError(source, "no Hevy sets (lines like 'Set 1: 60 kg x 8') in its "
                                 "activity descriptions")
-    frame = pd.DataFrame(sets)
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     stamps = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     for fmt in _STRAVA_DATE_FORMATS:
         stamps = stamps.fillna(pd.to_datetime(frame["timestamp"], format=fmt, errors="coerce"))
@@ -125,6 +120,20 @@ def strava_hevy_sets(raw: pd.DataFrame, source: str) -> pd.DataFrame:
                                 " of an activity with Hevy sets")
     frame["timestamp"] = stamps.dt.tz_localize("UTC")  # Strava writes its dates in UTC
     return frame
+
+
+def _chunk_sets(raw: pd.DataFrame) -> pd.DataFrame:
+    """The Hevy sets of some rows of a Strava ``activities.csv`` (timestamps still text)."""
+    sets = []
+    raw = raw[raw["Activity Description"].str.contains("set", case=False, regex=False)]
+    names = raw["Activity Name"] if "Activity Name" in raw else pd.Series("", index=raw.index)
+    for when, name, text in zip(raw["Activity Date"], names, raw["Activity Description"],
+                                strict=True):
+        for title, fields in _description_sets(str(text)):
+            sets.append({"timestamp": str(when).strip(), "exercise_raw": title,
+                         "workout": str(name).strip(), "duration_s": np.nan,
+                         "distance_m": np.nan, "set_type": "normal", **fields})
+    return pd.DataFrame(sets)
 
 
 def is_strava_with_descriptions(columns: set[str]) -> bool:

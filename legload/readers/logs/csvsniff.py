@@ -10,12 +10,13 @@ with its reader (:mod:`.strength`, :mod:`.intake`, :mod:`.body`) and :mod:`.dete
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
-from legload.errors import ReadError, reading
+from legload.errors import ReadError
+from legload.readers.logs.chunks import by_value, codec, first_line, table, utf16_codec
 
 #: the warning of a log whose times carry no time zone (they are stored as UTC)
 LOCAL_TIME_WARNING = ("times in this log carry no time zone: they were stored as UTC "
@@ -26,63 +27,6 @@ _DATE_TOKEN = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|"
 #: candidate day formats, in order of preference when several read every row
 _DAY_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-
-
-def decode_text(data: bytes, source: str, not_recognised: str,
-                note: str = "") -> tuple[str, list[str]]:
-    """UTF-8 text of a CSV (BOM dropped), else Windows-1252 with a warning (``note``
-    appended to it); an empty file is a ReadError ``"<source>: <not_recognised>: ..."``."""
-    if not data.strip():
-        raise ReadError(source, f"{not_recognised}: the file is empty")
-    utf16 = _utf16(data)
-    if utf16 is not None:
-        try:
-            return data.decode(utf16).lstrip("\ufeff"), []
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "the file is not UTF-8: read as Windows-1252" + note]
-
-
-def _utf16(data: bytes) -> str | None:
-    """The UTF-16 codec of a file that is UTF-16 (by its byte-order mark, or by the zero
-    bytes of ASCII text), else None."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    head = data[:512]
-    if len(head) >= 4 and head.count(0) >= len(head) // 3:
-        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-    return None
-
-
-_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-
-
-def read_table(text: str, sep: str, source: str, not_recognised: str,
-               **options) -> pd.DataFrame:
-    """A CSV's text as a frame of strings; a row with more fields than the header is a
-    ReadError naming its line (not a shifted table whose dates read as numbers)."""
-    with reading(source, f"{not_recognised}: {{exc}}"):
-        try:
-            raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                              skipinitialspace=True, **options)
-        except pd.errors.ParserError as exc:
-            found = _FIELDS.search(str(exc))
-            if found is None:
-                raise  # other damage: one ReadError from reading()
-            header, line, saw = found.groups()
-            raise ReadError(source, f"line {line} has {saw} fields, the header {header} (a "
-                                    f"value holding an unquoted {sep!r}?)") from None
-    if not isinstance(raw.index, pd.RangeIndex):  # pandas took the extra fields as an index
-        width = len(next(csv.reader(io.StringIO(text), delimiter=sep)))
-        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
-            if len(row) > width:
-                raise ReadError(source, f"line {number} has {len(row)} fields, the header "
-                                        f"{width} (a value holding an unquoted {sep!r}?)")
-    return raw
 
 
 def ungrouped(text: pd.Series) -> pd.Series:
@@ -99,21 +43,20 @@ def separator(first_line: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def csv_table(data: bytes, source: str, not_recognised: str) -> tuple[pd.DataFrame, list[str], str]:
-    """A CSV as a frame of stripped strings, its decoding warnings and its separator."""
-    text, warnings = decode_text(data, source, not_recognised)
-    sep = separator(text.split("\n", 1)[0])
-    with reading(source, f"{not_recognised}: {{exc}}"):
-        raw = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                          skipinitialspace=True, index_col=False)
-    raw.columns = [str(c).strip() for c in raw.columns]
-    raw = raw.apply(lambda col: col.fillna("").astype(str).str.strip())
+def csv_table(data: bytes, source: str, not_recognised: str,
+              keep: Callable[[str], bool] | None = None) -> tuple[pd.DataFrame, list[str], str]:
+    """A CSV as a frame of stripped strings (the columns ``keep`` accepts; all when None),
+    read a chunk at a time; its decoding warnings and its separator. Extra fields at the end
+    of a data row are dropped."""
+    encoding, warnings = codec(data, source, not_recognised)
+    sep = separator(first_line(data, encoding))
+    raw = table(data, source, not_recognised, sep, encoding, keep=keep, extra_fields="drop")
     return raw, warnings, sep
 
 
 def header_columns(data: bytes) -> list[str]:
     """Column names of a CSV's first line (quotes and a BOM removed); [] when unreadable."""
-    utf16 = _utf16(data)
+    utf16 = utf16_codec(data)
     if utf16 is not None:
         head = data[:4096]
         line = head[:len(head) // 2 * 2].decode(utf16, errors="replace").lstrip("\ufeff")
@@ -135,6 +78,10 @@ def header_columns(data: bytes) -> list[str]:
 def numbers(series: pd.Series, sep: str = ",") -> pd.Series:
     """Floats from text: blank → NaN; ``1,949`` is a thousands separator in a comma or tab
     separated file, ``12,5`` a decimal comma; anything unreadable → NaN."""
+    return by_value(series, lambda values: _numbers(values, sep))
+
+
+def _numbers(series: pd.Series, sep: str) -> pd.Series:
     text = series.astype(str).str.strip()
     if sep != ";":
         text = ungrouped(text)
@@ -156,11 +103,12 @@ def parse_days(series: pd.Series, source: str, warnings: list[str],
         ReadError: no value of the column is a readable date.
     """
     text = series.astype(str).str.strip()
-    token = text.str.extract(_DATE_TOKEN, expand=False).fillna("")
+    token = by_value(text, lambda values: values.str.extract(_DATE_TOKEN, expand=False).fillna(""))
     best, best_fmt, best_n = None, None, -1
     readable: dict[str, int] = {}
     for fmt in _DAY_FORMATS:
-        attempt = pd.to_datetime(token.where(token != "", None), format=fmt, errors="coerce")
+        attempt = by_value(token, lambda values, fmt=fmt: pd.to_datetime(
+            values.where(values != "", None), format=fmt, errors="coerce"))
         n = int(attempt.notna().sum())
         readable[fmt] = n
         if n > best_n:

@@ -55,6 +55,11 @@ EXPORT_CSV_INSTEAD = ("export the diary as CSV instead (MyFitnessPal: Settings â
                       "or the legload daily CSV)")
 
 _TOTAL_ROW = re.compile(r"\btotals?\b", re.IGNORECASE)
+#: every column a food-log format is told by or read from (the legload CSV's in lower case)
+_USED = frozenset({"Date", "Day", "Meal", "Food Name", "Metric", "Energy (kcal)", "Energy (kJ)",
+                   "Calories", "Kilojoules", "Protein (g)", "Protein", "Carbs (g)",
+                   "Carbohydrates (g)", "Carbohydrates", "Fat (g)", "Fat"})
+_USED_LOWER = frozenset({"date", "energy_kcal", "energy_kj", "protein_g", "carbs_g", "fat_g"})
 
 
 @dataclass
@@ -101,7 +106,7 @@ def read_intake(data: bytes, source: str) -> IntakeLog:
     with reading(source):
         if looks_like_html(data):
             return _mfp_diary(data, source)
-        raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED)
+        raw, warnings, sep = csv_table(data, source, NOT_RECOGNISED, _used)
         kind = intake_kind(list(raw.columns))
         if kind is None:
             raise ReadError(source, NOT_RECOGNISED)
@@ -110,6 +115,11 @@ def read_intake(data: bytes, source: str) -> IntakeLog:
         if kind == "legload":
             raw = raw.rename(columns=str.lower)
         return _finish(reader(raw, source, warnings, sep), warnings, kind)
+
+
+def _used(column: str) -> bool:
+    """True for a column the food-log formats look at (the others are not kept)."""
+    return column in _USED or column.lower() in _USED_LOWER
 
 
 def _energy_kcal(raw: pd.DataFrame, kcal: tuple[str, ...], kj: tuple[str, ...],

@@ -23,15 +23,13 @@ Each becomes rows of :func:`legload.readers.logs.body.read_body` (``timestamp``,
 
 from __future__ import annotations
 
-import io
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from legload.core.units import LB_KG
-from legload.errors import ReadError, reading
-from legload.readers.logs.csvsniff import decode_text, numbers
+from legload.errors import ReadError
+from legload.readers.logs.chunks import codec, table
+from legload.readers.logs.csvsniff import numbers
 
 SAMSUNG_PREFIX = "com.samsung.health.weight"
 _RENPHO_WEIGHT = ("Weight(lb)", "Weight(kg)", "Weight(lbs)")
@@ -63,20 +61,10 @@ def _frame(stamps: pd.Series, weight: pd.Series, fat: pd.Series | None = None,
                          "skeletal_muscle_kg": blank if muscle is None else muscle})
 
 
-def _table(text: str, source: str, not_recognised: str) -> pd.DataFrame:
-    with reading(source, f"{not_recognised}: {{exc}}"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", pd.errors.ParserWarning)  # Samsung's trailing comma
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                          skipinitialspace=True, index_col=False)
-    raw.columns = [str(c).strip() for c in raw.columns]
-    return raw.apply(lambda col: col.fillna("").astype(str).str.strip())
-
-
 def samsung(data: bytes, source: str, not_recognised: str) -> pd.DataFrame:
     """The weigh-ins of a Samsung Health weight CSV (see the module docstring)."""
-    text, _ = decode_text(data, source, not_recognised)
-    body = text.split("\n", 1)[1] if "\n" in text else ""
-    raw = _table(body, source, not_recognised)
+    encoding, _ = codec(data, source, not_recognised)
+    raw = table(data, source, not_recognised, ",", encoding, extra_fields="drop", skip=1)
     raw.columns = [c.removeprefix(SAMSUNG_PREFIX + ".") for c in raw.columns]
     if "start_time" not in raw or "weight" not in raw:
         raise ReadError(source, "a Samsung Health weight file without start_time and weight "

@@ -33,9 +33,9 @@ kilograms. Either way a warning names the choice.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -44,7 +44,8 @@ from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
 from legload.readers.logs import apps
-from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, decode_text, read_table, ungrouped
+from legload.readers.logs.chunks import by_value, chunks, codec, first_line, stripped
+from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, ungrouped
 from legload.readers.logs.validate import check_rows, summary
 
 SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
@@ -87,42 +88,99 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
     if weight_unit not in (None, "kg", "lb"):
         raise ReadError(source, f"weight_unit must be 'kg' or 'lb', not {weight_unit!r}")
     with reading(source):
-        raw, warnings = _table(data, source)
-        cols = set(raw.columns)
-        if {"exercise_title", "start_time"} <= cols:
-            fmt, frame = "hevy", _hevy(raw, source, warnings)
-        elif {"Exercise Name", "Set Order", "Date"} <= cols:
-            fmt, frame = "strong", _strong(raw, source, warnings, weight_unit)
-        elif apps.is_fitbod(cols):
-            fmt, frame = "fitbod", apps.fitbod_sets(raw)
-            frame["timestamp"] = _times(frame["timestamp"], source, warnings,
-                                        ("%Y-%m-%d %H:%M:%S %z",))
-        elif apps.is_strava_with_descriptions(cols):
-            fmt, frame = "strava_hevy", apps.strava_hevy_sets(raw, source)
-        elif {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
-            fmt, frame = "legload", _legload(raw.rename(columns=str.lower), source, warnings)
-        else:
+        pieces, warnings, sep = _pieces(data, source)
+        first = next(pieces)
+        fmt = _format(set(first.columns))
+        if fmt is None:
             raise ReadError(source, NOT_RECOGNISED)
+        keep = _keep(fmt)
+        pieces = (_cleaned(stripped(chunk, keep), sep) for chunk in chain([first], pieces))
+        if fmt == "strava_hevy":  # the sets of a few rows: kept chunk by chunk
+            frame = apps.strava_hevy_sets(pieces, source)
+        else:
+            parts = list(pieces)
+            raw = parts[0] if len(parts) == 1 else pd.concat(parts)
+            del parts
+            frame = _read_format(fmt, raw, source, warnings, weight_unit)
         log = _finish(frame, warnings)
         log.format = fmt
         return log
 
 
-def _table(data: bytes, source: str) -> tuple[pd.DataFrame, list[str]]:
-    """The CSV as a frame of strings (column names stripped, thousands separators of a
-    comma-separated file removed) and its decoding warnings."""
-    text, warnings = decode_text(data, source, NOT_RECOGNISED, "; check accented exercise names")
-    first = text.split("\n", 1)[0]
+def _format(cols: set[str]) -> str | None:
+    if {"exercise_title", "start_time"} <= cols:
+        return "hevy"
+    if {"Exercise Name", "Set Order", "Date"} <= cols:
+        return "strong"
+    if apps.is_fitbod(cols):
+        return "fitbod"
+    if apps.is_strava_with_descriptions(cols):
+        return "strava_hevy"
+    if {"date", "exercise", "reps"} <= {c.lower() for c in cols}:
+        return "legload"
+    return None
+
+
+#: the columns each format is read from (the legload CSV's in lower case)
+_USED = {
+    "hevy": {"title", "start_time", "exercise_title", "weight_kg", "weight_lbs", "reps",
+             "distance_km", "distance_miles", "duration_seconds", "rpe", "set_type"},
+    "strong": {"Date", "Workout Name", "Exercise Name", "Set Order", "Reps", "Seconds", "RPE"},
+    "fitbod": {"Date", "Exercise", "Reps", "Weight(kg)", "Weight(lbs)", "Weight(lb)",
+               "Duration(s)", "Distance(m)", "isWarmup", "multiplier"},
+    "strava_hevy": {"Activity Date", "Activity Name", "Activity Description"},
+    "legload": {"date", "workout", "exercise", "reps", "weight_kg", "duration_s", "distance_m",
+                "rir", "set_type", "set"},
+}
+
+
+def _keep(fmt: str) -> Callable[[str], bool]:
+    """Whether a column is one a format is read from (the others are not kept)."""
+    used = _USED[fmt]
+    if fmt == "strong":  # "Weight", "Weight (kg)", "Weight Unit", "Distance (meters)" ...
+        return lambda c: c in used or c.startswith(("Weight", "Distance"))
+    if fmt == "legload":
+        return lambda c: c.lower() in used
+    return used.__contains__
+
+
+def _read_format(fmt: str, raw: pd.DataFrame, source: str, warnings: list[str],
+                 weight_unit: str | None) -> pd.DataFrame:
+    if fmt == "hevy":
+        return _hevy(raw, source, warnings)
+    if fmt == "strong":
+        return _strong(raw, source, warnings, weight_unit)
+    if fmt == "fitbod":
+        frame = apps.fitbod_sets(raw)
+        frame["timestamp"] = _times(frame["timestamp"], source, warnings,
+                                    ("%Y-%m-%d %H:%M:%S %z",))
+        return frame
+    return _legload(raw.rename(columns=str.lower), source, warnings)
+
+
+def _pieces(data: bytes, source: str) -> tuple[Iterator[pd.DataFrame], list[str], str]:
+    """The CSV's rows, a chunk at a time (see :func:`.chunks.chunks`), its decoding warnings
+    and its separator."""
+    encoding, warnings = codec(data, source, NOT_RECOGNISED, "; check accented exercise names")
+    first = first_line(data, encoding)
     sep = ";" if first.count(";") > first.count(",") else ","
-    raw = read_table(text, sep, source, NOT_RECOGNISED)
-    raw.columns = [str(c).strip() for c in raw.columns]
-    if sep != ";":  # "1,000" is a thousand here, as in food logs; "102,5" a decimal comma
-        raw = raw.apply(lambda col: ungrouped(col.astype(str).str.strip())
-                        if col.str.contains(",", regex=False).any() else col)
-    return raw, warnings
+    return chunks(data, source, NOT_RECOGNISED, sep, encoding), warnings, sep
+
+
+def _cleaned(chunk: pd.DataFrame, sep: str) -> pd.DataFrame:
+    """Values stripped; in a comma-separated file "1,000" is a thousand, as in food logs
+    ("102,5" stays: a decimal comma)."""
+    if sep == ";":
+        return chunk
+    return chunk.apply(lambda col: ungrouped(col) if col.str.contains(",", regex=False).any()
+                       else col)
 
 
 def _num(series: pd.Series) -> pd.Series:
+    return by_value(series, _number)
+
+
+def _number(series: pd.Series) -> pd.Series:
     cleaned = series.astype(str).str.strip().str.replace(",", ".", regex=False)
     return pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce").astype(float)
 
@@ -130,16 +188,7 @@ def _num(series: pd.Series) -> pd.Series:
 def _times(series: pd.Series, source: str, warnings: list[str],
            formats: tuple[str, ...] = ()) -> pd.Series:
     text = series.astype(str).str.strip()
-    parsed = None
-    for fmt in formats:
-        attempt = pd.to_datetime(text, format=fmt, errors="coerce")
-        if attempt.notna().all():
-            parsed = attempt
-            break
-    if parsed is None:
-        parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=False)
-        if parsed.dtype == object:  # mixed offsets: normalise each to UTC
-            parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+    parsed = by_value(text, lambda values: _parsed(values, formats))
     bad = int(parsed.isna().sum())
     if bad:
         raise ReadError(source, f"{bad} row(s) have an unreadable date, e.g. "
@@ -148,6 +197,19 @@ def _times(series: pd.Series, source: str, warnings: list[str],
         warnings.append(LOCAL_TIME_WARNING)
         return parsed.dt.tz_localize("UTC")
     return parsed.dt.tz_convert("UTC")
+
+
+def _parsed(text: pd.Series, formats: tuple[str, ...]) -> pd.Series:
+    """Times of ``text``: the first of ``formats`` that reads every one, else each as it comes
+    (NaT when unreadable; normalised to UTC when offsets differ)."""
+    for fmt in formats:
+        attempt = pd.to_datetime(text, format=fmt, errors="coerce")
+        if attempt.notna().all():
+            return attempt
+    parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=False)
+    if parsed.dtype == object:  # mixed offsets: normalise each to UTC
+        parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+    return parsed
 
 
 def _rir_from_rpe(rpe: pd.Series) -> pd.Series:
@@ -276,9 +338,9 @@ def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
     frame["exercise_raw"] = frame["exercise_raw"].astype(str)
     frame["workout"] = frame["workout"].astype(str).str.strip()
     kinds = {name: classify(name) for name in frame["exercise_raw"].unique()}
-    kind = frame["exercise_raw"].map(lambda n: kinds[n].kind)
+    kind = frame["exercise_raw"].map({n: k.kind for n, k in kinds.items()})
     frame["exercise"] = frame["exercise_raw"].map(
-        lambda n: kinds[n].exercise if kinds[n].kind == "leg" else None)
+        {n: k.exercise if k.kind == "leg" else None for n, k in kinds.items()})
     skipped: list[str] = []
     drop = pd.Series(False, index=frame.index)
     if "_rest_timer" in frame:
@@ -322,74 +384,12 @@ def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
     return StrengthLog(out, unknown, non_leg, skipped, list(dict.fromkeys(warnings)))
 
 
-# --- FIT set messages -------------------------------------------------------------------------
-
-_FIT_EPOCH_S = 631_065_600
-
-
-def _fit_name(type_name: str, value: float) -> str | None:
-    from legload.readers.fit.decode import enum_name
-
-    return enum_name(type_name, value)
-
-
-def _first(value) -> float:
-    arr = np.atleast_1d(np.asarray(value, dtype=float))
-    finite = arr[~np.isnan(arr)]
-    return float(finite[0]) if finite.size else math.nan
-
-
 def sets_from_fit(messages: Mapping[str, np.ndarray], workout: str = "") -> pd.DataFrame:
-    """Sets of a FIT strength activity: ``fit_decode.decode(data).table("set")`` -> frame.
+    """Sets of a FIT strength activity (``decode(data).table("set")``), columns
+    :data:`SET_COLUMNS`: see :func:`legload.readers.logs.fitsets.fit_sets`."""
+    from legload.readers.logs.fitsets import fit_sets
 
-    Columns as :data:`SET_COLUMNS`. Rest sets (``set_type`` 0) are dropped. The exercise is
-    the ``category_subtype`` name (``{category}_exercise_name`` of the FIT profile, e.g.
-    ``barbell_front_squat``) when it classifies, else the ``category`` name (``squat``);
-    ``exercise_raw`` holds that name. ``weight`` is in kg (profile scale 16), ``duration``
-    in s; ``timestamp`` is ``start_time`` when present (FIT times are UTC).
-    """
-    from legload.readers.fit.decode import numbers_only
-
-    messages = numbers_only(dict(messages))  # a damaged definition can make a number text
-    n = len(messages.get("_offset", messages.get("timestamp", [])))
-    rows = []
-    for i in range(n):
-        kind = _first(messages["set_type"][i]) if "set_type" in messages else 1.0
-        if kind == 0:  # rest
-            continue
-        category = _first(messages["category"][i]) if "category" in messages else math.nan
-        subtype = (_first(messages["category_subtype"][i])
-                   if "category_subtype" in messages else math.nan)
-        cat_name = _fit_name("exercise_category", category) or "unknown"
-        sub_name = (_fit_name(f"{cat_name}_exercise_name", subtype)
-                    if not math.isnan(subtype) else None)
-        raw_name = cat_name
-        if sub_name and classify(sub_name).kind != "unknown":
-            raw_name = sub_name
-        start = _first(messages["start_time"][i]) if "start_time" in messages else math.nan
-        if math.isnan(start) and "timestamp" in messages:
-            start = _first(messages["timestamp"][i])
-        stamp = (pd.Timestamp(start + _FIT_EPOCH_S, unit="s", tz="UTC")
-                 if not math.isnan(start) else pd.NaT)
-        rows.append({
-            "timestamp": stamp, "workout": workout, "exercise_raw": raw_name,
-            "reps": _first(messages["repetitions"][i]) if "repetitions" in messages else math.nan,
-            "weight_kg": _first(messages["weight"][i]) if "weight" in messages else math.nan,
-            "duration_s": _first(messages["duration"][i]) if "duration" in messages else math.nan,
-            "distance_m": math.nan, "rir": math.nan, "set_type": "normal",
-        })
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in SET_COLUMNS})
-    frame = pd.DataFrame(rows)
-    frame["exercise"] = frame["exercise_raw"].map(
-        lambda s: classify(s).exercise if classify(s).kind == "leg" else None)
-    run = (frame["exercise_raw"] != frame["exercise_raw"].shift()).cumsum()
-    frame["set_index"] = frame.groupby(run).cumcount() + 1
-    frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
-    for c in ("reps", "weight_kg", "duration_s", "distance_m", "rir"):
-        frame[c] = frame[c].astype(float)
-    frame["exercise"] = frame["exercise"].astype(object).where(frame["exercise"].notna(), None)
-    return frame[list(SET_COLUMNS)]
+    return fit_sets(messages, workout)
 
 
 __all__ = ["LB_KG", "SET_COLUMNS", "StrengthLog", "read_strength", "sets_from_fit"]
