@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from legload.streams.resample import cumsum0, in_blocks
+from legload.streams.resample import block_slices, continue_sum, in_blocks
 
 GRADE_LIMIT = 0.45
 #: target standard error of the grade (rise/run)
@@ -130,9 +130,30 @@ def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray
 
 def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> np.ndarray:
     """Replace samples more than ``SPIKE_SIGMAS`` × ``noise_m`` from their running median."""
-    median = running_median(values, size)
-    spike = np.abs(values - median) > SPIKE_SIGMAS * noise_m
-    return np.where(spike, median, values)
+    out = running_median(values, size)  # becomes the result: the median where a spike is
+    for rows in block_slices(values.size):
+        median, value = out[rows], values[rows]
+        np.copyto(median, value, where=~(np.abs(value - median) > SPIKE_SIGMAS * noise_m))
+    return out
+
+
+@dataclass
+class WindowSums:
+    """The running sums the window fit of :func:`smooth_and_grade` differences.
+
+    Attributes:
+        sums: per row (``n + 1``, 0 first) the running sums of the sample count ``w``,
+            ``w·x``, ``w·x²``, ``y`` and ``y·x`` (``x`` distance less ``x_ref``, ``y``
+            altitude less ``reference``), the count as integers.
+        reference: the altitude subtracted from every sample (their median).
+        x_ref: the distance subtracted from every row's (the middle row's).
+        noise_m: the per-sample noise, at least the floor.
+    """
+
+    sums: list[np.ndarray]
+    reference: float
+    x_ref: float
+    noise_m: float
 
 
 def smooth_and_grade(
@@ -151,36 +172,58 @@ def smooth_and_grade(
     n = row_x_m.size
     if n == 0 or sample_row.size < 3:
         return AltitudeResult(np.full(n, np.nan), np.zeros(n), np.zeros(n), float("nan"), 0, True)
+    sums = window_sums(row_x_m, sample_row, sample_altitude_m, source, noise_m)
+    return fit_windows(row_x_m, sums, source)
+
+
+def window_sums(
+    row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
+    noise_m: float | None = None,
+) -> WindowSums:
+    """The first half of :func:`smooth_and_grade` (same arguments, at least three samples):
+    the samples summed per row, block by block; the caller may let the samples go after."""
+    n = row_x_m.size
     if noise_m is None:
         noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
     noise = max(noise_m, NOISE_FLOOR_M)
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
     x_ref = float(row_x_m[n // 2])
-    xc = row_x_m - x_ref
-    weight = np.bincount(sample_row, minlength=n).astype(float)
-    y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
-    # one product at a time: each is summed up and let go before the next
-    sums = [cumsum0(weight), cumsum0(weight * xc), cumsum0(weight * xc * xc),
-            cumsum0(y_sum), cumsum0(y_sum * xc)]
-    del weight, y_sum, values
+    count_type = np.int32 if sample_row.size < 2**31 else np.int64
+    sums = [np.zeros(n + 1, count_type), *(np.zeros(n + 1) for _ in range(4))]
+    for rows in block_slices(n):
+        first, stop = np.searchsorted(sample_row, (rows.start, rows.stop))
+        local = sample_row[first:stop] - rows.start
+        size = rows.stop - rows.start
+        weight = np.bincount(local, minlength=size)
+        y_sum = np.bincount(local, weights=values[first:stop] - reference, minlength=size)
+        xc = row_x_m[rows] - x_ref
+        weight_x = weight.astype(float) * xc
+        for total, part in zip(sums, (weight, weight_x, weight_x * xc, y_sum, y_sum * xc),
+                               strict=True):
+            continue_sum(total, rows, part)
+    return WindowSums(sums, reference, x_ref, noise)
 
+
+def fit_windows(row_x_m: np.ndarray, sums: WindowSums, source: str) -> AltitudeResult:
+    """The second half of :func:`smooth_and_grade`: the window fit of every row."""
+    n = row_x_m.size
     altitude, grade, window = np.full(n, np.nan), np.zeros(n), np.zeros(n)
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
     for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
         rows = slice(first, min(n, first + _BLOCK_ROWS))
-        _fit_rows(row_x_m, xc, sums, noise, windows, rows, (altitude[rows], grade[rows],
-                                                            window[rows], done[rows]))
-    altitude += reference
+        _fit_rows(row_x_m, sums, windows, rows, (altitude[rows], grade[rows],
+                                                 window[rows], done[rows]))
+    altitude += sums.reference
     reached = bool(np.all(done | (window == 0)))
     clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
     np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT, out=grade)
-    return AltitudeResult(altitude, grade, window, noise, clipped, reached)
+    return AltitudeResult(altitude, grade, window, sums.noise_m, clipped, reached)
 
 
-def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise: float,
-              windows: list[float], rows: slice, out: tuple[np.ndarray, ...]) -> None:
+def _fit_rows(row_x_m: np.ndarray, sums: WindowSums, windows: list[float], rows: slice,
+              out: tuple[np.ndarray, ...]) -> None:
     """The window loop of :func:`smooth_and_grade` for ``rows``, written into ``out``
     (views of its altitude without the reference, grade, window and done arrays). Each
     wider window is fitted on the rows still open only."""
@@ -192,13 +235,13 @@ def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise
         x = row_x_m[open_rows]
         lo = np.searchsorted(row_x_m, x - half_width, side="left")
         hi = np.searchsorted(row_x_m, x + half_width, side="right")
-        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
+        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums.sums)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x
             slope = (sxy - sx * sy / sw) / sxx_c
-            level = sy / sw + slope * (xc[open_rows] - mean_x)
-            se = noise / np.sqrt(sxx_c)
+            level = sy / sw + slope * ((x - sums.x_ref) - mean_x)
+            se = sums.noise_m / np.sqrt(sxx_c)
         usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
         good = usable & (se <= GRADE_SE_TARGET)
         # rows still open take this window if it meets the target, or as the widest so far

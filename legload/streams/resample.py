@@ -97,6 +97,12 @@ def in_blocks(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
     return out
 
 
+def interp_in_blocks(at: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
+    """:func:`numpy.interp` of ``at``, block by block (the same numbers, without the slope
+    table numpy builds for as many points as ``xp`` has)."""
+    return in_blocks(at.size, lambda rows: np.interp(at[rows], xp, fp))
+
+
 def cumsum0(values: np.ndarray) -> np.ndarray:
     """Running sum of ``values`` with a 0 in front (``n + 1`` floats, written in place)."""
     out = np.empty(values.size + 1)
@@ -111,12 +117,19 @@ def running_sum(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
     out = np.empty(n + 1)
     out[0] = 0.0
     for rows in block_slices(n):
-        part = out[rows.start + 1:rows.stop + 1]
-        part[:] = compute(rows)
-        if rows.start:
-            part[0] += out[rows.start]
-        np.cumsum(part, out=part)
+        continue_sum(out, rows, compute(rows))
     return out
+
+
+def continue_sum(out: np.ndarray, rows: slice, values: np.ndarray) -> None:
+    """Write the running sum of ``values`` (the values of ``rows``) into ``out[rows.start + 1:
+    rows.stop + 1]``, carrying on from ``out[rows.start]`` (``out[0]`` is 0): block by block,
+    the additions of one :func:`numpy.cumsum` over all rows."""
+    part = out[rows.start + 1:rows.stop + 1]
+    part[:] = values
+    if rows.start:
+        part[0] += out[rows.start]
+    np.cumsum(part, out=part)
 
 
 def interp_gapped(

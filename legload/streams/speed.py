@@ -39,6 +39,7 @@ from legload.streams.resample import (
     cumsum0,
     gapped_interpolator,
     in_blocks,
+    interp_in_blocks,
     running_sum,
     window_bounds,
     windowed_mean,
@@ -124,7 +125,7 @@ def _fix_distance(t: np.ndarray, cleaned: CleanSamples, limits: Limits) -> np.nd
 
     at_fixes = running_sum(fix_t.size - 1, partial(_fix_steps, flat, flon, fix_t, limits))
     del flat, flon
-    return in_blocks(t.size, lambda rows: np.interp(t[rows], fix_t, at_fixes))
+    return interp_in_blocks(t, fix_t, at_fixes)
 
 
 def _fix_steps(lat: np.ndarray, lon: np.ndarray, t: np.ndarray, limits: Limits,
