@@ -117,7 +117,7 @@ def _hand_back_freed() -> None:
     freed (``mallopt(M_MMAP_THRESHOLD)``: by default it raises that bound up to 32 MiB, and
     the heap then keeps what a big file's read let go, ~100 MB for 2 M points). For this
     process from now on; not for ordinary files (~10 % slower with it). Not glibc: nothing."""
-    with contextlib.suppress(OSError, AttributeError):
+    with contextlib.suppress(OSError, AttributeError, TypeError):
         ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # -3: M_MMAP_THRESHOLD
 
 

@@ -33,7 +33,7 @@ hysteresis.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -139,21 +139,49 @@ def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> n
 
 @dataclass
 class WindowSums:
-    """The running sums the window fit of :func:`smooth_and_grade` differences.
+    """What the window fit of :func:`smooth_and_grade` sums: per row the sample count
+    ``w`` and ``w·x``, ``w·x²``, ``y``, ``y·x`` (``x`` the row's distance less ``x_ref``,
+    ``y`` the samples' altitude less ``reference``). Their running sums (``n + 1`` each,
+    0 first, the count as integers) are kept only for the rows the windows of the rows being
+    fitted reach: ``kept[i][k]`` is the sum over the first ``start + k`` rows."""
 
-    Attributes:
-        sums: per row (``n + 1``, 0 first) the running sums of the sample count ``w``,
-            ``w·x``, ``w·x²``, ``y`` and ``y·x`` (``x`` distance less ``x_ref``, ``y``
-            altitude less ``reference``), the count as integers.
-        reference: the altitude subtracted from every sample (their median).
-        x_ref: the distance subtracted from every row's (the middle row's).
-        noise_m: the per-sample noise, at least the floor.
-    """
-
-    sums: list[np.ndarray]
+    row_x_m: np.ndarray
+    sample_row: np.ndarray
+    values: np.ndarray  # the samples' altitudes, despiked
     reference: float
     x_ref: float
     noise_m: float
+    start: int = 0
+    kept: list[np.ndarray] = field(default_factory=list)
+
+    def reach(self, lo: int, hi: int) -> None:
+        """Keep the running sums of indices ``lo … hi`` (``lo`` never moving back)."""
+        top = self.start + self.kept[0].size - 1 if self.kept else 0
+        low = min(lo, top)
+        kept = [np.empty(hi - low + 1, np.int32 if i == 0 else float) for i in range(5)]
+        for new, old in zip(kept, self.kept, strict=False):
+            new[:top - low + 1] = old[low - self.start:]
+        if not self.kept:
+            for new in kept:
+                new[0] = 0
+        self.start, self.kept = low, kept
+        for first in range(top, hi, _BLOCK_ROWS):
+            self._add(slice(first, min(hi, first + _BLOCK_ROWS)))
+
+    def _add(self, rows: slice) -> None:
+        """The running sums of ``rows`` (those before them already kept)."""
+        first, stop = np.searchsorted(self.sample_row, (rows.start, rows.stop))
+        local = self.sample_row[first:stop] - rows.start
+        size = rows.stop - rows.start
+        weight = np.bincount(local, minlength=size)
+        y_sum = np.bincount(local, weights=self.values[first:stop] - self.reference,
+                            minlength=size)
+        xc = self.row_x_m[rows] - self.x_ref
+        weight_x = weight.astype(float) * xc
+        at = slice(rows.start - self.start, rows.stop - self.start)
+        for total, part in zip(self.kept, (weight, weight_x, weight_x * xc, y_sum, y_sum * xc),
+                               strict=True):
+            continue_sum(total, at, part, carry=rows.start > 0)
 
 
 def smooth_and_grade(
@@ -181,7 +209,7 @@ def window_sums(
     noise_m: float | None = None,
 ) -> WindowSums:
     """The first half of :func:`smooth_and_grade` (same arguments, at least three samples):
-    the samples summed per row, block by block; the caller may let the samples go after."""
+    the despiked samples, ready to be summed per row as the fit goes."""
     n = row_x_m.size
     if noise_m is None:
         noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
@@ -189,20 +217,7 @@ def window_sums(
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
     x_ref = float(row_x_m[n // 2])
-    count_type = np.int32 if sample_row.size < 2**31 else np.int64
-    sums = [np.zeros(n + 1, count_type), *(np.zeros(n + 1) for _ in range(4))]
-    for rows in block_slices(n):
-        first, stop = np.searchsorted(sample_row, (rows.start, rows.stop))
-        local = sample_row[first:stop] - rows.start
-        size = rows.stop - rows.start
-        weight = np.bincount(local, minlength=size)
-        y_sum = np.bincount(local, weights=values[first:stop] - reference, minlength=size)
-        xc = row_x_m[rows] - x_ref
-        weight_x = weight.astype(float) * xc
-        for total, part in zip(sums, (weight, weight_x, weight_x * xc, y_sum, y_sum * xc),
-                               strict=True):
-            continue_sum(total, rows, part)
-    return WindowSums(sums, reference, x_ref, noise)
+    return WindowSums(row_x_m, sample_row, values, reference, x_ref, noise)
 
 
 def fit_windows(row_x_m: np.ndarray, sums: WindowSums, source: str) -> AltitudeResult:
@@ -213,6 +228,9 @@ def fit_windows(row_x_m: np.ndarray, sums: WindowSums, source: str) -> AltitudeR
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
     for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
         rows = slice(first, min(n, first + _BLOCK_ROWS))
+        sums.reach(int(np.searchsorted(row_x_m, row_x_m[first] - windows[-1], side="left")),
+                   int(np.searchsorted(row_x_m, row_x_m[rows.stop - 1] + windows[-1],
+                                       side="right")))
         _fit_rows(row_x_m, sums, windows, rows, (altitude[rows], grade[rows],
                                                  window[rows], done[rows]))
     altitude += sums.reference
@@ -235,7 +253,8 @@ def _fit_rows(row_x_m: np.ndarray, sums: WindowSums, windows: list[float], rows:
         x = row_x_m[open_rows]
         lo = np.searchsorted(row_x_m, x - half_width, side="left")
         hi = np.searchsorted(row_x_m, x + half_width, side="right")
-        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums.sums)
+        lo, hi = lo - sums.start, hi - sums.start
+        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums.kept)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x

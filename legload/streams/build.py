@@ -229,7 +229,7 @@ def _outdoor_altitude(
     source = classify_altitude(noise, positions=gps,
                                barometric=barometric if isinstance(barometric, bool) else None)
     sums = window_sums(x, sample_row, sample_alt, source, noise)
-    del sample_row, sample_alt  # summed per row: let go before the fit
+    del sample_row, sample_alt  # the sums hold what they still need (despiked)
     result = fit_windows(x, sums, source)
     del sums
     if not np.isfinite(result.altitude_m).any():

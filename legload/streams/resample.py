@@ -121,13 +121,15 @@ def running_sum(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
     return out
 
 
-def continue_sum(out: np.ndarray, rows: slice, values: np.ndarray) -> None:
-    """Write the running sum of ``values`` (the values of ``rows``) into ``out[rows.start + 1:
-    rows.stop + 1]``, carrying on from ``out[rows.start]`` (``out[0]`` is 0): block by block,
-    the additions of one :func:`numpy.cumsum` over all rows."""
+def continue_sum(out: np.ndarray, rows: slice, values: np.ndarray, *,
+                 carry: bool | None = None) -> None:
+    """Write the running sum of ``values`` into ``out[rows.start + 1:rows.stop + 1]``,
+    carrying on from ``out[rows.start]`` (not added when ``carry`` is False; by default
+    when ``rows.start`` is not 0, ``out[0]`` being 0): block by block, the additions of one
+    :func:`numpy.cumsum` over all rows."""
     part = out[rows.start + 1:rows.stop + 1]
     part[:] = values
-    if rows.start:
+    if bool(rows.start) if carry is None else carry:
         part[0] += out[rows.start]
     np.cumsum(part, out=part)
 
