@@ -268,18 +268,20 @@ def _iso(stamp: pd.Timestamp) -> str:
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
 ) -> pd.DataFrame:
-    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
-    order = [c for c in STREAM_COLUMNS if c == "timestamp" or c in columns]
+    order = [c for c in STREAM_COLUMNS if c in ("timestamp", "t_s") or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
         return empty_frame(order)
+    stamps = _timestamps(start, seconds)  # before t_s: their temporaries never meet
+    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
+    data = {name: stamps if name == "timestamp" else np.asarray(columns[name], dtype=float)
+            for name in order}
+    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
+
+
+def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.DatetimeIndex:
+    """The UTC time of every row (``seconds`` after ``start``, to the nanosecond)."""
     ticks = np.empty(seconds.size, np.int64)
     for rows in block_slices(seconds.size):
         ticks[rows] = start.value + np.rint(seconds[rows] * 1e9).astype(np.int64)
-    data: dict[str, object] = {}
-    for name in order:
-        if name == "timestamp":
-            data[name] = pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")
-        else:
-            data[name] = np.asarray(columns[name], dtype=float)
-    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
+    return pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")

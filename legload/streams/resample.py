@@ -71,14 +71,16 @@ def build_grid(
     hi = np.floor(t_s[ends[keep]])
     counts = np.maximum(hi - lo + 1, 0).astype(np.int64)
     total = int(counts.sum())
-    chunk = np.repeat(np.arange(counts.size), counts)
+    index_type = np.int32 if total < 2**31 else np.int64  # indices of the grid's points
+    chunk = np.repeat(np.arange(counts.size, dtype=index_type), counts)
     offsets = np.cumsum(counts) - counts
-    seconds, first, last = np.empty(total), np.empty(total, np.int64), np.empty(total, np.int64)
+    seconds = np.empty(total)
+    first, last = np.empty(total, index_type), np.empty(total, index_type)
     for rows in block_slices(total):
         of = chunk[rows]
-        np.take(offsets, of, out=first[rows])
-        seconds[rows] = lo[of] + (np.arange(rows.start, rows.stop) - first[rows])
-        np.add(first[rows], counts[of] - 1, out=last[rows])
+        first[rows] = offsets[of]
+        seconds[rows] = lo[of] + (np.arange(rows.start, rows.stop) - offsets[of])
+        last[rows] = offsets[of] + (counts[of] - 1)
     return Grid(seconds=seconds, chunk=chunk, first=first, last=last), isolated
 
 
@@ -184,11 +186,14 @@ def window_bounds(
     return np.maximum(index - half, grid.first[rows]), np.minimum(index + half, grid.last[rows])
 
 
-def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
-    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs."""
+def windowed_mean(
+    values: np.ndarray, grid: Grid, half: int, *, blocks: bool = False,
+) -> np.ndarray | Callable[[slice], np.ndarray]:
+    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs (with
+    ``blocks``, as a function of the points ``rows`` it is wanted at)."""
     finite = np.isfinite(values)
     sums = running_sum(values.size, lambda rows: np.where(finite[rows], values[rows], 0.0))
-    counts = np.zeros(finite.size + 1, dtype=np.int64)
+    counts = np.zeros(finite.size + 1, dtype=np.int32 if finite.size < 2**31 else np.int64)
     np.cumsum(finite, out=counts[1:])
 
     def block(rows: slice) -> np.ndarray:
@@ -198,7 +203,7 @@ def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
             mean = (sums[hi + 1] - sums[lo]) / n
         return np.where(n > 0, mean, np.nan)
 
-    return in_blocks(len(grid), block)
+    return block if blocks else in_blocks(len(grid), block)
 
 
 def windowed_rate(

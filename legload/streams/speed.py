@@ -215,8 +215,11 @@ def _chord_speed(
 
 def moving_mask(speed: np.ndarray, grid: Grid, min_moving_speed_m_s: float) -> np.ndarray:
     """Grid points that count as moving: ±2 s mean speed ≥ the threshold (NaN speed: moving)."""
-    mean = windowed_mean(speed, grid, SPEED_HALF_WINDOW_S)
-    return ~(mean < min_moving_speed_m_s)
+    mean = windowed_mean(speed, grid, SPEED_HALF_WINDOW_S, blocks=True)
+    moving = np.empty(len(grid), dtype=bool)
+    for rows in block_slices(len(grid)):
+        np.logical_not(mean(rows) < min_moving_speed_m_s, out=moving[rows])
+    return moving
 
 
 def row_distance(
