@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.core.activity import haversine_m
-from legload.streams import to_stream
-from legload.streams import resample
+from legload.streams import resample, to_stream
 from legload.streams.resample import (
     build_grid,
     continue_sum,
