@@ -16,6 +16,8 @@ one) stores file after file exactly as a serial import would: same ids, same rep
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
@@ -52,6 +54,8 @@ _STORED_BATCH = 8  # stored activities analysed per message to a worker
 #: bytes of file content the pool holds in flight at most (read, not yet stored), besides
 #: one file larger than that, which is read alone
 BYTES_IN_FLIGHT = 256 * 2**20
+#: a file this big is read with freed memory handed back at once (:func:`_hand_back_freed`)
+BIG_FILE_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ def read_job(job: ReadJob) -> ReadResult:
     """Read, analyse and encode one file (in a worker or in-process; the same either way)."""
     key = analysis_key(job.mass_kg)
     result = ReadResult(job.source, job.sha256, reader=job.meta.get("reader"))
+    if job.nbytes >= BIG_FILE_BYTES:
+        _hand_back_freed()
     try:
         activities = _read(job, result)  # the file's bytes are gone once this returns
         for item in analyse_activities(activities, mass_kg=job.mass_kg, meta=job.meta):
@@ -104,6 +110,15 @@ def read_job(job: ReadJob) -> ReadResult:
         problem = f"could not be stored ({type(exc).__name__}: {exc})"
         result.activities, result.error = [], ReadError(job.source, problem)
     return result
+
+
+def _hand_back_freed() -> None:
+    """Have glibc give blocks of 128 KiB and more back to the system as soon as they are
+    freed (``mallopt(M_MMAP_THRESHOLD)``: by default it raises that bound up to 32 MiB, and
+    the heap then keeps what a big file's read let go, ~100 MB for 2 M points). For this
+    process from now on; not for ordinary files (~10 % slower with it). Not glibc: nothing."""
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # -3: M_MMAP_THRESHOLD
 
 
 def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:

@@ -33,11 +33,11 @@ hysteresis.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from legload.streams.resample import cumsum0, in_blocks
+from legload.streams.resample import block_slices, continue_sum, in_blocks
 
 GRADE_LIMIT = 0.45
 #: target standard error of the grade (rise/run)
@@ -130,9 +130,58 @@ def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray
 
 def despike(values: np.ndarray, noise_m: float, size: int = MEDIAN_SAMPLES) -> np.ndarray:
     """Replace samples more than ``SPIKE_SIGMAS`` × ``noise_m`` from their running median."""
-    median = running_median(values, size)
-    spike = np.abs(values - median) > SPIKE_SIGMAS * noise_m
-    return np.where(spike, median, values)
+    out = running_median(values, size)  # becomes the result: the median where a spike is
+    for rows in block_slices(values.size):
+        median, value = out[rows], values[rows]
+        np.copyto(median, value, where=~(np.abs(value - median) > SPIKE_SIGMAS * noise_m))
+    return out
+
+
+@dataclass
+class WindowSums:
+    """What the window fit of :func:`smooth_and_grade` sums: per row the sample count
+    ``w`` and ``w·x``, ``w·x²``, ``y``, ``y·x`` (``x`` the row's distance less ``x_ref``,
+    ``y`` the samples' altitude less ``reference``). Their running sums (``n + 1`` each,
+    0 first, the count as integers) are kept only for the rows the windows of the rows being
+    fitted reach: ``kept[i][k]`` is the sum over the first ``start + k`` rows."""
+
+    row_x_m: np.ndarray
+    sample_row: np.ndarray
+    values: np.ndarray  # the samples' altitudes, despiked
+    reference: float
+    x_ref: float
+    noise_m: float
+    start: int = 0
+    kept: list[np.ndarray] = field(default_factory=list)
+
+    def reach(self, lo: int, hi: int) -> None:
+        """Keep the running sums of indices ``lo … hi`` (``lo`` never moving back)."""
+        top = self.start + self.kept[0].size - 1 if self.kept else 0
+        low = min(lo, top)
+        kept = [np.empty(hi - low + 1, np.int32 if i == 0 else float) for i in range(5)]
+        for new, old in zip(kept, self.kept, strict=False):
+            new[:top - low + 1] = old[low - self.start:]
+        if not self.kept:
+            for new in kept:
+                new[0] = 0
+        self.start, self.kept = low, kept
+        for first in range(top, hi, _BLOCK_ROWS):
+            self._add(slice(first, min(hi, first + _BLOCK_ROWS)))
+
+    def _add(self, rows: slice) -> None:
+        """The running sums of ``rows`` (those before them already kept)."""
+        first, stop = np.searchsorted(self.sample_row, (rows.start, rows.stop))
+        local = self.sample_row[first:stop] - rows.start
+        size = rows.stop - rows.start
+        weight = np.bincount(local, minlength=size)
+        y_sum = np.bincount(local, weights=self.values[first:stop] - self.reference,
+                            minlength=size)
+        xc = self.row_x_m[rows] - self.x_ref
+        weight_x = weight.astype(float) * xc
+        at = slice(rows.start - self.start, rows.stop - self.start)
+        for total, part in zip(self.kept, (weight, weight_x, weight_x * xc, y_sum, y_sum * xc),
+                               strict=True):
+            continue_sum(total, at, part, carry=rows.start > 0)
 
 
 def smooth_and_grade(
@@ -151,36 +200,48 @@ def smooth_and_grade(
     n = row_x_m.size
     if n == 0 or sample_row.size < 3:
         return AltitudeResult(np.full(n, np.nan), np.zeros(n), np.zeros(n), float("nan"), 0, True)
+    sums = window_sums(row_x_m, sample_row, sample_altitude_m, source, noise_m)
+    return fit_windows(row_x_m, sums, source)
+
+
+def window_sums(
+    row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
+    noise_m: float | None = None,
+) -> WindowSums:
+    """The first half of :func:`smooth_and_grade` (same arguments, at least three samples):
+    the despiked samples, ready to be summed per row as the fit goes."""
+    n = row_x_m.size
     if noise_m is None:
         noise_m = altitude_noise_m(row_x_m[sample_row], sample_altitude_m)
     noise = max(noise_m, NOISE_FLOOR_M)
     values = despike(sample_altitude_m, noise) if source == "gps" else sample_altitude_m
     reference = float(np.median(values))
     x_ref = float(row_x_m[n // 2])
-    xc = row_x_m - x_ref
-    weight = np.bincount(sample_row, minlength=n).astype(float)
-    y_sum = np.bincount(sample_row, weights=values - reference, minlength=n)
-    # one product at a time: each is summed up and let go before the next
-    sums = [cumsum0(weight), cumsum0(weight * xc), cumsum0(weight * xc * xc),
-            cumsum0(y_sum), cumsum0(y_sum * xc)]
-    del weight, y_sum, values
+    return WindowSums(row_x_m, sample_row, values, reference, x_ref, noise)
 
+
+def fit_windows(row_x_m: np.ndarray, sums: WindowSums, source: str) -> AltitudeResult:
+    """The second half of :func:`smooth_and_grade`: the window fit of every row."""
+    n = row_x_m.size
     altitude, grade, window = np.full(n, np.nan), np.zeros(n), np.zeros(n)
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
     for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
         rows = slice(first, min(n, first + _BLOCK_ROWS))
-        _fit_rows(row_x_m, xc, sums, noise, windows, rows, (altitude[rows], grade[rows],
-                                                            window[rows], done[rows]))
-    altitude += reference
+        sums.reach(int(np.searchsorted(row_x_m, row_x_m[first] - windows[-1], side="left")),
+                   int(np.searchsorted(row_x_m, row_x_m[rows.stop - 1] + windows[-1],
+                                       side="right")))
+        _fit_rows(row_x_m, sums, windows, rows, (altitude[rows], grade[rows],
+                                                 window[rows], done[rows]))
+    altitude += sums.reference
     reached = bool(np.all(done | (window == 0)))
     clipped = int(np.sum(np.abs(grade) > GRADE_LIMIT))
     np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT, out=grade)
-    return AltitudeResult(altitude, grade, window, noise, clipped, reached)
+    return AltitudeResult(altitude, grade, window, sums.noise_m, clipped, reached)
 
 
-def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise: float,
-              windows: list[float], rows: slice, out: tuple[np.ndarray, ...]) -> None:
+def _fit_rows(row_x_m: np.ndarray, sums: WindowSums, windows: list[float], rows: slice,
+              out: tuple[np.ndarray, ...]) -> None:
     """The window loop of :func:`smooth_and_grade` for ``rows``, written into ``out``
     (views of its altitude without the reference, grade, window and done arrays). Each
     wider window is fitted on the rows still open only."""
@@ -192,13 +253,14 @@ def _fit_rows(row_x_m: np.ndarray, xc: np.ndarray, sums: list[np.ndarray], noise
         x = row_x_m[open_rows]
         lo = np.searchsorted(row_x_m, x - half_width, side="left")
         hi = np.searchsorted(row_x_m, x + half_width, side="right")
-        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums)
+        lo, hi = lo - sums.start, hi - sums.start
+        sw, sx, sxx, sy, sxy = (s[hi] - s[lo] for s in sums.kept)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean_x = sx / sw
             sxx_c = sxx - sx * mean_x
             slope = (sxy - sx * sy / sw) / sxx_c
-            level = sy / sw + slope * (xc[open_rows] - mean_x)
-            se = noise / np.sqrt(sxx_c)
+            level = sy / sw + slope * ((x - sums.x_ref) - mean_x)
+            se = sums.noise_m / np.sqrt(sxx_c)
         usable = (sw >= 3) & (sxx_c > 1e-9 * (np.abs(sxx) + 1.0)) & np.isfinite(slope)
         good = usable & (se <= GRADE_SE_TARGET)
         # rows still open take this window if it meets the target, or as the widest so far

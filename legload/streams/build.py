@@ -10,12 +10,12 @@ import pandas as pd
 
 from legload.core.activity import Activity
 from legload.errors import StreamError
-from legload.streams.altitude import GRADE_LIMIT, classify_altitude, smooth_and_grade
+from legload.streams.altitude import GRADE_LIMIT, classify_altitude, fit_windows, window_sums
 from legload.streams.altitude import altitude_noise_m as _noise
 from legload.streams.cadence import normalise_cadence
 from legload.streams.clean import FOOT_SPORTS, CleanSamples, clean_samples, limits_for
 from legload.streams.gaps import GapPlan, note_bridged, plan_gaps
-from legload.streams.resample import build_grid, interp_gapped
+from legload.streams.resample import block_slices, build_grid, interp_gapped, interp_in_blocks
 from legload.streams.speed import (
     cumulative_distance,
     grid_speed,
@@ -148,25 +148,31 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     grid, isolated = build_grid(cleaned.t_s, pause_gap_s, gaps.pause)
     pause_gap_s = gaps.bridge_s  # from here on, interpolation reaches across bridged gaps
     cleaned.count("isolated_sample", isolated)
-    cumulative = np.interp(grid.seconds, cleaned.t_s, distance.cumulative_m)
-    speed = grid_speed(cleaned, grid, cumulative, distance.speed_source, pause_gap_s)
-    if distance.speed_source == "none":
+    cumulative = interp_in_blocks(grid.seconds, cleaned.t_s, distance.cumulative_m)
+    source, speed_source = distance.source, distance.speed_source
+    del distance  # the samples' distance: on the grid from here on
+    speed = grid_speed(cleaned, grid, cumulative, speed_source, pause_gap_s)
+    if speed_source == "none":
         moving = np.ones(len(grid), dtype=bool)
         warnings.append("no speed, distance or positions: speed unknown, moving time counts "
                         "every second between pauses")
     else:
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
-    rows = np.flatnonzero(moving)
-    seconds, chunk, cumulative = grid.seconds[rows], grid.chunk[rows], cumulative[rows]
-    columns: dict[str, np.ndarray] = {"speed_m_s": speed[rows]}  # t_s: made with the frame
-    del grid, speed, moving, rows  # the whole grid, let go before the moving rows' columns
+    if moving.all():  # the usual recording: every grid point moving, no copies
+        seconds, chunk = grid.seconds, grid.chunk
+    else:
+        rows = np.flatnonzero(moving)
+        seconds, chunk, cumulative, speed = (grid.seconds[rows], grid.chunk[rows],
+                                             cumulative[rows], speed[rows])
+        del rows
+    columns: dict[str, np.ndarray] = {"speed_m_s": speed}  # t_s: made with the frame
+    del grid, speed, moving  # the whole grid, let go before the moving rows' columns
     lat = lon = None
     if gps:  # the samples' positions are not needed once on the moving rows
         lat = interp_gapped(cleaned.t_s, cleaned.channels.pop("lat_deg"), seconds, pause_gap_s)
         lon = interp_gapped(cleaned.t_s, cleaned.channels.pop("lon_deg"), seconds, pause_gap_s)
-    columns["distance_m"] = row_distance(cumulative, seconds, chunk, distance.source, lat, lon)
-    return _Moving(seconds, columns, distance.speed_source, distance.source, lat, lon,
-                   gaps, pause_gap_s)
+    columns["distance_m"] = row_distance(cumulative, seconds, chunk, source, lat, lon)
+    return _Moving(seconds, columns, speed_source, source, lat, lon, gaps, pause_gap_s)
 
 
 def _carry_channels(cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float, sport: str,
@@ -222,7 +228,10 @@ def _outdoor_altitude(
     noise = _noise(x[sample_row], sample_alt)
     source = classify_altitude(noise, positions=gps,
                                barometric=barometric if isinstance(barometric, bool) else None)
-    result = smooth_and_grade(x, sample_row, sample_alt, source, noise)
+    sums = window_sums(x, sample_row, sample_alt, source, noise)
+    del sample_row, sample_alt  # the sums hold what they still need (despiked)
+    result = fit_windows(x, sums, source)
+    del sums
     if not np.isfinite(result.altitude_m).any():
         return
     columns["altitude_m"] = result.altitude_m
@@ -259,16 +268,20 @@ def _iso(stamp: pd.Timestamp) -> str:
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
 ) -> pd.DataFrame:
-    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
-    order = [c for c in STREAM_COLUMNS if c == "timestamp" or c in columns]
+    order = [c for c in STREAM_COLUMNS if c in ("timestamp", "t_s") or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
         return empty_frame(order)
-    ticks = start.value + np.rint(seconds * 1e9).astype(np.int64)
-    data: dict[str, object] = {}
-    for name in order:
-        if name == "timestamp":
-            data[name] = pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")
-        else:
-            data[name] = np.asarray(columns[name], dtype=float)
+    stamps = _timestamps(start, seconds)  # before t_s: their temporaries never meet
+    columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
+    data = {name: stamps if name == "timestamp" else np.asarray(columns[name], dtype=float)
+            for name in order}
     return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
+
+
+def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.DatetimeIndex:
+    """The UTC time of every row (``seconds`` after ``start``, to the nanosecond)."""
+    ticks = np.empty(seconds.size, np.int64)
+    for rows in block_slices(seconds.size):
+        ticks[rows] = start.value + np.rint(seconds[rows] * 1e9).astype(np.int64)
+    return pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")

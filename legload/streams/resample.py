@@ -13,7 +13,7 @@ between the two samples around it, and those belong to its own chunk by construc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,7 +63,7 @@ def build_grid(
     t_s: np.ndarray, pause_gap_s: float, pauses: np.ndarray | None = None,
 ) -> tuple[Grid, int]:
     """The 1 Hz grid over the chunks of ``t_s``, and the number of isolated samples dropped
-    (``pauses`` as in :func:`chunk_edges`)."""
+    (``pauses`` as in :func:`chunk_edges`); built :data:`BLOCK_ROWS` points at a time."""
     starts, ends = chunk_edges(t_s, pause_gap_s, pauses)
     isolated = int(np.sum(starts == ends))
     keep = starts < ends
@@ -71,23 +71,38 @@ def build_grid(
     hi = np.floor(t_s[ends[keep]])
     counts = np.maximum(hi - lo + 1, 0).astype(np.int64)
     total = int(counts.sum())
-    chunk = np.repeat(np.arange(counts.size), counts)
+    index_type = np.int32 if total < 2**31 else np.int64  # indices of the grid's points
+    chunk = np.repeat(np.arange(counts.size, dtype=index_type), counts)
     offsets = np.cumsum(counts) - counts
-    position = np.arange(total) - np.repeat(offsets, counts)
-    seconds = np.repeat(lo, counts) + position
-    first = np.repeat(offsets, counts)
-    last = first + np.repeat(counts, counts) - 1
-    return Grid(seconds=seconds.astype(float), chunk=chunk, first=first, last=last), isolated
+    seconds = np.empty(total)
+    first, last = np.empty(total, index_type), np.empty(total, index_type)
+    for rows in block_slices(total):
+        of = chunk[rows]
+        first[rows] = offsets[of]
+        seconds[rows] = lo[of] + (np.arange(rows.start, rows.stop) - offsets[of])
+        last[rows] = offsets[of] + (counts[of] - 1)
+    return Grid(seconds=seconds, chunk=chunk, first=first, last=last), isolated
+
+
+def block_slices(n: int) -> Iterator[slice]:
+    """The rows ``0 … n-1`` as slices of :data:`BLOCK_ROWS` rows."""
+    for first in range(0, n, BLOCK_ROWS):
+        yield slice(first, min(n, first + BLOCK_ROWS))
 
 
 def in_blocks(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
     """``compute(rows)`` of :data:`BLOCK_ROWS` rows at a time, gathered into one float array
     of ``n`` (for element-wise computations: the same numbers as in one piece)."""
     out = np.empty(n)
-    for first in range(0, n, BLOCK_ROWS):
-        rows = slice(first, min(n, first + BLOCK_ROWS))
+    for rows in block_slices(n):
         out[rows] = compute(rows)
     return out
+
+
+def interp_in_blocks(at: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
+    """:func:`numpy.interp` of ``at``, block by block (the same numbers, without the slope
+    table numpy builds for as many points as ``xp`` has)."""
+    return in_blocks(at.size, lambda rows: np.interp(at[rows], xp, fp))
 
 
 def cumsum0(values: np.ndarray) -> np.ndarray:
@@ -96,6 +111,29 @@ def cumsum0(values: np.ndarray) -> np.ndarray:
     out[0] = 0.0
     np.cumsum(values, out=out[1:])
     return out
+
+
+def running_sum(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
+    """:func:`cumsum0` of the ``n`` values ``compute(rows)`` gives block by block: the same
+    sequence of additions (so the same numbers) without the values in one piece."""
+    out = np.empty(n + 1)
+    out[0] = 0.0
+    for rows in block_slices(n):
+        continue_sum(out, rows, compute(rows))
+    return out
+
+
+def continue_sum(out: np.ndarray, rows: slice, values: np.ndarray, *,
+                 carry: bool | None = None) -> None:
+    """Write the running sum of ``values`` into ``out[rows.start + 1:rows.stop + 1]``,
+    carrying on from ``out[rows.start]`` (not added when ``carry`` is False; by default
+    when ``rows.start`` is not 0, ``out[0]`` being 0): block by block, the additions of one
+    :func:`numpy.cumsum` over all rows."""
+    part = out[rows.start + 1:rows.stop + 1]
+    part[:] = values
+    if bool(rows.start) if carry is None else carry:
+        part[0] += out[rows.start]
+    np.cumsum(part, out=part)
 
 
 def interp_gapped(
@@ -107,53 +145,79 @@ def interp_gapped(
     finite samples at most ``max_gap_s`` apart; elsewhere (before the first, after the last,
     or inside a longer hole in this channel) it is NaN — a missing stretch is not invented.
     """
+    at_points = gapped_interpolator(t_s, values, max_gap_s)
+    return in_blocks(at.size, lambda rows: at_points(at[rows]))
+
+
+def gapped_interpolator(
+    t_s: np.ndarray, values: np.ndarray, max_gap_s: float,
+) -> Callable[[np.ndarray], np.ndarray]:
+    """:func:`interp_gapped` as a function of the times ``at``, for calls block by block
+    (the finite samples are picked once)."""
     ok = np.isfinite(values)
     tt, vv = (t_s, values) if ok.all() else (t_s[ok], values[ok])
-    if tt.size == 0:
-        return np.full(at.shape, np.nan)
+    del ok
+    last = tt.size - 1
 
-    def block(rows: slice) -> np.ndarray:
-        points = at[rows]
+    def at_points(points: np.ndarray) -> np.ndarray:
         out = np.full(points.shape, np.nan)
+        if tt.size == 0:
+            return out
         after = np.searchsorted(tt, points, side="right")
         before = after - 1
         has_before = before >= 0
-        exact = has_before & (tt[np.clip(before, 0, tt.size - 1)] == points)
+        exact = has_before & (tt[np.clip(before, 0, last)] == points)
         inside = has_before & (after < tt.size)
-        span = tt[np.clip(after, 0, tt.size - 1)] - tt[np.clip(before, 0, tt.size - 1)]
+        span = tt[np.clip(after, 0, last)] - tt[np.clip(before, 0, last)]
         usable = exact | (inside & (span <= max_gap_s))
         out[usable] = np.interp(points[usable], tt, vv)
         return out
 
-    return in_blocks(at.size, block)
+    return at_points
 
 
-def window_bounds(grid: Grid, half: int) -> tuple[np.ndarray, np.ndarray]:
-    """Indices ``lo, hi`` of a centred window of ±``half`` points, cut at the chunk edges."""
-    index = np.arange(len(grid))
-    return np.maximum(index - half, grid.first), np.minimum(index + half, grid.last)
+def window_bounds(
+    grid: Grid, half: int, rows: slice | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices ``lo, hi`` of a centred window of ±``half`` points, cut at the chunk edges
+    (of the points ``rows``, default all)."""
+    rows = slice(0, len(grid)) if rows is None else rows
+    index = np.arange(rows.start, rows.stop)
+    return np.maximum(index - half, grid.first[rows]), np.minimum(index + half, grid.last[rows])
 
 
-def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
-    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs."""
-    lo, hi = window_bounds(grid, half)
+def windowed_mean(
+    values: np.ndarray, grid: Grid, half: int, *, blocks: bool = False,
+) -> np.ndarray | Callable[[slice], np.ndarray]:
+    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs (with
+    ``blocks``, as a function of the points ``rows`` it is wanted at)."""
     finite = np.isfinite(values)
-    sums = cumsum0(np.where(finite, values, 0.0))
-    counts = np.zeros(finite.size + 1, dtype=np.int64)
+    sums = running_sum(values.size, lambda rows: np.where(finite[rows], values[rows], 0.0))
+    counts = np.zeros(finite.size + 1, dtype=np.int32 if finite.size < 2**31 else np.int64)
     np.cumsum(finite, out=counts[1:])
-    n = counts[hi + 1] - counts[lo]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = (sums[hi + 1] - sums[lo]) / n
-    return np.where(n > 0, mean, np.nan)
+
+    def block(rows: slice) -> np.ndarray:
+        lo, hi = window_bounds(grid, half, rows)
+        n = counts[hi + 1] - counts[lo]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = (sums[hi + 1] - sums[lo]) / n
+        return np.where(n > 0, mean, np.nan)
+
+    return block if blocks else in_blocks(len(grid), block)
 
 
-def windowed_rate(cumulative: np.ndarray, grid: Grid, half: int) -> np.ndarray:
-    """Rate of change per second of a cumulative series over ±``half`` points within chunks.
+def windowed_rate(
+    cumulative: np.ndarray, grid: Grid, half: int, rows: slice | None = None,
+) -> np.ndarray:
+    """Rate of change per second of a cumulative series over ±``half`` points within chunks
+    (at the points ``rows``, default all).
 
     ``(c[hi] - c[lo]) / (hi - lo)``: a centred difference, one-sided at chunk edges; NaN for
     a chunk of one point.
     """
-    lo, hi = window_bounds(grid, half)
+    if rows is None:
+        return in_blocks(len(grid), lambda part: windowed_rate(cumulative, grid, half, part))
+    lo, hi = window_bounds(grid, half, rows)
     span = (hi - lo).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         rate = (cumulative[hi] - cumulative[lo]) / span

@@ -25,7 +25,9 @@ Without any speed source every point inside a chunk counts as moving.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -33,9 +35,12 @@ from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,
+    block_slices,
     cumsum0,
+    gapped_interpolator,
     in_blocks,
-    interp_gapped,
+    interp_in_blocks,
+    running_sum,
     window_bounds,
     windowed_mean,
     windowed_rate,
@@ -102,16 +107,34 @@ def cumulative_distance(
         step[dt > pause_gap_s if pauses is None else pauses] = 0.0
         return Distance(cumsum0(step), "device_speed", speed_source)
     if positions:
-        lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]
-        fixes = np.flatnonzero(np.isfinite(lat))
-        flat, flon = _smooth_fixes(t[fixes], lat[fixes], lon[fixes])
-        step = in_blocks(fixes.size - 1, lambda r: haversine_m(
-            flat[:-1][r], flon[:-1][r], flat[1:][r], flon[1:][r]))
-        fix_dt = np.diff(t[fixes])
-        step[step > limits.max_jump_speed_m_s * fix_dt + GNSS_SLACK_M] = 0.0
-        at_fixes = cumsum0(step)
-        return Distance(np.interp(t, t[fixes], at_fixes), "positions", speed_source)
+        return Distance(_fix_distance(t, cleaned, limits), "positions", speed_source)
     return Distance(np.zeros(t.size), "none", speed_source)
+
+
+def _fix_distance(t: np.ndarray, cleaned: CleanSamples, limits: Limits) -> np.ndarray:
+    """Geodesic distance along the (smoothed) fixes, interpolated to every sample; block by
+    block, the fixes taken in place when every sample has one."""
+    lat, lon = cleaned.channels["lat_deg"], cleaned.channels["lon_deg"]
+    fixes = np.flatnonzero(np.isfinite(lat))
+    if fixes.size == t.size:  # every sample a fix: no copies
+        fix_t, fix_lat, fix_lon = t, lat, lon
+    else:
+        fix_t, fix_lat, fix_lon = t[fixes], lat[fixes], lon[fixes]
+    del fixes
+    flat, flon = _smooth_fixes(fix_t, fix_lat, fix_lon)
+
+    at_fixes = running_sum(fix_t.size - 1, partial(_fix_steps, flat, flon, fix_t, limits))
+    del flat, flon
+    return interp_in_blocks(t, fix_t, at_fixes)
+
+
+def _fix_steps(lat: np.ndarray, lon: np.ndarray, t: np.ndarray, limits: Limits,
+               rows: slice) -> np.ndarray:
+    """The geodesic steps ``rows`` between consecutive fixes; 0 for an impossible jump."""
+    metres = haversine_m(lat[:-1][rows], lon[:-1][rows], lat[1:][rows], lon[1:][rows])
+    fix_dt = t[1:][rows] - t[:-1][rows]
+    metres[metres > limits.max_jump_speed_m_s * fix_dt + GNSS_SLACK_M] = 0.0
+    return metres
 
 
 def _smooth_fixes(
@@ -124,10 +147,13 @@ def _smooth_fixes(
     """
     if t.size < 3:
         return lat, lon
-    close = (t[2:] - t[:-2]) <= 2.5
     out_lat, out_lon = lat.copy(), lon.copy()
-    out_lat[1:-1] = np.where(close, (lat[:-2] + lat[1:-1] + lat[2:]) / 3.0, lat[1:-1])
-    out_lon[1:-1] = np.where(close, (lon[:-2] + lon[1:-1] + lon[2:]) / 3.0, lon[1:-1])
+    for rows in block_slices(t.size - 2):
+        close = (t[2:][rows] - t[:-2][rows]) <= 2.5
+        for values, out in ((lat, out_lat), (lon, out_lon)):
+            out[1:-1][rows] = np.where(
+                close, (values[:-2][rows] + values[1:-1][rows] + values[2:][rows]) / 3.0,
+                values[1:-1][rows])
     return out_lat, out_lon
 
 
@@ -135,39 +161,65 @@ def grid_speed(
     cleaned: CleanSamples, grid: Grid, cumulative_at_grid: np.ndarray, speed_source: str,
     pause_gap_s: float,
 ) -> np.ndarray:
-    """Speed (m/s) at each grid point: device speed where it has a value, else derived."""
+    """Speed (m/s) at each grid point: device speed where it has a value, else derived
+    (computed :data:`~legload.streams.resample.BLOCK_ROWS` points at a time)."""
     if speed_source == "none":
         return np.full(len(grid), np.nan)
-    derived = windowed_rate(cumulative_at_grid, grid, SPEED_HALF_WINDOW_S)
     if speed_source == "positions":
         chord = _chord_speed(cleaned, grid, pause_gap_s)
-        return np.where(np.isfinite(chord), chord, derived)
-    if speed_source != "device_speed":
-        return derived
-    device = interp_gapped(cleaned.t_s, cleaned.channels["speed_m_s"], grid.seconds, pause_gap_s)
-    return np.where(np.isfinite(device), device, derived)
+    elif speed_source == "device_speed":
+        chord = _device_speed(cleaned, grid, pause_gap_s)
+    else:
+        return windowed_rate(cumulative_at_grid, grid, SPEED_HALF_WINDOW_S)
+
+    def block(rows: slice) -> np.ndarray:
+        recorded = chord(rows)
+        derived = windowed_rate(cumulative_at_grid, grid, SPEED_HALF_WINDOW_S, rows)
+        return np.where(np.isfinite(recorded), recorded, derived)
+
+    return in_blocks(len(grid), block)
 
 
-def _chord_speed(cleaned: CleanSamples, grid: Grid, pause_gap_s: float) -> np.ndarray:
-    """Straight-line distance between the positions ±2 s around each point, per second.
+def _device_speed(
+    cleaned: CleanSamples, grid: Grid, pause_gap_s: float,
+) -> Callable[[slice], np.ndarray]:
+    """The device's speed at the grid points ``rows`` (NaN where it has none)."""
+    speed = gapped_interpolator(cleaned.t_s, cleaned.channels["speed_m_s"], pause_gap_s)
+    return lambda rows: speed(grid.seconds[rows])
+
+
+def _chord_speed(
+    cleaned: CleanSamples, grid: Grid, pause_gap_s: float,
+) -> Callable[[slice], np.ndarray]:
+    """Straight-line distance between the positions ±2 s around the grid points ``rows``,
+    per second.
 
     Unlike the rate of the summed path, this does not grow with the wander of a standing
     receiver: the wander adds path, not displacement.
     """
-    lat = interp_gapped(cleaned.t_s, cleaned.channels["lat_deg"], grid.seconds, pause_gap_s)
-    lon = interp_gapped(cleaned.t_s, cleaned.channels["lon_deg"], grid.seconds, pause_gap_s)
-    lo, hi = window_bounds(grid, SPEED_HALF_WINDOW_S)
-    span = (hi - lo).astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        speed = in_blocks(span.size, lambda r: haversine_m(
-            lat[lo[r]], lon[lo[r]], lat[hi[r]], lon[hi[r]]) / span[r])
-    return np.where(span > 0, speed, np.nan)
+    lat_at = gapped_interpolator(cleaned.t_s, cleaned.channels["lat_deg"], pause_gap_s)
+    lon_at = gapped_interpolator(cleaned.t_s, cleaned.channels["lon_deg"], pause_gap_s)
+
+    def chord(rows: slice) -> np.ndarray:
+        lo, hi = window_bounds(grid, SPEED_HALF_WINDOW_S, rows)
+        near = grid.seconds[lo[0]:hi[-1] + 1]  # the window bounds only grow
+        lat, lon = lat_at(near), lon_at(near)
+        lo_near, hi_near = lo - lo[0], hi - lo[0]
+        span = (hi - lo).astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            speed = haversine_m(lat[lo_near], lon[lo_near], lat[hi_near], lon[hi_near]) / span
+        return np.where(span > 0, speed, np.nan)
+
+    return chord
 
 
 def moving_mask(speed: np.ndarray, grid: Grid, min_moving_speed_m_s: float) -> np.ndarray:
     """Grid points that count as moving: ±2 s mean speed ≥ the threshold (NaN speed: moving)."""
-    mean = windowed_mean(speed, grid, SPEED_HALF_WINDOW_S)
-    return ~(mean < min_moving_speed_m_s)
+    mean = windowed_mean(speed, grid, SPEED_HALF_WINDOW_S, blocks=True)
+    moving = np.empty(len(grid), dtype=bool)
+    for rows in block_slices(len(grid)):
+        np.logical_not(mean(rows) < min_moving_speed_m_s, out=moving[rows])
+    return moving
 
 
 def row_distance(

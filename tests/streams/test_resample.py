@@ -8,8 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legload.core.activity import haversine_m
-from legload.streams import to_stream
-from legload.streams.resample import build_grid, interp_gapped
+from legload.streams import resample, to_stream
+from legload.streams.resample import (
+    build_grid,
+    continue_sum,
+    cumsum0,
+    interp_gapped,
+    running_sum,
+    windowed_mean,
+    windowed_rate,
+)
 from tests.streams import START, activity, positions, track
 
 _intervals = st.lists(st.integers(1, 5), min_size=200, max_size=1500)
@@ -136,3 +144,34 @@ def test_timestamps_are_utc_wall_clock_of_each_row():
     assert str(frame["timestamp"].dt.tz) == "UTC"
     assert frame["timestamp"].iloc[0] == START
     assert (frame["timestamp"].diff().dropna() == pd.Timedelta(seconds=1)).all()
+
+
+def test_the_running_sum_in_blocks_is_one_cumsum_bit_for_bit(monkeypatch):
+    rng = np.random.default_rng(7)
+    values = rng.normal(0.0, 1e3, 5_000) * rng.integers(0, 2, 5_000)  # zeros and -0.0
+    values[0] = -0.0
+    whole = cumsum0(values)
+    monkeypatch.setattr(resample, "BLOCK_ROWS", 777)
+    blocked = running_sum(values.size, lambda rows: values[rows])
+    assert blocked.tobytes() == whole.tobytes()
+    split = np.zeros(values.size + 1)
+    continue_sum(split, slice(0, 10), values[:10])  # from 0: -0.0 stays -0.0
+    continue_sum(split, slice(10, values.size), values[10:])
+    assert split.tobytes() == whole.tobytes()
+    tail = np.empty(values.size - 99)  # the sums from the 100th on, carried from there
+    tail[0] = whole[100]
+    continue_sum(tail, slice(0, tail.size - 1), values[100:], carry=True)
+    assert tail.tobytes() == whole[100:].tobytes()
+
+
+def test_the_windowed_speeds_in_blocks_are_the_whole_ones(monkeypatch):
+    t = np.concatenate([np.arange(0.0, 3_000.0), np.arange(3_100.0, 5_000.0, 0.7)])
+    grid, _ = build_grid(t, 10.0)
+    values = np.sin(grid.seconds / 50.0)
+    values[::13] = np.nan
+    whole = (windowed_mean(values, grid, 2), windowed_rate(np.cumsum(grid.seconds), grid, 2))
+    monkeypatch.setattr(resample, "BLOCK_ROWS", 333)
+    assert build_grid(t, 10.0)[0].seconds.tobytes() == grid.seconds.tobytes()
+    blocked = (windowed_mean(values, grid, 2), windowed_rate(np.cumsum(grid.seconds), grid, 2))
+    for one, other in zip(whole, blocked, strict=True):
+        assert one.tobytes() == other.tobytes()
