@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 #: (low, high) accepted per column of each log table (SI units as stored)
@@ -104,16 +105,17 @@ def check_rows(frame: pd.DataFrame, table: str,
     if not suspect.any():
         return Checked(frame, [])
     columns = [c for c in ("timestamp", "date", *RANGES[table]) if c in frame]
-    keep = pd.Series(True, index=frame.index)
+    positions = suspect.to_numpy().nonzero()[0]
+    picked = [frame[c].iloc[positions].tolist() for c in columns]  # suspects only, by column
+    keep = np.ones(len(frame), dtype=bool)
     refused = []
-    for position in suspect.to_numpy().nonzero()[0]:
-        index = frame.index[position]
-        row = dict(zip(columns, frame.iloc[position][columns].tolist(), strict=True))
+    for k, position in enumerate(positions):
+        row = {c: values[k] for c, values in zip(columns, picked, strict=True)}
         problem = row_problem(table, row)
         if problem is not None:
-            keep.iloc[position] = False
-            refused.append(f"{where(index, row)}: {problem}")
-    return Checked(frame.loc[keep.to_numpy()], refused)
+            keep[position] = False
+            refused.append(f"{where(frame.index[position], row)}: {problem}")
+    return Checked(frame.loc[keep], refused)
 
 
 def _suspects(frame: pd.DataFrame, table: str) -> pd.Series:
