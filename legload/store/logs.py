@@ -58,7 +58,7 @@ class LogStore:
             names = ", ".join(("file_sha256", "athlete_id", *columns))
             marks = ", ".join("?" * (len(columns) + 2))
             conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                             [(sha256, athlete_id, *row) for row in rows])
+                             ((sha256, athlete_id, *row) for row in rows))
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
@@ -128,23 +128,31 @@ def _same(stored: tuple, row: tuple) -> bool:
 
 
 def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
+    """The frame's rows as plain Python values for SQLite, built column by column."""
     import pandas as pd
 
-    out = []
-    data = {}
+    data = []
     for name in columns:
-        series = frame[name] if name in frame else pd.Series([None] * len(frame))
+        series = frame[name] if name in frame else pd.Series([None] * len(frame), dtype=object)
         if name in _TIME_COLUMNS:
-            stamps = pd.to_datetime(series, utc=True)
-            data[name] = [None if pd.isna(t) else t.strftime("%Y-%m-%dT%H:%M:%SZ") for t in stamps]
+            texts = pd.to_datetime(series, utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+            data.append([v if type(v) is str else None for v in texts.tolist()])  # NaT: None
         elif name in _DATE_COLUMNS:
-            data[name] = [None if pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d")
-                          for d in series]
+            data.append([None if pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d")
+                         for d in series])
         else:
-            data[name] = [_plain(v) for v in series]
-    for i in range(len(frame)):
-        out.append(tuple(data[name][i] for name in columns))
-    return out
+            data.append(_plain_column(series))
+    return list(zip(*data, strict=True))
+
+
+def _plain_column(series: pd.Series) -> list:
+    """:func:`_plain` of each value; numbers (NaN as None) without a step per value."""
+    kind = series.dtype.kind
+    if kind == "f":
+        return [None if v != v else v for v in series.to_numpy().tolist()]
+    if kind in "iu":
+        return series.to_numpy().tolist()
+    return [v if type(v) is str else _plain(v) for v in series.tolist()]
 
 
 def _plain(value):
