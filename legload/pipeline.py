@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from legload.analysis import weekly
 from legload.analysis.session import SessionAnalysis, analyse_session
 from legload.core.activity import Activity, ActivityColumns
@@ -105,22 +102,9 @@ def analyse_activities(activities: list[Activity | ActivityColumns], *,
     return analysed
 
 
-def _whole(activity: Activity | ActivityColumns) -> Activity:
-    """The :class:`Activity` the analysis reads. Of read columns, the same as
-    ``to_activity()`` but for its sample frame, which stands on the read arrays instead of
-    a copy of them (the analysis only reads them; a big recording is not held twice)."""
-    if not isinstance(activity, ActivityColumns):
-        return activity
-    samples = pd.DataFrame({name: pd.DatetimeIndex(values).tz_localize("UTC")
-                            if isinstance(values, np.ndarray) and values.dtype.kind == "M"
-                            else values for name, values in activity.columns.items()}, copy=False)
-    return Activity(samples=samples, laps=activity.lap_frame(), summary=activity.summary,
-                    warnings=activity.warnings, source=activity.source,
-                    sha256=activity.sha256, index=activity.index)
-
-
 def _analyse(activity: Activity | ActivityColumns, mass_kg: float | None) -> AnalysedActivity:
-    whole = _whole(activity)
+    # the analysis only reads the samples: a big recording is not held twice
+    whole = activity.to_activity(copy=False) if isinstance(activity, ActivityColumns) else activity
     try:
         stream = to_stream(whole)
     except StreamError:

@@ -97,8 +97,11 @@ class ActivityColumns:
     def lap_frame(self) -> pd.DataFrame:
         return empty_laps() if self.laps is None else frame_of(self.laps)
 
-    def to_activity(self) -> Activity:
-        return Activity(samples=frame_of(self.columns), laps=self.lap_frame(),
+    def to_activity(self, *, copy: bool = True) -> Activity:
+        """The :class:`Activity`; with ``copy=False`` its sample frame stands on the read
+        arrays instead of a copy of them (for a reader of the frame, never a writer)."""
+        samples = frame_of(self.columns) if copy else pd.DataFrame(_utc(self.columns), copy=False)
+        return Activity(samples=samples, laps=self.lap_frame(),
                         summary=self.summary, warnings=self.warnings, source=self.source,
                         sha256=self.sha256, index=self.index)
 
@@ -328,7 +331,7 @@ def summarize(
         "start": _iso(start),
         "duration_s": float(duration),
         "moving_s": float(totals.get("moving_s", duration)),
-        "distance_m": float(totals.get("distance_m", distance)),
+        "distance_m": float(distance),
         "ascent_m": float(totals.get("ascent_m", ascent)),
         "descent_m": float(totals.get("descent_m", descent)),
         "samples": n,

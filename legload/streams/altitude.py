@@ -186,7 +186,6 @@ class WindowSums:
 
 def smooth_and_grade(
     row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
-    noise_m: float | None = None,
 ) -> AltitudeResult:
     """Local-linear altitude and grade on the rows (method in the module docstring).
 
@@ -195,12 +194,11 @@ def smooth_and_grade(
         sample_row: for every altitude sample, the index of its row (non-decreasing).
         sample_altitude_m: the samples' altitudes (finite).
         source: ``"gps"`` or ``"barometric"``.
-        noise_m: the samples' :func:`altitude_noise_m`, when the caller has it already.
     """
     n = row_x_m.size
     if n == 0 or sample_row.size < 3:
         return AltitudeResult(np.full(n, np.nan), np.zeros(n), np.zeros(n), float("nan"), 0, True)
-    sums = window_sums(row_x_m, sample_row, sample_altitude_m, source, noise_m)
+    sums = window_sums(row_x_m, sample_row, sample_altitude_m, source)
     return fit_windows(row_x_m, sums, source)
 
 
@@ -208,7 +206,8 @@ def window_sums(
     row_x_m: np.ndarray, sample_row: np.ndarray, sample_altitude_m: np.ndarray, source: str,
     noise_m: float | None = None,
 ) -> WindowSums:
-    """The first half of :func:`smooth_and_grade` (same arguments, at least three samples):
+    """The first half of :func:`smooth_and_grade` (same arguments, at least three samples;
+    ``noise_m``: the samples' :func:`altitude_noise_m`, when the caller has it already):
     the despiked samples, ready to be summed per row as the fit goes."""
     n = row_x_m.size
     if noise_m is None:

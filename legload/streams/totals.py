@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from legload.core.activity import Activity, ActivityColumns, climb_m
-from legload.errors import StreamError
-from legload.streams.build import to_stream
+from legload.core.activity import Activity, climb_m
 from legload.streams.stream import Stream
 
 #: formats whose summaries hold the device's own session totals
@@ -137,17 +135,3 @@ def _finite(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
-
-
-def settle_summary(activity: Activity | ActivityColumns) -> Totals | None:
-    """Write the figures :func:`session_totals` reports into the activity's summary (and
-    ``summary["sources"]``), so that a stored activity lists what its analysis says; None,
-    and the summary untouched, when no stream can be built."""
-    whole = activity.to_activity() if isinstance(activity, ActivityColumns) else activity
-    try:
-        totals = session_totals(whole, to_stream(whole))
-    except StreamError:
-        return None
-    activity.summary.update(totals.as_summary())
-    activity.summary["sources"] = dict(totals.sources)
-    return totals
