@@ -39,9 +39,9 @@ _HEADER_SIZES = (12, 14)
 _BASE = sdk_fit.BASE_TYPE_DEFINITIONS
 _MESSAGES = Profile["messages"]
 _TYPES = Profile["types"]
-#: global message numbers decoded before the others (developer field names come from them)
 #: the messages to decode, by name; or with, for each, the names of the fields to decode
 Wanted = frozenset[str] | Mapping[str, frozenset[str]]
+#: global message numbers decoded before the others (developer field names come from them)
 _DEVELOPER_MESGS = (Profile["mesg_num"]["DEVELOPER_DATA_ID"], Profile["mesg_num"]["FIELD_DESCRIPTION"])
 _DESCRIPTION = Profile["mesg_num"]["FIELD_DESCRIPTION"]
 #: the fields of a developer field description that name its column and say its type
@@ -153,13 +153,12 @@ def _decode_one_file(data, start, out, found: Framing) -> int:
 
 
 def _bulk_decode(data, found: Framing, out: FitMessages, only: Wanted | None) -> None:
-    fields = only if isinstance(only, Mapping) else {}
+    # with fields named per message, a field description is read for what it names only
+    fields = {**only, "field_description": _DESCRIBED} if isinstance(only, Mapping) else {}
     buf = np.frombuffer(data, dtype=np.uint8)
     defs = found.defs
     used = [key for key in found.used() if only is None or defs[key].global_num == _DESCRIPTION
             or _MESSAGES.get(defs[key].global_num, {}).get("name") in only]
-    if isinstance(only, Mapping):  # what developer fields are called: all it is read for
-        fields = {**fields, "field_description": _DESCRIBED}
     parts: dict[str, list[dict[str, np.ndarray]]] = {}
     for developer in (True, False):  # developer fields are named before any is decoded
         by_name: dict[str, list[int]] = {}
@@ -169,12 +168,12 @@ def _bulk_decode(data, found: Framing, out: FitMessages, only: Wanted | None) ->
                 name = _MESSAGES.get(global_num, {}).get("name", f"unknown_{global_num}")
                 by_name.setdefault(name, []).append(key)
         for name, keys in by_name.items():
-            merged = merged_columns(buf, [defs[key] for key in keys],
-                                    [found.offsets(key) for key in keys], out.dev_names,
+            offsets = [found.offsets(key) for key in keys]
+            merged = merged_columns(buf, [defs[key] for key in keys], offsets, out.dev_names,
                                     fields[name]) if len(keys) > 1 and name in fields else None
             parts[name] = [merged] if merged is not None else [
-                payload_columns(buf, defs[key], found.offsets(key), out.dev_names,
-                                fields.get(name)) for key in keys]
+                payload_columns(buf, defs[key], at, out.dev_names, fields.get(name))
+                for key, at in zip(keys, offsets, strict=True)]
         if developer and "field_description" in parts:  # in file order: the last one wins
             descriptions = parts["field_description"] = [_concat(parts["field_description"])]
             _register_dev_fields(descriptions[0], out)
