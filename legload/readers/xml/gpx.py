@@ -14,7 +14,7 @@ from typing import BinaryIO
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.safe import child, child_text, find_all, tree_fields
+from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
 from legload.readers.xml.samples import (
     DERIVED_MOTION,
     gather,
@@ -52,11 +52,11 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
                                searched=("trk", "rtept"), attributes=_ATTRIBUTES)
     tracks = find_all(root, "trk")
-    has_points = bool(find_all(root, "trkpt"))
+    has_points = contains(root, "trkpt")
     if not tracks and has_points:
         tracks = [root]
     if not tracks or not has_points:
-        routed = " (only a planned route: <rtept> points carry no times)" if find_all(root, "rtept") else ""
+        routed = " (only a planned route: <rtept> points carry no times)" if contains(root, "rtept") else ""
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")

@@ -105,7 +105,7 @@ def _recover(data: bytes, source: str, exc: etree.XMLSyntaxError, warnings: list
         root = None
     if root is None:
         raise ReadError(source, f"not well-formed XML ({reason})")
-    if require is not None and not find_all(root, require):
+    if require is not None and not contains(root, require):
         raise ReadError(source, f"not well-formed XML ({reason}); no <{require}> could be recovered")
     warnings.append(f"{source}: not well-formed XML ({reason}); kept what a recovering parse could read")
     return root
@@ -131,6 +131,13 @@ def find_all(root: etree._Element, name: str) -> list[etree._Element]:
     if not found:  # a recovered document may keep an undeclared prefix in the tag
         found = [e for e in root.iter(etree.Element) if local_name(e.tag) == name]
     return found
+
+
+def contains(root: etree._Element, name: str) -> bool:
+    """Whether :func:`find_all` would find an element named ``name``; stops at the first."""
+    if next(root.iter("{*}" + name), None) is not None:
+        return True
+    return any(local_name(e.tag) == name for e in root.iter(etree.Element))
 
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
@@ -203,6 +210,6 @@ def numbers(values: Sequence[str | None]) -> np.ndarray:
     return out
 
 
-__all__ = ["child", "child_text", "child_texts", "find_all",
+__all__ = ["child", "child_text", "child_texts", "contains", "find_all",
            "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

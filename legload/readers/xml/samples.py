@@ -111,16 +111,17 @@ def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.nda
         return {}
     lat, lon = columns["lat_deg"], columns["lon_deg"]
     fixed = np.isfinite(lat) & np.isfinite(lon)
-    fixes = slice(None) if fixed.all() else np.flatnonzero(fixed)  # a view when all are fixes
     if not fixed.any():
         return {}
+    fixes = slice(None) if fixed.all() else np.flatnonzero(fixed)  # a view when all are fixes
     frame = pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]), "lat_deg": lat,
                           "lon_deg": lon}, copy=False)
     distance_m = track_distance_m(frame)
     del frame
     distance_m[~fixed] = np.nan
     along = distance_m[fixes]
-    seconds = (columns["timestamp"][fixes] - columns["timestamp"][fixes][0]) / np.timedelta64(1, "s")
+    stamps = columns["timestamp"][fixes]
+    seconds = (stamps - stamps[0]) / np.timedelta64(1, "s")
     speed_m_s = np.full(lat.size, np.nan)
     if len(along) > 1:
         ahead, span = _centred(along), _centred(seconds)

@@ -150,8 +150,12 @@ class Names:
             except UnicodeDecodeError:
                 return None
             key = self.fields.get(local.lower())
-            if local == self.point_name or local in self.searched or key is None:
-                code = POINT if local == self.point_name else SEARCHED if local in self.searched else OTHER
+            if local == self.point_name:
+                code = POINT
+            elif local in self.searched:
+                code = SEARCHED
+            elif key is None:
+                code = OTHER
             else:
                 self.keys += [] if key in self.keys else [key]
                 code = self.keys.index(key)

@@ -21,6 +21,7 @@ from legload.readers.xml.safe import (
     child,
     child_text,
     child_texts,
+    contains,
     find_all,
     local_name,
     numbers,
@@ -58,7 +59,7 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
                                fields=_FIELDS, searched=("Activity",))
     elements = find_all(root, "Activity")
-    if not elements or not find_all(root, "Trackpoint"):
+    if not elements or not contains(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
     return gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
