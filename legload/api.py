@@ -5,13 +5,13 @@ result whose ``to_dict()`` is the CLI's ``--json`` document (``docs/schemas/*.js
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from legload.core.lazy import lazy_names
 from legload.core.profile import AthleteProfile, validated
 from legload.errors import LegloadError, ReadError, StoreRollback
 from legload.import_results import ImportReport, LogImport, StrengthImport
@@ -41,10 +41,7 @@ PathLike = str | os.PathLike
 TABLES = {kind: table for table, (kind, _) in LOG_TABLES.items()}
 
 
-def __getattr__(name: str) -> object:
-    if name not in _REEXPORTS:
-        raise AttributeError(f"module 'legload.api' has no attribute {name!r}")
-    return getattr(importlib.import_module(_REEXPORTS[name]), name)
+__getattr__ = lazy_names(__name__, _REEXPORTS, globals())
 
 
 _START = 5  # the index of ``start`` in a PreparedActivity's row (idx, source, sport, ...)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import json
 import multiprocessing
 import os
@@ -37,6 +38,7 @@ from legload.pipeline import analyse_activities, analyse_stored_batch, analysis_
 from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
 from legload.readers.detect import (
     STREAMED,
+    check_hash,
     content_sha256,
     read_content,
     read_stream,
@@ -44,7 +46,7 @@ from legload.readers.detect import (
     sniff,
     unwrap,
 )
-from legload.readers.files import check_regular, read_file
+from legload.readers.files import open_regular, read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity, Store, prepare_activity
 
@@ -112,11 +114,11 @@ def read_job(job: ReadJob) -> ReadResult:
     return result
 
 
+@functools.cache
 def _hand_back_freed() -> None:
-    """Have glibc give blocks of 128 KiB and more back to the system as soon as they are
-    freed (``mallopt(M_MMAP_THRESHOLD)``: by default it raises that bound up to 32 MiB, and
-    the heap then keeps what a big file's read let go, ~100 MB for 2 M points). For this
-    process from now on; not for ordinary files (~10 % slower with it). Not glibc: nothing."""
+    """Have glibc give blocks of 128 KiB and more back to the system once freed (``mallopt``;
+    by default the bound rises up to 32 MiB and the heap keeps what a big file's read let go,
+    ~100 MB at 2 M points). Set once per process; not for ordinary files (~10 % slower with it)."""
     with contextlib.suppress(OSError, AttributeError, TypeError):
         ctypes.CDLL(None).mallopt(-3, 128 * 1024)  # -3: M_MMAP_THRESHOLD
 
@@ -131,8 +133,7 @@ def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:
         if streamed is not None:
             return streamed
         data = unwrap(read_file(job.path), job.source)
-        if content_sha256(data) != job.sha256:
-            raise ReadError(job.source, "changed while it was being imported")
+        check_hash(content_sha256(data), job.sha256, job.source)
     result.reader = result.reader or reader_name(data)
     return read_content(data, job.source, strict=job.strict, sha256=job.sha256)
 
@@ -140,9 +141,8 @@ def _read(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns]:
 def _streamed(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColumns] | None:
     """The activities of the job's file read by :func:`read_stream` when it is GPX or TCX."""
     try:
-        check_regular(job.path)  # type: ignore[arg-type]
-        handle = os.fdopen(os.open(job.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")  # type: ignore[arg-type]
-    except (ReadError, OSError):
+        handle = open_regular(job.path)  # type: ignore[arg-type]
+    except ReadError:
         return None  # read_file says what is wrong
     with handle:
         fmt = sniff(handle.read(4096))

@@ -149,12 +149,12 @@ def read_stream(stream: BinaryIO, source: str, *, strict: bool = False,
         if fmt not in STREAMED:
             data = unwrap(stream.read(MAX_FILE_BYTES + 1), source)
             _check_size(len(data), source)
-            _check_hash(content_sha256(data), sha256, source)
+            check_hash(content_sha256(data), sha256, source)
             return read_content(data, source, strict=strict, sha256=sha256)
         hashed = _Hashed(stream, source)
         activities = _refuse_damaged(_xml_reader(fmt)(hashed, source), source, strict)
         digest = hashed.hexdigest()
-    _check_hash(digest, sha256, source)
+    check_hash(digest, sha256, source)
     for activity in activities:
         activity.source, activity.sha256 = source, digest
     return activities
@@ -165,7 +165,8 @@ def _check_size(size: int, source: str) -> None:
         raise ReadError(source, f"refused: more than {MAX_FILE_BYTES} bytes")
 
 
-def _check_hash(digest: str, sha256: str | None, source: str) -> None:
+def check_hash(digest: str, sha256: str | None, source: str) -> None:
+    """ReadError when the content's ``digest`` is not the ``sha256`` it was found with."""
     if sha256 is not None and digest != sha256:
         raise ReadError(source, "changed while it was being imported")
 

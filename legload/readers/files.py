@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from legload.errors import ReadError
 from legload.readers.detect import MAX_FILE_BYTES
@@ -40,9 +41,10 @@ def check_regular(path: str | os.PathLike) -> os.stat_result:
     return info
 
 
-def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at ``path``; ReadError when it is anything else, cannot be
-    read, or holds more than ``limit`` bytes."""
+def open_regular(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> BinaryIO:
+    """The regular file at ``path`` opened for reading (never blocking on a device or a FIFO
+    swapped in after the check); ReadError when it is anything else, cannot be opened, or
+    holds more than ``limit`` bytes by its size."""
     label = str(path)
     info = check_regular(path)
     if info.st_size > limit:
@@ -51,10 +53,19 @@ def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
-    with os.fdopen(fd, "rb") as handle:
-        kind = _kind(os.fstat(handle.fileno()).st_mode)
-        if kind is not None:  # swapped for something else after the check
-            raise ReadError(label, f"refused: {kind}, not a regular file")
+    handle = os.fdopen(fd, "rb")
+    kind = _kind(os.fstat(handle.fileno()).st_mode)
+    if kind is not None:  # swapped for something else after the check
+        handle.close()
+        raise ReadError(label, f"refused: {kind}, not a regular file")
+    return handle
+
+
+def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``; ReadError when it is anything else, cannot be
+    read, or holds more than ``limit`` bytes."""
+    label = str(path)
+    with open_regular(path, limit=limit) as handle:
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
@@ -72,4 +83,4 @@ def is_readable_file(path: Path) -> bool:
         return False
 
 
-__all__ = ["check_regular", "is_readable_file", "read_file"]
+__all__ = ["check_regular", "is_readable_file", "open_regular", "read_file"]

@@ -12,7 +12,7 @@ import pytest
 from legload import read_activities
 from legload.errors import ReadError
 from legload.readers import iter_members
-from legload.readers.exports.archive import parse_strava_csv
+from legload.readers.exports.strava_index import parse_strava_csv
 
 FR255 = "exports/strava_bulk_fr255"
 

@@ -29,13 +29,11 @@ from legload.readers.exports.apple_walk import (
 )
 from legload.readers.exports.garmin_walk import NOT_MINE, GarminWalk
 from legload.readers.exports.strava_index import (
-    STRAVA_TYPES,
     folder_index,
     has_hevy_sets_in,
-    open_index,
     parse_strava_csv,
 )
-from legload.readers.files import check_regular, is_readable_file, read_file
+from legload.readers.files import check_regular, is_readable_file, open_regular, read_file
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -144,7 +142,7 @@ def _hevy(read: Path | Callable[[], IO[bytes]]) -> bool:
     a block at a time)."""
     try:
         with reading(str(read), also=(RuntimeError, NotImplementedError)), (
-                open_index(read) if isinstance(read, Path) else read()) as handle:
+                open_regular(read) if isinstance(read, Path) else read()) as handle:
             return has_hevy_sets_in(handle)
     except ReadError:
         return False
@@ -300,4 +298,4 @@ def _classify(source: str, name: str, read: Callable[[], bytes], meta: dict) -> 
     return Member(source, read, "skipped", meta, hint)
 
 
-__all__ = ["STRAVA_TYPES", "Member", "iter_members", "parse_strava_csv"]
+__all__ = ["Member", "iter_members"]

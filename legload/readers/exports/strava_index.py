@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Container
 from pathlib import Path
 from typing import IO
 
 from legload.errors import ReadError, reading
-from legload.readers.detect import MAX_FILE_BYTES
-from legload.readers.files import check_regular
+from legload.readers.files import open_regular
 from legload.readers.logs.apps import has_hevy_sets
 
 #: Strava "Activity Type" → (sport, sub_sport)
@@ -31,18 +29,6 @@ STRAVA_TYPES = {
 }
 _BLOCK = 2**20
 _OVERLAP = 4096
-
-
-def open_index(path: Path) -> IO[bytes]:
-    """The regular file at ``path`` opened for reading; ReadError when it is anything else,
-    cannot be opened or is larger than the bound of every file read."""
-    info = check_regular(path)
-    if info.st_size > MAX_FILE_BYTES:
-        raise ReadError(str(path), f"refused: {info.st_size} bytes is larger than {MAX_FILE_BYTES}")
-    try:
-        return open(os.fspath(path), "rb")
-    except OSError as exc:
-        raise ReadError(str(path), (exc.strerror or str(exc)).lower()) from None
 
 
 def has_hevy_sets_in(handle: IO[bytes]) -> bool:
@@ -114,11 +100,11 @@ def folder_index(file: Path, wanted: Container[str]) -> dict[str, dict] | None:
     when it is no Strava index or cannot be read (it is then listed as a file of its own,
     which says why)."""
     try:
-        with open_index(file) as handle, reading(str(file)):
+        with open_regular(file) as handle, reading(str(file)):
             return parse_strava_csv(handle, wanted)
     except ReadError:
         return None
 
 
-__all__ = ["STRAVA_TYPES", "folder_index", "has_hevy_sets_in", "open_index",
+__all__ = ["STRAVA_TYPES", "folder_index", "has_hevy_sets_in",
            "parse_strava_csv"]
