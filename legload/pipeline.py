@@ -112,8 +112,8 @@ def _analyse(activity: Activity | ActivityColumns, mass_kg: float | None) -> Ana
     totals = session_totals(whole, stream)
     activity.summary.update(totals.as_summary())  # `activities` lists what `analyze` reports
     activity.summary["sources"] = dict(totals.sources)
-    try:
-        session = analyse_session(whole, mass_kg=mass_kg, stream=stream)
+    try:  # the figures chosen once, before the summary held them
+        session = analyse_session(whole, mass_kg=mass_kg, stream=stream, totals=totals)
     except (LegloadError, ArithmeticError, ValueError, TypeError, KeyError):
         session = None  # computed (and its error shown) when a report needs it
     return AnalysedActivity(activity, session)
@@ -127,28 +127,31 @@ def ledger_json(session: SessionAnalysis) -> str:
     return json.dumps(result)
 
 
+def stored_ledger(activity: Activity, mass_kg: float | None) -> str:
+    """The analysis kept for an activity as the database gives it back: :func:`ledger_json`
+    of its session analysis (the figures its summary settled at import), or ``"null"`` for
+    one stored without samples (a summary only, e.g. a Fitbit exercise)."""
+    if activity.samples.empty:
+        return "null"
+    return ledger_json(analyse_session(activity, mass_kg=mass_kg))
+
+
 def analyse_stored_batch(db: str, ids: list[int], mass_kg: float | None,
                          tolerant: bool = False) -> dict[int, str | None]:
-    """:func:`ledger_json` of stored activities (by id); ``"null"`` for one stored without
-    samples (a summary); with ``tolerant`` an activity the models refuse maps to None instead
-    of raising."""
+    """:func:`stored_ledger` of stored activities (by id); with ``tolerant`` an activity the
+    models refuse maps to None instead of raising."""
     found: dict[int, str | None] = {}
     with Store(db) as store:
         for activity_id in ids:
             activity = store.get_activity(activity_id)
-            if activity.samples.empty:  # a summary only (a Fitbit exercise): nothing to analyse
-                found[activity_id] = "null"
-                continue
             try:
-                session = analyse_session(activity, mass_kg=mass_kg)
+                found[activity_id] = stored_ledger(activity, mass_kg)
             except Exception:
                 if not tolerant:
                     raise
                 found[activity_id] = None  # computed again in the calling process
-                continue
-            found[activity_id] = ledger_json(session)
     return found
 
 
 __all__ = ["AnalysedActivity", "analyse_activities", "analyse_content", "analyse_stored_batch",
-           "analysis_key", "apply_meta", "ledger_json", "model_version"]
+           "analysis_key", "apply_meta", "ledger_json", "model_version", "stored_ledger"]

@@ -109,6 +109,31 @@ def test_the_analysis_stored_at_import_is_the_one_computed_from_the_stored_activ
             assert json.loads(computed[activity_id]) == json.loads(text)
 
 
+def test_the_analysis_says_where_its_figures_come_from_as_the_activity_does(tmp_path):
+    """The figures are chosen once, from the file as read: the stored analysis and the one
+    recomputed from the stored activity give the sources its summary (``activities``) gives,
+    not the device's for the stream's figures the summary holds since."""
+    from legload.synth.fit_writer import encode_fit
+    from legload.synth.workouts import easy_run, synthesize
+
+    workout = easy_run(START, minutes=30)  # flat, the altitude noisy: the device's ascent 0
+    samples = synthesize(workout, seed=0, alt_noise_m=0.3)
+    (tmp_path / "easy.fit").write_bytes(encode_fit(workout, samples))
+    db = tmp_path / "legload.sqlite"
+    assert api.import_paths([tmp_path], db=db, workers=1).imported == 1
+    with Store(db) as store:
+        stored = store.cached_analyses(store.athlete_id(None), analysis_key(None))
+        summaries = {i: store.get_activity(i).summary for i in stored}
+    recomputed = import_pool.analyse_stored_batch(str(db), sorted(stored), None)
+    for activity_id, text in stored.items():
+        summary = summaries[activity_id]
+        for analysis in (json.loads(text), json.loads(recomputed[activity_id])):
+            assert analysis["sources"] == summary["sources"]
+            assert analysis["ascent_m"] == round(summary["ascent_m"], 1) > 0
+    # the file's ascent is the reader's, from the samples: the stream's is reported
+    assert {s["sources"]["ascent_m"] for s in summaries.values()} == {"stream"}
+
+
 def test_a_new_model_version_recomputes_every_analysis_once(imported, analyses, monkeypatch):
     before = api.report(db=imported, until=UNTIL).to_dict()
     monkeypatch.setattr(weekly, "MODEL_VERSION", "next")

@@ -17,7 +17,7 @@ from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
 from legload.models.exercise.parameters import COMPENDIUM_2011_METS
 from legload.models.locomotion.energy import running_cost, walking_cost
 from legload.streams import Stream, to_stream
-from legload.streams.totals import session_totals
+from legload.streams.totals import Totals, settled_totals
 
 #: body mass used when the athlete has not given theirs (kg); the output says so
 DEFAULT_MASS_KG = 70.0
@@ -101,10 +101,12 @@ class ActivityAnalysis:
 
 
 def analyse_session(activity: Activity, *, mass_kg: float | None = None,
-                    stream: Stream | None = None,
-                    max_speed_m_s: float | None = None) -> SessionAnalysis:
+                    stream: Stream | None = None, max_speed_m_s: float | None = None,
+                    totals: Totals | None = None) -> SessionAnalysis:
     """Describe one activity. ``mass_kg`` defaults to 70 kg, flagged in the result;
-    ``max_speed_m_s`` is the athlete's maximal speed, when known (sprints must approach it)."""
+    ``max_speed_m_s`` is the athlete's maximal speed, when known (sprints must approach it);
+    ``totals``: the figures reported (default :func:`~legload.streams.totals.settled_totals`:
+    those an import settled in the summary, else the device's or the stream's)."""
     stream = stream if stream is not None else to_stream(activity)
     mass_source = "athlete" if mass_kg else "default"
     mass = float(mass_kg or DEFAULT_MASS_KG)
@@ -117,7 +119,7 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
         segments = fast_bouts(stream, activity.laps, max_speed_m_s=max_speed_m_s) + climbs(stream)
         segments.sort(key=lambda s: (s.start_s, s.kind))
     session_class, tags = classify(activity, stream, segments)
-    totals = session_totals(activity, stream)  # what `activities` shows too
+    totals = totals if totals is not None else settled_totals(activity, stream)
     notes.extend(totals.notes)
     return SessionAnalysis(
         sport=sport, sub_sport=stream.sub_sport,

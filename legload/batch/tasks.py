@@ -18,12 +18,11 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from legload.analysis.session import analyse_session
 from legload.batch.output import atomic_json, read_state, state_path
 from legload.core.activity import Activity, empty_laps
 from legload.errors import ReadError
 from legload.import_pool import ReadJob, read_job
-from legload.pipeline import analysis_key, ledger_json
+from legload.pipeline import analysis_key, stored_ledger
 from legload.readers.detect import content_sha256, unwrap
 from legload.readers.files import read_file
 from legload.readers.logs.validate import date_problem
@@ -127,13 +126,9 @@ def analyse_file(job: ChunkJob, ref: FileRef, data: bytes,
 
 
 def _analysis(prepared: PreparedActivity, sha256: str, mass_kg: float | None) -> tuple[str, str]:
-    """The analysis a report computes for a stored activity the read left unanalysed:
-    ``null`` for a summary without samples (a Fitbit exercise), else the session analysis
-    of the activity as the database gives it back."""
-    activity = stored_activity(prepared, sha256)
-    if activity.samples.empty:
-        return analysis_key(mass_kg), "null"
-    return analysis_key(mass_kg), ledger_json(analyse_session(activity, mass_kg=mass_kg))
+    """The analysis a report computes for a stored activity the read left unanalysed
+    (:func:`~legload.pipeline.stored_ledger` of the activity as the database gives it back)."""
+    return analysis_key(mass_kg), stored_ledger(stored_activity(prepared, sha256), mass_kg)
 
 
 def stored_activity(prepared: PreparedActivity, sha256: str) -> Activity:

@@ -62,8 +62,7 @@ class Totals:
 def session_totals(activity: Activity, stream: Stream) -> Totals:
     """The activity's figures: device totals where recorded, else the stream's (module doc)."""
     device = device_totals(activity, stream)
-    measured = {"moving_s": stream.moving_s, "distance_m": stream.distance_m,
-                "ascent_m": stream.ascent_m, "descent_m": stream.descent_m}
+    measured = _measured(stream)
     chosen, sources, notes = {}, {}, []
     for name in _FIGURES:
         value = device.get(name)
@@ -75,6 +74,30 @@ def session_totals(activity: Activity, stream: Stream) -> Totals:
         if note:
             notes.append(note)
     return Totals(**chosen, sources=sources, notes=notes)
+
+
+def settled_totals(activity: Activity, stream: Stream) -> Totals:
+    """The figures an import settled in the activity's summary (``summary["sources"]``, set
+    with the figures from :func:`session_totals` of the activity as read), with the notes of
+    those taken from the device; :func:`session_totals` when the summary holds none. A
+    stored activity's summary carries the chosen figures already: asked again, the device's
+    test would take the stream's figures written there for the device's."""
+    summary = activity.summary or {}
+    sources = summary.get("sources")
+    if not isinstance(sources, dict) or any(
+            sources.get(name) not in ("device", "stream") or _finite(summary.get(name)) is None
+            for name in _FIGURES):
+        return session_totals(activity, stream)
+    measured = _measured(stream)
+    chosen = {name: float(summary[name]) for name in _FIGURES}
+    notes = [note for name in _FIGURES if sources[name] == "device"
+             and (note := _difference_note(name, chosen[name], measured[name]))]
+    return Totals(**chosen, sources={name: sources[name] for name in _FIGURES}, notes=notes)
+
+
+def _measured(stream: Stream) -> dict[str, float]:
+    return {"moving_s": stream.moving_s, "distance_m": stream.distance_m,
+            "ascent_m": stream.ascent_m, "descent_m": stream.descent_m}
 
 
 def device_totals(activity: Activity, stream: Stream | None = None) -> dict[str, float]:
