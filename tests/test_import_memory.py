@@ -19,7 +19,7 @@ import pytest
 import legload.api as api
 import legload.pipeline as pipeline
 from legload.core import activity as core_activity
-from legload.streams import altitude
+from legload.streams import altitude, resample
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from memory import write_gpx
@@ -79,9 +79,9 @@ def test_the_altitude_fit_allocates_a_bounded_number_of_rows():
 def test_the_altitude_fit_in_blocks_is_the_fit_in_one_piece(monkeypatch):
     x, alt = _track(5_000)
     rows = np.arange(5_000)
-    blocked = altitude.smooth_and_grade(x, rows, alt, "gps")
-    monkeypatch.setattr(altitude, "_BLOCK_ROWS", 1 << 30)
     whole = altitude.smooth_and_grade(x, rows, alt, "gps")
+    monkeypatch.setattr(resample, "BLOCK_ROWS", 777)
+    blocked = altitude.smooth_and_grade(x, rows, alt, "gps")
     for name in ("altitude_m", "grade", "window_m"):
         assert np.array_equal(getattr(blocked, name), getattr(whole, name), equal_nan=True)
     assert (blocked.noise_m, blocked.clipped, blocked.reached_target) == (

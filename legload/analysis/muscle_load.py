@@ -31,6 +31,7 @@ from legload.models.cycling.energy import cycling_power_from_speed
 from legload.models.cycling.muscles import demand as cycling_demand
 from legload.models.locomotion.muscles import MUSCLES, demand
 from legload.streams import Stream
+from legload.streams.resample import block_slices
 
 #: a second counts as a high-intensity contraction at or above the larger of this activation
 #: (fraction of MVC) and HIGH_OVER_EASY × the muscle's activation in easy level running
@@ -53,8 +54,6 @@ ENDURANCE_MIN_S = 10 * 60.0
 #: switch gait near 2 m/s
 WALK_RUN_SPEED = 2.0
 GAIT_SMOOTHING_S = 30
-#: rows of a stream the per-muscle load is computed on at a time (bounds the temporaries)
-BLOCK_ROWS = 1 << 16
 #: bicycle and kit mass added to body mass for road-load power when no power meter (kg)
 BIKE_MASS_KG = 10.0
 
@@ -87,7 +86,8 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoa
     """Per-muscle ledger of one activity: running, walking and hiking through the
     locomotion model, cycling through the pedalling model; ``{}`` for other sports.
 
-    The rows are taken :data:`BLOCK_ROWS` at a time, each block with the few rows around it
+    The rows are taken a block at a time (:func:`~legload.streams.resample.block_slices`,
+    :data:`~legload.streams.resample.BLOCK_ROWS` rows), each block with the few rows around it
     that the smoothing windows reach, so a long recording needs the model's temporaries of
     one block only (a recording of up to one block is computed in one piece)."""
     frame = stream.frame
@@ -104,8 +104,8 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoa
     else:
         return {}
     ledger = _Ledger(len(frame))
-    for first in range(0, len(frame), BLOCK_ROWS):
-        ledger.add(rates, first, min(len(frame), first + BLOCK_ROWS))
+    for rows in block_slices(len(frame)):
+        ledger.add(rates, rows.start, rows.stop)
     return ledger.loads()
 
 

@@ -51,7 +51,6 @@ SPIKE_SIGMAS = 4.0
 NOISE_FLOOR_M = 0.05
 ASCENT_HYSTERESIS_M = 1.0
 _MAD_TO_SD = 1.4826
-_BLOCK_ROWS = 1 << 16  # rows fitted at a time (bounds the temporaries of the window loop)
 
 
 @dataclass
@@ -123,8 +122,8 @@ def running_median(values: np.ndarray, size: int = MEDIAN_SAMPLES) -> np.ndarray
     padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
     windows = np.lib.stride_tricks.sliding_window_view(padded, size)
     out = np.empty(values.size)
-    for first in range(0, values.size, _BLOCK_ROWS):  # nanmedian copies what it is given
-        out[first:first + _BLOCK_ROWS] = np.nanmedian(windows[first:first + _BLOCK_ROWS], axis=1)
+    for rows in block_slices(values.size):  # nanmedian copies what it is given
+        out[rows] = np.nanmedian(windows[rows], axis=1)
     return out
 
 
@@ -165,8 +164,8 @@ class WindowSums:
             for new in kept:
                 new[0] = 0
         self.start, self.kept = low, kept
-        for first in range(top, hi, _BLOCK_ROWS):
-            self._add(slice(first, min(hi, first + _BLOCK_ROWS)))
+        for rows in block_slices(hi, top):
+            self._add(rows)
 
     def _add(self, rows: slice) -> None:
         """The running sums of ``rows`` (those before them already kept)."""
@@ -225,9 +224,8 @@ def fit_windows(row_x_m: np.ndarray, sums: WindowSums, source: str) -> AltitudeR
     altitude, grade, window = np.full(n, np.nan), np.zeros(n), np.zeros(n)
     done = np.zeros(n, dtype=bool)
     windows = [w for w in WINDOWS_M if source != "gps" or w >= GPS_MIN_WINDOW_M]
-    for first in range(0, n, _BLOCK_ROWS):  # rows in blocks: no full-size temporaries
-        rows = slice(first, min(n, first + _BLOCK_ROWS))
-        sums.reach(int(np.searchsorted(row_x_m, row_x_m[first] - windows[-1], side="left")),
+    for rows in block_slices(n):  # rows in blocks: no full-size temporaries
+        sums.reach(int(np.searchsorted(row_x_m, row_x_m[rows.start] - windows[-1], side="left")),
                    int(np.searchsorted(row_x_m, row_x_m[rows.stop - 1] + windows[-1],
                                        side="right")))
         _fit_rows(row_x_m, sums, windows, rows, (altitude[rows], grade[rows],

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: rows computed at a time by :func:`in_blocks` (bounds the temporaries of long recordings)
+#: rows computed at a time by the stream stage and the analysis (:func:`block_slices`): bounds
+#: the temporaries of long recordings
 BLOCK_ROWS = 1 << 16
 
 
@@ -84,10 +85,10 @@ def build_grid(
     return Grid(seconds=seconds, chunk=chunk, first=first, last=last), isolated
 
 
-def block_slices(n: int) -> Iterator[slice]:
-    """The rows ``0 … n-1`` as slices of :data:`BLOCK_ROWS` rows."""
-    for first in range(0, n, BLOCK_ROWS):
-        yield slice(first, min(n, first + BLOCK_ROWS))
+def block_slices(stop: int, start: int = 0) -> Iterator[slice]:
+    """The rows ``start … stop-1`` as slices of :data:`BLOCK_ROWS` rows."""
+    for first in range(start, stop, BLOCK_ROWS):
+        yield slice(first, min(stop, first + BLOCK_ROWS))
 
 
 def in_blocks(n: int, compute: Callable[[slice], np.ndarray]) -> np.ndarray:
@@ -186,24 +187,38 @@ def window_bounds(
     return np.maximum(index - half, grid.first[rows]), np.minimum(index + half, grid.last[rows])
 
 
-def windowed_mean(
-    values: np.ndarray, grid: Grid, half: int, *, blocks: bool = False,
-) -> np.ndarray | Callable[[slice], np.ndarray]:
-    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs (with
-    ``blocks``, as a function of the points ``rows`` it is wanted at)."""
-    finite = np.isfinite(values)
-    sums = running_sum(values.size, lambda rows: np.where(finite[rows], values[rows], 0.0))
-    counts = np.zeros(finite.size + 1, dtype=np.int32 if finite.size < 2**31 else np.int64)
-    np.cumsum(finite, out=counts[1:])
+@dataclass(frozen=True)
+class WindowedMean:
+    """Centred moving means over ±``half`` points within each chunk, ignoring NaNs, asked
+    for block by block (:meth:`at`): the running sums of the values and of their count are
+    made once (:meth:`of`)."""
 
-    def block(rows: slice) -> np.ndarray:
-        lo, hi = window_bounds(grid, half, rows)
-        n = counts[hi + 1] - counts[lo]
+    grid: Grid
+    half: int
+    sums: np.ndarray  # running sum of the finite values, 0 first
+    counts: np.ndarray  # running count of the finite values, 0 first
+
+    @classmethod
+    def of(cls, values: np.ndarray, grid: Grid, half: int) -> WindowedMean:
+        finite = np.isfinite(values)
+        sums = running_sum(values.size, lambda rows: np.where(finite[rows], values[rows], 0.0))
+        counts = np.zeros(finite.size + 1, dtype=np.int32 if finite.size < 2**31 else np.int64)
+        np.cumsum(finite, out=counts[1:])
+        return cls(grid, half, sums, counts)
+
+    def at(self, rows: slice) -> np.ndarray:
+        """The means at the points ``rows`` (NaN where the window holds no finite value)."""
+        lo, hi = window_bounds(self.grid, self.half, rows)
+        n = self.counts[hi + 1] - self.counts[lo]
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = (sums[hi + 1] - sums[lo]) / n
+            mean = (self.sums[hi + 1] - self.sums[lo]) / n
         return np.where(n > 0, mean, np.nan)
 
-    return block if blocks else in_blocks(len(grid), block)
+
+def windowed_mean(values: np.ndarray, grid: Grid, half: int) -> np.ndarray:
+    """Centred moving mean over ±``half`` points within each chunk, ignoring NaNs
+    (:class:`WindowedMean` for the means of some points at a time)."""
+    return in_blocks(len(grid), WindowedMean.of(values, grid, half).at)
 
 
 def windowed_rate(

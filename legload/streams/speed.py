@@ -35,6 +35,7 @@ from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
     Grid,
+    WindowedMean,
     block_slices,
     cumsum0,
     gapped_interpolator,
@@ -42,7 +43,6 @@ from legload.streams.resample import (
     interp_in_blocks,
     running_sum,
     window_bounds,
-    windowed_mean,
     windowed_rate,
 )
 
@@ -215,10 +215,10 @@ def _chord_speed(
 
 def moving_mask(speed: np.ndarray, grid: Grid, min_moving_speed_m_s: float) -> np.ndarray:
     """Grid points that count as moving: ±2 s mean speed ≥ the threshold (NaN speed: moving)."""
-    mean = windowed_mean(speed, grid, SPEED_HALF_WINDOW_S, blocks=True)
+    mean = WindowedMean.of(speed, grid, SPEED_HALF_WINDOW_S)
     moving = np.empty(len(grid), dtype=bool)
     for rows in block_slices(len(grid)):
-        np.logical_not(mean(rows) < min_moving_speed_m_s, out=moving[rows])
+        np.logical_not(mean.at(rows) < min_moving_speed_m_s, out=moving[rows])
     return moving
 
 

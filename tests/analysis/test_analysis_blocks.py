@@ -18,7 +18,7 @@ import pytest
 
 from legload.analysis import muscle_load as ml
 from legload.core.activity import Activity
-from legload.streams import Stream, altitude, resample
+from legload.streams import Stream, resample
 from legload.streams.build import to_stream
 
 
@@ -37,7 +37,7 @@ def _stream(n: int, sport: str = "running") -> Stream:
 
 def _raw_ledger(monkeypatch, stream: Stream, block_rows: int) -> dict:
     """The ledger with its sums unrounded, computed ``block_rows`` rows at a time."""
-    monkeypatch.setattr(ml, "BLOCK_ROWS", block_rows)
+    monkeypatch.setattr(resample, "BLOCK_ROWS", block_rows)
     monkeypatch.setattr(ml, "round", lambda value, digits=None: value, raising=False)
     return {m: dataclasses.asdict(load) for m, load in ml.muscle_load(stream).items()}
 
@@ -126,7 +126,6 @@ def test_the_stream_in_blocks_is_the_stream_in_one_piece(monkeypatch, make):
     activity = make(5_000)
     whole = to_stream(activity)
     monkeypatch.setattr(resample, "BLOCK_ROWS", 777)
-    monkeypatch.setattr(altitude, "_BLOCK_ROWS", 777)
     blocked = to_stream(activity)
     pd.testing.assert_frame_equal(blocked.frame, whole.frame, check_exact=True)
     assert repr(blocked.flags) == repr(whole.flags)
