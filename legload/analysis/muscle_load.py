@@ -29,7 +29,7 @@ import numpy as np
 from legload.core.sports import FOOT_SPORTS
 from legload.models.cycling.energy import cycling_power_from_speed
 from legload.models.cycling.muscles import demand as cycling_demand
-from legload.models.locomotion.muscles import MUSCLES, demand
+from legload.models.locomotion.muscles import MUSCLES, demand, demand_on_grade_and_level
 from legload.streams import Stream
 from legload.streams.resample import block_slices
 
@@ -188,29 +188,25 @@ class _FootRates:
             cadence = np.where(self.cadence[lo:hi] > 0, self.cadence[lo:hi], np.nan)
         out = np.empty((_QUANTITIES, len(MUSCLES), hi - lo))
         for mode, where in (("run", running), ("walk", ~running)):
-            rows = np.arange(hi - lo) if where.all() else np.flatnonzero(where)
-            if rows.size:
-                _run_model(out, mode, rows, speed[rows], grade[rows],
-                           None if cadence is None else cadence[rows])
+            if not where.any():
+                continue
+            rows = slice(None) if where.all() else np.flatnonzero(where)
+            _run_model(out, mode, rows, speed[rows], grade[rows],
+                       None if cadence is None else cadence[rows])
         return _finite(out)
 
 
-def _run_model(out: np.ndarray, mode: str, rows: np.ndarray, speed: np.ndarray,
+def _run_model(out: np.ndarray, mode: str, rows: np.ndarray | slice, speed: np.ndarray,
                grade: np.ndarray, cadence: np.ndarray | None) -> None:
-    """The locomotion model on ``rows`` of a block, at their grade and, in the same call, on
-    the level for those whose grade is not 0 (the others are on the level already)."""
-    sloped = np.flatnonzero((grade != 0) | np.signbit(grade))
-    n = rows.size
-    both = demand(np.concatenate([speed, speed[sloped]]),
-                  np.concatenate([grade, np.zeros(sloped.size)]),
-                  None if cadence is None else np.concatenate([cadence, cadence[sloped]]),
-                  mode=mode)
+    """The locomotion model on ``rows`` of a block, at their grade and on the level, in one
+    call (:func:`~legload.models.locomotion.muscles.demand_on_grade_and_level`)."""
+    graded, level = demand_on_grade_and_level(speed, grade, cadence, mode=mode)
     for k, muscle in enumerate(MUSCLES):
-        positive, negative, activation = both[muscle]
-        for quantity, values in enumerate((positive, negative, activation, positive, negative)):
-            out[quantity, k, rows] = values[:n]
-        out[3, k, rows[sloped]] = positive[n:]
-        out[4, k, rows[sloped]] = negative[n:]
+        positive, negative, activation = graded[muscle]
+        on_level = level[muscle]
+        for quantity, values in enumerate((positive, negative, activation,
+                                           on_level.positive_work, on_level.negative_work)):
+            out[quantity, k, rows] = values
 
 
 def ride_power_w(frame, mass_kg: float) -> np.ndarray | None:

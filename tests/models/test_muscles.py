@@ -174,3 +174,24 @@ def test_reber1993_peroneals_rise_with_pace_and_tibialis_active_at_all_speeds():
     # although its work is small.
     assert np.all(d["tibialis_anterior"].activation >= 0.25)
     assert np.all(d["tibialis_anterior"].positive_work < d["calves"].positive_work / 10)
+
+
+@pytest.mark.parametrize("mode", ["run", "walk"])
+def test_demand_on_grade_and_level_is_two_demands_bit_for_bit(mode):
+    """The level work shared between the two evaluations changes no number: speeds below
+    the mode's range (scaled), step rates off the preferred one and missing, steep grades
+    both ways and the level."""
+    from legload.models.locomotion.muscles import demand_on_grade_and_level
+
+    rng = np.random.default_rng(7)
+    n = 2_000
+    speed = rng.uniform(0.0, 6.0 if mode == "run" else 2.6, n)
+    grade = np.where(rng.random(n) < 0.2, 0.0, rng.uniform(-0.5, 0.5, n))
+    cadence = np.where(rng.random(n) < 0.3, np.nan, rng.uniform(100.0, 200.0, n))
+    graded, level = demand_on_grade_and_level(speed, grade, cadence, mode=mode)
+    for got, expected in ((graded, demand(speed, grade, cadence, mode=mode)),
+                          (level, demand(speed, np.zeros(n), cadence, mode=mode))):
+        assert list(got) == list(expected)
+        for muscle, values in expected.items():
+            for one, other in zip(got[muscle], values, strict=True):
+                assert one.tobytes() == other.tobytes(), muscle

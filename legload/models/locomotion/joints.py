@@ -180,11 +180,34 @@ def _level_walk(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.nda
 
 def stride_work(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Work per stride of one leg [J/kg], (positive, negative), per joint action."""
+    return graded_stride_work(s, level_stride_work(s))
+
+
+def level_stride_work(s: Stride) -> dict[str, list[np.ndarray]]:
+    """The first two steps of :func:`stride_work`: the level work by speed at the stride's
+    step rate, per joint action, before the grade terms and the scaling below the mode's
+    minimum speed (:func:`graded_stride_work` and :func:`scaled_work` finish it); none of it
+    depends on the grade, so one result serves a stride at its grade and on the level."""
     P = s.params
     work = _level_run(s.v, P) if s.mode == "run" else _level_walk(s.v, P)
-    for action, (k_low, k_high) in P.step_rate_exponents.items():
-        factor = s.ratio ** np.where(s.ratio < 1.0, k_low, k_high)
+    if not np.any(s.ratio != 1.0):
+        return work  # the preferred step rate throughout: every factor is 1
+    below = s.ratio < 1.0
+    factors: dict[tuple[float, float], np.ndarray] = {}  # one power per pair of exponents
+    for action, exponents in P.step_rate_exponents.items():
+        if exponents not in factors:
+            factors[exponents] = s.ratio ** np.where(below, *exponents)
+        factor = factors[exponents]
         work[action] = [w * factor for w in work[action]]
+    return work
+
+
+def graded_stride_work(s: Stride, level: dict[str, list[np.ndarray]],
+                       ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """:func:`stride_work` from the stride's :func:`level_stride_work` (left as it is): the
+    grade terms, then :func:`scaled_work`."""
+    P = s.params
+    work = {action: list(pair) for action, pair in level.items()}
     theta = np.arctan(s.grade)
     energy = _G * (s.v / s.f) * np.sin(theta) / 2.0  # potential energy per leg per stride
     up, down = np.maximum(energy, 0.0), np.maximum(-energy, 0.0)
@@ -201,6 +224,15 @@ def stride_work(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         work[action][0] = work[action][0] + share * P.grade_joint_fraction["up"] * up
     for action, share in down_shares.items():
         work[action][1] = work[action][1] + share * P.grade_joint_fraction["down"] * down
+    return scaled_work(s, work)
+
+
+def scaled_work(s: Stride, work: dict[str, list[np.ndarray]],
+                ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The last step of :func:`stride_work`: work scaled by ``s.scale`` (v / v_min below the
+    mode's minimum speed, else 1)."""
+    if not np.any(s.scale != 1.0):
+        return {a: (pos, neg) for a, (pos, neg) in work.items()}  # x 1 changes no number
     return {a: (pos * s.scale, neg * s.scale) for a, (pos, neg) in work.items()}
 
 
@@ -260,4 +292,5 @@ def joint_work_per_stride(
     return work
 
 
-__all__ = ["MODES", "Stride", "joint_work_per_stride", "stride_frequency_hz", "stride_work"]
+__all__ = ["MODES", "Stride", "graded_stride_work", "joint_work_per_stride", "level_stride_work",
+           "scaled_work", "stride_frequency_hz", "stride_work"]

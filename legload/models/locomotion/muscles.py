@@ -43,7 +43,14 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from legload.models.locomotion import muscle_parameters
-from legload.models.locomotion.joints import Stride, stride_frequency_hz, stride_work
+from legload.models.locomotion.joints import (
+    Stride,
+    graded_stride_work,
+    level_stride_work,
+    scaled_work,
+    stride_frequency_hz,
+    stride_work,
+)
 from legload.models.locomotion.parameters import PUBLISHED, LocomotionParameters
 
 ArrayLike = Any  # float, sequence, numpy array or pandas Series
@@ -60,23 +67,38 @@ class Demand(NamedTuple):
     activation: float | np.ndarray
 
 
-def _group_rates(s: Stride) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Positive and negative work rate of each group [W/kg] (both legs)."""
-    work = stride_work(s)
-    zero = np.zeros(np.shape(s.v))
-    rates = {g: [zero, zero] for g in MUSCLES}
-    for action, (pos, neg) in work.items():
+def _group_rates(s: Stride, work: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Positive and negative work rate of each group [W/kg] (both legs) from the work per
+    stride of each action (default: :func:`stride_work` of ``s``)."""
+    work = stride_work(s) if work is None else work
+    legs_f = 2.0 * s.f  # x 2 is exact: share * W * 2 * f, rounded as written
+    rates = {g: (np.zeros(np.shape(s.v)), np.zeros(np.shape(s.v))) for g in MUSCLES}
+    for action, pair in work.items():
         for group, share in s.params.action_allocation[action].items():
-            rates[group][0] = rates[group][0] + share * pos * 2.0 * s.f
-            rates[group][1] = rates[group][1] + share * neg * 2.0 * s.f
-    return {g: (p, n) for g, (p, n) in rates.items()}
+            for total, w in zip(rates[group], pair, strict=True):
+                term = share * w
+                term *= legs_f
+                total += term  # in place: the sums, in the order of the actions
+    return rates
+
+
+#: the reference effort of each mode and parameter set (by identity; the sets are frozen)
+_REFERENCE: dict[tuple[str, int], tuple[LocomotionParameters, dict[str, float]]] = {}
 
 
 def _reference_effort(mode: str, params: LocomotionParameters) -> dict[str, float]:
+    known = _REFERENCE.get((mode, id(params)))
+    if known is not None and known[0] is params:
+        return known[1]
     run = mode == "run"
     speed = params.run_activation_reference_speed if run else params.walk_activation_reference_speed
     rates = _group_rates(Stride(speed, 0.0, np.nan, mode, strict=False, params=params))
-    return {g: float(p + params.eccentric_weight * n) for g, (p, n) in rates.items()}
+    effort = {g: float(p + params.eccentric_weight * n) for g, (p, n) in rates.items()}
+    if len(_REFERENCE) >= 64:
+        _REFERENCE.clear()
+    _REFERENCE[(mode, id(params))] = (params, effort)
+    return effort
 
 
 def _out(value: np.ndarray, scalar: bool) -> float | np.ndarray:
@@ -129,9 +151,39 @@ def demand(
     0.0
     """
     stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
-    rates = _group_rates(stride)
-    reference = _reference_effort(mode, params)
-    run = mode == "run"
+    return _demands(stride, _group_rates(stride))
+
+
+def demand_on_grade_and_level(
+    speed_m_s: ArrayLike,
+    grade: ArrayLike = 0.0,
+    cadence_spm: ArrayLike | None = None,
+    mode: str = "run",
+    *,
+    strict: bool = False,
+    params: LocomotionParameters = PUBLISHED,
+) -> tuple[dict[str, Demand], dict[str, Demand]]:
+    """:func:`demand` at ``grade`` and on the level (grade 0) at the same speeds and step
+    rates: the numbers of two calls of :func:`demand`, the work by speed and step rate,
+    which does not depend on the grade, computed once (same parameters, units, equations,
+    valid ranges and sources as :func:`demand`).
+
+    >>> graded, level = demand_on_grade_and_level([3.0, 3.0], [0.1, 0.0])
+    >>> bool(graded["gluteals"].positive_work[0] > level["gluteals"].positive_work[0])
+    True
+    """
+    stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
+    level = level_stride_work(stride)
+    graded = _demands(stride, _group_rates(stride, graded_stride_work(stride, level)))
+    return graded, _demands(stride, _group_rates(stride, scaled_work(stride, level)))
+
+
+def _demands(stride: Stride, rates: dict[str, tuple[np.ndarray, np.ndarray]],
+             ) -> dict[str, Demand]:
+    """The result of :func:`demand`: each group's rates and its activation (equations there)."""
+    params = stride.params
+    reference = _reference_effort(stride.mode, params)
+    run = stride.mode == "run"
     start = params.run_activation_at_reference if run else params.walk_activation_at_reference
     result = {}
     for g, (pos, neg) in rates.items():
@@ -179,6 +231,6 @@ def work_per_metre(
 
 
 __all__ = [
-    "MUSCLES", "PUBLISHED", "Demand", "LocomotionParameters", "demand", "stride_frequency_hz",
-    "work_per_metre",
+    "MUSCLES", "PUBLISHED", "Demand", "LocomotionParameters", "demand",
+    "demand_on_grade_and_level", "stride_frequency_hz", "work_per_metre",
 ]
