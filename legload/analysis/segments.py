@@ -74,6 +74,8 @@ WORK_MAX_S = 20 * 60
 HILL_REP_GRADE = 0.04
 #: a lap is work when it is at least this much faster than each neighbouring lap
 LAP_CONTRAST = 1.25
+_LAP_LABELS = frozenset({"active", "interval", "rest", "recovery"})  # intensities of a plan
+LAP_FIGURES = ("timer_s", "elapsed_s", "distance_m")
 #: climbs and descents: zig-zag hysteresis on smoothed altitude (m), smallest gain (m) and grade
 CLIMB_HYSTERESIS_M = 5.0
 CLIMB_MIN_GAIN_M = 10.0
@@ -265,25 +267,26 @@ def _lap_spans(stream: Stream, laps: pd.DataFrame | None, el: np.ndarray,
     """
     if laps is None or len(laps) < 4 or len(el) == 0:
         return []
-    labelled = laps["intensity"].isin(["active", "interval", "rest", "recovery"]).mean()
-    manual = (laps["trigger"] == "manual").mean()
-    if max(labelled, manual) < 0.5:
+    triggers = laps["trigger"].tolist()
+    labelled = sum(label in _LAP_LABELS for label in laps["intensity"].tolist())
+    if max(labelled, triggers.count("manual")) < 0.5 * len(laps):
         return []
     within = _lap_rows(stream.frame["timestamp"])
     rows: list[tuple[int, int] | None] = []
     speeds: list[float] = []
-    for lap in laps.itertuples(index=False):
-        timer = lap.timer_s if np.isfinite(lap.timer_s) else lap.elapsed_s
-        closing = lap.trigger == "session_end"
+    timers, elapsed, distances = (laps[c].to_numpy(float) for c in LAP_FIGURES)
+    for k, start in enumerate(laps["start"].tolist()):
+        timer = timers[k] if np.isfinite(timers[k]) else elapsed[k]
+        closing = triggers[k] == "session_end"
         inside = np.zeros(0, dtype=int)
-        if not pd.isna(lap.start) and np.isfinite(lap.elapsed_s):
-            inside = within(lap.start, lap.start + pd.Timedelta(seconds=lap.elapsed_s))
+        if not pd.isna(start) and np.isfinite(elapsed[k]):
+            inside = within(start, start + pd.Timedelta(seconds=elapsed[k]))
         if inside.size < MIN_BOUT_S or not np.isfinite(timer) or timer < MIN_BOUT_S:
             rows.append(None)
             speeds.append(0.0)  # a lap spent (almost) standing
             continue
         # the device's own lap speed: the stream's 5 s smoothing blurs short laps together
-        recorded = lap.distance_m / timer if np.isfinite(lap.distance_m) else np.nan
+        recorded = distances[k] / timer if np.isfinite(distances[k]) else np.nan
         speeds.append(float(recorded if np.isfinite(recorded) else np.nanmean(speed[inside])))
         work_like = timer <= WORK_MAX_S and not closing
         rows.append((int(inside[0]), int(inside[-1])) if work_like else None)
@@ -335,13 +338,11 @@ def climbs(stream: Stream) -> list[Segment]:
     turns = _turning_points(altitude, CLIMB_HYSTERESIS_M)
     out = []
     for a, b in itertools.pairwise(turns):
-        gain = altitude[b] - altitude[a]
-        length = distance[b] - distance[a]
+        gain, length = altitude[b] - altitude[a], distance[b] - distance[a]
         if abs(gain) < CLIMB_MIN_GAIN_M or length <= 0:
             continue
         a, b = _trim(altitude, a, b)
-        gain = altitude[b] - altitude[a]
-        length = distance[b] - distance[a]
+        gain, length = altitude[b] - altitude[a], distance[b] - distance[a]
         if length <= 0 or abs(gain) / length < CLIMB_MIN_GRADE:
             continue
         out.append(_segment(columns, a, b, "climb" if gain > 0 else "descent"))
@@ -354,8 +355,7 @@ def _trim(altitude: np.ndarray, a: int, b: int, tolerance_m: float = 1.0) -> tup
     sign = 1.0 if altitude[b] >= altitude[a] else -1.0
     span = sign * (altitude[a:b + 1] - altitude[a])
     top = sign * (altitude[b] - altitude[a])
-    finite = np.isfinite(span)
-    near_base = np.flatnonzero(finite & (span <= tolerance_m))
+    near_base = np.flatnonzero(np.isfinite(span) & (span <= tolerance_m))
     start = a + int(near_base[-1]) if near_base.size else a
     rest = sign * (altitude[start:b + 1] - altitude[a])
     near_top = np.flatnonzero(np.isfinite(rest) & (rest >= top - tolerance_m))
