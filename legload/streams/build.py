@@ -15,7 +15,7 @@ from legload.streams.altitude import altitude_noise_m as _noise
 from legload.streams.cadence import normalise_cadence
 from legload.streams.clean import FOOT_SPORTS, CleanSamples, clean_samples, limits_for
 from legload.streams.gaps import GapPlan, note_bridged, plan_gaps
-from legload.streams.resample import block_slices, build_grid, interp_gapped, interp_in_blocks
+from legload.streams.resample import GappedInterp, block_slices, build_grid, interp_in_blocks
 from legload.streams.speed import (
     cumulative_distance,
     grid_speed,
@@ -73,16 +73,15 @@ def to_stream(
     moving = _moving_seconds(cleaned, activity.laps, sport, gps, pause_gap_s,
                              min_moving_speed_m_s, warnings)
     seconds, columns = moving.seconds, moving.columns
-    pause_gap_s = moving.bridge_s  # from here on, interpolation reaches across bridged gaps
     flags = _initial_flags(gps, indoor, moving)
     if indoor:
-        _indoor_grade(cleaned, seconds, pause_gap_s, columns, flags, warnings)
+        _indoor_grade(cleaned, moving.at_rows, columns, flags, warnings)
     else:
         _outdoor_altitude(cleaned, seconds, summary, gps, columns, flags, warnings)
     columns.setdefault("grade", np.zeros(seconds.size))  # 0 where unknown
     if moving.lat is not None and moving.lon is not None:
         columns["lat_deg"], columns["lon_deg"] = moving.lat, moving.lon
-    _carry_channels(cleaned, seconds, pause_gap_s, sport, columns, warnings)
+    _carry_channels(cleaned, moving.at_rows, sport, columns, warnings)
     note_bridged(moving.gaps, cleaned.t_s, seconds, columns, flags, warnings)
     _closing_flags(cleaned, seconds, flags, warnings)
     return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
@@ -134,7 +133,7 @@ class _Moving(NamedTuple):
     lat: np.ndarray | None
     lon: np.ndarray | None
     gaps: GapPlan  # which gaps are pauses and which are bridged
-    bridge_s: float  # the longest gap interpolation may cross
+    at_rows: GappedInterp  # the samples' channels on the moving rows (across bridged gaps)
 
 
 def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str, gps: bool,
@@ -168,20 +167,21 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     columns: dict[str, np.ndarray] = {"speed_m_s": speed}  # t_s: made with the frame
     del grid, speed, moving  # the whole grid, let go before the moving rows' columns
     lat = lon = None
+    at_rows = GappedInterp(cleaned.t_s, seconds, pause_gap_s)
     if gps:  # the samples' positions are not needed once on the moving rows
-        lat = interp_gapped(cleaned.t_s, cleaned.channels.pop("lat_deg"), seconds, pause_gap_s)
-        lon = interp_gapped(cleaned.t_s, cleaned.channels.pop("lon_deg"), seconds, pause_gap_s)
+        lat = at_rows(cleaned.channels.pop("lat_deg"))
+        lon = at_rows(cleaned.channels.pop("lon_deg"))
     columns["distance_m"] = row_distance(cumulative, seconds, chunk, source, lat, lon)
-    return _Moving(seconds, columns, speed_source, source, lat, lon, gaps, pause_gap_s)
+    return _Moving(seconds, columns, speed_source, source, lat, lon, gaps, at_rows)
 
 
-def _carry_channels(cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float, sport: str,
+def _carry_channels(cleaned: CleanSamples, at_rows: GappedInterp, sport: str,
                     columns: dict[str, np.ndarray], warnings: list[str]) -> None:
     """The recorded channels the stream does not derive (heart rate, power, cadence …), on the
     moving seconds; step cadence normalised (step 5 of :func:`to_stream`)."""
     for name, values in cleaned.channels.items():
         if name not in _DERIVED:
-            columns[name] = interp_gapped(cleaned.t_s, values, seconds, pause_gap_s)
+            columns[name] = at_rows(values)
     if "cadence_spm" in columns:
         columns["cadence_spm"], note = normalise_cadence(
             columns["cadence_spm"], columns["speed_m_s"], sport)
@@ -190,13 +190,13 @@ def _carry_channels(cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: flo
 
 
 def _indoor_grade(
-    cleaned: CleanSamples, seconds: np.ndarray, pause_gap_s: float,
+    cleaned: CleanSamples, at_rows: GappedInterp,
     columns: dict[str, np.ndarray], flags: dict[str, object], warnings: list[str],
 ) -> None:
     """Indoor: grade from a recorded incline, else 0; altitude is not meaningful."""
     incline = cleaned.channels.get("grade")
     if incline is not None and np.isfinite(incline).any():
-        grade = interp_gapped(cleaned.t_s, incline, seconds, pause_gap_s)
+        grade = at_rows(incline)
         grade = np.where(np.isfinite(grade), grade, 0.0)
         flags["grade_clipped_s"] = int(np.sum(np.abs(grade) > GRADE_LIMIT))
         columns["grade"] = np.clip(grade, -GRADE_LIMIT, GRADE_LIMIT)

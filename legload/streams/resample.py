@@ -158,23 +158,53 @@ def gapped_interpolator(
     ok = np.isfinite(values)
     tt, vv = (t_s, values) if ok.all() else (t_s[ok], values[ok])
     del ok
-    last = tt.size - 1
 
     def at_points(points: np.ndarray) -> np.ndarray:
         out = np.full(points.shape, np.nan)
         if tt.size == 0:
             return out
-        after = np.searchsorted(tt, points, side="right")
-        before = after - 1
-        has_before = before >= 0
-        exact = has_before & (tt[np.clip(before, 0, last)] == points)
-        inside = has_before & (after < tt.size)
-        span = tt[np.clip(after, 0, last)] - tt[np.clip(before, 0, last)]
-        usable = exact | (inside & (span <= max_gap_s))
+        usable = _within_reach(tt, points, max_gap_s)
         out[usable] = np.interp(points[usable], tt, vv)
         return out
 
     return at_points
+
+
+def _within_reach(tt: np.ndarray, points: np.ndarray, max_gap_s: float) -> np.ndarray:
+    """The points that coincide with a time of ``tt`` (not empty) or lie between two at most
+    ``max_gap_s`` apart: those :func:`interp_gapped` gives a value."""
+    last = tt.size - 1
+    after = np.searchsorted(tt, points, side="right")
+    before = after - 1
+    has_before = before >= 0
+    exact = has_before & (tt[np.clip(before, 0, last)] == points)
+    inside = has_before & (after < tt.size)
+    span = tt[np.clip(after, 0, last)] - tt[np.clip(before, 0, last)]
+    return exact | (inside & (span <= max_gap_s))
+
+
+class GappedInterp:
+    """:func:`interp_gapped` of the channels of one recording (times ``t_s``) at the same
+    points ``at``: which points a channel recorded throughout reaches is worked out once for
+    all such channels (one bool per point); a channel with missing values is interpolated
+    on its own finite samples."""
+
+    def __init__(self, t_s: np.ndarray, at: np.ndarray, max_gap_s: float) -> None:
+        self.t_s, self.at, self.max_gap_s = t_s, at, max_gap_s
+        self._reached: np.ndarray | None = None
+
+    def __call__(self, values: np.ndarray) -> np.ndarray:
+        if self.t_s.size == 0 or not np.isfinite(values).all():
+            return interp_gapped(self.t_s, values, self.at, self.max_gap_s)
+        if self._reached is None:
+            self._reached = np.empty(self.at.size, dtype=bool)
+            for rows in block_slices(self.at.size):
+                self._reached[rows] = _within_reach(self.t_s, self.at[rows], self.max_gap_s)
+        out = np.full(self.at.size, np.nan)
+        for rows in block_slices(self.at.size):
+            reached = self._reached[rows]
+            out[rows][reached] = np.interp(self.at[rows][reached], self.t_s, values)
+        return out
 
 
 def window_bounds(

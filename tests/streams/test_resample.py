@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from legload.core.activity import haversine_m
 from legload.streams import resample, to_stream
 from legload.streams.resample import (
+    GappedInterp,
     build_grid,
     continue_sum,
     cumsum0,
@@ -127,6 +128,25 @@ def test_interpolation_does_not_bridge_a_channel_hole():
     out = interp_gapped(t, v, at, 10.0)
     assert out[0] == 1.5 and out[1] == 3.0 and out[3] == 4.5
     assert np.isnan(out[2]) and np.isnan(out[4])
+
+
+def test_the_channels_of_one_recording_interpolated_together_are_each_alone(monkeypatch):
+    """:class:`GappedInterp` works out the reach of the samples once for every channel
+    recorded throughout: the same numbers as :func:`interp_gapped`, block by block too."""
+    rng = np.random.default_rng(3)
+    t = np.cumsum(rng.choice([0.5, 1.0, 1.0, 2.0, 25.0], size=3_000))
+    at = np.sort(rng.uniform(-5.0, t[-1] + 5.0, 4_000))
+    at[::7] = t[rng.integers(0, t.size, at[::7].size)]  # points on the samples too
+    at.sort()
+    whole, holes = np.sin(t / 40.0), np.sin(t / 40.0)
+    holes[100:400] = np.nan
+    monkeypatch.setattr(resample, "BLOCK_ROWS", 777)
+    together = GappedInterp(t, at, 10.0)
+    for values in (whole, holes, whole * 3.0):
+        alone = interp_gapped(t, values, at, 10.0)
+        assert together(values).tobytes() == alone.tobytes()
+    assert np.isnan(together(whole)).any() and np.isfinite(together(whole)).any()
+    assert np.isnan(GappedInterp(t[:0], at, 10.0)(whole[:0])).all()
 
 
 def test_grid_keeps_whole_seconds_inside_chunks_and_drops_isolated_samples():
