@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -122,9 +122,7 @@ def _analyse(activity: Activity | ActivityColumns, mass_kg: float | None) -> Ana
 def ledger_json(session: SessionAnalysis) -> str:
     """A session analysis as stored for the reports (its segments left out: the weekly
     ledger does not use them)."""
-    result = session.to_dict()
-    result["segments"] = []
-    return json.dumps(result)
+    return json.dumps(replace(session, segments=[]).to_dict())
 
 
 def stored_ledger(activity: Activity, mass_kg: float | None) -> str:

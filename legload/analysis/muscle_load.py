@@ -22,7 +22,7 @@ principle), so time near maximal activation is what a run shares with resistance
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -79,7 +79,10 @@ class MuscleLoad:
 
     def to_dict(self) -> dict[str, float | str]:
         """The muscle's entry in ``analyze --json`` (``docs/schemas/analysis.json``)."""
-        return asdict(self)
+        return {name: getattr(self, name) for name in _LOAD_FIELDS}
+
+
+_LOAD_FIELDS = tuple(f.name for f in fields(MuscleLoad))
 
 
 def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoad]:

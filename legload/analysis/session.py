@@ -134,10 +134,15 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
 
 
 def _steps(stream: Stream) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal distance of each second (m) and its grade."""
+    """Horizontal distance of each second (m) and its grade (taken once per frame: the
+    energy and the grade-adjusted pace both ask)."""
     frame = stream.frame
-    step = np.diff(frame["distance_m"].to_numpy(float), prepend=0.0)
-    return np.maximum(np.nan_to_num(step), 0.0), frame["grade"].to_numpy(float)
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        step = np.diff(frame["distance_m"].to_numpy(float), prepend=0.0)
+        return np.maximum(np.nan_to_num(step), 0.0), frame["grade"].to_numpy(float)
+
+    return stream.memo("steps", frame, compute)
 
 
 def session_energy_kcal(stream: Stream, mass_kg: float, *,
