@@ -155,13 +155,8 @@ def demand(
 
 
 def demand_on_grade_and_level(
-    speed_m_s: ArrayLike,
-    grade: ArrayLike = 0.0,
-    cadence_spm: ArrayLike | None = None,
-    mode: str = "run",
-    *,
-    strict: bool = False,
-    params: LocomotionParameters = PUBLISHED,
+    speed_m_s: ArrayLike, grade: ArrayLike, cadence_spm: ArrayLike | None = None,
+    mode: str = "run", *, strict: bool = False, params: LocomotionParameters = PUBLISHED,
 ) -> tuple[dict[str, Demand], dict[str, Demand]]:
     """:func:`demand` at ``grade`` and on the level (grade 0) at the same speeds and step
     rates: the numbers of two calls of :func:`demand`, the work by speed and step rate,
