@@ -97,8 +97,8 @@ def muscle_load(stream: Stream, *, mass_kg: float = 70.0) -> dict[str, MuscleLoa
     if len(frame) == 0:
         return {}
     rates: _FootRates | _CyclingRates
-    if stream.sport in FOOT_SPORTS and not frame["speed_m_s"].isna().all():
-        rates = _FootRates(frame)
+    if stream.sport in FOOT_SPORTS and not np.isnan(stream.column("speed_m_s")).all():
+        rates = _FootRates(stream)
     elif stream.sport == "cycling":
         power = ride_power_w(frame, mass_kg)
         if power is None:
@@ -169,11 +169,11 @@ class _Ledger:
 class _FootRates:
     """Running and walking rates of a foot activity's rows, a block at a time."""
 
-    def __init__(self, frame) -> None:
-        self.speed = frame["speed_m_s"].to_numpy(float)
-        self.grade = frame["grade"].to_numpy(float)
+    def __init__(self, stream: Stream) -> None:
+        self.speed = stream.column("speed_m_s")
+        self.grade = stream.column("grade")
         # 0 is a sensor's "no reading": the model's preferred rate
-        self.cadence = frame["cadence_spm"].to_numpy(float) if "cadence_spm" in frame else None
+        self.cadence = stream.column("cadence_spm") if "cadence_spm" in stream.frame else None
 
     def block(self, lo: int, hi: int) -> np.ndarray:
         """Rows ``lo:hi`` as ``(quantity, muscle, row)``: positive and negative work,

@@ -125,7 +125,7 @@ def _ticks(ts: pd.Series) -> tuple[np.ndarray | None, int]:
 
 def smoothed_speed(stream: Stream) -> np.ndarray:
     """5 s centred mean of speed (m/s); NaN where speed is unknown."""
-    speed = stream.frame["speed_m_s"].to_numpy(float)
+    speed = stream.column("speed_m_s")
     return pd.Series(speed).rolling(5, center=True, min_periods=1).mean().to_numpy()
 
 
@@ -144,9 +144,9 @@ def _columns(stream: Stream) -> _Columns:
     """The columns, taken once per stream frame (the bouts and the climbs both read them)."""
     frame = stream.frame
     return stream.memo("segment_columns", frame, lambda: _Columns(
-        elapsed_s(stream), frame["speed_m_s"].to_numpy(float), frame["distance_m"].to_numpy(float),
-        frame["altitude_m"].to_numpy(float) if "altitude_m" in frame else None,
-        _channel(frame, "cadence_spm"), _channel(frame, "heart_rate_bpm")))
+        elapsed_s(stream), stream.column("speed_m_s"), stream.column("distance_m"),
+        stream.column("altitude_m") if "altitude_m" in frame else None,
+        _channel(stream, "cadence_spm"), _channel(stream, "heart_rate_bpm")))
 
 
 def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
@@ -157,7 +157,7 @@ def fast_bouts(stream: Stream, laps: pd.DataFrame | None = None, *,
     history; when given, a sprint must reach :data:`SPRINT_OF_MAX` of it.
     """
     frame = stream.frame
-    if len(frame) < MIN_BOUT_S or frame["speed_m_s"].isna().all():
+    if len(frame) < MIN_BOUT_S or np.isnan(stream.column("speed_m_s")).all():
         return []
     columns = _columns(stream)
     el = columns.el
@@ -237,11 +237,11 @@ def _excursion(speed: np.ndarray) -> bool:
     return False
 
 
-def _channel(frame: pd.DataFrame, name: str) -> np.ndarray | None:
+def _channel(stream: Stream, name: str) -> np.ndarray | None:
     """A recorded channel as floats, or None when absent or mostly missing."""
-    if name not in frame:
+    if name not in stream.frame:
         return None
-    values = frame[name].to_numpy(float)
+    values = stream.column(name)
     return values if np.isfinite(values).mean() >= 0.5 else None
 
 

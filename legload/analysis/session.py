@@ -136,13 +136,11 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
 def _steps(stream: Stream) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal distance of each second (m) and its grade (taken once per frame: the
     energy and the grade-adjusted pace both ask)."""
-    frame = stream.frame
-
     def compute() -> tuple[np.ndarray, np.ndarray]:
-        step = np.diff(frame["distance_m"].to_numpy(float), prepend=0.0)
-        return np.maximum(np.nan_to_num(step), 0.0), frame["grade"].to_numpy(float)
+        step = np.diff(stream.column("distance_m"), prepend=0.0)
+        return np.maximum(np.nan_to_num(step), 0.0), stream.column("grade")
 
-    return stream.memo("steps", frame, compute)
+    return stream.memo("steps", stream.frame, compute)
 
 
 def session_energy_kcal(stream: Stream, mass_kg: float, *,
@@ -162,7 +160,7 @@ def session_energy_kcal(stream: Stream, mass_kg: float, *,
     moving_s = stream.moving_s
     sport = stream.sport
     frame = stream.frame
-    if sport in FOOT_SPORTS and frame["speed_m_s"].notna().any():
+    if sport in FOOT_SPORTS and not np.isnan(stream.column("speed_m_s")).all():
         step, grade = _steps(stream)
         cost = running_cost(grade) if sport == "running" else walking_cost(grade)
         along_slope = step * np.sqrt(1.0 + grade**2)

@@ -83,7 +83,7 @@ class Stream:
         """Distance covered over the moving record (m)."""
         if len(self.frame) == 0:
             return 0.0
-        return float(self.frame["distance_m"].iloc[-1])
+        return float(self.column("distance_m")[-1])
 
     @property
     def ascent_m(self) -> float:
@@ -100,9 +100,14 @@ class Stream:
         def compute() -> tuple[float, float]:
             if "altitude_m" not in self.frame:
                 return 0.0, 0.0
-            return climb(self.frame["altitude_m"].to_numpy(float), ASCENT_HYSTERESIS_M)
+            return climb(self.column("altitude_m"), ASCENT_HYSTERESIS_M)
 
         return self.memo("climb", self.frame, compute)
+
+    def column(self, name: str) -> np.ndarray:
+        """The frame's column ``name`` as floats, taken once per frame (the analysis asks for
+        the same columns many times; the array is the frame's: read it, never write it)."""
+        return self.memo(f"column {name}", self.frame, lambda: self.frame[name].to_numpy(float))
 
     def memo(self, name: str, source: object, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept under ``name`` while it is asked of the same ``source`` object
