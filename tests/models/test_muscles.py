@@ -195,20 +195,3 @@ def test_demand_on_grade_and_level_is_two_demands_bit_for_bit(mode):
         for muscle, values in expected.items():
             for one, other in zip(got[muscle], values, strict=True):
                 assert one.tobytes() == other.tobytes(), muscle
-
-
-def test_the_level_run_table_read_once_for_all_actions_is_numpy_interp_bit_for_bit():
-    """The running table is interpolated with the interval of each speed found once for all
-    its columns: numpy's numbers, on the knots, between them, beyond both ends and at NaN."""
-    rng = np.random.default_rng(11)
-    params = muscles.PUBLISHED
-    speeds = np.asarray(params.run_work_speeds, dtype=float)
-    v = np.concatenate([rng.uniform(0.0, 12.0, 50_000), np.repeat(speeds, 3), [np.nan, 1e-9]])
-    table = np.array([w for pair in params.run_level_work.values() for w in pair], float)
-    got = joints._interp_rows(v, speeds, table)
-    for k, column in enumerate(table):
-        assert got[k].tobytes() == np.interp(v, speeds, column).tobytes()
-    level = joints._level_run(v, params)
-    for action, (pos, neg) in params.run_level_work.items():
-        assert level[action][0].tobytes() == np.interp(v, speeds, pos).tobytes()
-        assert level[action][1].tobytes() == np.interp(v, speeds, neg).tobytes()

@@ -146,28 +146,10 @@ class Stride:
 
 def _level_run(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
     speeds = np.asarray(P.run_work_speeds, dtype=float)
-    table = P.run_level_work
-    if v.ndim != 1 or v.size < 64 or speeds.size < 2 or not np.all(np.diff(speeds) > 0):
-        return {a: [np.interp(v, speeds, pos), np.interp(v, speeds, neg)]
-                for a, (pos, neg) in table.items()}
-    rows = _interp_rows(v, speeds, np.array([w for pair in table.values() for w in pair], float))
-    return {a: [rows[2 * k], rows[2 * k + 1]] for k, a in enumerate(table)}
-
-
-def _interp_rows(x: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
-    """``numpy.interp(x, xp, fp[k])`` for every row ``k`` of ``fp`` (``xp`` increasing,
-    ``fp`` finite), the interval of each ``x`` found once for all rows: numpy's own formula,
-    ``(fp[j+1] - fp[j]) / (xp[j+1] - xp[j]) * (x - xp[j]) + fp[j]``, the end values beyond
-    ``xp`` and NaN for NaN, so the same numbers."""
-    last = xp.size - 1
-    slopes = (fp[:, 1:] - fp[:, :-1]) / (xp[1:] - xp[:-1])
-    j = np.searchsorted(xp, x, side="right") - 1
-    inner = np.clip(j, 0, last - 1)
-    out = slopes[:, inner] * (x - xp[inner]) + fp[:, inner]
-    out[:, j < 0] = fp[:, :1]
-    out[:, j >= last] = fp[:, last:]
-    out[:, np.isnan(x)] = np.nan
-    return out
+    return {
+        a: [np.interp(v, speeds, pos), np.interp(v, speeds, neg)]
+        for a, (pos, neg) in P.run_level_work.items()
+    }
 
 
 def _level_walk(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
