@@ -104,23 +104,25 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
     """The files under ``root``, sorted; a sub-folder that cannot be listed is a ReadError,
     a file that is not a regular one is refused when read (never opened)."""
     unreadable: list[OSError] = []
-    files = sorted(Path(folder) / name
-                   for folder, _dirs, names in os.walk(root, onerror=unreadable.append)
-                   for name in names
-                   if not is_junk((Path(folder) / name).relative_to(root).as_posix()))
+    found = []  # (file, its name under root)
+    for folder, _dirs, names in os.walk(root, onerror=unreadable.append):
+        under = Path(folder).relative_to(root).as_posix()
+        prefix = "" if under == "." else under + "/"
+        found.extend((Path(folder, name), prefix + name) for name in names
+                     if not is_junk(prefix + name))
+    found.sort()
     for exc in unreadable:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
-    metadata = _strava_metadata_from_files(files)
-    exports = [file for file in files if is_export_file(file)]
+    metadata = _strava_metadata_from_files(found)
+    exports = [file for file, _ in found if is_export_file(file)]
     consumed: set[Path] = set()
     for export in exports:
         yield from file_export(export, consumed)
-    garmin, problems = GarminWalk.find([f.relative_to(root).as_posix() for f in files],
-                                       str(root), lambda name: read_file(root / name))
+    garmin, problems = GarminWalk.find([relative for _, relative in found], str(root),
+                                       lambda name: read_file(root / name))
     yield from problems
-    for file in files:
-        relative = file.relative_to(root).as_posix()
+    for file, relative in found:
         if (file.name == "activities.csv" and file.parent in metadata and not _hevy(file)) \
                 or file in consumed or file in exports:
             continue  # an export's index (unless Hevy wrote sets into it) or a file read already
@@ -148,16 +150,18 @@ def _hevy(read: Path | Callable[[], IO[bytes]]) -> bool:
         return False
 
 
-def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]]:
-    found = {}
-    for file in files:
+def _strava_metadata_from_files(found: list[tuple[Path, str]]) -> dict[Path, dict[str, dict]]:
+    """The Strava index of each folder holding an ``activities.csv``, read for the files
+    under that folder; ``found``: (file, its name under the walked folder)."""
+    tables = {}
+    for file, relative in found:
         if file.name == "activities.csv":
-            wanted = {f.relative_to(file.parent).as_posix() for f in files
-                      if file.parent in f.parents}
+            prefix = relative[:-len(file.name)]  # "" or "sub/folder/"
+            wanted = {name[len(prefix):] for _, name in found if name.startswith(prefix)}
             table = folder_index(file, wanted)
             if table is not None:
-                found[file.parent] = table
-    return found
+                tables[file.parent] = table
+    return tables
 
 
 def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> dict:
