@@ -135,22 +135,16 @@ def _refuse_damaged(activities: list, source: str, strict: bool) -> list:
 STREAMED = ("gpx", "tcx")
 
 
-def read_stream(stream: BinaryIO, source: str, *, strict: bool = False,
+def read_stream(stream: BinaryIO, source: str, fmt: str, *, strict: bool = False,
                 sha256: str | None = None) -> list[Activity | ActivityColumns]:
-    """:func:`read_content` of a seekable binary file, read from where it stands: a GPX or TCX
-    file a piece at a time (neither the whole file nor a tree of it is held, unless the
-    document is not plain and takes the tree route), any other format whole. The content's
-    hash is computed on the way; ``sha256``: the hash it must have (ReadError when the file
-    changed since), else the one computed."""
-    origin = stream.tell()
+    """:func:`read_content` of a GPX or TCX file (``fmt``, one of :data:`STREAMED`, as
+    :func:`sniff` found it), read from where the seekable stream stands a piece at a time:
+    neither the whole file nor a tree of it is held, unless the document is not plain and
+    takes the tree route. The content's hash is computed on the way; ``sha256``: the hash it
+    must have (ReadError when the file changed since), else the one computed."""
+    if fmt not in STREAMED:
+        raise ValueError(f"read_stream reads {' or '.join(STREAMED)}, not {fmt!r}")
     with reading(source):
-        fmt = sniff(stream.read(4096))
-        stream.seek(origin)
-        if fmt not in STREAMED:
-            data = unwrap(stream.read(MAX_FILE_BYTES + 1), source)
-            _check_size(len(data), source)
-            check_hash(content_sha256(data), sha256, source)
-            return read_content(data, source, strict=strict, sha256=sha256)
         hashed = _Hashed(stream, source)
         activities = _refuse_damaged(_xml_reader(fmt)(hashed, source), source, strict)
         digest = hashed.hexdigest()
