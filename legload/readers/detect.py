@@ -9,8 +9,6 @@ from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError, reading
-from legload.readers.fit.decode import is_fit
-from legload.readers.fit.messages import read_fit_columns
 
 #: largest decompressed size accepted for one activity file (bytes)
 MAX_FILE_BYTES = 256 * 2**20
@@ -36,6 +34,8 @@ def gunzip(data: bytes, source: str) -> bytes:
 def sniff(data: bytes) -> str | None:
     """``"fit"``, ``"gpx"``, ``"tcx"``, ``"apple_health"`` (one workout of an Apple Health
     export), ``"gzip"`` or None, from the first bytes."""
+    from legload.readers.fit.decode import is_fit  # the FIT reader loads with the first file
+
     if data[:2] == b"\x1f\x8b":
         return "gzip"
     if is_fit(data):
@@ -119,6 +119,8 @@ def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | Acti
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
     if fmt == "fit":
+        from legload.readers.fit.messages import read_fit_columns
+
         return list(read_fit_columns(data, source, strict=strict))
     return _refuse_damaged(_xml_reader(fmt)(data, source), source, strict)
 

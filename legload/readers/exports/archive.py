@@ -9,6 +9,7 @@ current ~99-column one and the old 10-column one) supplies names and sport types
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -17,23 +18,20 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
-from legload.readers.exports.apple_walk import (
-    file_export,
-    is_export_file,
-    is_export_zip_member,
-    zip_export,
-)
-from legload.readers.exports.garmin_walk import NOT_MINE, GarminWalk
 from legload.readers.exports.strava_index import (
     folder_index,
     has_hevy_sets_in,
     parse_strava_csv,
 )
 from legload.readers.files import check_regular, is_readable_file, open_regular, read_file
+
+if TYPE_CHECKING:
+    from legload.readers.exports.garmin_walk import GarminWalk
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -75,8 +73,8 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
         return
     if zipfile.is_zipfile(path):
         yield from _zip_file(path)
-    elif is_export_file(path):
-        yield from file_export(path, set())
+    elif _walks("apple_walk").is_export_file(path):
+        yield from _walks("apple_walk").file_export(path, set())
     else:
         yield _classify(str(path), path.name, lambda p=path: read_file(p), {})
 
@@ -88,6 +86,12 @@ def _zip_file(path: Path, garmin: GarminWalk | None = None) -> Iterator[Member |
             yield from _walk_zip(archive, str(path), depth=1, garmin=garmin)
     except Exception as exc:  # as_read_error raises again what is not damage
         yield as_read_error(str(path), exc, _UNREADABLE_ZIP)
+
+
+def _walks(name: str) -> ModuleType:
+    """:mod:`.apple_walk` or :mod:`.garmin_walk`, imported when a walk needs it: their readers
+    (lxml, the FIT SDK, CSV) stay unloaded in a process that only reads stored data."""
+    return importlib.import_module(f"legload.readers.exports.{name}")
 
 
 def is_junk(name: str) -> bool:
@@ -115,11 +119,12 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
     metadata = _strava_metadata_from_files(found)
-    exports = [file for file, _ in found if is_export_file(file)]
+    apple, garmin_walk = _walks("apple_walk"), _walks("garmin_walk")
+    exports = [file for file, _ in found if apple.is_export_file(file)]
     consumed: set[Path] = set()
     for export in exports:
-        yield from file_export(export, consumed)
-    garmin, problems = GarminWalk.find([relative for _, relative in found], str(root),
+        yield from apple.file_export(export, consumed)
+    garmin, problems = garmin_walk.GarminWalk.find([relative for _, relative in found], str(root),
                                        lambda name: read_file(root / name))
     yield from problems
     for file, relative in found:
@@ -130,8 +135,9 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
             yield from _zip_file(file, garmin)
             continue
         read = lambda p=file: read_file(p)  # noqa: E731
-        handled = NOT_MINE if garmin is None else garmin.member(str(file), relative, read)
-        if handled is NOT_MINE:
+        handled = garmin_walk.NOT_MINE if garmin is None else garmin.member(str(file),
+                                                                              relative, read)
+        if handled is garmin_walk.NOT_MINE:
             yield _classify(str(file), relative, read, _lookup(metadata, file, root))
         elif handled is not None:
             yield handled
@@ -190,11 +196,12 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
             i.filename[len(prefix):] for i in infos if i.filename.startswith(prefix)})
         if table is not None:
             metadata.update({prefix + k: v for k, v in table.items()})
-    exports = [i for i in infos if not _unsafe_name(i) and is_export_zip_member(archive, i)]
+    apple = _walks("apple_walk")
+    exports = [i for i in infos if not _unsafe_name(i) and apple.is_export_zip_member(archive, i)]
     consumed: set[str] = set()
     for info in exports:
-        yield from zip_export(archive, info, label, consumed)
-    found, problems = (None, []) if garmin is not None else GarminWalk.find(
+        yield from apple.zip_export(archive, info, label, consumed)
+    found, problems = (None, []) if garmin is not None else _walks("garmin_walk").GarminWalk.find(
         [i.filename for i in infos if not _unsafe(i)], label,
         lambda name: _read_member(archive, archive.getinfo(name), label))
     yield from problems
@@ -245,8 +252,9 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, dep
             yield from _walk_zip(inner, source, depth + 1, garmin)
         return
     read = lambda i=info: _read_member(archive, i, label)  # noqa: E731
-    handled = NOT_MINE if garmin is None else garmin.member(source, info.filename, read)
-    if handled is NOT_MINE:
+    not_mine = _walks("garmin_walk").NOT_MINE
+    handled = not_mine if garmin is None else garmin.member(source, info.filename, read)
+    if handled is not_mine:
         yield _classify(source, info.filename, read, metadata.get(info.filename, {}))
     elif handled is not None:
         yield handled
