@@ -14,6 +14,7 @@ work of each muscle for the acute:chronic ratio. Both read the session results a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -65,17 +66,15 @@ class SessionLoads:
     def of(cls, results: list[dict]) -> SessionLoads:
         muscles = [r.get("muscles") or {} for r in results]
         loads = [load for entry in muscles for load in entry.values()]
-        n = len(loads)
-        hill = np.fromiter((load.get("hill_negative_work_j_kg", 0.0) for load in loads), float, n)
+        values = np.fromiter(chain.from_iterable(map(_values, loads)), float,
+                             4 * len(loads)).reshape(len(loads), 4).T
         return cls(
             starts=session_starts(results),
             session=np.repeat(np.arange(len(results)),
                               np.fromiter(map(len, muscles), int, len(muscles))),
             muscle=np.array([name for entry in muscles for name in entry], dtype=object),
-            positive=np.fromiter((load["positive_work_j_kg"] for load in loads), float, n),
-            negative=np.fromiter((load["negative_work_j_kg"] for load in loads), float, n),
-            brief=np.fromiter((load.get("brief_effort_s", 0.0) for load in loads), float, n),
-            terrain=np.where(hill < 0.0, 0.0, hill))  # max(hill, 0.0), -0.0 and NaN kept
+            positive=values[0], negative=values[1], brief=values[2],
+            terrain=np.where(values[3] < 0.0, 0.0, values[3]))  # max(hill, 0.0), -0.0 kept
 
     def of_sessions(self, keep: np.ndarray) -> SessionLoads:
         """The sessions where ``keep`` (a mask over sessions) is True, renumbered."""
@@ -92,11 +91,19 @@ class SessionLoads:
         return starts[self.session]
 
 
+def _values(load: dict) -> tuple[float, float, float, float]:
+    """(positive, negative, brief effort, hill negative) of one muscle's load in a result."""
+    return (load["positive_work_j_kg"], load["negative_work_j_kg"],
+            load.get("brief_effort_s", 0.0), load.get("hill_negative_work_j_kg", 0.0))
+
+
 def weekly_ledger(results: list[dict] | SessionLoads, sets: pd.DataFrame,
-                  shift: pd.Timedelta | None = None) -> pd.DataFrame:
+                  shift: pd.Timedelta | None = None,
+                  last_week: pd.Timestamp | None = None) -> pd.DataFrame:
     """Per (week, muscle) ledger from session results and strength sets (rows filled with 0
-    for every week between the first and the last entry, so gaps are weeks of rest); times
-    moved by ``shift`` first when given (the report's 7-day blocks)."""
+    for every week between the first and the last entry, or ``last_week`` when later, so
+    gaps are weeks of rest); times moved by ``shift`` first when given (the report's 7-day
+    blocks)."""
     loads = results if isinstance(results, SessionLoads) else SessionLoads.of(results)
     n = len(loads.muscle)
     lifting_at, lifting_muscle, lifting = _set_credits(sets, shift)
@@ -113,7 +120,8 @@ def weekly_ledger(results: list[dict] | SessionLoads, sets: pd.DataFrame,
     if frame.empty:
         return pd.DataFrame(columns=["week", "muscle", *COLUMNS])
     weekly = frame.groupby(["week", "muscle"], as_index=False)[list(_SUMMED)].sum()
-    weeks = pd.date_range(weekly["week"].min(), weekly["week"].max(), freq="7D")
+    last = weekly["week"].max() if last_week is None else max(last_week, weekly["week"].max())
+    weeks = pd.date_range(weekly["week"].min(), last, freq="7D")
     full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
     weekly = weekly.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
     weekly["strength_stimulus"] = (weekly["lifting_sets"]

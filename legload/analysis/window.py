@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from legload.analysis.weekly import SessionLoads, weekly_ledger
-from legload.models.locomotion.muscles import MUSCLES
 
 #: weeks without data at the end of the window before the report says the data are stale
 STALE_WEEKS = 4
@@ -53,14 +52,10 @@ def window_ledger(loads: SessionLoads, sets: pd.DataFrame, window: Window) -> pd
     Monday weeks: times are moved by :attr:`Window.shift` and the weeks moved back), with
     rest weeks as zeros up to the window's end."""
     shift = window.shift
-    ledger = weekly_ledger(loads, sets, shift=shift)
-    if ledger.empty:
-        return ledger
-    ledger["week"] = pd.to_datetime(ledger["week"]) - shift
-    weeks = pd.date_range(ledger["week"].min(), max(window.last_week, ledger["week"].max()),
-                          freq="7D")
-    full = pd.MultiIndex.from_product([weeks, MUSCLES], names=["week", "muscle"])
-    return ledger.set_index(["week", "muscle"]).reindex(full, fill_value=0.0).reset_index()
+    ledger = weekly_ledger(loads, sets, shift=shift, last_week=window.last_week + shift)
+    if not ledger.empty:
+        ledger["week"] = pd.to_datetime(ledger["week"]) - shift
+    return ledger
 
 
 def span(stamps: pd.Series) -> str:
