@@ -3,36 +3,18 @@ task alike, and reading them loads no file reader."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
 from legload import api
 from legload.analysis.report import build_report
 from legload.store import Store
 
-from .fit_folders import write_easy_runs
-from .test_everyday import _loaded_by
-
-START = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
-UNTIL = dt.date(2026, 3, 20)
-
-
-@pytest.fixture
-def imported(tmp_path):
-    folder = tmp_path / "runs"
-    folder.mkdir()
-    write_easy_runs(folder, 4, minutes=20, start=START)
-    db = tmp_path / "legload.sqlite"
-    api.set_athlete(api.AthleteProfile(name="Ann", weight_kg=61.0), db=db)
-    assert api.import_paths([folder], db=db, workers=1).imported == 4
-    return db
+from .test_everyday import UNTIL, _loaded_by
+from .test_everyday import imported as imported  # the fixture: 5 runs imported for Ann
 
 
 def test_the_report_is_built_from_the_inputs_read_once(imported):
     with Store(imported) as store:
         inputs = api.report_inputs(store, "Ann")
-    assert inputs.profile.name == "Ann" and len(inputs.results) == 4 and inputs.notes == []
+    assert inputs.profile.name == "Ann" and len(inputs.results) == 5 and inputs.notes == []
     assert build_report(inputs, until=UNTIL) == api.report(db=imported, until=UNTIL)
 
 
@@ -41,7 +23,7 @@ def test_what_reading_the_inputs_left_out_ends_the_limitations(imported):
         store.conn.execute("UPDATE activities SET start = '1985-01-01T00:00:00Z' WHERE id = 2")
         store.conn.commit()
         inputs = api.report_inputs(store, None)
-    assert len(inputs.results) == 3
+    assert len(inputs.results) == 4
     assert len(inputs.notes) == 1 and inputs.notes[0].startswith("stored activity 2 skipped")
     answer = api.report(db=imported, until=UNTIL)
     assert answer.limitations[-1] == inputs.notes[0]
