@@ -109,7 +109,7 @@ def weekly_ledger(results: list[dict] | SessionLoads, sets: pd.DataFrame,
     lifting_at, lifting_muscle, lifting = _set_credits(sets, shift)
     frame = pd.DataFrame({
         "week": _monday(loads.entry_starts(shift).append(lifting_at)),
-        "muscle": np.concatenate([loads.muscle, lifting_muscle]),
+        "muscle": _names(np.concatenate([loads.muscle, lifting_muscle])),
         "endurance_load": _padded(loads.positive, len(lifting)),
         "eccentric_load": _padded(loads.negative, len(lifting)),
         "brief_effort_s": _padded(loads.brief, len(lifting)),
@@ -158,6 +158,12 @@ def _monday(stamps: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return days - pd.to_timedelta(days.day_of_week, unit="D")
 
 
+def _names(muscles: np.ndarray) -> pd.Series:
+    """Muscle names as a column to group by, kept as Python strings (not converted to a
+    string array: the ledgers' rows take their names from :data:`MUSCLES`)."""
+    return pd.Series(muscles, dtype=object)
+
+
 def _padded(values: np.ndarray, zeros: int) -> np.ndarray:
     return np.concatenate([values, np.zeros(zeros)])
 
@@ -169,8 +175,8 @@ def daily_loads(results: list[dict] | SessionLoads,
     loads = results if isinstance(results, SessionLoads) else SessionLoads.of(results)
     if not len(loads.muscle):
         return pd.DataFrame(columns=list(MUSCLES))
-    frame = pd.DataFrame({"day": loads.entry_starts().normalize(), "muscle": loads.muscle,
-                          "load": loads.positive})
+    frame = pd.DataFrame({"day": loads.entry_starts().normalize(),
+                          "muscle": _names(loads.muscle), "load": loads.positive})
     table = frame.groupby(["day", "muscle"])["load"].sum().unstack("muscle")
     last = table.index.max() if end is None else max(pd.Timestamp(end), table.index.max())
     days = pd.date_range(table.index.min(), last, freq="D")
