@@ -53,6 +53,11 @@ def test_a_strava_export_in_a_sub_folder_names_only_its_own_files(tmp_path):
              for a in read_activities(tmp_path)}
     assert names == {"/other/activities/1.gpx": "gpx name in other/activities",
                      "/strava/activities/1.gpx": "Hill repeats"}
+    write(tmp_path / "activities.csv", "Activity ID,Activity Date,Activity Name,Activity Type,"
+          'Filename\n1,"Mar 2, 2026",Outer index,Run,strava/activities/1.gpx\n')
+    names = {a.source.split(str(tmp_path))[-1]: a.summary["name"]
+             for a in read_activities(tmp_path)}  # two indexes name it: the first found wins
+    assert names["/strava/activities/1.gpx"] == "Outer index" and len(names) == 2
 
 
 def test_legacy_strava_csv(real_dir):

@@ -97,7 +97,7 @@ def _walks(name: str) -> ModuleType:
 def is_junk(name: str) -> bool:
     """Operating-system metadata, skipped silently: AppleDouble (``__MACOSX/`` members,
     ``._name`` files), ``.DS_Store`` and ``Thumbs.db``."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
     if "__MACOSX" in parts:
         return True
     base = parts[-1] if parts else ""
@@ -118,7 +118,7 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
     for exc in unreadable:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
-    metadata = _strava_metadata_from_files(found)
+    metadata, indexed = _strava_metadata_from_files(found)
     apple, garmin_walk = _walks("apple_walk"), _walks("garmin_walk")
     exports = [file for file, _ in found if apple.is_export_file(file)]
     consumed: set[Path] = set()
@@ -128,7 +128,8 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
                                        lambda name: read_file(root / name))
     yield from problems
     for file, relative in found:
-        if (file.name == "activities.csv" and file.parent in metadata and not _hevy(file)) \
+        if (file.name == "activities.csv" and relative[:-len(file.name)] in indexed
+                and not _hevy(file)) \
                 or file in consumed or file in exports:
             continue  # an export's index (unless Hevy wrote sets into it) or a file read already
         if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
@@ -138,7 +139,7 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
         handled = garmin_walk.NOT_MINE if garmin is None else garmin.member(str(file),
                                                                               relative, read)
         if handled is garmin_walk.NOT_MINE:
-            yield _classify(str(file), relative, read, _lookup(metadata, file, root))
+            yield _classify(str(file), relative, read, metadata.get(relative, {}))
         elif handled is not None:
             yield handled
     if garmin is not None:
@@ -156,29 +157,24 @@ def _hevy(read: Path | Callable[[], IO[bytes]]) -> bool:
         return False
 
 
-def _strava_metadata_from_files(found: list[tuple[Path, str]]) -> dict[Path, dict[str, dict]]:
-    """The Strava index of each folder holding an ``activities.csv``, read for the files
-    under that folder; ``found``: (file, its name under the walked folder)."""
-    tables = {}
+def _strava_metadata_from_files(found: list[tuple[Path, str]]
+                                ) -> tuple[dict[str, dict], set[str]]:
+    """The Strava index entry of each file under a folder holding an ``activities.csv``, by
+    its name under the walked folder (the first folder's entry, in the walk's order, when
+    several name it), and those folders (``""`` or ``"sub/folder/"``); ``found``: (file, its
+    name under the walked folder)."""
+    entries: dict[str, dict] = {}
+    indexed: set[str] = set()
     for file, relative in found:
         if file.name == "activities.csv":
-            prefix = relative[:-len(file.name)]  # "" or "sub/folder/"
+            prefix = relative[:-len(file.name)]
             wanted = {name[len(prefix):] for _, name in found if name.startswith(prefix)}
             table = folder_index(file, wanted)
             if table is not None:
-                tables[file.parent] = table
-    return tables
-
-
-def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> dict:
-    for folder, table in metadata.items():
-        try:
-            key = file.relative_to(folder).as_posix()
-        except ValueError:
-            continue
-        if key in table:
-            return table[key]
-    return {}
+                indexed.add(prefix)
+                for name, entry in table.items():
+                    entries.setdefault(prefix + name, entry)
+    return entries, indexed
 
 
 def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
