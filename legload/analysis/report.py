@@ -117,8 +117,8 @@ def _report(inputs: ReportInputs, window: Window) -> Report:
     doses = {m: _dose(rows[m], profile) for m in MUSCLES}
     proj = _projection(profile, pic, leg_building_sets(
         {m: d.building_sets for m, d in doses.items()}))
-    context = {"pic": pic, "minutes": minutes, "results": _first_of_each_sport(results),
-               "end": window.end, "lean_pct": _lean_pct(proj)}
+    context = {"pic": pic, "minutes": minutes, "results": results, "end": window.end,
+               "lean_pct": _lean_pct(proj)}
     muscles = {m: _muscle(m, rows[m], profile, doses[m], context) for m in MUSCLES}
     risks = _risks(ledger, profile, n_weeks, loads)
     plan = _plan(risks, pic, proj, doses)
@@ -129,18 +129,6 @@ def _report(inputs: ReportInputs, window: Window) -> Report:
         limitations=limitations, weekly=_weekly_series(frame), measured_lean=lean,
         headline=headline_text(headline_facts(muscles, proj, plan, risks,
                                               sport=main_sport(minutes))))
-
-
-def _first_of_each_sport(results: list[dict]) -> list[dict]:
-    """The result of each sport whose start text is the least: all that
-    :func:`~legload.analysis.muscle_context.aerobic_context` reads of the results (the
-    first start of the sports loading a muscle), at one result per sport."""
-    first: dict = {}
-    for result in results:
-        sport = result.get("sport")
-        if sport not in first or result["start"] < first[sport]["start"]:
-            first[sport] = result
-    return list(first.values())
 
 
 def _profile_limitations(missing: list[str]) -> list[str]:
