@@ -53,7 +53,6 @@ from legload.models.adaptation.model import expected_adaptation
 from legload.models.adaptation.strength import strength_outlook
 from legload.models.locomotion.muscles import MUSCLES
 from legload.models.risk.model import risk_flags
-from legload.models.risk.parameters import PUBLISHED as RISK
 
 DEFAULT_WEEKS = 12
 #: profile fields the report relies on (body fat is optional: estimated when absent)
@@ -222,10 +221,8 @@ def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int,
            loads: SessionLoads) -> list[Risk]:
     """Flags of the last weeks: per (muscle, kind) the week the spike began (its jump is the
     informative number), most specific kinds first; ``acwr_high`` from the daily loads."""
-    recent = min(RISK_WEEKS, n_weeks)
-    flags = risk_flags(_risk_table(_last_weeks(ledger, recent + RISK.spike_mean_weeks)),
-                       running_years=profile.running_years, recent_weeks=recent,
-                       daily=daily_loads(loads))
+    flags = risk_flags(_risk_table(ledger), running_years=profile.running_years,
+                       recent_weeks=min(RISK_WEEKS, n_weeks), daily=daily_loads(loads))
     latest: dict[tuple[str, str], Risk] = {}
     for flag in flags:
         item = _risk(flag)
@@ -236,13 +233,6 @@ def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int,
     return sorted(latest.values(), key=lambda r: (rank.get(r.kind, len(rank)),
                                                   MUSCLES.index(r.muscle)
                                                   if r.muscle in MUSCLES else 99))
-
-
-def _last_weeks(ledger: pd.DataFrame, weeks: int) -> pd.DataFrame:
-    """The ledger's last ``weeks`` weeks: all the weekly risk rules read of it (each week
-    checked is compared with at most ``spike_mean_weeks`` weeks before it)."""
-    starts = ledger["week"].drop_duplicates()
-    return ledger if len(starts) <= weeks else ledger[ledger["week"] >= starts.iloc[-weeks]]
 
 
 def _risk(flag) -> Risk:

@@ -1,6 +1,5 @@
 """The weekly and daily ledgers read the session results as columns (``SessionLoads``): the
-same sums, in the same order, as adding the results up one by one; and the risk rules see
-the same flags from the last weeks of the ledger as from all of it."""
+same sums, in the same order, as adding the results up one by one."""
 
 from __future__ import annotations
 
@@ -11,12 +10,9 @@ import numpy as np
 import pandas as pd
 
 from legload.analysis import weekly
-from legload.analysis.report import RISK, RISK_WEEKS, _last_weeks, _risk_table
 from legload.analysis.weekly import SessionLoads, daily_loads, weekly_ledger
 from legload.analysis.window import Window, window_ledger
-from legload.core.profile import AthleteProfile
 from legload.models.locomotion.muscles import MUSCLES
-from legload.models.risk.model import risk_flags
 
 NO_SETS = pd.DataFrame(columns=["timestamp", "exercise", "reps", "rir", "set_type"])
 
@@ -106,19 +102,3 @@ def test_sessions_kept_are_renumbered_with_their_entries():
     kept = SessionLoads.of(results).of_sessions(np.array([False, True, True]))
     assert list(kept.session) == [1, 1] and list(kept.positive) == [2.0, 12.0]
     assert list(kept.entry_starts()) == [pd.Timestamp("2026-06-03T06:00")] * 2
-
-
-def test_risk_rules_see_the_same_flags_in_the_last_weeks_as_in_the_whole_ledger():
-    results = _results(600, seed=3)
-    for spike in results[-6:]:  # a jump at the end, so that flags fire
-        spike["muscles"] = {m: _load(9000, 5000, 60, 800) for m in MUSCLES}
-    window = Window.ending(dt.date(2026, 1, 4), 12)
-    ledger = window_ledger(SessionLoads.of(results), NO_SETS, window)
-    runner = AthleteProfile(name="a", running_years=1.0)
-    recent = RISK_WEEKS
-    short = _last_weeks(ledger, recent + RISK.spike_mean_weeks)
-    assert short["week"].nunique() == recent + RISK.spike_mean_weeks < ledger["week"].nunique()
-    whole = risk_flags(_risk_table(ledger), running_years=runner.running_years,
-                       recent_weeks=recent)
-    assert whole and risk_flags(_risk_table(short), running_years=runner.running_years,
-                                recent_weeks=recent) == whole
