@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from legload.store.paths import existing_db
 # Readers, streams, models and pandas load inside the workflows that need them: listing
 # activities or showing a profile stays as quick as opening the database.
 if TYPE_CHECKING:
+    from legload.analysis.report import ReportInputs
     from legload.analysis.report_types import Report
     from legload.analysis.session import ActivityAnalysis
     from legload.import_pool import ReadJob, ReadPool, ReadResult
@@ -176,25 +176,32 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
     UTC), naming what lies outside them (``to_dict()``: the ``report --json`` document).
     Stored analyses of another model version, or missing, are computed first (in worker
     processes), calling ``progress(done, total)`` as they come."""
-    from legload.analysis.report import ReportInputs, build_report
+    from legload.analysis.report import build_report
+
+    with Store(existing_db(db)) as store:
+        inputs = report_inputs(store, athlete, progress=progress)
+    return build_report(inputs, weeks=weeks, until=until)
+
+
+def report_inputs(store: Store, athlete: str | None = None, *,
+                  progress: Callable[[int, int], None] | None = None) -> ReportInputs:
+    """What a report of ``athlete`` is computed from, read once from an open store: the
+    profile, each activity's analysis (:func:`~legload.import_pool.activity_results`: those
+    missing or of another model version computed first, calling ``progress(done, total)``)
+    and the logs; what was left out is in its ``notes``."""
+    from legload.analysis.report import ReportInputs
     from legload.import_pool import activity_results
 
     notes: list[str] = []
-    with Store(existing_db(db)) as store:
-        athlete_id = store.athlete_id(athlete)
-        profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
-        logs = {table: _stored_rows(store, table, athlete_id, notes) for table in
-                ("strength_sets", "intake_days", "body_measurements")}
-        inputs = ReportInputs(
-            profile=profile,
-            results=activity_results(store, athlete_id, mass_kg=profile.weight_kg,
-                                     notes=notes, progress=progress),
-            sets=logs["strength_sets"], intake=logs["intake_days"],
-            weights=logs["body_measurements"])
-    answer = build_report(inputs, weeks=weeks, until=until)
-    if not notes:
-        return answer
-    return replace(answer, limitations=[*answer.limitations, *notes])
+    athlete_id = store.athlete_id(athlete)
+    profile = store.athlete(athlete) or AthleteProfile(name=athlete or "you")
+    logs = {table: _stored_rows(store, table, athlete_id, notes) for table in
+            ("strength_sets", "intake_days", "body_measurements")}
+    results = activity_results(store, athlete_id, mass_kg=profile.weight_kg, notes=notes,
+                               progress=progress)
+    return ReportInputs(profile=profile, results=results, sets=logs["strength_sets"],
+                        intake=logs["intake_days"], weights=logs["body_measurements"],
+                        notes=notes)
 
 
 def _stored_rows(store: Store, table: str, athlete_id: int | None, notes: list[str]):

@@ -150,7 +150,7 @@ def _streamed(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColum
             return None
         handle.seek(0)
         result.reader = result.reader or fmt
-        return read_stream(handle, job.source, strict=job.strict, sha256=job.sha256)
+        return read_stream(handle, job.source, fmt, strict=job.strict, sha256=job.sha256)
 
 
 def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,

@@ -9,8 +9,10 @@ nothing is canned. The headline's rules and wording live in :mod:`legload.analys
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import compress
 
+import numpy as np
 import pandas as pd
 
 from legload.analysis.energy_balance import PROJECTION_WEEKS, energy_picture, projection
@@ -33,14 +35,13 @@ from legload.analysis.report_types import (
 )
 from legload.analysis.strength_plan import strength_plan
 from legload.analysis.verdict import headline_facts, headline_text
-from legload.analysis.weekly import daily_loads
+from legload.analysis.weekly import SessionLoads, daily_loads
 from legload.analysis.window import (
     Window,
     after_window,
     before,
     food_coverage,
     in_window,
-    naive,
     no_training,
     stale,
     strength_coverage,
@@ -64,13 +65,15 @@ RISK_WEEKS = 4
 @dataclass(frozen=True)
 class ReportInputs:
     """What a report is computed from: the athlete's profile, the analysis of each of their
-    activities (``SessionAnalysis.to_dict()`` plus ``id`` and ``start``), and their logs."""
+    activities (``SessionAnalysis.to_dict()`` plus ``id`` and ``start``), their logs, and
+    what reading them left out (``notes``, added to the report's limitations)."""
 
     profile: AthleteProfile
     results: list[dict]
     sets: pd.DataFrame
     intake: pd.DataFrame
     weights: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
 
 
 def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
@@ -78,37 +81,45 @@ def build_report(inputs: ReportInputs, *, weeks: int = DEFAULT_WEEKS,
     """The full report for one athlete over the ``weeks`` weeks that end on ``until``
     (default: today, UTC). Weeks are 7-day blocks ending on ``until``; data after it is left
     out, and what lies outside the window is named in the limitations."""
+    answer = _report(inputs, Window.ending(until or dt.datetime.now(dt.UTC).date(), weeks))
+    if not inputs.notes:
+        return answer
+    return replace(answer, limitations=[*answer.limitations, *inputs.notes])
+
+
+def _report(inputs: ReportInputs, window: Window) -> Report:
     profile = inputs.profile
     missing = [f for f in PROFILE_FIELDS_USED if getattr(profile, f) is None]
     limitations = _profile_limitations(missing)
-    window = Window.ending(until or dt.datetime.now(dt.UTC).date(), weeks)
     lean = measured_lean(inputs.weights, window.end)  # a scale's, beside the projection
-    results = [r for r in inputs.results if naive(r["start"]) < window.end]
+    every = SessionLoads.of(inputs.results)  # every result's start and loads, read once
+    kept = np.asarray(every.starts < window.end)
+    results, loads = list(compress(inputs.results, kept)), every.of_sessions(kept)
     sets = before(inputs.sets, "timestamp", window.end)
-    limitations += after_window(inputs.results, window)
-    ledger = window_ledger(results, sets, window)
-    if ledger.empty or not in_window(results, sets, window):
-        limitations += no_training(inputs.results, results, window, ledger.empty)
+    limitations += after_window(every.starts, window)
+    ledger = window_ledger(loads, sets, window)
+    if ledger.empty or not in_window(loads.starts, sets, window):
+        limitations += no_training(every.starts, loads.starts, window, ledger.empty)
         return replace(_empty_report(profile, missing, limitations), measured_lean=lean)
     first = max(window.start, ledger["week"].min())
-    limitations += stale(results, sets, window)
+    limitations += stale(loads.starts, sets, window)
     frame = ledger[ledger["week"] >= first]
     n_weeks = frame["week"].nunique()
-    inside = [r for r in results if naive(r["start"]) >= first]
-    session_kcal_day = _session_kcal_day(inside, n_weeks)
+    inside = list(compress(results, np.asarray(loads.starts >= first)))
     limitations += strength_coverage(inputs.sets, window)
-    pic = energy_picture(profile, inputs.intake, inputs.weights, session_kcal_day,
-                         first.tz_localize("UTC"), window.end.tz_localize("UTC"))
+    pic = energy_picture(profile, inputs.intake, inputs.weights,
+                         _session_kcal_day(inside, n_weeks), first.tz_localize("UTC"),
+                         window.end.tz_localize("UTC"))
     limitations += food_coverage(pic.notes, inputs.intake, first, window)
     minutes = sport_minutes(inside, first, n_weeks)
-    doses = {m: _dose(frame[frame["muscle"] == m], profile) for m in MUSCLES}
+    rows = dict(tuple(frame.groupby("muscle", sort=False)))  # each muscle's weeks
+    doses = {m: _dose(rows[m], profile) for m in MUSCLES}
     proj = _projection(profile, pic, leg_building_sets(
         {m: d.building_sets for m, d in doses.items()}))
     context = {"pic": pic, "minutes": minutes, "results": results, "end": window.end,
                "lean_pct": _lean_pct(proj)}
-    muscles = {m: _muscle(m, frame[frame["muscle"] == m], profile, doses[m], context)
-               for m in MUSCLES}
-    risks = _risks(ledger, profile, n_weeks, results)
+    muscles = {m: _muscle(m, rows[m], profile, doses[m], context) for m in MUSCLES}
+    risks = _risks(ledger, profile, n_weeks, loads)
     plan = _plan(risks, pic, proj, doses)
     return Report(
         profile=profile, missing=missing, weeks=int(n_weeks),
@@ -207,11 +218,11 @@ RISK_ORDER = ("shin_splints", "sprint_spike", "eccentric_spike", "acwr_high", "l
 
 
 def _risks(ledger: pd.DataFrame, profile: AthleteProfile, n_weeks: int,
-           results: list[dict]) -> list[Risk]:
+           loads: SessionLoads) -> list[Risk]:
     """Flags of the last weeks: per (muscle, kind) the week the spike began (its jump is the
     informative number), most specific kinds first; ``acwr_high`` from the daily loads."""
     flags = risk_flags(_risk_table(ledger), running_years=profile.running_years,
-                       recent_weeks=min(RISK_WEEKS, n_weeks), daily=daily_loads(results))
+                       recent_weeks=min(RISK_WEEKS, n_weeks), daily=daily_loads(loads))
     latest: dict[tuple[str, str], Risk] = {}
     for flag in flags:
         item = _risk(flag)
@@ -274,11 +285,15 @@ def _plan(risks: list[Risk], pic, proj: Projection | None,
 
 
 def _weekly_series(window: pd.DataFrame) -> WeeklySeries:
-    weeks = sorted(window["week"].unique())
+    """The window's weekly loads per muscle; its rows are every (week, muscle) in week
+    order, the muscles in :data:`MUSCLES` order within a week (:func:`window_ledger`)."""
+    weeks = window["week"].to_numpy()[::len(MUSCLES)]
     series = {}
     for column in ("endurance_load", "strength_stimulus", "eccentric_load"):
-        table = window.pivot(index="week", columns="muscle", values=column).reindex(weeks)
-        series[column] = {m: [round(float(v), 2) for v in table[m].fillna(0.0)] for m in MUSCLES}
+        table = window[column].to_numpy(dtype=float).reshape(len(weeks), len(MUSCLES))
+        table = np.where(np.isnan(table), 0.0, table)
+        series[column] = {m: [round(float(v), 2) for v in table[:, i]]
+                          for i, m in enumerate(MUSCLES)}
     return WeeklySeries(weeks=[pd.Timestamp(w).strftime("%Y-%m-%d") for w in weeks], **series)
 
 

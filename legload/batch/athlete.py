@@ -3,9 +3,9 @@ activities and logs stored in a temporary database of this athlete alone, as ``l
 import`` of their folder stores them (the same ids, the same linking of one activity recorded
 in two files, :mod:`legload.store.merge`; the same telling apart of rows of several exports of
 one log, :data:`legload.store.logs.ROW_IDENTITY`), then ``legload report`` of that database
-(:func:`legload.api.report`), the weekly ledger, and the athlete's partitions of the dataset
-and ``reports/<name>.json``. The database holds rows and analyses only (no samples: the file
-tasks analysed them) and is deleted when the task ends.
+(its inputs read once, :func:`legload.api.report_inputs`), the weekly ledger, and the
+athlete's partitions of the dataset and ``reports/<name>.json``. The database holds rows and
+analyses only (no samples: the file tasks analysed them) and is deleted when the task ends.
 """
 
 from __future__ import annotations
@@ -18,17 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from legload import api
+from legload.analysis.report import build_report
 from legload.analysis.weekly import weekly_ledger
 from legload.batch.output import atomic_json, read_state, report_path, write_partition
 from legload.batch.tables import activity_table, error_table, muscle_table, weekly_table
 from legload.batch.tasks import FileOutcome
 from legload.core.profile import AthleteProfile
 from legload.errors import ReadError
-from legload.import_pool import activity_results
 from legload.readers.detect import content_sha256
 from legload.readers.files import read_file
 from legload.readers.logs.read import read_log
-from legload.readers.logs.validate import check_rows
 from legload.store import PreparedActivity, Store
 
 #: the ``activities`` row fields of a stored activity, in its row's order (from ``idx`` on)
@@ -87,10 +86,9 @@ def run_athlete(job: AthleteJob, *chunks: list[FileOutcome]) -> AthleteOutcome:
             athlete_id = store.save_athlete(job.profile)
             rows = store_activities(store, files, athlete_id)
             store_logs(store, job.logs, athlete_id)
-            results = activity_results(store, athlete_id, mass_kg=job.profile.weight_kg)
-            sets = check_rows(store.log_frame("strength_sets", athlete_id), "strength_sets")
-        answer = api.report(db=db, athlete=job.profile.name, weeks=job.weeks, until=job.until)
-    ledger = weekly_ledger(results, sets.frame.reset_index(drop=True))
+            inputs = api.report_inputs(store, job.profile.name)
+    answer = build_report(inputs, weeks=job.weeks, until=job.until)
+    ledger = weekly_ledger(inputs.results, inputs.sets)
     write_partition(out, "activities", job.athlete, activity_table(rows))
     write_partition(out, "muscle_load", job.athlete, muscle_table(rows))
     write_partition(out, "weekly", job.athlete, weekly_table(ledger))

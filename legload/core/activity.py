@@ -17,7 +17,9 @@ except ImportError:  # pragma: no cover - older pandas builds every frame with i
     _from_blocks = None
 
 _EARTH_RADIUS_M = 6_371_008.8
-#: column labels of the frames built, by their names (an Index is immutable: shared)
+#: column labels of the frames built, by their names: each frame gets its own Index (a view)
+#: over the shared labels (their values are read-only; the name of a frame's columns, which
+#: can be set in place, is its own)
 _LABELS: dict[tuple[str, ...], pd.Index] = {}
 _UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
 _BLOCK = 1 << 16  # samples at a time in the loops over long recordings
@@ -122,7 +124,8 @@ def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
         if len(_LABELS) >= 256:
             _LABELS.clear()
         labels = _LABELS[names] = pd.Index(list(names))
-    return _from_blocks(blocks, pd.RangeIndex(len(next(iter(columns.values())))), labels)
+    return _from_blocks(blocks, pd.RangeIndex(len(next(iter(columns.values())))),
+                        labels.view())
 
 
 def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:

@@ -9,8 +9,6 @@ from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError, reading
-from legload.readers.fit.decode import is_fit
-from legload.readers.fit.messages import read_fit_columns
 
 #: largest decompressed size accepted for one activity file (bytes)
 MAX_FILE_BYTES = 256 * 2**20
@@ -36,6 +34,8 @@ def gunzip(data: bytes, source: str) -> bytes:
 def sniff(data: bytes) -> str | None:
     """``"fit"``, ``"gpx"``, ``"tcx"``, ``"apple_health"`` (one workout of an Apple Health
     export), ``"gzip"`` or None, from the first bytes."""
+    from legload.readers.fit.decode import is_fit  # the FIT reader loads with the first file
+
     if data[:2] == b"\x1f\x8b":
         return "gzip"
     if is_fit(data):
@@ -119,6 +119,8 @@ def _read_format(data: bytes, source: str, strict: bool) -> list[Activity | Acti
             raise ReadError(source, "not a FIT file (header is damaged: no '.FIT' signature)")
         raise ReadError(source, "not a known activity format (expected FIT, GPX or TCX)")
     if fmt == "fit":
+        from legload.readers.fit.messages import read_fit_columns
+
         return list(read_fit_columns(data, source, strict=strict))
     return _refuse_damaged(_xml_reader(fmt)(data, source), source, strict)
 
@@ -135,22 +137,16 @@ def _refuse_damaged(activities: list, source: str, strict: bool) -> list:
 STREAMED = ("gpx", "tcx")
 
 
-def read_stream(stream: BinaryIO, source: str, *, strict: bool = False,
+def read_stream(stream: BinaryIO, source: str, fmt: str, *, strict: bool = False,
                 sha256: str | None = None) -> list[Activity | ActivityColumns]:
-    """:func:`read_content` of a seekable binary file, read from where it stands: a GPX or TCX
-    file a piece at a time (neither the whole file nor a tree of it is held, unless the
-    document is not plain and takes the tree route), any other format whole. The content's
-    hash is computed on the way; ``sha256``: the hash it must have (ReadError when the file
-    changed since), else the one computed."""
-    origin = stream.tell()
+    """:func:`read_content` of a GPX or TCX file (``fmt``, one of :data:`STREAMED`, as
+    :func:`sniff` found it), read from where the seekable stream stands a piece at a time:
+    neither the whole file nor a tree of it is held, unless the document is not plain and
+    takes the tree route. The content's hash is computed on the way; ``sha256``: the hash it
+    must have (ReadError when the file changed since), else the one computed."""
+    if fmt not in STREAMED:
+        raise ValueError(f"read_stream reads {' or '.join(STREAMED)}, not {fmt!r}")
     with reading(source):
-        fmt = sniff(stream.read(4096))
-        stream.seek(origin)
-        if fmt not in STREAMED:
-            data = unwrap(stream.read(MAX_FILE_BYTES + 1), source)
-            _check_size(len(data), source)
-            check_hash(content_sha256(data), sha256, source)
-            return read_content(data, source, strict=strict, sha256=sha256)
         hashed = _Hashed(stream, source)
         activities = _refuse_damaged(_xml_reader(fmt)(hashed, source), source, strict)
         digest = hashed.hexdigest()

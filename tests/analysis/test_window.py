@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from legload.analysis import window as W
+from legload.analysis.weekly import session_starts
 
 UNTIL = dt.date(2026, 6, 28)  # a Sunday
 WIN = W.Window.ending(UNTIL, 4)
@@ -25,20 +26,29 @@ def test_window_bounds_and_shift():
     assert W.Window.ending(dt.date(2026, 6, 24), 4).shift == pd.Timedelta(days=4)  # a Wednesday
 
 
-def test_naive_reads_utc_and_keeps_naive_times():
-    assert W.naive("2026-06-01T02:00:00+02:00") == pd.Timestamp("2026-06-01 00:00")
-    assert W.naive("2026-06-01T02:00:00") == pd.Timestamp("2026-06-01 02:00")
-    assert W.naive("2026-06-01T02:00:00").tzinfo is None
+def _starts(*results: dict) -> pd.DatetimeIndex:
+    return session_starts(list(results))
+
+
+def test_starts_read_utc_and_keep_naive_times():
+    starts = _starts({"start": "2026-06-01T02:00:00+02:00"}, {"start": "2026-06-01T02:00:00"},
+                     {"start": pd.Timestamp("2026-06-01T05:00", tz="Europe/Paris")},
+                     {"start": None})
+    assert starts.tz is None
+    assert list(starts[:3]) == [pd.Timestamp("2026-06-01 00:00"),
+                                pd.Timestamp("2026-06-01 02:00"), pd.Timestamp("2026-06-01 03:00")]
+    assert pd.isna(starts[3])
 
 
 def test_no_training_sentences():
-    old = [{"start": "2026-03-02T08:00:00Z"}, {"start": "2026-02-01T08:00:00Z"}]
-    assert W.no_training([], [], WIN, True) == ["no activities or strength sets imported yet"]
-    assert W.no_training(old, [], WIN, True) == ["no training data up to 2026-06-28"]
+    old = _starts({"start": "2026-03-02T08:00:00Z"}, {"start": "2026-02-01T08:00:00Z"})
+    none = _starts()
+    assert W.no_training(none, none, WIN, True) == ["no activities or strength sets imported yet"]
+    assert W.no_training(old, none, WIN, True) == ["no training data up to 2026-06-28"]
     assert W.no_training(old, old, WIN, True) == [
         "2 activities carry no leg-muscle load (e.g. strength sessions without sets): import "
         "the strength log with `legload strength import`"]
-    assert W.no_training(old, [], WIN, False) == ["no training data in the 4 weeks to 2026-06-28"]
+    assert W.no_training(old, none, WIN, False) == ["no training data in the 4 weeks to 2026-06-28"]
     assert W.no_training(old, old, WIN, False) == [
         "no training data in the 4 weeks to 2026-06-28: the latest is from 2026-03-02 (16 weeks "
         "earlier); see those weeks with `legload report --until 2026-03-02`"]
@@ -47,26 +57,27 @@ def test_no_training_sentences():
 def test_after_window_counts_what_starts_on_or_after_its_end():
     inside = {"start": "2026-06-28T23:59:00Z"}
     on_end = {"start": "2026-06-29T00:00:00Z"}
-    assert W.after_window([inside], WIN) == []
-    assert W.after_window([inside, on_end], WIN) == [
+    assert W.after_window(_starts(inside, {"start": None}), WIN) == []
+    assert W.after_window(_starts(inside, on_end), WIN) == [
         "1 activity after 2026-06-28 left out (`legload report --until DATE` moves the window)"]
-    assert W.after_window([on_end, on_end], WIN)[0].startswith("2 activities after 2026-06-28")
+    assert W.after_window(_starts(on_end, on_end), WIN)[0].startswith(
+        "2 activities after 2026-06-28")
 
 
 def test_in_window_from_activities_or_sets():
-    assert W.in_window([{"start": "2026-06-01T00:00:00Z"}], NO_SETS, WIN)
-    assert not W.in_window([{"start": "2026-05-31T23:59:00Z"}], NO_SETS, WIN)
-    assert W.in_window([], _sets("2026-06-01T00:00:00Z"), WIN)
-    assert not W.in_window([], _sets("2026-05-31T23:00:00Z"), WIN)
-    assert not W.in_window([], NO_SETS, WIN)
+    assert W.in_window(_starts({"start": "2026-06-01T00:00:00Z"}), NO_SETS, WIN)
+    assert not W.in_window(_starts({"start": "2026-05-31T23:59:00Z"}), NO_SETS, WIN)
+    assert W.in_window(_starts(), _sets("2026-06-01T00:00:00Z"), WIN)
+    assert not W.in_window(_starts(), _sets("2026-05-31T23:00:00Z"), WIN)
+    assert not W.in_window(_starts(), NO_SETS, WIN)
 
 
 def test_stale_after_four_empty_weeks():
-    fresh = [{"start": "2026-06-01T00:00:00Z"}]  # 28 days before the end: 4 weeks
+    fresh = _starts({"start": "2026-06-01T00:00:00Z"})  # 28 days before the end: 4 weeks
     assert W.stale(fresh, NO_SETS, WIN) == []
-    old = [{"start": "2026-05-31T00:00:00Z"}]  # 29 days: still 4 whole weeks
+    old = _starts({"start": "2026-05-31T00:00:00Z"})  # 29 days: still 4 whole weeks
     assert W.stale(old, NO_SETS, WIN) == []
-    older = [{"start": "2026-05-20T00:00:00Z"}]  # 40 days: 5 weeks
+    older = _starts({"start": "2026-05-20T00:00:00Z"})  # 40 days: 5 weeks
     assert W.stale(older, NO_SETS, WIN) == [
         "the latest training data is 5 weeks old (2026-05-20): the last 5 weeks of the window "
         "are counted as rest"]

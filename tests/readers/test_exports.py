@@ -14,6 +14,8 @@ from legload.errors import ReadError
 from legload.readers import iter_members
 from legload.readers.exports.strava_index import parse_strava_csv
 
+from ..reliability_helpers import gpx_run, write
+
 FR255 = "exports/strava_bulk_fr255"
 
 
@@ -38,6 +40,24 @@ def test_strava_bulk_export_as_zip_reads_members_in_place(real_dir, tmp_path):
     assert len(activities) == 8
     assert all("!activities/" in a.source for a in activities)
     assert sum(a.summary["name"] == "Evening Run" for a in activities) >= 1
+
+
+def test_a_strava_export_in_a_sub_folder_names_only_its_own_files(tmp_path):
+    """The index of ``strava/activities.csv`` reaches the files under ``strava/`` (by their
+    names relative to it), not a file of the same relative name elsewhere in the folder."""
+    for where in ("strava/activities", "other/activities"):
+        write(tmp_path / where / "1.gpx", gpx_run(f"gpx name in {where}"))
+    write(tmp_path / "strava" / "activities.csv", "Activity ID,Activity Date,Activity Name,"
+          'Activity Type,Filename\n1,"Mar 2, 2026",Hill repeats,Run,activities/1.gpx\n')
+    names = {a.source.split(str(tmp_path))[-1]: a.summary["name"]
+             for a in read_activities(tmp_path)}
+    assert names == {"/other/activities/1.gpx": "gpx name in other/activities",
+                     "/strava/activities/1.gpx": "Hill repeats"}
+    write(tmp_path / "activities.csv", "Activity ID,Activity Date,Activity Name,Activity Type,"
+          'Filename\n1,"Mar 2, 2026",Outer index,Run,strava/activities/1.gpx\n')
+    names = {a.source.split(str(tmp_path))[-1]: a.summary["name"]
+             for a in read_activities(tmp_path)}  # two indexes name it: the first found wins
+    assert names["/strava/activities/1.gpx"] == "Outer index" and len(names) == 2
 
 
 def test_legacy_strava_csv(real_dir):

@@ -82,7 +82,8 @@ def test_a_gpx_file_is_read_a_piece_at_a_time_not_whole(tmp_path, monkeypatch, r
     monkeypatch.setattr(xmlscan, "_PIECE", 256 << 10)
     if route == "file":
         with path.open("rb") as handle:
-            beyond = _parse_beyond_fields(monkeypatch, lambda: read_stream(handle, str(path)))
+            beyond = _parse_beyond_fields(monkeypatch, lambda: read_stream(handle, str(path),
+                                                                          "gpx"))
         assert beyond < size / 2, (beyond, size)
     else:
         beyond = _parse_beyond_fields(monkeypatch, lambda: read_content(path.read_bytes(), "b"))

@@ -356,26 +356,42 @@ def test_the_scan_takes_any_bytes_and_a_damaged_document_reads_as_the_tree_reads
 
 
 def test_a_file_read_a_piece_at_a_time_reads_as_its_bytes(real_dir, tmp_path, monkeypatch):
-    """read_stream gives what read_content gives, by either XML route (the tree route reads
-    the file again from its start), for gzip and FIT too, with the content's hash; a file
-    whose hash is not the one expected is refused."""
+    """An import reads a GPX or TCX file on disk a piece at a time (read_stream, once
+    sniffed) and any other whole: either gives what read_content gives of its bytes, by
+    either XML route (the tree route reads the file again from its start), for gzip and FIT
+    too, with the content's hash; a file whose hash is not the one expected is refused."""
     import gzip
     import io
 
-    from legload.readers.detect import read_content, read_stream
+    from legload import import_pool
+    from legload.readers.detect import content_sha256, read_content, read_stream, unwrap
 
     monkeypatch.setattr(xmlscan, "_PIECE", 64 << 10)  # several pieces per file
+    streamed: list[str] = []
+    monkeypatch.setattr(import_pool, "read_stream", lambda *a, **k: streamed.append(a[2])
+                        or read_stream(*a, **k))
     paths = sorted(p for p in real_dir.rglob("*") if p.suffix in {**READERS, ".fit": 0}
                    and p.stat().st_size > 100_000)[::3]
     assert any(p.parent.name == "broken" for p in paths) and any(p.suffix == ".fit" for p in paths)
+    copy = tmp_path / "file"
+
+    def from_disk(data: bytes, source: str) -> list:
+        job = import_pool.ReadJob(b"", source, content_sha256(unwrap(data, source)),
+                                  path=str(copy), size=len(data))
+        return [a.to_activity() for a in import_pool._read(job, import_pool.ReadResult(source,
+                                                                                        ""))]
+
     for path in paths:
         data = path.read_bytes()
         for content in (data, gzip.compress(data)) if path.suffix == ".tcx" else (data,):
+            copy.write_bytes(content)
             whole = outcome(lambda d, s: [a.to_activity() for a in read_content(d, s)], content)
-            streamed = outcome(lambda d, s: [a.to_activity() for a in read_stream(io.BytesIO(d), s)],
-                               content)
-            assert_same(streamed, whole, path.name)
+            read = outcome(from_disk, content)
+            assert_same(read, whole, path.name)
             if not isinstance(whole, str):
-                assert [a.sha256 for a in streamed] == [a.sha256 for a in whole], path.name
+                assert [a.sha256 for a in read] == [a.sha256 for a in whole], path.name
+    assert set(streamed) == {"gpx", "tcx"}
     with pytest.raises(ReadError, match="changed while"):
-        read_stream(io.BytesIO(SEEDS[0]), "doc", sha256="0" * 64)
+        read_stream(io.BytesIO(SEEDS[0]), "doc", "gpx", sha256="0" * 64)
+    with pytest.raises(ValueError, match="not 'fit'"):
+        read_stream(io.BytesIO(SEEDS[0]), "doc", "fit")

@@ -9,6 +9,7 @@ current ~99-column one and the old 10-column one) supplies names and sport types
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -17,23 +18,20 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any
 
 from legload.errors import ReadError, as_read_error, reading
 from legload.readers.detect import ACTIVITY_SUFFIXES, MAX_FILE_BYTES, MAX_RATIO
-from legload.readers.exports.apple_walk import (
-    file_export,
-    is_export_file,
-    is_export_zip_member,
-    zip_export,
-)
-from legload.readers.exports.garmin_walk import NOT_MINE, GarminWalk
 from legload.readers.exports.strava_index import (
     folder_index,
     has_hevy_sets_in,
     parse_strava_csv,
 )
 from legload.readers.files import check_regular, is_readable_file, open_regular, read_file
+
+if TYPE_CHECKING:
+    from legload.readers.exports.garmin_walk import GarminWalk
 
 MAX_MEMBERS = 200_000
 MAX_NESTING = 3
@@ -75,8 +73,8 @@ def iter_members(path: str | os.PathLike) -> Iterator[Member | ReadError]:
         return
     if zipfile.is_zipfile(path):
         yield from _zip_file(path)
-    elif is_export_file(path):
-        yield from file_export(path, set())
+    elif _walks("apple_walk").is_export_file(path):
+        yield from _walks("apple_walk").file_export(path, set())
     else:
         yield _classify(str(path), path.name, lambda p=path: read_file(p), {})
 
@@ -90,10 +88,16 @@ def _zip_file(path: Path, garmin: GarminWalk | None = None) -> Iterator[Member |
         yield as_read_error(str(path), exc, _UNREADABLE_ZIP)
 
 
+def _walks(name: str) -> ModuleType:
+    """:mod:`.apple_walk` or :mod:`.garmin_walk`, imported when a walk needs it: their readers
+    (lxml, the FIT SDK, CSV) stay unloaded in a process that only reads stored data."""
+    return importlib.import_module(f"legload.readers.exports.{name}")
+
+
 def is_junk(name: str) -> bool:
     """Operating-system metadata, skipped silently: AppleDouble (``__MACOSX/`` members,
     ``._name`` files), ``.DS_Store`` and ``Thumbs.db``."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
     if "__MACOSX" in parts:
         return True
     base = parts[-1] if parts else ""
@@ -104,33 +108,38 @@ def _walk_folder(root: Path) -> Iterator[Member | ReadError]:
     """The files under ``root``, sorted; a sub-folder that cannot be listed is a ReadError,
     a file that is not a regular one is refused when read (never opened)."""
     unreadable: list[OSError] = []
-    files = sorted(Path(folder) / name
-                   for folder, _dirs, names in os.walk(root, onerror=unreadable.append)
-                   for name in names
-                   if not is_junk((Path(folder) / name).relative_to(root).as_posix()))
+    found = []  # (file, its name under root)
+    for folder, _dirs, names in os.walk(root, onerror=unreadable.append):
+        under = Path(folder).relative_to(root).as_posix()
+        prefix = "" if under == "." else under + "/"
+        found.extend((Path(folder, name), prefix + name) for name in names
+                     if not is_junk(prefix + name))
+    found.sort()
     for exc in unreadable:
         yield ReadError(str(exc.filename or root),
                         f"unreadable folder, skipped ({(exc.strerror or str(exc)).lower()})")
-    metadata = _strava_metadata_from_files(files)
-    exports = [file for file in files if is_export_file(file)]
+    metadata, indexed = _strava_metadata_from_files(found)
+    apple, garmin_walk = _walks("apple_walk"), _walks("garmin_walk")
+    exports = [file for file, _ in found if apple.is_export_file(file)]
     consumed: set[Path] = set()
     for export in exports:
-        yield from file_export(export, consumed)
-    garmin, problems = GarminWalk.find([f.relative_to(root).as_posix() for f in files],
-                                       str(root), lambda name: read_file(root / name))
+        yield from apple.file_export(export, consumed)
+    garmin, problems = garmin_walk.GarminWalk.find([relative for _, relative in found], str(root),
+                                       lambda name: read_file(root / name))
     yield from problems
-    for file in files:
-        relative = file.relative_to(root).as_posix()
-        if (file.name == "activities.csv" and file.parent in metadata and not _hevy(file)) \
+    for file, relative in found:
+        if (file.name == "activities.csv" and relative[:-len(file.name)] in indexed
+                and not _hevy(file)) \
                 or file in consumed or file in exports:
             continue  # an export's index (unless Hevy wrote sets into it) or a file read already
         if file.suffix.lower() == ".zip" and is_readable_file(file) and zipfile.is_zipfile(file):
             yield from _zip_file(file, garmin)
             continue
         read = lambda p=file: read_file(p)  # noqa: E731
-        handled = NOT_MINE if garmin is None else garmin.member(str(file), relative, read)
-        if handled is NOT_MINE:
-            yield _classify(str(file), relative, read, _lookup(metadata, file, root))
+        handled = garmin_walk.NOT_MINE if garmin is None else garmin.member(str(file),
+                                                                              relative, read)
+        if handled is garmin_walk.NOT_MINE:
+            yield _classify(str(file), relative, read, metadata.get(relative, {}))
         elif handled is not None:
             yield handled
     if garmin is not None:
@@ -148,27 +157,24 @@ def _hevy(read: Path | Callable[[], IO[bytes]]) -> bool:
         return False
 
 
-def _strava_metadata_from_files(files: list[Path]) -> dict[Path, dict[str, dict]]:
-    found = {}
-    for file in files:
+def _strava_metadata_from_files(found: list[tuple[Path, str]]
+                                ) -> tuple[dict[str, dict], set[str]]:
+    """The Strava index entry of each file under a folder holding an ``activities.csv``, by
+    its name under the walked folder (the first folder's entry, in the walk's order, when
+    several name it), and those folders (``""`` or ``"sub/folder/"``); ``found``: (file, its
+    name under the walked folder)."""
+    entries: dict[str, dict] = {}
+    indexed: set[str] = set()
+    for file, relative in found:
         if file.name == "activities.csv":
-            wanted = {f.relative_to(file.parent).as_posix() for f in files
-                      if file.parent in f.parents}
+            prefix = relative[:-len(file.name)]
+            wanted = {name[len(prefix):] for _, name in found if name.startswith(prefix)}
             table = folder_index(file, wanted)
             if table is not None:
-                found[file.parent] = table
-    return found
-
-
-def _lookup(metadata: dict[Path, dict[str, dict]], file: Path, root: Path) -> dict:
-    for folder, table in metadata.items():
-        try:
-            key = file.relative_to(folder).as_posix()
-        except ValueError:
-            continue
-        if key in table:
-            return table[key]
-    return {}
+                indexed.add(prefix)
+                for name, entry in table.items():
+                    entries.setdefault(prefix + name, entry)
+    return entries, indexed
 
 
 def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
@@ -186,11 +192,12 @@ def _walk_zip(archive: zipfile.ZipFile, label: str, depth: int,
             i.filename[len(prefix):] for i in infos if i.filename.startswith(prefix)})
         if table is not None:
             metadata.update({prefix + k: v for k, v in table.items()})
-    exports = [i for i in infos if not _unsafe_name(i) and is_export_zip_member(archive, i)]
+    apple = _walks("apple_walk")
+    exports = [i for i in infos if not _unsafe_name(i) and apple.is_export_zip_member(archive, i)]
     consumed: set[str] = set()
     for info in exports:
-        yield from zip_export(archive, info, label, consumed)
-    found, problems = (None, []) if garmin is not None else GarminWalk.find(
+        yield from apple.zip_export(archive, info, label, consumed)
+    found, problems = (None, []) if garmin is not None else _walks("garmin_walk").GarminWalk.find(
         [i.filename for i in infos if not _unsafe(i)], label,
         lambda name: _read_member(archive, archive.getinfo(name), label))
     yield from problems
@@ -241,8 +248,9 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, dep
             yield from _walk_zip(inner, source, depth + 1, garmin)
         return
     read = lambda i=info: _read_member(archive, i, label)  # noqa: E731
-    handled = NOT_MINE if garmin is None else garmin.member(source, info.filename, read)
-    if handled is NOT_MINE:
+    not_mine = _walks("garmin_walk").NOT_MINE
+    handled = not_mine if garmin is None else garmin.member(source, info.filename, read)
+    if handled is not_mine:
         yield _classify(source, info.filename, read, metadata.get(info.filename, {}))
     elif handled is not None:
         yield handled

@@ -1,0 +1,30 @@
+"""Frames built from an activity's columns share their column labels' values (read-only),
+never the Index object: naming one frame's columns in place leaves every other as it was."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from legload.core.activity import frame_of
+
+
+def _columns() -> dict:
+    return {"timestamp": np.array(["2026-01-01T00:00:00"], dtype="M8[ns]"),
+            "heart_rate_bpm": np.array([120.0]), "speed_m_s": np.array([3.0])}
+
+
+def test_naming_one_frames_columns_leaves_the_others():
+    first, second = frame_of(_columns()), frame_of(_columns())
+    assert list(first.columns) == list(second.columns) == list(_columns())
+    first.columns.name = "field"
+    first.columns.names = ["renamed"]
+    assert second.columns.name is None and frame_of(_columns()).columns.name is None
+    assert first.columns.name == "renamed"
+
+
+def test_the_labels_cannot_be_changed_through_a_frame():
+    frame = frame_of(_columns())
+    with pytest.raises(ValueError, match="read-only"):
+        frame.columns.values[0] = "other"
+    assert list(frame_of(_columns()).columns) == list(_columns())
