@@ -472,6 +472,10 @@ def test_estimate_fat_mass_is_plausible():
     assert estimate_fat_mass_kg(45.0, 1.90, 20, "male") >= 0.03 * 45.0
     with pytest.raises(ModelDomainError):
         estimate_fat_mass_kg(80.0, 180.0, 40, "male")
+    # the lower end of the valid height range (0.5, 3] m: a height in feet or decimetres
+    for height_m in (0.5, 0.18):
+        with pytest.raises(ModelDomainError):
+            estimate_fat_mass_kg(80.0, height_m, 40, "male")
 
 
 @pytest.mark.slow
