@@ -462,6 +462,17 @@ def test_adaptive_expenditure_refuses_sparse_data():
         adaptive_expenditure(dates, weight[:-1], logged)
 
 
+def test_adaptive_expenditure_minimum_span_is_inclusive_and_fat_must_be_positive():
+    # 15 daily weigh-ins span 14 days, exactly ADAPTIVE_MIN_DAYS: accepted; 14 span 13: refused
+    dates, weight, logged = _synthetic_log(2, 15, 2700.0, 2200.0, fat=12.0)
+    assert adaptive_expenditure(dates, weight, logged, fat_kg=12.0)["days"] == 14
+    with pytest.raises(ModelDomainError, match="span 13 days"):
+        adaptive_expenditure(dates[:14], weight[:14], logged[:14], fat_kg=12.0)
+    for fat_kg in (-1.0, 0.0, float("nan"), float("inf")):
+        with pytest.raises(ModelDomainError, match="fat_kg must be > 0"):
+            adaptive_expenditure(dates, weight, logged, fat_kg=fat_kg)
+
+
 # --- fallback fat mass and doctests -----------------------------------------------------------
 
 
