@@ -42,8 +42,10 @@ def test_sparing_grows_with_sets_and_protein_lifts_the_low_end():
     full = S.lean_sparing(12.0, 1.0)
     assert (full.central, full.low, full.high) == pytest.approx((0.935, 0.42, 1.0))
     assert S.lean_sparing(12.0, 2.0).low == pytest.approx(0.935)  # Longland 2016 direction
-    with pytest.raises(ModelDomainError):
+    with pytest.raises(ModelDomainError, match="hard_sets_per_week must be a finite number >= 0"):
         S.lean_sparing(-1.0)
+    with pytest.raises(ModelDomainError, match="protein_g_per_kg must be a finite number >= 0"):
+        S.lean_sparing(6.0, float("nan"))
 
 
 def test_resting_expenditure_follows_the_lean_mass_kept():
