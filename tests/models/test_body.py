@@ -364,6 +364,18 @@ def test_project_flat_at_maintenance_and_zero_band():
     assert np.allclose(frame["weight_high_kg"], frame["weight_low_kg"])
 
 
+def test_project_passes_the_daily_activity_level_to_the_simulation():
+    """Same intake and sessions: a more active day (higher PAL) spends more, so the projected
+    weight ends lower, and each projection is the simulation's weekly rows at that PAL."""
+    ends = {}
+    for pal in (1.4, 1.8):
+        frame = project(ATHLETE_STATE, 2600.0, 300.0, weeks=4, daily_pal=pal, **ATHLETE)
+        daily = simulate(ATHLETE_STATE, 2600.0, 300.0, days=28, daily_pal=pal, **ATHLETE)
+        np.testing.assert_allclose(frame["weight_kg"], daily["weight_kg"].iloc[::7], rtol=1e-9)
+        ends[pal] = frame["weight_kg"].iloc[-1]
+    assert ends[1.8] < ends[1.4] - 0.3
+
+
 @pytest.mark.parametrize("kwargs", [{"weeks": 0}, {"weeks": 27}, {"intake_error": 0.8}])
 def test_project_domain_errors(kwargs):
     with pytest.raises(ModelDomainError):
