@@ -290,3 +290,10 @@ def test_moderators_carry_whether_the_terrain_eccentric_work_is_novel():
     # the same descent every week is not novel (repeated-bout effect)
     habitual = _week(terrain_eccentric_load=novel, eccentric_habit=novel)
     assert moderators(habitual, has_band=False).eccentric is False
+
+
+def test_a_deficit_is_a_driver_with_its_size_and_source():
+    drivers = _known(strength_stimulus=8.0, energy_balance_kcal=-400.0).drivers
+    deficit = [d for d in drivers if d.startswith("400 kcal/day deficit")]
+    assert len(deficit) == 1 and "(Murphy & Koehler 2022)" in deficit[0]
+    assert not any("deficit:" in d for d in _known(strength_stimulus=8.0).drivers)
