@@ -207,8 +207,9 @@ def test_trained_lifters_get_a_smaller_band():
     {"strength_stimulus": -1.0}, {"endurance_load": float("nan")}, {"running_years": -2.0},
     {"energy_balance_kcal": float("inf")},
 ])
-def test_out_of_domain_inputs_raise(bad):
-    with pytest.raises(ModelDomainError):
+def test_out_of_domain_inputs_raise_naming_the_input(bad):
+    (name,) = bad
+    with pytest.raises(ModelDomainError, match=f"^{name} must be"):
         _known(**bad)
 
 

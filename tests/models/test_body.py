@@ -194,6 +194,18 @@ def test_simulate_domain_errors(kwargs):
         simulate(ATHLETE_STATE, 2500.0, **args)
 
 
+def test_simulate_accepts_the_ends_of_its_carbohydrate_range():
+    for fraction in (0.05, 0.9):
+        out = simulate(ATHLETE_STATE, 2500.0, days=5, carbohydrate_fraction=fraction, **ATHLETE)
+        assert len(out) == 6
+
+
+def test_simulate_says_when_the_body_leaves_the_model():
+    # a very lean body given nothing to eat runs out of fat: refused with the day, not NaNs
+    with pytest.raises(ModelDomainError, match=r"left the model's range on day \d+"):
+        simulate((50.0, 0.3), 0.0, days=200, **ATHLETE)
+
+
 def test_simulate_refuses_bad_inputs():
     with pytest.raises(ModelDomainError):
         simulate((70.0, 0.0), 2500.0, days=5, **ATHLETE)
