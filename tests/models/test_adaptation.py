@@ -205,7 +205,7 @@ def test_trained_lifters_get_a_smaller_band():
 
 @pytest.mark.parametrize("bad", [
     {"strength_stimulus": -1.0}, {"endurance_load": float("nan")}, {"running_years": -2.0},
-    {"energy_balance_kcal": float("inf")},
+    {"energy_balance_kcal": float("inf")}, {"running_minutes_week": -1.0},
 ])
 def test_out_of_domain_inputs_raise_naming_the_input(bad):
     (name,) = bad
