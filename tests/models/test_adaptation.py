@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from legload.errors import ModelDomainError
 from legload.models.adaptation import model as ad
 from legload.models.adaptation import parameters as A
+from legload.models.adaptation.rules import Week, aerobic_route, moderators
 from legload.models.sources import Source
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
@@ -204,10 +205,11 @@ def test_trained_lifters_get_a_smaller_band():
 
 @pytest.mark.parametrize("bad", [
     {"strength_stimulus": -1.0}, {"endurance_load": float("nan")}, {"running_years": -2.0},
-    {"energy_balance_kcal": float("inf")},
+    {"energy_balance_kcal": float("inf")}, {"running_minutes_week": -1.0},
 ])
-def test_out_of_domain_inputs_raise(bad):
-    with pytest.raises(ModelDomainError):
+def test_out_of_domain_inputs_raise_naming_the_input(bad):
+    (name,) = bad
+    with pytest.raises(ModelDomainError, match=f"^{name} must be"):
         _known(**bad)
 
 
@@ -261,3 +263,38 @@ def test_outputs_are_words_and_bands(athlete, sets):
         assert 0.0 <= lo <= hi
     if athlete["endurance_load"] >= A.ENDURANCE_MIN_J_KG and sets == 0:
         assert out.direction in ("endurance_only", "losing", "building")
+
+
+# --- the rules' records, one at a time ------------------------------------------------------------
+
+
+def _week(**kw) -> Week:
+    """An untrained runner's week that reaches the aerobic rule (enough endurance load)."""
+    base = dict(endurance_load=2 * A.ENDURANCE_MIN_J_KG, sets=0.0, eccentric_load=0.0,
+                running_years=0.2, lifting_years=None, energy_balance_kcal=0.0,
+                protein_g_kg=None, running_minutes_week=30.0, strength_from_running=0.0)
+    return Week(**(base | kw))
+
+
+def test_aerobic_route_says_why_an_untrained_runner_does_not_grow():
+    # under AEROBIC_GROWTH_MIN_RUN_MINUTES of a loading modality: "too_little"; none: "not_loaded"
+    assert A.AEROBIC_GROWTH_MIN_RUN_MINUTES > 30.0
+    assert aerobic_route(_week()).rule == "too_little"
+    assert aerobic_route(_week(aerobic_minutes_week=0.0)).rule == "not_loaded"
+    assert aerobic_route(_week(running_minutes_week=2 * A.AEROBIC_GROWTH_MIN_RUN_MINUTES,
+                               aerobic_weeks=1.0)).rule == "too_soon"
+
+
+def test_moderators_carry_whether_the_terrain_eccentric_work_is_novel():
+    novel = 2 * A.NOVEL_ECCENTRIC_J_KG
+    assert moderators(_week(terrain_eccentric_load=novel), has_band=False).eccentric is True
+    # the same descent every week is not novel (repeated-bout effect)
+    habitual = _week(terrain_eccentric_load=novel, eccentric_habit=novel)
+    assert moderators(habitual, has_band=False).eccentric is False
+
+
+def test_a_deficit_is_a_driver_with_its_size_and_source():
+    drivers = _known(strength_stimulus=8.0, energy_balance_kcal=-400.0).drivers
+    deficit = [d for d in drivers if d.startswith("400 kcal/day deficit")]
+    assert len(deficit) == 1 and "(Murphy & Koehler 2022)" in deficit[0]
+    assert not any("deficit:" in d for d in _known(strength_stimulus=8.0).drivers)

@@ -194,6 +194,18 @@ def test_simulate_domain_errors(kwargs):
         simulate(ATHLETE_STATE, 2500.0, **args)
 
 
+def test_simulate_accepts_the_ends_of_its_carbohydrate_range():
+    for fraction in (0.05, 0.9):
+        out = simulate(ATHLETE_STATE, 2500.0, days=5, carbohydrate_fraction=fraction, **ATHLETE)
+        assert len(out) == 6
+
+
+def test_simulate_says_when_the_body_leaves_the_model():
+    # a very lean body given nothing to eat runs out of fat: refused with the day, not NaNs
+    with pytest.raises(ModelDomainError, match=r"left the model's range on day \d+"):
+        simulate((50.0, 0.3), 0.0, days=200, **ATHLETE)
+
+
 def test_simulate_refuses_bad_inputs():
     with pytest.raises(ModelDomainError):
         simulate((70.0, 0.0), 2500.0, days=5, **ATHLETE)
@@ -364,6 +376,18 @@ def test_project_flat_at_maintenance_and_zero_band():
     assert np.allclose(frame["weight_high_kg"], frame["weight_low_kg"])
 
 
+def test_project_passes_the_daily_activity_level_to_the_simulation():
+    """Same intake and sessions: a more active day (higher PAL) spends more, so the projected
+    weight ends lower, and each projection is the simulation's weekly rows at that PAL."""
+    ends = {}
+    for pal in (1.4, 1.8):
+        frame = project(ATHLETE_STATE, 2600.0, 300.0, weeks=4, daily_pal=pal, **ATHLETE)
+        daily = simulate(ATHLETE_STATE, 2600.0, 300.0, days=28, daily_pal=pal, **ATHLETE)
+        np.testing.assert_allclose(frame["weight_kg"], daily["weight_kg"].iloc[::7], rtol=1e-9)
+        ends[pal] = frame["weight_kg"].iloc[-1]
+    assert ends[1.8] < ends[1.4] - 0.3
+
+
 @pytest.mark.parametrize("kwargs", [{"weeks": 0}, {"weeks": 27}, {"intake_error": 0.8}])
 def test_project_domain_errors(kwargs):
     with pytest.raises(ModelDomainError):
@@ -462,6 +486,17 @@ def test_adaptive_expenditure_refuses_sparse_data():
         adaptive_expenditure(dates, weight[:-1], logged)
 
 
+def test_adaptive_expenditure_minimum_span_is_inclusive_and_fat_must_be_positive():
+    # 15 daily weigh-ins span 14 days, exactly ADAPTIVE_MIN_DAYS: accepted; 14 span 13: refused
+    dates, weight, logged = _synthetic_log(2, 15, 2700.0, 2200.0, fat=12.0)
+    assert adaptive_expenditure(dates, weight, logged, fat_kg=12.0)["days"] == 14
+    with pytest.raises(ModelDomainError, match="span 13 days"):
+        adaptive_expenditure(dates[:14], weight[:14], logged[:14], fat_kg=12.0)
+    for fat_kg in (-1.0, 0.0, float("nan"), float("inf")):
+        with pytest.raises(ModelDomainError, match="fat_kg must be > 0"):
+            adaptive_expenditure(dates, weight, logged, fat_kg=fat_kg)
+
+
 # --- fallback fat mass and doctests -----------------------------------------------------------
 
 
@@ -472,6 +507,10 @@ def test_estimate_fat_mass_is_plausible():
     assert estimate_fat_mass_kg(45.0, 1.90, 20, "male") >= 0.03 * 45.0
     with pytest.raises(ModelDomainError):
         estimate_fat_mass_kg(80.0, 180.0, 40, "male")
+    # the lower end of the valid height range (0.5, 3] m: a height in feet or decimetres
+    for height_m in (0.5, 0.18):
+        with pytest.raises(ModelDomainError):
+            estimate_fat_mass_kg(80.0, height_m, 40, "male")
 
 
 @pytest.mark.slow

@@ -418,6 +418,7 @@ def test_mifflin1990_refuses_unknown_sex(sex):
         (70.0, 0.3, 30, "height"),
         (70.0, 1.75, -1, "age"),
         (70.0, 1.75, 200, "age"),
+        (70.0, 1.75, 130.5, "age"),  # just past the valid [0, 130]
         (np.nan, 1.75, 30, "finite"),
     ],
 )

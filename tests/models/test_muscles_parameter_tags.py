@@ -1,7 +1,8 @@
-"""Every number of the locomotion, body, cycling and exercise models is tagged where it is defined.
+"""Every number of the models is tagged where it is defined.
 
 Each field of :class:`LocomotionParameters` (and of ``BodyParameters``, ``CyclingParameters``,
-``ExerciseParameters``) is the module constant of the same name in
+``ExerciseParameters``, ``AdaptationParameters``, ``RiskParameters``) is the module constant of the
+same name in
 capitals; the ``#:`` comment above that constant must carry [R] (read in the paper, page or
 table named), [S] (secondary source) or [M] (model choice, with the reason). The test fails on
 a new constant added without a tag, or on a tag deleted.
@@ -15,12 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from legload.models.adaptation import eccentric as adaptation_eccentric
+from legload.models.adaptation import parameters as adaptation_parameters
 from legload.models.body import parameters as body_parameters
 from legload.models.cycling import parameters as cycling_parameters
 from legload.models.exercise import parameters as exercise_parameters
 from legload.models.exercise import published_activation
 from legload.models.locomotion import joint_parameters, muscle_parameters, parameters
 from legload.models.locomotion.parameters import LocomotionParameters
+from legload.models.risk import parameters as risk_parameters
 
 MODULES = (joint_parameters, muscle_parameters, parameters)
 TAG = re.compile(r"\[(R|S|M)\b")
@@ -36,12 +40,16 @@ CONSTANTS = {
     "published_activation": "EXERCISE_PUBLISHED_ACTIVATION",
     "role_factors": "EXERCISE_ROLE_FACTORS",
     "fallback_reference": "EXERCISE_FALLBACK_REFERENCE",
+    "aerobic_growth_pct": "HARBER_2012_QUADRICEPS_GAIN_PCT",
 }
 #: the other topics' parameter sets and the modules their constants are defined in
 OTHER_SETS = {
     "body": (body_parameters.BodyParameters, (body_parameters,)),
     "cycling": (cycling_parameters.CyclingParameters, (cycling_parameters,)),
     "exercise": (exercise_parameters.ExerciseParameters, (exercise_parameters, published_activation)),
+    "adaptation": (adaptation_parameters.AdaptationParameters,
+                   (adaptation_parameters, adaptation_eccentric)),
+    "risk": (risk_parameters.RiskParameters, (risk_parameters,)),
 }
 
 
@@ -83,7 +91,7 @@ def test_every_parameter_is_tagged(field):
 @pytest.mark.parametrize("topic, field", [
     (topic, f.name) for topic, (cls, _) in OTHER_SETS.items() for f in dataclasses.fields(cls)
 ])
-def test_every_body_cycling_and_exercise_parameter_is_tagged(topic, field):
+def test_every_other_model_parameter_is_tagged(topic, field):
     cls, modules = OTHER_SETS[topic]
     assert field_tags(cls, modules)[field], f"{topic}.{field}: no [R], [S] or [M] tag at its constant"
 

@@ -221,6 +221,12 @@ def test_long_dataframe_input_and_recent_weeks():
         risk.risk_flags(frame, recent_weeks=0)
 
 
+def test_negative_or_infinite_weekly_loads_are_refused_naming_the_problem():
+    for bad in (-5.0, float("inf")):
+        with pytest.raises(ModelDomainError, match="weekly loads must be finite numbers >= 0"):
+            risk.risk_flags(_weeks("calves", 100, bad))
+
+
 def test_first_week_has_no_basis_and_no_flag():
     assert risk.risk_flags(_weeks("quadriceps", 5000)) == []
 

@@ -42,8 +42,10 @@ def test_sparing_grows_with_sets_and_protein_lifts_the_low_end():
     full = S.lean_sparing(12.0, 1.0)
     assert (full.central, full.low, full.high) == pytest.approx((0.935, 0.42, 1.0))
     assert S.lean_sparing(12.0, 2.0).low == pytest.approx(0.935)  # Longland 2016 direction
-    with pytest.raises(ModelDomainError):
+    with pytest.raises(ModelDomainError, match="hard_sets_per_week must be a finite number >= 0"):
         S.lean_sparing(-1.0)
+    with pytest.raises(ModelDomainError, match="protein_g_per_kg must be a finite number >= 0"):
+        S.lean_sparing(6.0, float("nan"))
 
 
 def test_resting_expenditure_follows_the_lean_mass_kept():
@@ -99,3 +101,14 @@ def test_strength_outlook_bands_are_ralston_2017():
     assert sprinter.direction == "maintaining" and sprinter.effect_size_range is None
     assert strength_outlook(strength_dose(0.0)).direction == "not_gaining"
     assert all(src.doi for src in STRENGTH_SOURCES)
+
+
+def test_strength_outlook_below_the_dose_says_so_and_reports_two_decimals():
+    """Under the building dose the outlook names the threshold and why force is kept; the report
+    document keeps the dose to two decimals (the --json schema's precision)."""
+    outlook = strength_outlook(strength_dose(1.234))
+    assert outlook.direction == "maintaining"
+    assert outlook.drivers[0].endswith("dose; near-maximal work keeps force (model choice)")
+    document = outlook.to_dict()
+    assert document["hard_sets_week"] == document["from_lifting_sets_week"] == 1.23
+    assert document["from_sprints_sets_week"] == 0.0

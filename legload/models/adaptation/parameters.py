@@ -54,7 +54,7 @@ HIGHER_VS_LOWER_VOLUME_PCT: float = 3.9
 #: Three-level categories of weekly hard sets per muscle -> mean gain over the studies' length
 #: (%): (lower bound of the category in sets, mean %). <5 and 10+ [S]; 5-9 [M].
 SET_CATEGORY_GAIN_PCT: tuple[tuple[float, float], ...] = ((0.0, 5.4), (5.0, 6.6), (10.0, 9.8))
-#: Labels of the same categories, for the drivers.
+#: Labels of the same categories, for the drivers.  [M] (wording of the category bounds above)
 SET_CATEGORY_LABELS: tuple[str, ...] = ("fewer than 5", "5-9", "10 or more")
 
 #: The meta-analysed studies mostly lasted two to three months, so the gains are read as "per
@@ -120,7 +120,8 @@ WILSON_2012 = Source(
 WILSON_2012_HYPERTROPHY_ES = MappingProxyType(
     {"strength": 1.23, "concurrent": 0.85, "endurance": 0.27}
 )
-#: Concurrent / strength-only hypertrophy ES: the low end of the interference range.
+#: Concurrent / strength-only hypertrophy ES: the low end of the interference range.  [R] (the
+#: ratio of Wilson 2012's two effect sizes above, computed here)
 CONCURRENT_LOW_FACTOR: float = round(
     WILSON_2012_HYPERTROPHY_ES["concurrent"] / WILSON_2012_HYPERTROPHY_ES["strength"], 3
 )
@@ -186,6 +187,7 @@ HARBER_2012 = Source(
 )
 
 #: Quadriceps volume gain after 12 weeks of aerobic training in the untrained (%): young, old.
+#: [R] (Harber 2012 abstract)
 HARBER_2012_QUADRICEPS_GAIN_PCT: tuple[float, float] = (5.0, 6.0)
 
 KONOPKA_HARBER_2014 = Source(
@@ -234,6 +236,7 @@ AEROBIC_GROWTH_MIN_RUN_MINUTES: float = 60.0
 #: Lifting history from which the rate of gain is taken as halved.  [M] recalled principle
 #: (trained lifters gain more slowly than novices); no meta-analytic factor was read.
 TRAINED_LIFTER_YEARS: float = 3.0
+#: The factor of that halving.  [M] (same recalled principle; no factor was read)
 TRAINED_LIFTER_FACTOR: float = 0.5
 
 # --- Steele et al. 2021: interval vs continuous ------------------------------------------------

@@ -143,7 +143,9 @@ WILLIAMS_2017 = Source(
     ),
 )
 
+#: Days of the acute EWMA window.  [R] (Williams 2017 letter: N typically 7)
 ACUTE_DAYS: int = 7
+#: Days of the chronic EWMA window.  [R] (Williams 2017 letter: N typically 28)
 CHRONIC_DAYS: int = 28
 
 GABBETT_2016 = Source(
