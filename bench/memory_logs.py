@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import sys
 import tempfile
 from pathlib import Path
@@ -129,7 +130,11 @@ def run(command: list[str], database: Path) -> dict[str, float]:
     """Peak memory and time of one ``legload`` subprocess into a new ``database``."""
     database.unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    return peak_rss([sys.executable, "-m", "legload", *command, "--db", str(database)], env)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    found = peak_rss([sys.executable, "-m", "legload", *command, "--db", str(database)], env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {**found, "cpu_seconds": round(cpu, 1)}
 
 
 def _reuse(path: Path, size_mb: float, reuse: bool) -> bool:
@@ -171,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         speed = (f"; {STRONG_SECONDS_BEFORE / found['seconds']:.1f}x the {STRONG_SECONDS_BEFORE:.0f} s "
                  "before streaming" if case == "strong" else "")
         print(f"{case:6s} {found['file_mb']:6.1f} MB CSV: peak RSS {found['tree_mb']:7.1f} MB "
-              f"(process tree; PSS {found['tree_pss_mb']:.1f} MB), {found['seconds']:6.1f} s"
+              f"(process tree; PSS {found['tree_pss_mb']:.1f} MB), {found['seconds']:6.1f} s "
+              f"({found['cpu_seconds']:.1f} s CPU)"
               f"{speed}; target under {TARGETS_MB[case]} MB")
     return 0
 

@@ -107,19 +107,22 @@ def stripped(chunk: pd.DataFrame, keep: Callable[[str], bool] | None = None) -> 
 
 
 def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: str, *,
-           extra_fields: str = "refuse", skip: int = 0) -> Iterator[pd.DataFrame]:
+           extra_fields: str = "refuse", skip: int = 0,
+           usecols: Callable[[str], bool] | None = None) -> Iterator[pd.DataFrame]:
     """The rows of a CSV as frames of strings, a chunk at a time (at least one, empty for a
     file of a header only); column names stripped, values as written (see :func:`stripped`).
 
     ``extra_fields`` ``"refuse"``: a row with more fields than the header is a ReadError naming
     its line (not a shifted table whose dates read as numbers); ``"drop"``: its extra fields
     are dropped (an app writing one trailing comma on every data row). ``skip`` lines before
-    the header are skipped. Other damage is one ReadError ``"<source>: <not_recognised>: ..."``."""
+    the header are skipped. Other damage is one ReadError ``"<source>: <not_recognised>: ..."``.
+    ``usecols``: only the columns it accepts (by their names as written) are parsed into
+    values, and rows are not checked for extra fields (a first look at a few columns)."""
     with reading(source, f"{not_recognised}: {{exc}}"):
         reader = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False,
                              skipinitialspace=True, encoding=encoding, encoding_errors="replace",
                              index_col=False if extra_fields == "drop" else None,
-                             skiprows=skip, chunksize=_rows_per_chunk(None))
+                             skiprows=skip, usecols=usecols, chunksize=_rows_per_chunk(None))
     with reader:
         first, chunk = True, None
         while True:
