@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from legload.errors import StoreError
@@ -104,7 +105,8 @@ class _LogRows:
                  athlete_id: int | None) -> None:
         self.conn, self.table, self.sha256, self.athlete_id = conn, table, sha256, athlete_id
         self.columns = LOG_TABLES[table][1]
-        self.key_at = [self.columns.index(c) for c in ROW_IDENTITY[table]]
+        self.key_at = [self.columns.index(c) for c in ROW_IDENTITY[table]]  # in stored rows
+        self.row_key_at = [2 + i for i in self.key_at]  # in rows to write (file, athlete first)
         self.used: set[int] = set()  # stored rows that answered for a row of the file
         self.any_stored = conn.execute(
             f"SELECT 1 FROM {table} WHERE {_athlete(athlete_id)} LIMIT 1",
@@ -115,16 +117,16 @@ class _LogRows:
 
     def add(self, frame: pd.DataFrame) -> int:
         """Write one chunk's new or corrected rows; how many."""
-        rows = _rows(frame, self.columns)
+        rows = _rows(frame, self.columns, (self.sha256, self.athlete_id))
         if self.any_stored:
             rows = self._new(rows)
-        self.conn.executemany(self.insert, ((self.sha256, self.athlete_id, *row) for row in rows))
+        self.conn.executemany(self.insert, rows)
         return len(rows)
 
     def _stored(self, rows: list[tuple]) -> dict[tuple, list[tuple[int, tuple]]]:
         """Stored rows (of other files) at the times of ``rows``, by identity, oldest first."""
         first = self.columns[self.key_at[0]]
-        times = sorted({row[self.key_at[0]] for row in rows} - {None})
+        times = sorted({row[self.row_key_at[0]] for row in rows} - {None})
         stored: dict[tuple, list[tuple[int, tuple]]] = {}
         for start in range(0, len(times), 500):
             part = times[start:start + 500]
@@ -144,13 +146,13 @@ class _LogRows:
         stored = self._stored(rows)
         new, replaced = [], []
         for row in rows:
-            matches = stored.get(tuple(row[i] for i in self.key_at))
+            matches = stored.get(tuple(row[i] for i in self.row_key_at))
             if not matches:
                 new.append(row)
                 continue
             rowid, values = matches.pop(0)  # each stored row answers for one row of the file
             self.used.add(rowid)
-            if not _same(values, row):
+            if not _same(values, row[2:]):
                 replaced.append(rowid)
                 new.append(row)
         self.conn.executemany(f"DELETE FROM {self.table} WHERE rowid = ?",
@@ -173,8 +175,9 @@ def _same(stored: tuple, row: tuple) -> bool:
     return True
 
 
-def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
-    """The frame's rows as plain Python values for SQLite, built column by column."""
+def _rows(frame: pd.DataFrame, columns: tuple[str, ...], first: tuple = ()) -> list[tuple]:
+    """The frame's rows as plain Python values for SQLite, built column by column, each
+    row starting with the values ``first``."""
     import pandas as pd
 
     data = []
@@ -187,7 +190,7 @@ def _rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple]:
                          for d in series])
         else:
             data.append(_plain_column(series))
-    return list(zip(*data, strict=True))
+    return list(zip(*map(repeat, first), *data, strict=False))  # repeat: as long as data
 
 
 def _time_texts(stamps: pd.Series) -> list:
@@ -212,7 +215,7 @@ def _plain_column(series: pd.Series) -> list:
         return plain.tolist()
     if kind in "iu":
         return series.to_numpy().tolist()
-    return [v if type(v) is str else _plain(v) for v in series.tolist()]
+    return [v if v is None or type(v) is str else _plain(v) for v in series.tolist()]
 
 
 def _plain(value):

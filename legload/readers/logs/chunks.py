@@ -99,11 +99,19 @@ def _too_wide(data: bytes, encoding: str, sep: str, source: str) -> ReadError:
     return ReadError(source, "a row has more fields than the header")
 
 
-def stripped(chunk: pd.DataFrame, keep: Callable[[str], bool] | None = None) -> pd.DataFrame:
-    """The columns ``keep`` accepts (all when None) of a chunk, their values stripped."""
+def stripped(chunk: pd.DataFrame, keep: Callable[[str], bool] | None = None,
+             then: Callable[[pd.Series], pd.Series] | None = None) -> pd.DataFrame:
+    """The columns ``keep`` accepts (all when None) of a chunk, their values stripped (and
+    changed by ``then``, an element-wise change of a column's stripped values), each
+    distinct value once (see :func:`by_value`)."""
     if keep is not None:
         chunk = chunk[[c for c in chunk.columns if keep(c)]]
-    return chunk.apply(lambda col: col.fillna("").astype(str).str.strip())
+
+    def clean(column: pd.Series) -> pd.Series:
+        column = column.fillna("").astype(str).str.strip()
+        return column if then is None else then(column)
+
+    return chunk.apply(lambda column: by_value(column, clean))
 
 
 def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: str, *,

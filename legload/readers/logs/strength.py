@@ -76,12 +76,12 @@ def strength_sets(data: bytes, source: str, *, weight_unit: str | None = None) -
         if fmt is None:
             raise ReadError(source, NOT_RECOGNISED)
         keep = _keep(fmt)
-        rows = (_cleaned(stripped(chunk, keep), sep) for chunk in chain([first], pieces))
+        rows = (_cleaned(chunk, keep, sep) for chunk in chain([first], pieces))
         guess = None
         weight = _plain_weight(first.columns) if fmt == "strong" and weight_unit is None else None
         if weight is not None:  # the unit of every row is decided before the first is read
             wanted = {weight, "Exercise Name"}
-            guess = _strong_unit(_cleaned(stripped(chunk), sep) for chunk in chunks(
+            guess = _strong_unit(_cleaned(chunk, None, sep) for chunk in chunks(
                 data, source, NOT_RECOGNISED, sep, encoding, usecols=lambda c: c.strip() in wanted))
     maker = SetMaker(warnings)
     return SetStream(fmt, _set_chunks(rows, fmt, source, maker, weight_unit, guess), maker)
@@ -178,13 +178,15 @@ def _dialect(data: bytes, source: str) -> tuple[str, list[str], str]:
     return encoding, warnings, ";" if first.count(";") > first.count(",") else ","
 
 
-def _cleaned(chunk: pd.DataFrame, sep: str) -> pd.DataFrame:
-    """Values stripped; in a comma-separated file "1,000" is a thousand, as in food logs
-    ("102,5" stays: a decimal comma)."""
-    if sep == ";":
-        return chunk
-    return chunk.apply(lambda col: ungrouped(col) if col.str.contains(",", regex=False).any()
-                       else col)
+def _cleaned(chunk: pd.DataFrame, keep: Callable[[str], bool] | None,
+             sep: str) -> pd.DataFrame:
+    """The columns ``keep`` accepts, values stripped; in a comma-separated file "1,000" is a
+    thousand, as in food logs ("102,5" stays: a decimal comma)."""
+    return stripped(chunk, keep, None if sep == ";" else _ungrouped)
+
+
+def _ungrouped(column: pd.Series) -> pd.Series:
+    return ungrouped(column) if column.str.contains(",", regex=False).any() else column
 
 
 def _num(series: pd.Series) -> pd.Series:
