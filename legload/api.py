@@ -154,17 +154,16 @@ def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | 
                      weight_unit: str | None = None) -> tuple[LogStream, int]:
     """Read one log file the user named and store its rows as they are read, in one
     transaction; (rows, how many were added)."""
-    from legload.readers.detect import content_sha256
-    from legload.readers.files import read_file
+    from legload.readers.files import open_regular
     from legload.readers.logs.read import stream_log
 
-    data = read_file(path)
-    rows = stream_log(data, str(path), kind, weight_unit=weight_unit)
-    with Store(db or default_db_path()) as store:
-        store.check()
-        added = store.add_log_chunks(content_sha256(data), str(path), rows.table, rows.frames(),
-                                     store.athlete_for_import(athlete))
-    rows.finish()  # a duplicate's rows are read all the same: its counts and warnings
+    with open_regular(path) as handle:
+        rows = stream_log(handle, str(path), kind, weight_unit=weight_unit)
+        with Store(db or default_db_path()) as store:
+            store.check()
+            added = store.add_log_chunks(rows.sha256, str(path), rows.table, rows.frames(),
+                                         store.athlete_for_import(athlete))
+        rows.finish()  # a duplicate's rows are read all the same: its counts and warnings
     if 0 < added < rows.count:
         rows.warnings.append(f"{rows.count - added} row(s) already stored (an earlier "
                              f"export of the same log); {added} new or corrected")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
 from legload.errors import ReadError
+from legload.readers.logs.logfile import LogFile
 from legload.readers.logs.sets import StrengthLog
 from legload.readers.logs.strength import read_strength, strength_sets
 from legload.readers.logs.validate import check_rows, summary
@@ -119,9 +121,9 @@ class LogStream:
     at a time; once they are through (:meth:`finish` reads what is left), :attr:`count`,
     :attr:`warnings` and :attr:`strength` are the whole file's."""
 
-    def __init__(self, table: str, chunks: Iterator[pd.DataFrame],
+    def __init__(self, table: str, sha256: str, chunks: Iterator[pd.DataFrame],
                  done: Callable[[], tuple[list[str], StrengthLog | None]]) -> None:
-        self.table, self.count, self.finished = table, 0, False
+        self.table, self.sha256, self.count, self.finished = table, sha256, 0, False
         self.warnings: list[str] = []
         self.strength: StrengthLog | None = None
         self._chunks, self._done = chunks, done
@@ -141,23 +143,26 @@ class LogStream:
             pass
 
 
-def stream_log(data: bytes, source: str, kind: str, *,
+def stream_log(stream: BinaryIO, source: str, kind: str, *,
                weight_unit: str | None = None) -> LogStream:
-    """:func:`read_log` of a ``kind`` of log, its rows handed on a chunk at a time: a
-    strength CSV is read and checked one chunk after another (its format found now, damage
-    further on raised as the chunks are read); other logs are read whole, as one chunk."""
+    """:func:`read_log` of a ``kind`` of log in an open file, its rows handed on a chunk at a
+    time: a strength CSV is read from the file and checked one chunk after another, never
+    held whole (its format found now, damage further on raised as the chunks are read; see
+    :class:`~.logfile.LogFile`); other logs are read whole, as one chunk."""
     from legload.readers.fit.decode import is_fit
 
-    if kind != "strength" or is_fit(data):
-        rows = read_log(data, source, kind, weight_unit=weight_unit)
-        return LogStream(rows.table, iter([rows.frame]), lambda: (rows.warnings, rows.strength))
-    sets = strength_sets(data, source, weight_unit=weight_unit)
+    file = LogFile(stream, source)
+    if kind != "strength" or is_fit(file.head):
+        rows = read_log(file.read(), source, kind, weight_unit=weight_unit)
+        return LogStream(rows.table, file.sha256, iter([rows.frame]),
+                         lambda: (rows.warnings, rows.strength))
+    sets = strength_sets(file, source, weight_unit=weight_unit)
 
     def done() -> tuple[list[str], StrengthLog]:
         log = sets.log()
         return list(log.warnings), log
 
-    return LogStream(TABLES["strength"], sets.chunks, done)
+    return LogStream(TABLES["strength"], file.sha256, sets.chunks, done)
 
 
 __all__ = ["READER_MODULES", "TABLES", "TABLE_READERS", "LogRows", "LogStream", "read_log",

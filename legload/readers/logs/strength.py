@@ -44,6 +44,7 @@ from legload.errors import ReadError, reading
 from legload.readers.logs import apps
 from legload.readers.logs.chunks import by_value, chunks, codec, first_line, stripped
 from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, ungrouped
+from legload.readers.logs.logfile import LogFile
 from legload.readers.logs.sets import SET_COLUMNS, SetMaker, SetStream, StrengthLog
 
 NOT_RECOGNISED = ("not a recognised strength log (expected Hevy, Strong, Fitbod or legload "
@@ -62,7 +63,8 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
     return strength_sets(data, source, weight_unit=weight_unit).whole()
 
 
-def strength_sets(data: bytes, source: str, *, weight_unit: str | None = None) -> SetStream:
+def strength_sets(data: bytes | LogFile, source: str, *,
+                  weight_unit: str | None = None) -> SetStream:
     """:func:`read_strength` a chunk at a time: the format is found now (ReadError for a file
     that is not a strength CSV), the sets of each chunk as the stream is iterated (ReadError
     then for damage further on)."""
@@ -171,7 +173,7 @@ def _read_format(fmt: str, raw: pd.DataFrame, source: str, warnings: list[str],
     return _legload(raw.rename(columns=str.lower), source, warnings)
 
 
-def _dialect(data: bytes, source: str) -> tuple[str, list[str], str]:
+def _dialect(data: bytes | LogFile, source: str) -> tuple[str, list[str], str]:
     """The CSV's codec, its decoding warnings and its separator."""
     encoding, warnings = codec(data, source, NOT_RECOGNISED, "; check accented exercise names")
     first = first_line(data, encoding)
