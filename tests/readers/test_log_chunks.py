@@ -305,3 +305,17 @@ def test_a_new_set_logged_twice_in_a_redownload_is_stored_twice(tmp_path, monkey
     stored = _stored(db_path, "strength_sets")
     assert len(stored) == 3002 and [r[0] for r in stored].count("2024-02-02T00:00:00Z") == 2
     assert "2998 row(s) already stored" in " ".join(report["warnings"])
+
+
+def test_a_log_changed_while_it_is_read_is_refused(tmp_path):
+    from legload.errors import ReadError
+    from legload.readers.logs.logfile import LogFile
+    from legload.readers.logs.strength import strength_sets
+
+    path = tmp_path / "log.csv"
+    path.write_bytes(_legload_strength(3000, {}))
+    with path.open("rb") as handle:
+        file = LogFile(handle, "log.csv")  # hashed here
+        path.write_bytes(_legload_strength(3000, {2000: "2024-01-02,Squat,1,9,100,2"}))
+        with pytest.raises(ReadError, match=r"log\.csv: changed while it was being imported"):
+            strength_sets(file, "log.csv").whole()
