@@ -127,11 +127,12 @@ def _log_action(store: Store, member, report: ImportReport,
     except ReadError:
         return skip
     reader = member.meta.get("reader") or rows.reader
+    digest = content_sha256(data)
+    del data  # not held until the rows are stored
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
-        added = store.add_log_file(content_sha256(data), member.source, rows.table, rows.frame,
-                                   athlete_id)
+        added = store.add_log_file(digest, member.source, rows.table, rows.frame, athlete_id)
         if added:
             report.imported += 1
             report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
