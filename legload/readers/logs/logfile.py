@@ -45,8 +45,11 @@ class LogFile:
         each reads from where it stands)."""
         read = 0
         while True:
-            self.stream.seek(self.origin + read)
-            piece = self.stream.read(SLICE)
+            try:
+                self.stream.seek(self.origin + read)
+                piece = self.stream.read(SLICE)
+            except OSError as exc:
+                raise ReadError(self.source, (exc.strerror or str(exc)).lower()) from None
             if not piece:
                 return
             read += len(piece)

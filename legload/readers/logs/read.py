@@ -93,7 +93,7 @@ def _checked(rows: LogRows) -> LogRows:
         rows.frame = checked.frame.reset_index(drop=True)
         rows.warnings.append(summary(checked.refused, "row(s)"))
         if rows.strength is not None:
-            rows.strength.sets = rows.frame
+            rows.strength.sets, rows.strength.counted = rows.frame, None
     return rows
 
 
