@@ -28,7 +28,12 @@ The classic Strong export writes weights in the app's display unit without namin
 ``weight_unit`` is not given, pounds are assumed if some weights carry binary-conversion
 residues (``149.99999999999997``: the app stores kilograms and converts) or a squat or
 deadlift above 300 (kg would be far beyond world records for most lifters); otherwise
-kilograms. Either way a warning names the choice.
+kilograms. Either way a warning names the choice, made from every row before the first set
+is read.
+
+A CSV is read a chunk at a time (:func:`strength_sets`; :func:`read_strength` joins the chunks):
+each chunk's rows become sets in :mod:`.sets`, numbered and checked as if the file were one
+table; a file with unreadable dates is refused once they are all counted.
 """
 
 from __future__ import annotations
