@@ -1,5 +1,6 @@
 """Log CSVs read in chunks: the same rows and warnings as the whole file read at once, and a
-peak memory that does not follow the file's size."""
+peak memory that does not follow the file's size; stored in chunks: the same rows stored,
+re-downloads matched across chunks, nothing of a file whose later chunk is damaged."""
 
 from __future__ import annotations
 
