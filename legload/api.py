@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from legload.import_pool import ReadJob, ReadPool, ReadResult
     from legload.pipeline import AnalysedActivity as AnalysedActivity
     from legload.pipeline import analyse_content as analyse_content
-    from legload.readers.logs.read import LogRows
+    from legload.readers.logs.read import LogStream
     from legload.reading import read_activities as read_activities
     from legload.reading import read_activity as read_activity
 
@@ -127,11 +127,12 @@ def _log_action(store: Store, member, report: ImportReport,
     except ReadError:
         return skip
     reader = member.meta.get("reader") or rows.reader
+    digest = content_sha256(data)
+    del data  # not held until the rows are stored
 
     def store_log() -> None:
         store.commit_pending()  # a log file is its own transaction
-        added = store.add_log_file(content_sha256(data), member.source, rows.table, rows.frame,
-                                   athlete_id)
+        added = store.add_log_file(digest, member.source, rows.table, rows.frame, athlete_id)
         if added:
             report.imported += 1
             report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
@@ -146,25 +147,26 @@ def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,
                athlete: str | None = None) -> LogImport:
     """Import one food log (``kind="intake"``) or body log (``kind="body"``)."""
     rows, added = _import_log_file(Path(path), kind, db, athlete)
-    return LogImport(path=str(path), duplicate=added == 0, rows=len(rows.frame),
+    return LogImport(path=str(path), duplicate=added == 0, rows=rows.count,
                      warnings=list(rows.warnings))
 
 
 def _import_log_file(path: Path, kind: str, db: PathLike | None, athlete: str | None, *,
-                     weight_unit: str | None = None) -> tuple[LogRows, int]:
-    """Read one log file the user named and store its rows; (rows, how many were added)."""
-    from legload.readers.detect import content_sha256
-    from legload.readers.files import read_file
-    from legload.readers.logs.read import read_log
+                     weight_unit: str | None = None) -> tuple[LogStream, int]:
+    """Read one log file the user named and store its rows as they are read, in one
+    transaction; (rows, how many were added)."""
+    from legload.readers.files import open_regular
+    from legload.readers.logs.read import stream_log
 
-    data = read_file(path)
-    rows = read_log(data, str(path), kind, weight_unit=weight_unit)
-    with Store(db or default_db_path()) as store:
-        store.check()
-        added = store.add_log_file(content_sha256(data), str(path), rows.table, rows.frame,
-                                   store.athlete_for_import(athlete))
-    if 0 < added < len(rows.frame):
-        rows.warnings.append(f"{len(rows.frame) - added} row(s) already stored (an earlier "
+    with open_regular(path) as handle:
+        rows = stream_log(handle, str(path), kind, weight_unit=weight_unit)
+        with Store(db or default_db_path()) as store:
+            store.check()
+            added = store.add_log_chunks(rows.sha256, str(path), rows.table, rows.frames(),
+                                         store.athlete_for_import(athlete))
+        rows.finish()  # a duplicate's rows are read all the same: its counts and warnings
+    if 0 < added < rows.count:
+        rows.warnings.append(f"{rows.count - added} row(s) already stored (an earlier "
                              f"export of the same log); {added} new or corrected")
     return rows, added
 
@@ -338,11 +340,10 @@ def import_strength(path: PathLike, *, db: PathLike | None = None,
     that does not say it (a classic Strong export)."""
     rows, added = _import_log_file(Path(path), "strength", db, athlete, weight_unit=weight_unit)
     log = rows.strength
-    sets = log.sets
-    leg = int(sets["exercise"].notna().sum())
-    unknown_rows = int(sets["exercise_raw"].isin(log.unknown).sum())
+    counts = log.counts
+    leg, unknown_rows = counts.leg, counts.unknown
     return StrengthImport(
-        path=str(path), duplicate=added == 0, sets=len(sets), leg_sets=leg,
+        path=str(path), duplicate=added == 0, sets=counts.sets, leg_sets=leg,
         mapped_fraction=round(leg / (leg + unknown_rows), 4) if leg + unknown_rows else None,
         unknown=log.unknown, non_leg=log.non_leg, skipped=log.skipped, warnings=rows.warnings)
 

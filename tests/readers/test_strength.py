@@ -12,12 +12,12 @@ from garmin_fit_sdk import Encoder, Profile
 from legload.core.exercise_names import classify
 from legload.errors import ReadError
 from legload.readers.fit.decode import FIT_EPOCH_S, decode
+from legload.readers.logs.fitsets import fit_sets
 from legload.readers.logs.strength import (
     LB_KG,
     LOCAL_TIME_WARNING,
     SET_COLUMNS,
     read_strength,
-    sets_from_fit,
 )
 
 EXPORTS = ("hevy/workout_data.csv", "strong/strong_classic_lbs.csv",
@@ -195,9 +195,9 @@ def _fit_with_sets() -> bytes:
     return enc.close()
 
 
-def test_sets_from_fit():
+def test_fit_sets():
     table = decode(_fit_with_sets()).table("set")
-    sets = sets_from_fit(table)
+    sets = fit_sets(table)
     _check_frame(sets)
     assert len(sets) == 4  # the rest set is dropped
     assert sets["exercise_raw"].tolist() == ["barbell_front_squat", "barbell_front_squat",
@@ -213,5 +213,5 @@ def test_sets_from_fit():
 
 
 def test_sets_from_fit_empty():
-    sets = sets_from_fit({"_offset": np.array([], dtype=float)})
+    sets = fit_sets({"_offset": np.array([], dtype=float)})
     assert list(sets.columns) == list(SET_COLUMNS) and sets.empty

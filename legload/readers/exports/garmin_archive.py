@@ -32,8 +32,9 @@ from legload.core.exercise_names import classify
 from legload.errors import ReadError
 from legload.readers.exports.rows import checked
 from legload.readers.fit.decode import FIT_EPOCH_S, FitDamage, decode, enum_name
+from legload.readers.logs.fitsets import fit_sets
 from legload.readers.logs.read import LogRows
-from legload.readers.logs.strength import SET_COLUMNS, sets_from_fit
+from legload.readers.logs.strength import SET_COLUMNS
 
 READER = "garmin_archive"
 #: seconds between an index entry's start and its FIT file's within which they are one
@@ -103,7 +104,7 @@ class GarminArchive:
             return None
         start = _start_s(messages)
         entry = self.match(start) if start is not None else None
-        sets = sets_from_fit(messages.table("set"), workout=entry.name or "" if entry else "")
+        sets = fit_sets(messages.table("set"), workout=entry.name or "" if entry else "")
         if len(sets):
             self.fit_sets.append(sets)
             if entry is not None:

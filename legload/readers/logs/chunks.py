@@ -22,43 +22,42 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from legload.errors import ReadError, reading
+from legload.readers.logs.logfile import HashedPass, LogFile, as_binary, head, slices
 
 #: text of one chunk (bytes of the file), about
 CHUNK_BYTES = 4 * 2**20
-_SLICE = 2**20
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def is_blank(data: bytes) -> bool:
+def is_blank(data: bytes | LogFile) -> bool:
     """True for an empty file or one of white space only (without copying it)."""
-    return not data or data.isspace()
+    return all(bytes(piece).isspace() for piece in slices(data))
 
 
-def utf16_codec(data: bytes) -> str | None:
+def utf16_codec(data: bytes | LogFile) -> str | None:
     """The UTF-16 codec of a file that is UTF-16 (by its byte-order mark, or by the zero
     bytes of ASCII text), else None."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    start = head(data)[:512]
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    head = data[:512]
-    if len(head) >= 4 and head.count(0) >= len(head) // 3:
-        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    if len(start) >= 4 and start.count(0) >= len(start) // 3:
+        return "utf-16-le" if start[1::2].count(0) > start[0::2].count(0) else "utf-16-be"
     return None
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decodes(data: bytes | LogFile, encoding: str) -> bool:
     """True when the whole of ``data`` is text in ``encoding`` (checked slice by slice)."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    view = memoryview(data)
     try:
-        for start in range(0, len(view), _SLICE):
-            decoder.decode(view[start:start + _SLICE])
+        for piece in slices(data):
+            decoder.decode(piece)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
     return True
 
 
-def codec(data: bytes, source: str, not_recognised: str, note: str = "") -> tuple[str, list[str]]:
+def codec(data: bytes | LogFile, source: str, not_recognised: str, note: str = "") -> tuple[str, list[str]]:
     """The codec a CSV is read with: UTF-16 when it is, else UTF-8 (a BOM dropped), else
     Windows-1252 with a warning (``note`` appended to it); an empty file is a ReadError
     ``"<source>: <not_recognised>: the file is empty"``."""
@@ -72,10 +71,10 @@ def codec(data: bytes, source: str, not_recognised: str, note: str = "") -> tupl
     return "cp1252", ["the file is not UTF-8: read as Windows-1252" + note]
 
 
-def first_line(data: bytes, encoding: str) -> str:
+def first_line(data: bytes | LogFile, encoding: str) -> str:
     """The first line of a CSV's text (its header), a byte-order mark removed."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    return decoder.decode(data[:65_536]).lstrip("\ufeff").split("\n", 1)[0]
+    return decoder.decode(head(data)).lstrip("\ufeff").split("\n", 1)[0]
 
 
 def _rows_per_chunk(previous: pd.DataFrame | None) -> int:
@@ -87,9 +86,9 @@ def _rows_per_chunk(previous: pd.DataFrame | None) -> int:
     return max(256, int(CHUNK_BYTES / max(per_row, 1.0)))
 
 
-def _too_wide(data: bytes, encoding: str, sep: str, source: str) -> ReadError:
+def _too_wide(data: bytes | LogFile, encoding: str, sep: str, source: str) -> ReadError:
     """The error naming the first row with more fields than the header."""
-    text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    text = io.TextIOWrapper(as_binary(data), encoding=encoding, errors="replace", newline="")
     rows = csv.reader(text, delimiter=sep)
     width = len(next(rows, []))
     for number, row in enumerate(rows, start=2):
@@ -99,27 +98,39 @@ def _too_wide(data: bytes, encoding: str, sep: str, source: str) -> ReadError:
     return ReadError(source, "a row has more fields than the header")
 
 
-def stripped(chunk: pd.DataFrame, keep: Callable[[str], bool] | None = None) -> pd.DataFrame:
-    """The columns ``keep`` accepts (all when None) of a chunk, their values stripped."""
+def stripped(chunk: pd.DataFrame, keep: Callable[[str], bool] | None = None,
+             then: Callable[[pd.Series], pd.Series] | None = None) -> pd.DataFrame:
+    """The columns ``keep`` accepts (all when None) of a chunk, their values stripped (and
+    changed by ``then``, an element-wise change of a column's stripped values), each
+    distinct value once (see :func:`by_value`)."""
     if keep is not None:
         chunk = chunk[[c for c in chunk.columns if keep(c)]]
-    return chunk.apply(lambda col: col.fillna("").astype(str).str.strip())
+
+    def clean(column: pd.Series) -> pd.Series:
+        column = column.fillna("").astype(str).str.strip()
+        return column if then is None else then(column)
+
+    return chunk.apply(lambda column: by_value(column, clean))
 
 
-def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: str, *,
-           extra_fields: str = "refuse", skip: int = 0) -> Iterator[pd.DataFrame]:
+def chunks(data: bytes | LogFile, source: str, not_recognised: str, sep: str, encoding: str, *,
+           extra_fields: str = "refuse", skip: int = 0,
+           usecols: Callable[[str], bool] | None = None) -> Iterator[pd.DataFrame]:
     """The rows of a CSV as frames of strings, a chunk at a time (at least one, empty for a
     file of a header only); column names stripped, values as written (see :func:`stripped`).
 
     ``extra_fields`` ``"refuse"``: a row with more fields than the header is a ReadError naming
     its line (not a shifted table whose dates read as numbers); ``"drop"``: its extra fields
     are dropped (an app writing one trailing comma on every data row). ``skip`` lines before
-    the header are skipped. Other damage is one ReadError ``"<source>: <not_recognised>: ..."``."""
+    the header are skipped. Other damage is one ReadError ``"<source>: <not_recognised>: ..."``.
+    ``usecols``: only the columns it accepts (by their names as written) are parsed into
+    values, and rows are not checked for extra fields (a first look at a few columns)."""
     with reading(source, f"{not_recognised}: {{exc}}"):
-        reader = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False,
+        binary = as_binary(data)
+        reader = pd.read_csv(binary, sep=sep, dtype=str, keep_default_na=False,
                              skipinitialspace=True, encoding=encoding, encoding_errors="replace",
                              index_col=False if extra_fields == "drop" else None,
-                             skiprows=skip, chunksize=_rows_per_chunk(None))
+                             skiprows=skip, usecols=usecols, chunksize=_rows_per_chunk(None))
     with reader:
         first, chunk = True, None
         while True:
@@ -128,6 +139,8 @@ def chunks(data: bytes, source: str, not_recognised: str, sep: str, encoding: st
                 try:
                     chunk = reader.get_chunk(_rows_per_chunk(chunk))
                 except StopIteration:
+                    if isinstance(binary, HashedPass):
+                        binary.verify()  # the rows read are those of the content hashed
                     return
                 except pd.errors.ParserError as exc:
                     found = _FIELDS.search(str(exc))

@@ -3,13 +3,17 @@ intake or body measurements, each row checked by :mod:`.validate` on the way in.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
 from legload.errors import ReadError
-from legload.readers.logs.strength import StrengthLog, read_strength
+from legload.readers.logs.logfile import LogFile
+from legload.readers.logs.sets import StrengthLog
+from legload.readers.logs.strength import read_strength, strength_sets
 from legload.readers.logs.validate import check_rows, summary
 
 #: log kind → table of the store
@@ -89,7 +93,7 @@ def _checked(rows: LogRows) -> LogRows:
         rows.frame = checked.frame.reset_index(drop=True)
         rows.warnings.append(summary(checked.refused, "row(s)"))
         if rows.strength is not None:
-            rows.strength.sets = rows.frame
+            rows.strength.sets, rows.strength.counted = rows.frame, None
     return rows
 
 
@@ -97,7 +101,7 @@ def strength_log(data: bytes, source: str, weight_unit: str | None = None) -> St
     """A strength CSV (``weight_unit`` "kg" or "lb" for a file that does not say), or the
     ``set`` messages of a FIT strength activity."""
     from legload.readers.fit.decode import FitDamage, decode, is_fit
-    from legload.readers.logs.strength import sets_from_fit
+    from legload.readers.logs.fitsets import fit_sets
 
     if not is_fit(data):
         return read_strength(data, source, weight_unit=weight_unit)
@@ -105,12 +109,61 @@ def strength_log(data: bytes, source: str, weight_unit: str | None = None) -> St
         messages = decode(data)
     except FitDamage as exc:
         raise ReadError(source, str(exc)) from None
-    sets = sets_from_fit(messages.table("set"), workout=Path(source).stem)
+    sets = fit_sets(messages.table("set"), workout=Path(source).stem)
     if sets.empty:
         raise ReadError(source, "this FIT file holds no strength sets (set messages)")
     return StrengthLog(sets=sets, unknown=[], non_leg=[], skipped=[], warnings=[
         f"{source}: {w}" for w in messages.warnings], format="fit")
 
 
-__all__ = ["READER_MODULES", "TABLES", "TABLE_READERS", "LogRows", "read_log",
-           "strength_log"]
+class LogStream:
+    """The checked rows of one log file as they are read: :meth:`frames` yields them a chunk
+    at a time; once they are through (:meth:`finish` reads what is left), :attr:`count`,
+    :attr:`warnings` and :attr:`strength` are the whole file's."""
+
+    def __init__(self, table: str, sha256: str, chunks: Iterator[pd.DataFrame],
+                 done: Callable[[], tuple[list[str], StrengthLog | None]]) -> None:
+        self.table, self.sha256, self.count, self.finished = table, sha256, 0, False
+        self.warnings: list[str] = []
+        self.strength: StrengthLog | None = None
+        self._chunks, self._done = chunks, done
+
+    def frames(self) -> Iterator[pd.DataFrame]:
+        """The rows not read yet, a chunk at a time."""
+        for frame in self._chunks:
+            self.count += len(frame)
+            yield frame
+        if not self.finished:
+            self.warnings, self.strength = self._done()
+            self.finished = True
+
+    def finish(self) -> None:
+        """Read the rows not read yet (their errors raised, their warnings kept)."""
+        for _ in self.frames():
+            pass
+
+
+def stream_log(stream: BinaryIO, source: str, kind: str, *,
+               weight_unit: str | None = None) -> LogStream:
+    """:func:`read_log` of a ``kind`` of log in an open file, its rows handed on a chunk at a
+    time: a strength CSV is read from the file and checked one chunk after another, never
+    held whole (its format found now, damage further on raised as the chunks are read; see
+    :class:`~.logfile.LogFile`); other logs are read whole, as one chunk."""
+    from legload.readers.fit.decode import is_fit
+
+    file = LogFile(stream, source)
+    if kind != "strength" or is_fit(file.head):
+        rows = read_log(file.read(), source, kind, weight_unit=weight_unit)
+        return LogStream(rows.table, file.sha256, iter([rows.frame]),
+                         lambda: (rows.warnings, rows.strength))
+    sets = strength_sets(file, source, weight_unit=weight_unit)
+
+    def done() -> tuple[list[str], StrengthLog]:
+        log = sets.log()
+        return list(log.warnings), log
+
+    return LogStream(TABLES["strength"], file.sha256, sets.chunks, done)
+
+
+__all__ = ["READER_MODULES", "TABLES", "TABLE_READERS", "LogRows", "LogStream", "read_log",
+           "stream_log", "strength_log"]

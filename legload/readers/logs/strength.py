@@ -28,55 +28,35 @@ The classic Strong export writes weights in the app's display unit without namin
 ``weight_unit`` is not given, pounds are assumed if some weights carry binary-conversion
 residues (``149.99999999999997``: the app stores kilograms and converts) or a squat or
 deadlift above 300 (kg would be far beyond world records for most lifters); otherwise
-kilograms. Either way a warning names the choice.
+kilograms. Either way a warning names the choice, made from every row before the first set
+is read.
+
+A CSV is read a chunk at a time (:func:`strength_sets`; :func:`read_strength` joins the chunks):
+each chunk's rows become sets in :mod:`.sets`, numbered and checked as if the file were one
+table; a file with unreadable dates is refused once they are all counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 
 import numpy as np
 import pandas as pd
 
-from legload.core.exercise_names import classify
 from legload.core.units import LB_KG, MILE_M
 from legload.errors import ReadError, reading
 from legload.readers.logs import apps
 from legload.readers.logs.chunks import by_value, chunks, codec, first_line, stripped
 from legload.readers.logs.csvsniff import LOCAL_TIME_WARNING, ungrouped
-from legload.readers.logs.validate import check_rows, summary
+from legload.readers.logs.logfile import LogFile
+from legload.readers.logs.sets import SET_COLUMNS, SetMaker, SetStream, StrengthLog
 
-SET_COLUMNS = ("timestamp", "workout", "exercise_raw", "exercise", "set_index", "reps",
-               "weight_kg", "duration_s", "distance_m", "rir", "set_type")
 NOT_RECOGNISED = ("not a recognised strength log (expected Hevy, Strong, Fitbod or legload "
                   "CSV)")
 _SET_TYPES = {"normal": "normal", "warmup": "warmup", "warm_up": "warmup", "w": "warmup",
               "dropset": "dropset", "drop_set": "dropset", "d": "dropset",
               "failure": "failure", "f": "failure"}
-
-
-@dataclass
-class StrengthLog:
-    """Sets read from a strength log.
-
-    Attributes:
-        sets: one row per set, columns :data:`SET_COLUMNS`.
-        unknown: distinct exercise titles neither mapped to the library nor recognised as
-            non-leg exercises.
-        non_leg: distinct titles recognised as upper-body or core exercises.
-        skipped: notes on rows that are not strength sets (cardio, rest timers).
-        warnings: notes on assumptions (time zone, weight unit) and damaged rows.
-        format: ``hevy``, ``strong``, ``fitbod``, ``strava_hevy``, ``legload`` or ``fit``.
-    """
-
-    sets: pd.DataFrame
-    unknown: list[str] = field(default_factory=list)
-    non_leg: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    format: str = ""
 
 
 def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -> StrengthLog:
@@ -85,26 +65,66 @@ def read_strength(data: bytes, source: str, *, weight_unit: str | None = None) -
     ``weight_unit`` (``"kg"`` or ``"lb"``) overrides the unit of a classic Strong export,
     whose header does not say it. Raises :class:`ReadError` for anything else.
     """
+    return strength_sets(data, source, weight_unit=weight_unit).whole()
+
+
+def strength_sets(data: bytes | LogFile, source: str, *,
+                  weight_unit: str | None = None) -> SetStream:
+    """:func:`read_strength` a chunk at a time: the format is found now (ReadError for a file
+    that is not a strength CSV), the sets of each chunk as the stream is iterated (ReadError
+    then for damage further on)."""
     if weight_unit not in (None, "kg", "lb"):
         raise ReadError(source, f"weight_unit must be 'kg' or 'lb', not {weight_unit!r}")
     with reading(source):
-        pieces, warnings, sep = _pieces(data, source)
+        encoding, warnings, sep = _dialect(data, source)
+        pieces = chunks(data, source, NOT_RECOGNISED, sep, encoding)
         first = next(pieces)
         fmt = _format(set(first.columns))
         if fmt is None:
             raise ReadError(source, NOT_RECOGNISED)
         keep = _keep(fmt)
-        pieces = (_cleaned(stripped(chunk, keep), sep) for chunk in chain([first], pieces))
+        rows = (_cleaned(chunk, keep, sep) for chunk in chain([first], pieces))
+        guess = None
+        weight = _plain_weight(first.columns) if fmt == "strong" and weight_unit is None else None
+        if weight is not None:  # the unit of every row is decided before the first is read
+            wanted = {weight, "Exercise Name"}
+            guess = _strong_unit(_cleaned(chunk, None, sep) for chunk in chunks(
+                data, source, NOT_RECOGNISED, sep, encoding, usecols=lambda c: c.strip() in wanted))
+    maker = SetMaker(warnings)
+    return SetStream(fmt, _set_chunks(rows, fmt, source, maker, weight_unit, guess), maker)
+
+
+class _Unreadable(ReadError):
+    """Rows of one chunk whose date cannot be read (counted over the file before refusing
+    it)."""
+
+    def __init__(self, source: str, count: int, example: str) -> None:
+        self.count, self.example = count, example
+        super().__init__(source, _unreadable(count, example))
+
+
+def _unreadable(count: int, example: str) -> str:
+    return f"{count} row(s) have an unreadable date, e.g. {example!r}"
+
+
+def _set_chunks(rows: Iterator[pd.DataFrame], fmt: str, source: str, maker: SetMaker,
+                weight_unit: str | None, guess: tuple[str, str] | None) -> Iterator[pd.DataFrame]:
+    """Each chunk's sets; a file with unreadable dates is refused once all are counted."""
+    with reading(source):
         if fmt == "strava_hevy":  # the sets of a few rows: kept chunk by chunk
-            frame = apps.strava_hevy_sets(pieces, source)
-        else:
-            parts = list(pieces)
-            raw = parts[0] if len(parts) == 1 else pd.concat(parts)
-            del parts
-            frame = _read_format(fmt, raw, source, warnings, weight_unit)
-        log = _finish(frame, warnings)
-        log.format = fmt
-        return log
+            yield maker.sets(apps.strava_hevy_sets(rows, source))
+            return
+        bad, example = 0, ""
+        for raw in rows:
+            try:
+                frame = _read_format(fmt, raw, source, maker.warnings, weight_unit, guess)
+            except _Unreadable as exc:
+                bad, example = bad + exc.count, example if bad else exc.example
+                continue
+            if not bad:
+                yield maker.sets(frame)
+        if bad:
+            raise ReadError(source, _unreadable(bad, example))
 
 
 def _format(cols: set[str]) -> str | None:
@@ -145,11 +165,11 @@ def _keep(fmt: str) -> Callable[[str], bool]:
 
 
 def _read_format(fmt: str, raw: pd.DataFrame, source: str, warnings: list[str],
-                 weight_unit: str | None) -> pd.DataFrame:
+                 weight_unit: str | None, guess: tuple[str, str] | None) -> pd.DataFrame:
     if fmt == "hevy":
         return _hevy(raw, source, warnings)
     if fmt == "strong":
-        return _strong(raw, source, warnings, weight_unit)
+        return _strong(raw, source, warnings, weight_unit, guess)
     if fmt == "fitbod":
         frame = apps.fitbod_sets(raw)
         frame["timestamp"] = _times(frame["timestamp"], source, warnings,
@@ -158,22 +178,22 @@ def _read_format(fmt: str, raw: pd.DataFrame, source: str, warnings: list[str],
     return _legload(raw.rename(columns=str.lower), source, warnings)
 
 
-def _pieces(data: bytes, source: str) -> tuple[Iterator[pd.DataFrame], list[str], str]:
-    """The CSV's rows, a chunk at a time (see :func:`.chunks.chunks`), its decoding warnings
-    and its separator."""
+def _dialect(data: bytes | LogFile, source: str) -> tuple[str, list[str], str]:
+    """The CSV's codec, its decoding warnings and its separator."""
     encoding, warnings = codec(data, source, NOT_RECOGNISED, "; check accented exercise names")
     first = first_line(data, encoding)
-    sep = ";" if first.count(";") > first.count(",") else ","
-    return chunks(data, source, NOT_RECOGNISED, sep, encoding), warnings, sep
+    return encoding, warnings, ";" if first.count(";") > first.count(",") else ","
 
 
-def _cleaned(chunk: pd.DataFrame, sep: str) -> pd.DataFrame:
-    """Values stripped; in a comma-separated file "1,000" is a thousand, as in food logs
-    ("102,5" stays: a decimal comma)."""
-    if sep == ";":
-        return chunk
-    return chunk.apply(lambda col: ungrouped(col) if col.str.contains(",", regex=False).any()
-                       else col)
+def _cleaned(chunk: pd.DataFrame, keep: Callable[[str], bool] | None,
+             sep: str) -> pd.DataFrame:
+    """The columns ``keep`` accepts, values stripped; in a comma-separated file "1,000" is a
+    thousand, as in food logs ("102,5" stays: a decimal comma)."""
+    return stripped(chunk, keep, None if sep == ";" else _ungrouped)
+
+
+def _ungrouped(column: pd.Series) -> pd.Series:
+    return ungrouped(column) if column.str.contains(",", regex=False).any() else column
 
 
 def _num(series: pd.Series) -> pd.Series:
@@ -191,8 +211,7 @@ def _times(series: pd.Series, source: str, warnings: list[str],
     parsed = by_value(text, lambda values: _parsed(values, formats))
     bad = int(parsed.isna().sum())
     if bad:
-        raise ReadError(source, f"{bad} row(s) have an unreadable date, e.g. "
-                                f"{text[parsed.isna()].iloc[0]!r}")
+        raise _Unreadable(source, bad, text[parsed.isna()].iloc[0])
     if parsed.dt.tz is None:
         warnings.append(LOCAL_TIME_WARNING)
         return parsed.dt.tz_localize("UTC")
@@ -244,25 +263,37 @@ def _hevy(raw: pd.DataFrame, source: str, warnings: list[str]) -> pd.DataFrame:
     return out
 
 
-def _strong_unit(raw: pd.DataFrame, weight_col: str, weight_unit: str | None,
-                 warnings: list[str]) -> str:
-    if weight_unit is not None:
-        return weight_unit
-    weights = raw[weight_col].astype(str)
-    residue = weights.str.contains(r"\.\d*(?:99999|00000)\d*$", regex=True).any()
-    values = _num(raw[weight_col])
-    big_lift = raw["Exercise Name"].str.contains("Squat|Deadlift", case=False, regex=True)
-    heavy = bool((values[big_lift] > 300).any())
+def _plain_weight(columns: Iterable[str]) -> str | None:
+    """The weight column of a Strong export that does not name its unit, else None."""
+    columns = list(columns)
+    weight = next((c for c in columns if c.startswith("Weight") and c != "Weight Unit"), None)
+    if weight is None or "Weight Unit" in columns or "(kg" in weight.lower() \
+            or "(lb" in weight.lower():
+        return None
+    return weight
+
+
+def _strong_unit(pieces: Iterable[pd.DataFrame]) -> tuple[str, str]:
+    """The unit of a classic Strong export's weights, from every row (see the module
+    docstring), and the warning naming it."""
+    residue = heavy = False
+    for raw in pieces:
+        weight = _plain_weight(raw.columns)
+        weights = raw[weight].astype(str)
+        residue = residue or bool(by_value(weights, lambda s: s.str.contains(
+            r"\.\d*(?:99999|00000)\d*$", regex=True)).any())
+        big_lift = by_value(raw["Exercise Name"], lambda s: s.str.contains(
+            "Squat|Deadlift", case=False, regex=True))
+        heavy = heavy or bool((_num(raw[weight])[big_lift] > 300).any())
     unit = "lb" if residue or heavy else "kg"
     why = ("some weights carry pound-conversion residues" if residue else
            "a squat or deadlift above 300" if heavy else "no sign of pounds")
-    warnings.append(f"this Strong export does not name its weight unit: read as {unit} "
-                    f"({why}); pass weight_unit='kg' or 'lb' to override")
-    return unit
+    return unit, (f"this Strong export does not name its weight unit: read as {unit} "
+                  f"({why}); pass weight_unit='kg' or 'lb' to override")
 
 
 def _strong(raw: pd.DataFrame, source: str, warnings: list[str],
-            weight_unit: str | None) -> pd.DataFrame:
+            weight_unit: str | None, guess: tuple[str, str] | None) -> pd.DataFrame:
     out = pd.DataFrame(index=raw.index)
     out["timestamp"] = _times(raw["Date"], source, warnings, ("%Y-%m-%d %H:%M:%S",))
     out["workout"] = raw.get("Workout Name", "")
@@ -282,7 +313,10 @@ def _strong(raw: pd.DataFrame, source: str, warnings: list[str],
         elif "(lb" in label:
             out["weight_kg"] = values * LB_KG
         else:
-            unit = _strong_unit(raw, weight_col, weight_unit, warnings)
+            unit = weight_unit
+            if unit is None and guess is not None:
+                unit, note = guess
+                warnings.append(note)
             out["weight_kg"] = values * LB_KG if unit == "lb" else values
     out["reps"] = _num(raw["Reps"]) if "Reps" in raw else np.nan
     out["distance_m"] = _strong_distance(raw, weight_unit, out)
@@ -332,64 +366,4 @@ def _legload(raw: pd.DataFrame, source: str, warnings: list[str]) -> pd.DataFram
     return out
 
 
-def _finish(frame: pd.DataFrame, warnings: list[str]) -> StrengthLog:
-    """Classify exercises, drop cardio and rest rows with notes, number the sets."""
-    frame = frame.copy()
-    frame["exercise_raw"] = frame["exercise_raw"].astype(str)
-    frame["workout"] = frame["workout"].astype(str).str.strip()
-    kinds = {name: classify(name) for name in frame["exercise_raw"].unique()}
-    kind = frame["exercise_raw"].map({n: k.kind for n, k in kinds.items()})
-    frame["exercise"] = frame["exercise_raw"].map(
-        {n: k.exercise if k.kind == "leg" else None for n, k in kinds.items()})
-    skipped: list[str] = []
-    drop = pd.Series(False, index=frame.index)
-    if "_rest_timer" in frame:
-        rest = frame["_rest_timer"].astype(bool)
-        if rest.any():
-            skipped.append(f"{int(rest.sum())} rest-timer row(s): not sets")
-        drop |= rest
-    cardio = kind == "cardio"
-    for name in sorted(frame.loc[cardio, "exercise_raw"].unique()):
-        n = int((frame["exercise_raw"] == name).sum())
-        mode = kinds[name].exercise
-        hint = f" ({mode})" if mode else ""
-        skipped.append(f"{name}{hint}: {n} cardio row(s) skipped, not strength sets; "
-                       "import the activity files for their load")
-    drop |= cardio
-    empty = frame[["reps", "weight_kg", "duration_s", "distance_m"]].fillna(0).eq(0).all(axis=1)
-    empty &= ~drop
-    if empty.any():
-        skipped.append(f"{int(empty.sum())} row(s) with no reps, weight, time or distance")
-    drop |= empty
-    checked = check_rows(frame.loc[~drop], "strength_sets", lambda i, _row: f"line {int(i) + 2}")
-    if checked.refused:
-        warnings.append(summary(checked.refused, "set(s)"))
-        drop |= ~frame.index.isin(checked.frame.index)
-    sets = frame.loc[~drop].copy()
-    group = [sets["timestamp"], sets["workout"], sets["exercise_raw"]]
-    sets["set_index"] = sets.groupby(group, sort=False).cumcount() + 1
-    if "_set" in sets:
-        sets["set_index"] = sets["_set"].fillna(sets["set_index"]).astype(int)
-    failure = (sets["set_type"] == "failure") & sets["rir"].isna()
-    sets.loc[failure, "rir"] = 0.0
-    sets = sets.reset_index(drop=True)
-    out = pd.DataFrame({c: sets[c] for c in SET_COLUMNS})
-    for c in ("reps", "weight_kg", "duration_s", "distance_m", "rir"):
-        out[c] = out[c].astype(float)
-    out["set_index"] = out["set_index"].astype(int)
-    out["exercise"] = out["exercise"].astype(object).where(out["exercise"].notna(), None)
-    kept = sets["exercise_raw"].unique()
-    unknown = sorted(n for n in kept if kinds[n].kind == "unknown")
-    non_leg = sorted(n for n in kept if kinds[n].kind == "non_leg")
-    return StrengthLog(out, unknown, non_leg, skipped, list(dict.fromkeys(warnings)))
-
-
-def sets_from_fit(messages: Mapping[str, np.ndarray], workout: str = "") -> pd.DataFrame:
-    """Sets of a FIT strength activity (``decode(data).table("set")``), columns
-    :data:`SET_COLUMNS`: see :func:`legload.readers.logs.fitsets.fit_sets`."""
-    from legload.readers.logs.fitsets import fit_sets
-
-    return fit_sets(messages, workout)
-
-
-__all__ = ["LB_KG", "SET_COLUMNS", "StrengthLog", "read_strength", "sets_from_fit"]
+__all__ = ["LB_KG", "SET_COLUMNS", "StrengthLog", "read_strength", "strength_sets"]

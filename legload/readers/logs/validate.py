@@ -150,12 +150,30 @@ def _when(row: dict) -> str:
         return str(value)
 
 
-def summary(refused: list[str], what: str, limit: int = 20) -> str:
-    """One warning for many refused rows: how many, and the first few."""
-    shown = "; ".join(refused[:limit]) + (f"; … {len(refused) - limit} more"
-                                         if len(refused) > limit else "")
-    return f"{len(refused)} {what} refused: {shown}"
+def summary(refused: list[str], what: str, limit: int = 20, count: int | None = None) -> str:
+    """One warning for many refused rows: how many (``count``, default all of ``refused``),
+    and the first few."""
+    count = len(refused) if count is None else count
+    shown = "; ".join(refused[:limit]) + (f"; … {count - limit} more" if count > limit else "")
+    return f"{count} {what} refused: {shown}"
 
 
-__all__ = ["EARLIEST", "RANGES", "Checked", "check_rows", "date_problem", "row_problem",
+class Refusals:
+    """The refused rows of a file met a chunk at a time: all counted, the first few kept for
+    the one warning :func:`summary` makes of them."""
+
+    def __init__(self, what: str, limit: int = 20) -> None:
+        self.what, self.limit, self.count, self.first = what, limit, 0, []
+
+    def add(self, refused: list[str]) -> None:
+        """Count the refusals of one chunk."""
+        self.count += len(refused)
+        self.first.extend(refused[:max(0, self.limit - len(self.first))])
+
+    def summary(self) -> list[str]:
+        """The warning for the whole file (none when no row was refused)."""
+        return [summary(self.first, self.what, self.limit, self.count)] if self.count else []
+
+
+__all__ = ["EARLIEST", "RANGES", "Checked", "Refusals", "check_rows", "date_problem", "row_problem",
            "summary"]

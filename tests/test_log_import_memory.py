@@ -1,0 +1,57 @@
+"""Issue 16, item 12: a big Strong CSV is imported with memory that does not follow its size.
+
+``legload strength import`` of a generated 20 MB classic Strong export (260,000 sets, weights
+in pounds not named: the unit is decided from every row first), in a fresh process, after a
+small import of the same kind has loaded every module the import uses. The peak RSS it adds
+is measured by the kernel (``ru_maxrss``): the file is read from disk a slice at a time,
+checked and stored a chunk at a time in one transaction, so neither its bytes nor its table
+nor its rows for SQLite are ever held whole. Reading it whole and storing it at once added
+260 MB (13 MB per MB of file, commit 7759dde); a chunk at a time, about 75 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from memory_logs import write_strong
+
+ROOT = Path(__file__).resolve().parents[1]
+#: peak RSS the import may add, per MB of file
+ADDED_MB_PER_FILE_MB = 5.0
+
+_CHILD = """
+import json, resource, sys
+from legload import api
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+small, big, db = sys.argv[1:4]
+api.import_strength(small, db=db + ".warm")
+before = peak_mb()
+result = api.import_strength(big, db=db)
+print(json.dumps({"added_mb": peak_mb() - before, "sets": result.sets}))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="RSS of a Linux process")
+def test_a_big_strong_csv_is_imported_in_memory_that_does_not_follow_its_size(tmp_path):
+    big = write_strong(tmp_path / "strong.csv", 20)
+    small = write_strong(tmp_path / "small.csv", 0.05)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(small), str(big),
+                           str(tmp_path / "legload.sqlite")],
+                          env=env, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(done.stdout)
+    size_mb = big.stat().st_size / 2**20
+    assert found["sets"] > 250_000
+    assert found["added_mb"] < ADDED_MB_PER_FILE_MB * size_mb, \
+        f"{found['added_mb']:.0f} MB added for a {size_mb:.0f} MB file"
