@@ -114,21 +114,21 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
     singles = walk.singles
     add = singles.append
     view = np.frombuffer(data, dtype=np.uint8)
+    bounded = data[:end]  # a header read past ``end`` raises IndexError: the walk is done
     while pos < end:
         header = data[pos]
         step = length[header]
-        while step:  # data messages, one after the other
-            add(pos)
-            pos += step
-            following = data[pos] if pos < end else -1
-            if following == header and pos + step < end and data[pos + step] == header:
-                pos += step * _add_run(walk, view, pos, end, step, header)
-                following = data[pos] if pos < end else -1
-            if following < 0:
-                break
-            header = following
-            step = length[header]
-        if pos >= end:
+        try:
+            while step:  # data messages, one after the other
+                add(pos)
+                pos += step
+                following = bounded[pos]
+                if following == header and pos + step < end and bounded[pos + step] == header:
+                    pos += step * _add_run(walk, view, pos, end, step, header)
+                    following = bounded[pos]
+                header = following
+                step = length[header]
+        except IndexError:
             break
         if header & 0xC0 != 0x40:
             local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
@@ -220,7 +220,7 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
         keys_now[local] = key
         in_force.append(list(keys_now))
     table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
-    singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
+    singles = np.array(walk.singles, dtype=np.int64)
     runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
     pieces: dict[int, list[np.ndarray]] = {}
     for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
