@@ -85,7 +85,7 @@ class ActivityColumns:
         columns: sample columns in nomenclature order, equal length numpy arrays;
             ``datetime64`` ones (``timestamp``) hold UTC.
         laps: lap columns (:data:`legload.core.columns.LAP_COLUMNS`; ``start`` UTC
-            ``datetime64``, text as object arrays or Series), or None for no laps.
+            ``datetime64``, text as object Series), or None for no laps.
         summary, warnings, source, sha256, index: as in :class:`Activity`.
     """
 
@@ -146,10 +146,9 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
             times = _utc_times(values.copy(), dtype=_UTC_NS) if _utc_times is not None \
                 else pd.array(values, dtype=_UTC_NS)  # a copy
             blocks.append((times, np.array([position])))
-        elif (isinstance(values, np.ndarray) and values.dtype == object) or (
-                isinstance(values, pd.Series) and values.dtype == object and
-                isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and
-                values.index.step == 1):
+        elif isinstance(values, pd.Series) and values.dtype == object and \
+                isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and \
+                values.index.step == 1:
             texts.append(position)
         else:
             return None
@@ -158,8 +157,7 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
         if positions:
             block = np.empty((len(positions), n), dtype=kind)
             for row, position in enumerate(positions):
-                values = ordered[position]
-                block[row] = values.to_numpy() if isinstance(values, pd.Series) else values
+                block[row] = ordered[position].to_numpy() if kind is object else ordered[position]
             blocks.append((block, np.array(positions)))
     return blocks
 
