@@ -168,7 +168,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     if cadence is not None:
         fraction = rec.get("fractional_cadence")
         if fraction is not None and fraction.ndim == 1:
-            cadence = cadence + np.nan_to_num(fraction)
+            cadence = cadence + np.where(np.isnan(fraction), 0.0, fraction)
         cols["_cadence"] = cadence
     for column, name in _MILLI_CHANNELS:
         values = _first(rec, name)
