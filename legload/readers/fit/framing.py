@@ -220,7 +220,7 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
         keys_now[local] = key
         in_force.append(list(keys_now))
     table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
-    singles = np.array(walk.singles, dtype=np.int64)
+    singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
     runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
     pieces: dict[int, list[np.ndarray]] = {}
     for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
@@ -234,13 +234,14 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
         where = np.searchsorted(events[:, 0], first, side="right") - 1
         keys = table.take(where * 16 + local)
         order = np.argsort(keys.astype(np.int16), kind="stable")  # by key, in file order
-        bounds = np.cumsum(np.bincount(keys)).tolist()
+        at, per_key = first[order] + 1, np.bincount(keys)
+        if count is not None:  # every message of the runs, still by key and in file order
+            at = _expand(at, count[order], step[order])
+            per_key = np.bincount(keys, weights=count).astype(np.int64)
+        bounds = np.cumsum(per_key).tolist()
         for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
             if high > low:
-                mine = order[low:high]
-                at = first[mine] + 1 if count is None else \
-                    _expand(first[mine] + 1, count[mine], step[mine])
-                pieces.setdefault(key, []).append(at)
+                pieces.setdefault(key, []).append(at[low:high])
         if has_compressed:  # a run of one compressed header is as many messages
             at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
             if count is not None:
