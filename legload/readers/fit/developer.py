@@ -58,7 +58,8 @@ def _shortest(read: np.ndarray, values: np.ndarray, same: bool) -> np.ndarray:
     fits = seven.astype(np.float32) == exact
     if (fits | ~finite).all():
         return seven if same else significant(values, 7)
-    return significant(values, _counts(read, exact, finite, magnitude, fits))
+    counts = _counts(read, exact, finite, magnitude, fits)
+    return _rounded(read, counts, finite, magnitude) if same else significant(values, counts)
 
 
 def float32_digits(values: np.ndarray) -> np.ndarray:
@@ -90,8 +91,16 @@ def _magnitude(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _rounded(values: np.ndarray, digits: np.ndarray | int, finite: np.ndarray,
              magnitude: np.ndarray) -> np.ndarray:
-    power = 10.0 ** (digits - 1 - magnitude)
+    exponent = (digits - 1 - magnitude).astype(np.intp)  # whole: the magnitude is floored
+    power = _POWERS.take(exponent - _LOWEST_POWER)
     return np.where(finite, np.round(values * power) / power, values)
+
+
+#: ``10.0 ** e`` for every whole ``e`` a rounding asks for (a float64's decimal magnitudes
+#: beside the digits kept), looked up rather than raised per value
+_LOWEST_POWER = -400
+with np.errstate(over="ignore"):  # past 1e308: inf, as raising it per value gives
+    _POWERS = 10.0 ** np.arange(_LOWEST_POWER, 400, dtype=np.float64)
 
 
 __all__ = ["developer_channels", "float32_digits", "significant"]
