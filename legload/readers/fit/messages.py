@@ -46,8 +46,6 @@ _MILLI_DECIMALS = 4
 #: checked, not decoded)
 _READ = {
     "file_id": frozenset({"manufacturer", "product", "product_name", "time_created"}),
-    "device_info": frozenset({"manufacturer", "product", "product_name"}),
-    "sport": frozenset({"sport"}),
     "session": frozenset({"sport", "sub_sport", "start_time", "timestamp", "total_elapsed_time",
                           "total_timer_time", "total_distance", "total_ascent", "total_descent"}),
     "lap": frozenset({"start_time", "total_elapsed_time", "total_timer_time", "total_distance",
@@ -56,6 +54,14 @@ _READ = {
                          "cadence", "fractional_cadence", DEVELOPER,
                          *(name for names in _CHANNELS.values() for name in names),
                          *(name for _, name in _MILLI_CHANNELS)}),
+}
+#: the messages read only when the others do not say enough, decoded when first asked for:
+#: the device when file_id names none, the sport when no session does, UTC beside system
+#: time for a watch whose clock was never set (none of these fields is a date that
+#: :func:`~legload.readers.fit.clock.salvage_dates` would have moved before they are read)
+_LATER = {
+    "device_info": frozenset({"manufacturer", "product", "product_name"}),
+    "sport": frozenset({"sport"}),
     "timestamp_correlation": frozenset({"timestamp", "system_timestamp"}),
 }
 
@@ -74,7 +80,7 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
     with reading(source):
-        messages = decode(data, _READ)
+        messages = decode(data, _READ, later=_LATER)
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
