@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,8 @@ try:  # pandas 3: a frame laid out from its blocks
     from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
 except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
     _from_blocks = None
+#: UTC times over a copy of naive ``datetime64[ns]`` values, without re-checking each value
+_utc_times = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
 
 _EARTH_RADIUS_M = 6_371_008.8
 #: column labels of the frames built, by their names: each frame gets its own Index (a view)
@@ -143,7 +146,9 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
         if isinstance(values, np.ndarray) and values.dtype == np.float64:
             floats.append(position)
         elif isinstance(values, np.ndarray) and values.dtype == "M8[ns]":
-            blocks.append((pd.array(values, dtype=_UTC_NS), np.array([position])))  # a copy
+            times = _utc_times(values.copy(), dtype=_UTC_NS) if _utc_times is not None \
+                else pd.array(values, dtype=_UTC_NS)  # a copy
+            blocks.append((times, np.array([position])))
         elif isinstance(values, pd.Series) and values.dtype == object and \
                 isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and \
                 values.index.step == 1:
@@ -169,6 +174,11 @@ def _utc(columns: Mapping[str, Any]) -> dict[str, Any]:
 
 def empty_laps() -> pd.DataFrame:
     """A lap table with the canonical columns and no rows."""
+    return _empty_laps().copy()
+
+
+@cache
+def _empty_laps() -> pd.DataFrame:
     frame = pd.DataFrame({name: [] for name in LAP_COLUMNS})
     frame["start"] = pd.to_datetime(frame["start"], utc=True)
     return frame

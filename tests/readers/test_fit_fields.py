@@ -71,3 +71,41 @@ def test_a_bytearray_decodes_as_bytes():
     for name in ("record", "session", "lap"):
         for column, values in theirs.table(name).items():
             np.testing.assert_array_equal(ours.table(name)[column], values, err_msg=column)
+
+
+#: real files whose records come in several definitions (redefined as sensors come and go),
+#: developer fields among them
+_REDEFINED = ("garmin_fenix5x_1km_repeats_devfields.fit", "garmin_fr955_stryd_run_10km.fit",
+              "fit_wahoo_devdata_without_application_id.fit", "hammerhead_karoo2_ride.fit",
+              "suunto9baro_trail_mountain_8km_1800m.fit")
+
+
+@pytest.mark.parametrize("name", _REDEFINED)
+def test_definitions_decoded_at_once_equal_each_decoded_apart(name, real_dir, monkeypatch):
+    """A message's definitions laid out in one common row and decoded at once give the table
+    of decoding each definition apart and joining them: columns, order, values bit for bit
+    (developer fields included)."""
+    from legload.readers.fit import decode as decoding
+    from legload.readers.fit.merge import merged_columns
+    from legload.readers.fit.messages import _READ
+
+    path = next(real_dir.rglob(name), None)
+    if path is None:
+        pytest.skip(f"{name} not in the sample data")
+    data = path.read_bytes()
+    laid_out = []
+    monkeypatch.setattr(decoding, "merged_columns", lambda *args: laid_out.append(
+        merged_columns(*args)) or laid_out[-1])
+    merged = decode(data, _READ)
+    assert any(table is not None for table in laid_out)  # some definitions were laid out
+    monkeypatch.setattr(decoding, "merged_columns", lambda *args: None)
+    apart = decode(data, _READ)
+    assert merged.tables.keys() == apart.tables.keys()
+    for table, columns in apart.tables.items():
+        assert list(merged.table(table)) == list(columns), table
+        for column, values in columns.items():
+            ours = merged.table(table)[column]
+            assert ours.dtype == values.dtype, (table, column)
+            if values.dtype == np.float64:
+                ours, values = ours.view(np.uint64), values.view(np.uint64)
+            np.testing.assert_array_equal(ours, values, err_msg=f"{table}.{column}")

@@ -8,7 +8,7 @@ import pytest
 
 from legload.readers.fit.decode import _DESCRIBED, decode
 from legload.readers.fit.fields import DEVELOPER
-from legload.readers.fit.messages import _READ
+from legload.readers.fit.messages import _LATER, _READ
 
 from ..conftest import REAL
 
@@ -37,3 +37,17 @@ def test_only_the_needed_messages_decoded_as_a_whole_decode_does(path, real_dir)
         assert all(_same(values, whole.tables[name][column]) for column, values in table.items())
     assert (needed.warnings, needed.damaged, needed.dev_names) == \
         (whole.warnings, whole.damaged, whole.dev_names)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_messages_decoded_later_are_those_a_decode_of_them_gives(path, real_dir):
+    """Messages framed now and decoded when first asked for: the same tables as decoding
+    them with the others, and none decoded before it is asked for."""
+    data = path.read_bytes()
+    now, lazy = decode(data, {**_READ, **_LATER}), decode(data, _READ, later=_LATER)
+    assert not set(lazy.tables) & set(_LATER)
+    for name in _LATER:
+        table = lazy.table(name)
+        assert list(table) == list(now.table(name)), name
+        assert all(_same(values, now.table(name)[column]) for column, values in table.items())
+    assert set(lazy.tables) == set(now.tables) and not lazy.later

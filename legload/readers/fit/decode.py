@@ -59,6 +59,9 @@ class FitMessages:
     dev_names: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     #: developer field (data index, number) → its units as the description spells them
     dev_units: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: messages framed but decoded when :meth:`table` first asks for them (name → fields)
+    later: dict[str, frozenset[str]] = field(default_factory=dict)
+    framed: tuple[bytes, Framing] | None = field(default=None, repr=False, compare=False)
 
     def developer_fields(self) -> dict[str, tuple[str, str]]:
         """(units as the file describes them, base type name) of each developer column
@@ -67,6 +70,11 @@ class FitMessages:
                 for key, (label, base) in self.dev_names.items()}
 
     def table(self, name: str) -> dict[str, np.ndarray]:
+        if name in self.later and self.framed is not None:
+            more = FitMessages()
+            _bulk_decode(*self.framed, more, {name: self.later.pop(name)})
+            if name in more.tables:
+                self.tables[name] = more.tables[name]
         return self.tables.get(name, {})
 
     def numbers(self, name: str, keep: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
@@ -88,13 +96,16 @@ def is_fit(data: bytes) -> bool:
             and data[8:12] == b".FIT")
 
 
-def decode(data: bytes, only: Wanted | None = None) -> FitMessages:
+def decode(data: bytes, only: Wanted | None = None,
+           later: Mapping[str, frozenset[str]] | None = None) -> FitMessages:
     """Decode every message of a (possibly chained) FIT file, or with ``only`` the messages
     of those names (and the developer field descriptions): all are framed and checked the
     same, the others' fields are not decoded. ``only`` may map each name to the fields
     wanted of it (the others are left out; :data:`~legload.readers.fit.fields.DEVELOPER`
-    asks for the developer fields). A file with compressed timestamp headers is decoded
-    whole (any message's timestamp may date the next).
+    asks for the developer fields). The messages ``later`` names (with their fields) are
+    decoded when :meth:`FitMessages.table` first asks for them, as ``only`` would have. A file
+    with compressed timestamp headers is decoded whole (any message's timestamp may date
+    the next).
 
     Raises :class:`FitDamage` only when not even the first file header is valid.
     """
@@ -116,6 +127,8 @@ def decode(data: bytes, only: Wanted | None = None) -> FitMessages:
         pos = _decode_one_file(data, pos, out, found)
         if out.damaged:
             break
+    if later and not found.compressed:
+        out.later, out.framed = dict(later), (data, found)
     _bulk_decode(data, found, out, None if found.compressed else only)
     return out
 

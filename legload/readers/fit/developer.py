@@ -27,16 +27,16 @@ def developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray],
         if not name.startswith("dev_") or values.ndim != 1 or values.dtype == object:
             continue
         spelled, base = described.get(name, ("", ""))
-        digits = _digits(values, one_count=True) if base == "float32" else None
         known = DEV_UNITS.get(spelled.lower())
-        si = ""
+        si, converted = "", values
         if known is not None:
             si, times, over = known
-            values = values * times / over if times != 1 else values / over
+            converted = values * times / over if times != 1 else values / over
         elif spelled:
             unknown.append(f"{name} ({spelled})")
-        if digits is not None:
-            values = significant(values, digits)
+        if base == "float32":
+            converted = _shortest(values, converted, same=known is None or known[1:] == (1, 1))
+        values = converted
         canonical, accepted = DEV_CANONICAL.get(name[4:], (None, ()))
         if canonical is not None and si in accepted and canonical not in cols:
             cols[canonical] = values
@@ -48,20 +48,31 @@ def developer_channels(rec: dict[str, np.ndarray], cols: dict[str, np.ndarray],
             + ", ".join(unknown)]
 
 
+def _shortest(read: np.ndarray, values: np.ndarray, same: bool) -> np.ndarray:
+    """``values`` (``read`` from float32 and converted; ``same``: by a factor of 1) rounded to
+    the significant digits the float32 values need: 7 for all when 7 do for every one (the
+    rounding already done when the conversion changed nothing; 0, NaN and inf are left as
+    they are whatever the count), else per value."""
+    exact, finite, magnitude = read.astype(np.float32), *_magnitude(read)
+    seven = _rounded(read, 7, finite, magnitude)
+    fits = seven.astype(np.float32) == exact
+    if (fits | ~finite).all():
+        return seven if same else significant(values, 7)
+    counts = _counts(read, exact, finite, magnitude, fits)
+    return _rounded(read, counts, finite, magnitude) if same else significant(values, counts)
+
+
 def float32_digits(values: np.ndarray) -> np.ndarray:
     """Per value read from a float32, the fewest significant digits (7 to 9) whose decimal
     reads back as the same float32 (9 always does)."""
-    return _digits(values, one_count=False)
-
-
-def _digits(values: np.ndarray, one_count: bool) -> np.ndarray | int:
-    """:func:`float32_digits`; with ``one_count``, 7 when 7 do for every value (0, NaN and
-    inf are left as they are whatever the count: the same rounding)."""
-    exact = values.astype(np.float32)
-    finite, magnitude = _magnitude(values)
+    exact, finite, magnitude = values.astype(np.float32), *_magnitude(values)
     seven = _rounded(values, 7, finite, magnitude).astype(np.float32) == exact
-    if one_count and (seven | ~finite).all():
-        return 7
+    return _counts(values, exact, finite, magnitude, seven)
+
+
+def _counts(values: np.ndarray, exact: np.ndarray, finite: np.ndarray, magnitude: np.ndarray,
+            seven: np.ndarray) -> np.ndarray:
+    """7 where ``seven`` (7 digits read back as the float32), else 8 where 8 do, else 9."""
     eight = _rounded(values, 8, finite, magnitude).astype(np.float32) == exact
     return np.where(seven, 7, np.where(eight, 8, 9))
 
@@ -80,8 +91,16 @@ def _magnitude(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _rounded(values: np.ndarray, digits: np.ndarray | int, finite: np.ndarray,
              magnitude: np.ndarray) -> np.ndarray:
-    power = 10.0 ** (digits - 1 - magnitude)
+    exponent = (digits - 1 - magnitude).astype(np.intp)  # whole: the magnitude is floored
+    power = _POWERS.take(exponent - _LOWEST_POWER)
     return np.where(finite, np.round(values * power) / power, values)
+
+
+#: ``10.0 ** e`` for every whole ``e`` a rounding asks for (a float64's decimal magnitudes
+#: beside the digits kept), looked up rather than raised per value
+_LOWEST_POWER = -400
+with np.errstate(over="ignore"):  # past 1e308: inf, as raising it per value gives
+    _POWERS = 10.0 ** np.arange(_LOWEST_POWER, 400, dtype=np.float64)
 
 
 __all__ = ["developer_channels", "float32_digits", "significant"]

@@ -141,22 +141,40 @@ def _developer_plan(start: int, dev_fields: list[tuple[int, int, int]],
     """(label or None of each developer field, groups, single fields (position, byte, size,
     base)) of a definition's developer fields, as :func:`_developer_columns` decodes them."""
     labels: list[str | None] = []
-    grouped: dict[int, list[tuple[int, int, dict | None]]] = {}
+    members: list[tuple[int, int, int, dict | None]] = []
     single = []
     col = start
     for position, ((_, width, _), described) in enumerate(zip(dev_fields, named, strict=True)):
         labels.append(described[0] if described is not None else None)
         if described is not None:
-            base = _BASE_BY_NAME.get(described[1], 13) & sdk_fit.BASE_TYPE_MASK
-            if width % _BASE[base]["size"]:
-                base = 2  # a size that does not fit the declared type: read as uint8
-            if _NP_CODE[base] != "S" and width == _BASE[base]["size"]:
-                grouped.setdefault(base, []).append((position, col, None))
+            base = developer_base(described[1], width)
+            if grouped(base, width):
+                members.append((position, col, base, None))
             else:
                 single.append((position, col, width, base))
         col += width
-    groups = [_make_group(base, endian, members) for base, members in grouped.items()]
-    return labels, groups, single
+    return labels, make_groups(members, endian), single
+
+
+def developer_base(type_name: str, width: int) -> int:
+    """The base type a developer field of ``width`` bytes described as ``type_name`` is read
+    as: a width that does not fit the declared type reads as uint8."""
+    base = _BASE_BY_NAME.get(type_name, 13) & sdk_fit.BASE_TYPE_MASK
+    return 2 if width % _BASE[base]["size"] else base
+
+
+def grouped(base: int, width: int) -> bool:
+    """True for a field decoded in a group: one number of its base type."""
+    return _NP_CODE[base] != "S" and width == _BASE[base]["size"]
+
+
+def make_groups(members: list[tuple[int, int, int, dict | None]], endian: str) -> list[_Group]:
+    """The groups of scalar number fields (position, byte within the payload, base type,
+    profile info): one per base type, scaled fields apart from unscaled ones."""
+    by_kind: dict[tuple[int, bool], list[tuple[int, int, dict | None]]] = {}
+    for position, start, base, info in members:
+        by_kind.setdefault((base, _scaling(info) is not None), []).append((position, start, info))
+    return [_make_group(base, endian, found) for (base, _), found in by_kind.items()]
 
 
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
@@ -193,8 +211,7 @@ def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int],
                wanted: frozenset[str] | None) -> _Plan:
     profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
     names: list[str] = []
-    # (base type, scaled?) → (position, start, info) of each member
-    grouped: dict[tuple[int, bool], list[tuple[int, int, dict | None]]] = {}
+    members: list[tuple[int, int, int, dict | None]] = []
     single = []
     start = 0
     for position, (num, size, base) in enumerate(fields):
@@ -202,13 +219,12 @@ def _make_plan(global_num: int, endian: str, fields: tuple[tuple[int, int, int],
         names.append(info["name"] if info else f"field_{num}")
         if wanted is not None and names[-1] not in wanted:
             pass  # not decoded: its column is left out
-        elif _NP_CODE[base] != "S" and size == _BASE[base]["size"]:
-            grouped.setdefault((base, _scaling(info) is not None), []).append((position, start, info))
+        elif grouped(base, size):
+            members.append((position, start, base, info))
         else:
             single.append((position, start, size, base, info))
         start += size
-    groups = [_make_group(base, endian, members) for (base, _), members in grouped.items()]
-    return _Plan(names, groups, single, start)
+    return _Plan(names, make_groups(members, endian), single, start)
 
 
 def _scaling(info: dict | None) -> tuple[float, float] | None:
@@ -325,4 +341,5 @@ def _convert(raw: np.ndarray, size: int, base: int, endian: str, info) -> np.nda
     return result
 
 
-__all__ = ["DEVELOPER", "Definition", "convert", "payload_columns"]
+__all__ = ["DEVELOPER", "Definition", "convert", "developer_base", "grouped", "make_groups",
+           "payload_columns"]

@@ -114,21 +114,21 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
     singles = walk.singles
     add = singles.append
     view = np.frombuffer(data, dtype=np.uint8)
+    bounded = data[:end]  # a header read past ``end`` raises IndexError: the walk is done
     while pos < end:
         header = data[pos]
         step = length[header]
-        while step:  # data messages, one after the other
-            add(pos)
-            pos += step
-            following = data[pos] if pos < end else -1
-            if following == header and pos + step < end and data[pos + step] == header:
-                pos += step * _add_run(walk, view, pos, end, step, header)
-                following = data[pos] if pos < end else -1
-            if following < 0:
-                break
-            header = following
-            step = length[header]
-        if pos >= end:
+        try:
+            while step:  # data messages, one after the other
+                add(pos)
+                pos += step
+                following = bounded[pos]
+                if following == header and pos + step < end and bounded[pos + step] == header:
+                    pos += step * _add_run(walk, view, pos, end, step, header)
+                    following = bounded[pos]
+                header = following
+                step = length[header]
+        except IndexError:
             break
         if header & 0xC0 != 0x40:
             local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
@@ -234,13 +234,14 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
         where = np.searchsorted(events[:, 0], first, side="right") - 1
         keys = table.take(where * 16 + local)
         order = np.argsort(keys.astype(np.int16), kind="stable")  # by key, in file order
-        bounds = np.cumsum(np.bincount(keys)).tolist()
+        at, per_key = first[order] + 1, np.bincount(keys)
+        if count is not None:  # every message of the runs, still by key and in file order
+            at = _expand(at, count[order], step[order])
+            per_key = np.bincount(keys, weights=count).astype(np.int64)
+        bounds = np.cumsum(per_key).tolist()
         for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
             if high > low:
-                mine = order[low:high]
-                at = first[mine] + 1 if count is None else \
-                    _expand(first[mine] + 1, count[mine], step[mine])
-                pieces.setdefault(key, []).append(at)
+                pieces.setdefault(key, []).append(at[low:high])
         if has_compressed:  # a run of one compressed header is as many messages
             at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
             if count is not None:

@@ -13,21 +13,18 @@ joining the tables, with its columns in the same order.
 from __future__ import annotations
 
 import numpy as np
-from garmin_fit_sdk import fit as sdk_fit
 
 from legload.readers.fit.fields import (
-    _BASE,
-    _BASE_BY_NAME,
     _MESSAGES,
-    _NP_CODE,
     DEVELOPER,
     Definition,
     _common_field,
     _decode_group,
-    _make_group,
     _number_type,
     _plan,
-    _scaling,
+    developer_base,
+    grouped,
+    make_groups,
 )
 
 #: a field of the common row: (key, column name, size, base type)
@@ -101,8 +98,8 @@ def _fields_of(d: Definition, endian: str, dev_names: dict[tuple[int, int], tupl
         for num, width, index in d.dev_fields:
             named = dev_names.get((index, num))
             if named is not None:
-                base = _BASE_BY_NAME.get(named[1], 13) & sdk_fit.BASE_TYPE_MASK
-                if width != _BASE[base]["size"] or _NP_CODE[base] == "S":
+                base = developer_base(named[1], width)
+                if not grouped(base, width):
                     return None
                 found.append(((("dev", index, num), f"dev_{named[0]}", width, base), col))
             col += width
@@ -131,16 +128,15 @@ def _layout(global_num: int, slots: list[_Slot], endian: str) -> tuple[dict, np.
     :func:`~legload.readers.fit.fields.payload_columns` groups the fields)."""
     starts: dict[tuple, int] = {}
     template = bytearray()
-    members: dict[tuple[int, bool], list[tuple[int, int, dict | None]]] = {}
+    members: list[tuple[int, int, int, dict | None]] = []
     profile = _MESSAGES.get(global_num, {"fields": {}})["fields"]
     for position, (key, _, _, base) in enumerate(slots):
         starts[key] = len(template)
         dtype, bits, invalid = _number_type(base, endian)
         template += np.array(invalid, dtype=bits if bits is not None else dtype).tobytes()
         info = (profile.get(key[1]) or _common_field(key[1])) if key[0] == "field" else None
-        members.setdefault((base, _scaling(info) is not None), []).append(
-            (position, starts[key], info))
-    groups = [_make_group(base, endian, found) for (base, _), found in members.items()]
+        members.append((position, starts[key], base, info))
+    groups = make_groups(members, endian)
     return starts, np.frombuffer(bytes(template), dtype=np.uint8), groups, {}
 
 

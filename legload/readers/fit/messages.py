@@ -46,8 +46,6 @@ _MILLI_DECIMALS = 4
 #: checked, not decoded)
 _READ = {
     "file_id": frozenset({"manufacturer", "product", "product_name", "time_created"}),
-    "device_info": frozenset({"manufacturer", "product", "product_name"}),
-    "sport": frozenset({"sport"}),
     "session": frozenset({"sport", "sub_sport", "start_time", "timestamp", "total_elapsed_time",
                           "total_timer_time", "total_distance", "total_ascent", "total_descent"}),
     "lap": frozenset({"start_time", "total_elapsed_time", "total_timer_time", "total_distance",
@@ -56,6 +54,14 @@ _READ = {
                          "cadence", "fractional_cadence", DEVELOPER,
                          *(name for names in _CHANNELS.values() for name in names),
                          *(name for _, name in _MILLI_CHANNELS)}),
+}
+#: the messages read only when the others do not say enough, decoded when first asked for:
+#: the device when file_id names none, the sport when no session does, UTC beside system
+#: time for a watch whose clock was never set (none of these fields is a date that
+#: :func:`~legload.readers.fit.clock.salvage_dates` would have moved before they are read)
+_LATER = {
+    "device_info": frozenset({"manufacturer", "product", "product_name"}),
+    "sport": frozenset({"sport"}),
     "timestamp_correlation": frozenset({"timestamp", "system_timestamp"}),
 }
 
@@ -74,7 +80,7 @@ def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
     with reading(source):
-        messages = decode(data, _READ)
+        messages = decode(data, _READ, later=_LATER)
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
@@ -168,7 +174,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
     if cadence is not None:
         fraction = rec.get("fractional_cadence")
         if fraction is not None and fraction.ndim == 1:
-            cadence = cadence + np.nan_to_num(fraction)
+            cadence = cadence + np.where(np.isnan(fraction), 0.0, fraction)
         cols["_cadence"] = cadence
     for column, name in _MILLI_CHANNELS:
         values = _first(rec, name)
@@ -345,14 +351,21 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
 def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:
     """The lap columns at positions (or a boolean mask) ``rows``."""
     return {name: values[rows] if not isinstance(values, pd.Series)
-            else values.iloc[rows].reset_index(drop=True) for name, values in laps.items()}
+            else _text(values.to_numpy()[rows]) for name, values in laps.items()}
 
 
 def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
     """Profile names of an enum column as plain text (one lookup per distinct value)."""
     plain = [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]  # NaN → None
     names = {v: enum_name(type_name, v) for v in set(plain)}
-    return pd.Series([names[v] for v in plain], dtype=object)
+    text = np.empty(len(plain), dtype=object)
+    text[:] = [names[v] for v in plain]
+    return _text(text)
+
+
+def _text(values: np.ndarray) -> pd.Series:
+    """An object Series over ``values`` (object), indexed from 0."""
+    return pd.Series(values, index=pd.RangeIndex(len(values)), dtype=object, copy=False)
 
 
 def _slice_laps(laps: dict[str, Any] | None, session: dict, single: bool,
