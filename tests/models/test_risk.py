@@ -289,3 +289,15 @@ def test_weekly_progression_of_maps_reads_a_missing_muscle_as_no_load():
     maps = risk.weekly_progression([{"calves": 100.0}, {}, {"calves": 50.0}])
     assert maps[1] == {"calves": pytest.approx(-1.0)}
     assert maps[2] == {"calves": None}
+
+
+def test_weekly_rows_missing_values_count_as_zero_and_bad_ones_are_refused():
+    # will fail if a missing value or column stops counting as 0, or a bad load gets through
+    rows = [{"load_j_kg": 100, "eccentric_j_kg": None}, {"load_j_kg": "250.5"}]
+    (table,) = risk._weekly_table({"calves": rows}).values()
+    assert list(table.columns) == list(risk.WEEKLY_COLUMNS)
+    assert table.to_numpy().tolist() == [[100.0, 0, 0, 0, 0], [250.5, 0, 0, 0, 0]]
+    assert table.dtypes.tolist() == [np.dtype(float)] * 5
+    for bad in (-1.0, float("inf")):
+        with pytest.raises(ModelDomainError, match="finite numbers >= 0"):
+            risk.risk_flags({"calves": [{"load_j_kg": 100}, {"load_j_kg": bad}]})
