@@ -363,14 +363,13 @@ def _weekly_table(weekly: pd.DataFrame | Mapping[str, Any]) -> dict[str, pd.Data
 
 
 def _frame(frame: pd.DataFrame) -> pd.DataFrame:
-    values = np.zeros((len(frame), len(WEEKLY_COLUMNS)))  # one block: no frame per column
-    for j, column in enumerate(WEEKLY_COLUMNS):
-        if column in frame:
-            values[:, j] = frame[column].astype(float).to_numpy()
-    values[np.isnan(values)] = 0.0
+    data = {c: (frame[c].astype(float) if c in frame else pd.Series(0.0, index=frame.index))
+            for c in WEEKLY_COLUMNS}
+    clean = pd.DataFrame(data, index=frame.index).fillna(0.0)
+    values = clean.to_numpy()
     if not np.all(np.isfinite(values)) or np.any(values < 0):
         raise ModelDomainError("weekly loads must be finite numbers >= 0")
-    return pd.DataFrame(values, index=frame.index, columns=list(WEEKLY_COLUMNS))
+    return clean
 
 
 def _check_load(name: str, value: float) -> float:
