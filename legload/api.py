@@ -188,11 +188,11 @@ def report(*, db: PathLike | None = None, athlete: str | None = None,
 def report_inputs(store: Store, athlete: str | None = None, *,
                   progress: Callable[[int, int], None] | None = None) -> ReportInputs:
     """What a report of ``athlete`` is computed from, read once from an open store: the
-    profile, each activity's analysis (:func:`~legload.import_pool.activity_results`: those
+    profile, each activity's analysis (:func:`~legload.stored.activity_results`: those
     missing or of another model version computed first, calling ``progress(done, total)``)
     and the logs; what was left out is in its ``notes``."""
     from legload.analysis.report import ReportInputs
-    from legload.import_pool import activity_results
+    from legload.stored import activity_results
 
     notes: list[str] = []
     athlete_id = store.athlete_id(athlete)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import json
 import multiprocessing
 import os
 import sys
@@ -47,8 +46,8 @@ from legload.readers.detect import (
     unwrap,
 )
 from legload.readers.files import open_regular, read_file
-from legload.readers.logs.validate import date_problem
-from legload.store import PreparedActivity, Store, prepare_activity
+from legload.store import PreparedActivity, prepare_activity
+from legload.stored import activity_results as activity_results  # re-exported (its earlier home)
 
 _STORED_BATCH = 8  # stored activities analysed per message to a worker
 
@@ -151,42 +150,6 @@ def _streamed(job: ReadJob, result: ReadResult) -> list[Activity | ActivityColum
         handle.seek(0)
         result.reader = result.reader or fmt
         return read_stream(handle, job.source, fmt, strict=job.strict, sha256=job.sha256)
-
-
-def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | None = None,
-                     notes: list[str] | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> list[dict]:
-    """Session analysis of every activity of the athlete as stored under the current
-    :func:`~legload.pipeline.analysis_key` (computed at import); those missing or of another
-    model version are computed now, in parallel, and stored. One whose start no import would
-    accept today is skipped (with a line in ``notes``)."""
-    key = analysis_key(mass_kg)
-    stored = store.cached_analyses(athlete_id, key)
-    rows = []
-    for activity_id, start, _sport in store.activity_rows(athlete_id):
-        problem = date_problem(start) if start else None
-        if problem is None:
-            rows.append((activity_id, start))
-        elif notes is not None:
-            notes.append(f"stored activity {activity_id} skipped: {problem}")
-    missing = [activity_id for activity_id, _ in rows if activity_id not in stored]
-    if missing:
-        computed = analyse_stored(store.path, missing, mass_kg, progress=progress)
-        store.cache_analyses(key, computed)
-        stored.update(computed)
-    results, summaries = [], 0
-    for activity_id, start in rows:
-        result = json.loads(stored[activity_id])
-        if result is None:  # stored without samples: no load to add
-            summaries += 1
-            continue
-        result["id"], result["start"] = activity_id, start
-        results.append(result)
-    if summaries and notes is not None:
-        notes.append(f"{summaries} stored activit{'y' if summaries == 1 else 'ies'} without "
-                     "samples (summaries, e.g. Fitbit exercises) skipped: import their FIT, GPX "
-                     "or TCX files for their load")
-    return results
 
 
 def analyse_stored(db: str | os.PathLike, ids: list[int], mass_kg: float | None, *,

@@ -9,25 +9,17 @@ and the store keeps the result under :func:`analysis_key`; a batch job can run
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
 
-from legload.analysis import weekly
 from legload.analysis.session import SessionAnalysis, analyse_session
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import LegloadError, StreamError
 from legload.readers.detect import read_content
 from legload.store import Store
+from legload.stored import analysis_key, model_version  # their home: a report needs them alone
 from legload.streams.build import to_stream
 from legload.streams.totals import session_totals
-
-#: the code an analysis depends on, relative to the package: its digest is part of the
-#: model version, so that a changed model or coefficient recomputes the stored analyses
-_MODEL_SOURCES = ("models", "streams", "analysis/session.py", "analysis/muscle_load.py",
-                  "analysis/segments.py", "analysis/weekly.py")
 
 
 def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
@@ -40,32 +32,6 @@ def apply_meta(activity: Activity | ActivityColumns, meta: dict) -> None:
         activity.summary["sport"] = meta["sport"]
     if meta.get("sub_sport") and activity.summary.get("sub_sport") in (None, "generic"):
         activity.summary["sub_sport"] = meta["sub_sport"]
-
-
-@cache
-def _sources_digest() -> str:
-    root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _MODEL_SOURCES:
-        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else \
-                [root / name]:
-            if path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def model_version() -> str:
-    """The version of the models an analysis was computed with: the declared
-    :data:`~legload.analysis.weekly.MODEL_VERSION` and a digest of the models' code and
-    parameters (so that a changed coefficient is a new version even when nobody bumped it)."""
-    return f"{weekly.MODEL_VERSION}+{_sources_digest()}"
-
-
-def analysis_key(mass_kg: float | None) -> str:
-    """The key a stored analysis is kept under: the model version and the body mass it used
-    (energy and ride loads scale with mass)."""
-    return f"{model_version()}/{mass_kg or 'default'}"
 
 
 @dataclass(frozen=True)

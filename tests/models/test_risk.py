@@ -87,6 +87,20 @@ def test_ewma_uses_williams_lambda():
     assert risk.ewma([0.0, 10.0], 28)[1] == pytest.approx(10 * 2 / 29)
 
 
+def test_ewma_is_the_recurrence_to_the_last_bit():
+    # will fail if the smoothing changes its operations (order, fused or closed forms):
+    # each day is lambda * x[t] + (1 - lambda) * EWMA[t-1], in float64, seeded with x[0]
+    rng = np.random.default_rng(7)
+    loads = rng.exponential(80.0, 400) * (rng.random(400) < 0.6)
+    for days in (1, 7, 28):
+        lam = np.float64(2.0 / (days + 1.0))
+        expected = [loads[0]]
+        for x in loads[1:]:
+            expected.append(lam * x + (np.float64(1.0) - lam) * expected[-1])
+        assert risk.ewma(loads, days).tobytes() == np.array(expected).tobytes()
+    assert risk.ewma([], 7).shape == (0,)
+
+
 def test_acwr_rises_after_a_jump_and_is_nan_without_chronic_load():
     loads = np.r_[np.full(35, 100.0), np.full(7, 300.0)]
     ratio = risk.ewma_acwr(loads)
@@ -281,3 +295,15 @@ def test_weekly_progression_of_maps_reads_a_missing_muscle_as_no_load():
     maps = risk.weekly_progression([{"calves": 100.0}, {}, {"calves": 50.0}])
     assert maps[1] == {"calves": pytest.approx(-1.0)}
     assert maps[2] == {"calves": None}
+
+
+def test_weekly_rows_missing_values_count_as_zero_and_bad_ones_are_refused():
+    # will fail if a missing value or column stops counting as 0, or a bad load gets through
+    rows = [{"load_j_kg": 100, "eccentric_j_kg": None}, {"load_j_kg": "250.5"}]
+    (table,) = risk._weekly_table({"calves": rows}).values()
+    assert list(table.columns) == list(risk.WEEKLY_COLUMNS)
+    assert table.to_numpy().tolist() == [[100.0, 0, 0, 0, 0], [250.5, 0, 0, 0, 0]]
+    assert table.dtypes.tolist() == [np.dtype(float)] * 5
+    for bad in (-1.0, float("inf")):
+        with pytest.raises(ModelDomainError, match="finite numbers >= 0"):
+            risk.risk_flags({"calves": [{"load_j_kg": 100}, {"load_j_kg": bad}]})

@@ -124,13 +124,13 @@ def ewma(values: Sequence[float] | np.ndarray, days: int) -> np.ndarray:
     if x.ndim != 1 or not np.all(np.isfinite(x)) or np.any(x < 0):
         raise ModelDomainError("daily loads must be a 1-D sequence of finite numbers >= 0")
     lam = 2.0 / (days + 1.0)
-    out = np.empty_like(x)
-    if len(x) == 0:
-        return out
-    out[0] = x[0]
-    for t in range(1, len(x)):
-        out[t] = lam * x[t] + (1.0 - lam) * out[t - 1]
-    return out
+    keep = 1.0 - lam
+    out: list[float] = []
+    previous = None
+    for value in x.tolist():  # Python floats: the same IEEE operations, without numpy scalars
+        previous = value if previous is None else lam * value + keep * previous
+        out.append(previous)
+    return np.array(out, dtype=float)
 
 
 def ewma_acwr(
