@@ -21,12 +21,23 @@ from typing import BinaryIO, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
 from legload.readers.xml.samples import PointFields, read_times
-from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, numbers_at, texts_at, times_at
+from legload.readers.xml.tags import (
+    NAME,
+    POINT,
+    SEARCHED,
+    Names,
+    inside,
+    numbers_of,
+    strings,
+    texts_of,
+    times_at,
+)
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
@@ -215,47 +226,35 @@ class _Found:
             marked = np.r_[marked, amps]
         if (inside(marked, points, ends) >= 0).any():
             return False  # a comment, entity, searched element or the like inside a point
-        values = self._attributes(piece, arr, lt[points], gt[points])
+        values = self._attributes(arr, lt[points] + 1, gt[points])
         if values is None:
             return False
-        times = self._fields(piece, lt, gt, lone, codes, (points, ends), values)
+        times = self._fields(piece, arr, lt, gt, lone, codes, (points, ends), values)
         self._outline(piece, lt, gt, lone, points, ends)
         self.parts.append((len(points), values, times))
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
 
-    def _attributes(self, piece: bytes, arr: np.ndarray, lt: np.ndarray,
-                    gt: np.ndarray) -> dict[str, np.ndarray] | None:
+    def _attributes(self, arr: np.ndarray, lt: np.ndarray, gt: np.ndarray
+                    ) -> dict[str, np.ndarray] | None:
         """The attributes of the points whose start tags span ``lt`` .. ``gt``, read where
         each tag has each once, as ``name="value"`` without blanks in the value, and no
         ``'`` (so that no value holds a ``"``); None otherwise."""
         if not self.attributes or len(lt) == 0:
             return {}
-        if (inside(np.flatnonzero(arr == _APOSTROPHE), lt, gt) >= 0).any():
+        tags = strings(arr, lt, gt)
+        if pc.any(pc.match_substring(tags, "'")).as_py():
             return None
-        quotes = np.flatnonzero(arr == _QUOTE)
-        opens = quotes[(quotes > 0) & (arr[quotes - 1] == _EQUALS)]
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
-            mark = name.encode()
-            at = opens[opens > len(mark) + 1]
-            hit = arr[at - len(mark) - 2] <= 32  # a blank, then name="
-            for k, byte in enumerate(mark):
-                hit &= arr[at - len(mark) - 1 + k] == byte
-            at = at[hit] + 1  # each value's first byte
-            owner = inside(at, lt, gt)
-            at = at[owner >= 0]
-            if len(at) != len(lt) or (owner[owner >= 0] != np.arange(len(lt))).any():
+            found = pc.extract_regex(tags, rf'\s{name}="(?P<v>[^"\s]*)"')
+            once = pc.all(pc.equal(pc.count_substring_regex(tags, rf"\s{name}\s*="), 1)).as_py()
+            if found.null_count or not once:
                 return None  # not once in every point
-            stop = quotes[np.minimum(np.searchsorted(quotes, at), len(quotes) - 1)]
-            if (stop < at).any() or (stop > gt).any():
-                return None
-            values[key] = numbers_at(piece, at, stop, blanks=False)
-            if values[key] is None:
-                return None
+            values[key] = numbers_of(found.field("v"))
         return values
 
-    def _fields(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
+    def _fields(self, piece: bytes, arr: np.ndarray, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
                 codes: np.ndarray, spans: tuple[np.ndarray, np.ndarray],
                 values: dict[str, np.ndarray]) -> tuple:
         """The field elements inside the piece's points into ``values``; their times."""
@@ -268,16 +267,16 @@ class _Found:
         for code in pd.unique(codes).tolist():  # the fields in the order they first occur
             at, key = np.flatnonzero(codes == code), self.names.keys[code]
             if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
-                at = at[np.array([bool(t) for t in texts_at(piece, starts[at], stops[at])], bool)]
+                at = at[np.array([bool(t) for t in texts_of(strings(arr, starts[at], stops[at]))], bool)]
                 at = at[np.diff(owner[at], prepend=-1) != 0]
             if key == "time":
                 timed = at
             else:
                 values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at])  # type: ignore[index]
+                values[key][owner[at]] = numbers_of(strings(arr, starts[at], stops[at]))  # type: ignore[index]
         stamps = times_at(piece, starts[timed], stops[timed])
         if stamps is None:
-            return read_times(n, owner[timed], texts_at(piece, starts[timed], stops[timed]))
+            return read_times(n, owner[timed], texts_of(strings(arr, starts[timed], stops[timed])))
         times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
         times[owner[timed]], written[owner[timed]] = stamps, True
         return times, written, {}

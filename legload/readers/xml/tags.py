@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.readers.xml.safe import numbers
@@ -28,7 +30,7 @@ _MARK = np.uint64(1 << 62)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
 #: bytes of a plain number, and the zeros after a text in its row of the byte matrix
-_NUMERIC = b"\x000123456789.eE-"  # no "+": pandas reads "+1E-23" otherwise
+_NUMERIC = b"0123456789.eE-"
 #: bytes with their digits as 0, and by size the shape of a plain UTC time (else 255s)
 _SHAPE = np.arange(256, dtype=np.uint8)
 _SHAPE[48:58] = 48
@@ -53,36 +55,32 @@ def text_rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -
     return rows
 
 
-def texts_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
+def strings(arr: np.ndarray, starts: np.ndarray, stops: np.ndarray) -> pa.LargeStringArray:
+    """The texts ``starts .. stops`` of the bytes ``arr`` as one arrow array (one copy)."""
+    sizes = stops - starts
+    offsets = np.zeros(len(sizes) + 1, np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    at = np.arange(offsets[-1]) + np.repeat(starts - offsets[:-1], sizes)
+    return pa.LargeStringArray.from_buffers(len(sizes), pa.py_buffer(offsets), pa.py_buffer(arr[at]))
+
+
+def texts_of(texts: pa.LargeStringArray) -> list[str | None]:
     """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
-    rows = text_rows(data, starts, stops, _TEXT_WIDTH)
-    if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
-        return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
-    texts = [data[a:b].decode("utf-8", "replace").strip() or None  # not all printable ASCII without blanks
-             for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
+    out = [t.decode("utf-8", "replace").strip() or None for t in texts.view(pa.large_binary()).to_pylist()]
+    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in out]
 
 
-def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
-               ) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by numpy when all are plain
-    decimals (digits, ``.``, ``e``, ``-``; not ``-0``, whose sign pandas may drop); None when
-    ``blanks`` is false and a text has blanks around or in it."""
-    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is not None and not rows.tobytes().translate(None, _NUMERIC):
+def numbers_of(texts: pa.LargeStringArray) -> np.ndarray:
+    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by arrow (correctly rounded,
+    as Python reads them) when all are plain decimals (digits, ``.``, ``e``, ``-``)."""
+    if not texts.buffers()[2].to_pybytes().translate(None, _NUMERIC):
         try:
-            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-        except ValueError:  # e.g. "1-2": pandas decides
-            out = None
-        if out is not None and not np.signbit(out[out == 0]).any():
+            out = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
             out[~np.isfinite(out)] = np.nan
             return out
-    if not blanks:
-        raw = (data[a:b].decode("utf-8", "replace")
-               for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
-        if any(t and (t.strip() != t or len(t.split()) != 1) for t in raw):
-            return None  # type: ignore[return-value]
-    return numbers(texts_at(data, starts, stops))
+        except pa.ArrowInvalid:  # empty, or e.g. "1-2": the tree's reading decides
+            pass
+    return numbers(texts_of(texts))
 
 
 def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
@@ -192,5 +190,5 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "text_rows", "texts_at",
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "strings", "text_rows", "texts_of",
            "times_at"]
