@@ -36,7 +36,7 @@ from legload.readers.xml.tags import (
     numbers_of,
     strings,
     texts_of,
-    times_at,
+    times_of,
 )
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -274,9 +274,10 @@ class _Found:
             else:
                 values[key] = np.full(n, np.nan)  # type: ignore[index]
                 values[key][owner[at]] = numbers_of(strings(arr, starts[at], stops[at]))  # type: ignore[index]
-        stamps = times_at(piece, starts[timed], stops[timed])
+        texts = strings(arr, starts[timed], stops[timed])
+        stamps = times_of(texts)
         if stamps is None:
-            return read_times(n, owner[timed], texts_of(strings(arr, starts[timed], stops[timed])))
+            return read_times(n, owner[timed], texts_of(texts))
         times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
         times[owner[timed]], written[owner[timed]] = stamps, True
         return times, written, {}

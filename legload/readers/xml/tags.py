@@ -15,44 +15,21 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.readers.xml.safe import numbers
 
-#: bytes of a tag read for its name; widest number and time read from a byte matrix
-_NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
+#: bytes of a tag read for its name
+_NAME_BYTES = 32
 NAME = re.compile(rb"[^\x00-\x20/>]*")
 _GT, _SLASH = 62, 47
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
 _COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: row k: ones in the first k columns (a text of k bytes kept, zeros after it)
-_KEPT = (np.arange(_TEXT_WIDTH) < np.arange(_TEXT_WIDTH + 1)[:, None]).astype(np.uint8)
 #: the low k bytes (k = 0..8) of a word; the mark of a key of a name over 16 bytes
 _LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
 _MARK = np.uint64(1 << 62)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
-#: bytes of a plain number, and the zeros after a text in its row of the byte matrix
+#: bytes of a plain number
 _NUMERIC = b"0123456789.eE-"
-#: bytes with their digits as 0, and by size the shape of a plain UTC time (else 255s)
-_SHAPE = np.arange(256, dtype=np.uint8)
-_SHAPE[48:58] = 48
-_STAMP_WIDTH = 30
-_STAMPS = np.full((_STAMP_WIDTH + 1, _STAMP_WIDTH), 255, np.uint8)
-for _k in range(10):
-    _stamp = b"0000-00-00T00:00:00" + (b"." + b"0" * _k if _k else b"") + b"Z"
-    _STAMPS[len(_stamp)] = np.frombuffer(_stamp.ljust(_STAMP_WIDTH, b"\0"), np.uint8)
-
-
-
-def text_rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
-    """The texts as a byte matrix, a text a row, zeros after its end; None when one is
-    empty or wider than ``widest``."""
-    sizes = stops - starts
-    width = int(sizes.max(initial=0))
-    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(data):
-        return None
-    texts = np.ndarray((len(data) - width + 1,), f"S{width}", data, strides=(1,))[starts]
-    rows = texts.view(np.uint8).reshape(len(starts), width)
-    rows *= _KEPT[sizes, :width]
-    return rows
+_UTC = pa.timestamp("ns", "UTC")
 
 
 def strings(arr: np.ndarray, starts: np.ndarray, stops: np.ndarray) -> pa.LargeStringArray:
@@ -83,18 +60,12 @@ def numbers_of(texts: pa.LargeStringArray) -> np.ndarray:
     return numbers(texts_of(texts))
 
 
-def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
-    """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
-    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; else None."""
-    rows = text_rows(data, starts, stops, _STAMP_WIDTH)
-    if rows is None or (_SHAPE[rows] != _STAMPS[stops - starts, : rows.shape[1]]).any():
-        return None
-    if not (((rows[:, 0] == 49) & (rows[:, 1] == 57)) | ((rows[:, 0] == 50) & (rows[:, 1] == 48))).all():
-        return None
-    rows[rows == ord("Z")] = 0
-    try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
-        return rows.view(f"S{rows.shape[1]}").ravel().astype("M8[ns]")
-    except ValueError:
+def times_of(texts: pa.LargeStringArray) -> np.ndarray | None:
+    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 times read by arrow, which reads them as
+    pandas does (tested); None when arrow refuses one (pandas decides then)."""
+    try:
+        return pc.cast(texts, _UTC).cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
 
 
@@ -190,5 +161,4 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "strings", "text_rows", "texts_of",
-           "times_at"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "strings", "texts_of", "times_of"]
