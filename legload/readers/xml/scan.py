@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import BinaryIO, NamedTuple
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 from lxml import etree
 
@@ -34,7 +34,7 @@ from legload.readers.xml.tags import (
     Names,
     inside,
     numbers_of,
-    strings,
+    segments,
     texts_of,
     times_of,
 )
@@ -226,23 +226,22 @@ class _Found:
             marked = np.r_[marked, amps]
         if (inside(marked, points, ends) >= 0).any():
             return False  # a comment, entity, searched element or the like inside a point
-        values = self._attributes(arr, lt[points] + 1, gt[points])
+        cut = segments(piece, lt, gt)
+        values = self._attributes(cut.take(2 * points + 1))
         if values is None:
             return False
-        times = self._fields(piece, arr, lt, gt, lone, codes, (points, ends), values)
+        times = self._fields(cut, lone, codes, (points, ends), values)
         self._outline(piece, lt, gt, lone, points, ends)
         self.parts.append((len(points), values, times))
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
 
-    def _attributes(self, arr: np.ndarray, lt: np.ndarray, gt: np.ndarray
-                    ) -> dict[str, np.ndarray] | None:
-        """The attributes of the points whose start tags span ``lt`` .. ``gt``, read where
+    def _attributes(self, tags: pa.LargeStringArray) -> dict[str, np.ndarray] | None:
+        """The attributes of the points whose start tags are ``tags``, read where
         each tag has each once, as ``name="value"`` without blanks in the value, and no
         ``'`` (so that no value holds a ``"``); None otherwise."""
-        if not self.attributes or len(lt) == 0:
+        if not self.attributes or len(tags) == 0:
             return {}
-        tags = strings(arr, lt, gt)
         if pc.any(pc.match_substring(tags, "'")).as_py():
             return None
         values: dict[str, np.ndarray] = {}
@@ -254,32 +253,35 @@ class _Found:
             values[key] = numbers_of(found.field("v"))
         return values
 
-    def _fields(self, piece: bytes, arr: np.ndarray, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
-                codes: np.ndarray, spans: tuple[np.ndarray, np.ndarray],
-                values: dict[str, np.ndarray]) -> tuple:
-        """The field elements inside the piece's points into ``values``; their times."""
-        found = np.flatnonzero(codes > 0)
+    def _fields(self, cut: pa.LargeStringArray, lone: np.ndarray, codes: np.ndarray,
+                spans: tuple[np.ndarray, np.ndarray], values: dict[str, np.ndarray]) -> tuple:
+        """The field elements inside the piece's points into ``values``; their times. An
+        element without content (``<ele/>``) is one without text, as the tree reads it."""
+        found = np.flatnonzero((codes > 0) & ~lone)
         owner = inside(found, *spans)
         found, owner = found[owner >= 0], owner[owner >= 0]
-        starts = gt[found] + 1
-        stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)])
-        codes, n, timed = codes[found], len(spans[0]), found[:0]
-        for code in pd.unique(codes).tolist():  # the fields in the order they first occur
-            at, key = np.flatnonzero(codes == code), self.names.keys[code]
-            if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
-                at = at[np.array([bool(t) for t in texts_of(strings(arr, starts[at], stops[at]))], bool)]
-                at = at[np.diff(owner[at], prepend=-1) != 0]
-            if key == "time":
-                timed = at
+        order = np.argsort(codes[found], kind="stable")  # field by field, each in file order
+        found, owner, codes = found[order], owner[order], codes[found[order]]
+        texts = cut.take(2 * found + 2)
+        heads = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
+        n, timed = len(spans[0]), (texts.slice(0, 0), owner[:0])
+        runs = sorted(zip(heads, [*heads[1:], len(codes)], strict=False), key=lambda run: found[run[0]])
+        for head, stop in runs:  # the fields in the order they first occur
+            part, at = texts.slice(head, stop - head), owner[head:stop]
+            if (np.diff(at) == 0).any():  # a point with several: the first non-blank
+                kept = np.array([bool(t) for t in texts_of(part)], bool)
+                kept[kept] = np.diff(at[kept], prepend=-1) != 0
+                part, at = part.filter(kept), at[kept]
+            if (key := self.names.keys[codes[head]]) == "time":
+                timed = (part, at)
             else:
                 values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = numbers_of(strings(arr, starts[at], stops[at]))  # type: ignore[index]
-        texts = strings(arr, starts[timed], stops[timed])
-        stamps = times_of(texts)
+                values[key][at] = numbers_of(part)  # type: ignore[index]
+        stamps = times_of(timed[0])
         if stamps is None:
-            return read_times(n, owner[timed], texts_of(texts))
+            return read_times(n, timed[1], texts_of(timed[0]))
         times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
-        times[owner[timed]], written[owner[timed]] = stamps, True
+        times[timed[1]], written[timed[1]] = stamps, True
         return times, written, {}
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,

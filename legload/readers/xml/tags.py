@@ -32,13 +32,13 @@ _NUMERIC = b"0123456789.eE-"
 _UTC = pa.timestamp("ns", "UTC")
 
 
-def strings(arr: np.ndarray, starts: np.ndarray, stops: np.ndarray) -> pa.LargeStringArray:
-    """The texts ``starts .. stops`` of the bytes ``arr`` as one arrow array (one copy)."""
-    sizes = stops - starts
-    offsets = np.zeros(len(sizes) + 1, np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    at = np.arange(offsets[-1]) + np.repeat(starts - offsets[:-1], sizes)
-    return pa.LargeStringArray.from_buffers(len(sizes), pa.py_buffer(offsets), pa.py_buffer(arr[at]))
+def segments(piece: bytes, lt: np.ndarray, gt: np.ndarray) -> pa.LargeStringArray:
+    """The piece cut at its tags (``lt`` .. ``gt``), without a copy: item ``2k`` is the text
+    before tag ``k``, item ``2k + 1`` the tag (``<`` to ``>``), the last item the text after
+    the last tag."""
+    bounds = np.empty(2 * len(lt) + 2, np.int64)
+    bounds[0], bounds[1:-1:2], bounds[2:-1:2], bounds[-1] = 0, lt, gt + 1, len(piece)
+    return pa.LargeStringArray.from_buffers(2 * len(lt) + 1, pa.py_buffer(bounds), pa.py_buffer(piece))
 
 
 def texts_of(texts: pa.LargeStringArray) -> list[str | None]:
@@ -50,7 +50,8 @@ def texts_of(texts: pa.LargeStringArray) -> list[str | None]:
 def numbers_of(texts: pa.LargeStringArray) -> np.ndarray:
     """:func:`~legload.readers.xml.safe.numbers` of the texts, read by arrow (correctly rounded,
     as Python reads them) when all are plain decimals (digits, ``.``, ``e``, ``-``)."""
-    if not texts.buffers()[2].to_pybytes().translate(None, _NUMERIC):
+    offsets = np.frombuffer(texts.buffers()[1], np.int64)[[texts.offset, texts.offset + len(texts)]]
+    if not texts.buffers()[2][offsets[0] : offsets[1]].to_pybytes().translate(None, _NUMERIC):
         try:
             out = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
             out[~np.isfinite(out)] = np.nan
@@ -161,4 +162,4 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "strings", "texts_of", "times_of"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "segments", "texts_of", "times_of"]
