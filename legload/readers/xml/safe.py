@@ -13,11 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.xml.samples import PointFields, read_times
+from legload.readers.xml.samples import PointFields, numbers, read_times
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -192,24 +191,6 @@ def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
     return PointFields(n, *read_times(n, np.arange(n), times), values)
 
 
-def numbers(values: Sequence[str | None]) -> np.ndarray:
-    """Floats of texts as ``pandas.to_numeric`` reads them, NaN where missing, blank, unreadable
-    or not finite. Plain decimals (digits, ``.``, ``e``, ``-``) are read by numpy, which rounds
-    as pandas does; pandas reads the rest, ``-0`` (whose sign it drops among integers) and a
-    leading ``+`` (read by a parser that may round otherwise)."""
-    try:
-        joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
-        plain = not joined.encode("ascii").translate(None, b"0123456789.eE-\n")
-        out = np.array(values, dtype=float) if plain and all(values) else None
-    except (TypeError, UnicodeEncodeError, ValueError):
-        out = None
-    if out is None or np.signbit(out[out == 0]).any():
-        series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
-        out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
-    out[~np.isfinite(out)] = np.nan
-    return out
-
-
 __all__ = ["child", "child_text", "child_texts", "contains", "find_all",
-           "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
+           "local_name", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

@@ -26,17 +26,14 @@ from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
-from legload.readers.xml.samples import PointFields, read_times
+from legload.readers.xml.samples import PointFields, numbers, read_times, texts_of
 from legload.readers.xml.tags import (
     NAME,
     POINT,
     SEARCHED,
     Names,
     inside,
-    numbers_of,
     segments,
-    texts_of,
-    times_of,
 )
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -250,7 +247,7 @@ class _Found:
             once = pc.all(pc.equal(pc.count_substring_regex(tags, rf"\s{name}\s*="), 1)).as_py()
             if found.null_count or not once:
                 return None  # not once in every point
-            values[key] = numbers_of(found.field("v"))
+            values[key] = numbers(found.field("v"))
         return values
 
     def _fields(self, cut: pa.LargeStringArray, lone: np.ndarray, codes: np.ndarray,
@@ -276,13 +273,8 @@ class _Found:
                 timed = (part, at)
             else:
                 values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][at] = numbers_of(part)  # type: ignore[index]
-        stamps = times_of(timed[0])
-        if stamps is None:
-            return read_times(n, timed[1], texts_of(timed[0]))
-        times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
-        times[timed[1]], written[timed[1]] = stamps, True
-        return times, written, {}
+                values[key][at] = numbers(part)  # type: ignore[index]
+        return read_times(n, timed[1], timed[0])
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
                  points: np.ndarray, ends: np.ndarray) -> None:

@@ -10,10 +10,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 from numpy.lib.stride_tricks import sliding_window_view
-
-from legload.readers.xml.safe import numbers
 
 #: bytes of a tag read for its name
 _NAME_BYTES = 32
@@ -27,9 +24,6 @@ _LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
 _MARK = np.uint64(1 << 62)
 #: distinct tags (name and attributes) named one by one at most
 _MOST_NAMES = 512
-#: bytes of a plain number
-_NUMERIC = b"0123456789.eE-"
-_UTC = pa.timestamp("ns", "UTC")
 
 
 def segments(piece: bytes, lt: np.ndarray, gt: np.ndarray) -> pa.LargeStringArray:
@@ -39,35 +33,6 @@ def segments(piece: bytes, lt: np.ndarray, gt: np.ndarray) -> pa.LargeStringArra
     bounds = np.empty(2 * len(lt) + 2, np.int64)
     bounds[0], bounds[1:-1:2], bounds[2:-1:2], bounds[-1] = 0, lt, gt + 1, len(piece)
     return pa.LargeStringArray.from_buffers(2 * len(lt) + 1, pa.py_buffer(bounds), pa.py_buffer(piece))
-
-
-def texts_of(texts: pa.LargeStringArray) -> list[str | None]:
-    """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
-    out = [t.decode("utf-8", "replace").strip() or None for t in texts.view(pa.large_binary()).to_pylist()]
-    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in out]
-
-
-def numbers_of(texts: pa.LargeStringArray) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by arrow (correctly rounded,
-    as Python reads them) when all are plain decimals (digits, ``.``, ``e``, ``-``)."""
-    offsets = np.frombuffer(texts.buffers()[1], np.int64)[[texts.offset, texts.offset + len(texts)]]
-    if not texts.buffers()[2][offsets[0] : offsets[1]].to_pybytes().translate(None, _NUMERIC):
-        try:
-            out = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
-            out[~np.isfinite(out)] = np.nan
-            return out
-        except pa.ArrowInvalid:  # empty, or e.g. "1-2": the tree's reading decides
-            pass
-    return numbers(texts_of(texts))
-
-
-def times_of(texts: pa.LargeStringArray) -> np.ndarray | None:
-    """``datetime64[ns]`` (UTC, no zone) of ISO 8601 times read by arrow, which reads them as
-    pandas does (tested); None when arrow refuses one (pandas decides then)."""
-    try:
-        return pc.cast(texts, _UTC).cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
 
 
 class Names:
@@ -162,4 +127,4 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_of", "segments", "texts_of", "times_of"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "segments"]

@@ -24,10 +24,9 @@ from legload.readers.xml.safe import (
     contains,
     find_all,
     local_name,
-    numbers,
     tree_fields,
 )
-from legload.readers.xml.samples import gather, iso_stamps, timed_columns
+from legload.readers.xml.samples import gather, iso_stamps, numbers, timed_columns
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: lower-case local name of a Trackpoint descendant → field
