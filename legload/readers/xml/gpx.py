@@ -17,22 +17,21 @@ from legload.errors import ReadError
 from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
 from legload.readers.xml.samples import (
     DERIVED_MOTION,
+    PointNames,
     gather,
     motion_from_positions,
     timed_columns,
 )
 from legload.readers.xml.scan import PointScan, parse_scanned
 
-#: lower-case local name of a trkpt descendant → field
-_FIELDS = {
+#: the fields of a trkpt: its descendants by lower-case local name, its attributes
+POINTS = PointNames("trkpt", {
     "time": "time", "ele": "altitude_m", "speed": "speed_m_s", "distance": "distance_m",
     "hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "heart_rate": "heart_rate_bpm",
     "cad": "cadence", "cadence": "cadence",
     "atemp": "temperature_c", "temp": "temperature_c", "temperature": "temperature_c",
     "power": "power_w", "powerinwatts": "power_w", "watts": "power_w",
-}
-#: attribute of a trkpt → field
-_ATTRIBUTES = {"lat": "lat_deg", "lon": "lon_deg"}
+}, {"lat": "lat_deg", "lon": "lon_deg"}, ("trk", "rtept"))
 #: Strava's numeric activity types in its GPX ``<type>``
 _STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 _SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mountain", "gravel")
@@ -49,8 +48,7 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
     read from where it stands a piece at a time."""
     file_warnings: list[str] = []
-    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
-                               searched=("trk", "rtept"), attributes=_ATTRIBUTES)
+    root, scan = parse_scanned(data, source, file_warnings, POINTS)
     tracks = find_all(root, "trk")
     has_points = contains(root, "trkpt")
     if not tracks and has_points:
@@ -70,7 +68,7 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    found = tree_fields(points, _FIELDS, attributes=_ATTRIBUTES) if scan is None else scan.fields_of(points)
+    found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
     columns = timed_columns(found, source, warnings)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name

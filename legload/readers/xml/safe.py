@@ -9,14 +9,14 @@ extensions read alike."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.xml.samples import PointFields, numbers, read_times
+from legload.readers.xml.samples import PointFields, PointNames, numbers, read_times
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -164,11 +164,9 @@ def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str 
     return found
 
 
-def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
-                attributes: Mapping[str, str] | None = None) -> PointFields:
-    """Fields of ``points`` from their attributes and descendants' texts (``attributes`` and
-    ``fields``, lower-case local names, map to field keys); a point's first non-blank element
-    of a field wins (Amazfit repeats heart rate in two extensions)."""
+def tree_fields(points: Sequence[etree._Element], names: PointNames) -> PointFields:
+    """Fields of ``points`` from their attributes and descendants' texts; a point's first
+    non-blank element of a field wins (Amazfit repeats heart rate in two extensions)."""
     columns: dict[str, list[str | None]] = {}
     n = len(points)
     keys: dict[str, str | None] = {}
@@ -176,7 +174,7 @@ def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
         for element in point.iter(etree.Element):
             key = keys.get(element.tag, "")
             if key == "":
-                key = keys[element.tag] = fields.get(local_name(element.tag).lower())
+                key = keys[element.tag] = names.fields.get(local_name(element.tag).lower())
             text = element.text
             if key is None or text is None:
                 continue
@@ -185,7 +183,7 @@ def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
                 column = columns[key] = [None] * n
             if column[i] is None:
                 column[i] = text.strip() or None
-    values = {key: numbers([p.get(name) for p in points]) for name, key in (attributes or {}).items()}
+    values = {key: numbers([p.get(name) for p in points]) for name, key in names.attributes.items()}
     values.update((k, numbers(v)) for k, v in columns.items() if k != "time")
     times = columns.get("time", [None] * n)
     return PointFields(n, *read_times(n, np.arange(n), times), values)

@@ -27,6 +27,17 @@ FUTURE_SLACK = pd.Timedelta(days=1)
 _PLAIN, _UTC = b"0123456789.eE-", pa.timestamp("ns", "UTC")
 
 
+class PointNames(NamedTuple):
+    """What a format reads of its track points: their local ``name``, the field key of each
+    lower-case local name of their descendants (``fields``) and of each of their
+    ``attributes``, and the elements its reader looks for (``searched``; never in a point)."""
+
+    name: str
+    fields: Mapping[str, str]
+    attributes: Mapping[str, str]
+    searched: tuple[str, ...]
+
+
 class PointFields(NamedTuple):
     """Fields of ``n`` track points by either route: ``times`` (NaT where absent or unreadable),
     ``written`` (a non-blank time text), ``unread`` (point → its unreadable time text) and
@@ -225,5 +236,5 @@ def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
     return activities
 
 
-__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "PointFields", "gather",
+__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "PointFields", "PointNames", "gather",
            "iso_stamps", "motion_from_positions", "numbers", "read_times", "texts_of", "timed_columns"]

@@ -1,21 +1,20 @@
 """Track points read straight from the bytes of a plain document that libxml2 accepts.
 
 A document (bytes or a binary file) is read a piece of about 2 MiB at a time, each cut before
-a point: numpy finds every ``<`` and ``>`` (in a plain document they alternate), names the
-start tags (:mod:`.tags`) and reads the points' fields into columns, while libxml2 with the
-safe settings checks the piece (no tree). The document with each run of points replaced by
-one element numbering them (the skeleton) is parsed into a small tree for the rest. A
-document that is not plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text, markup
-or an entity inside a point, nested points, an ``xml:id``, a name over 31 bytes, limits near
-libxml2's, odd point attributes) or that libxml2 complains about takes the tree route; both
-routes give the same activities (tested).
-"""
+a point: numpy finds every ``<`` and ``>`` (in a plain document they alternate) and names the
+start tags (:mod:`.tags`), arrow takes the points' texts, and libxml2 with the safe settings
+checks the piece (no tree). The document with each run of points replaced by one element
+numbering them (the skeleton) is parsed into a small tree for the rest. A document that is not
+plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text, markup or an entity inside a
+point, nested points, an ``xml:id``, a name over 31 bytes, limits near libxml2's, odd point
+attributes) or that libxml2 complains about takes the tree route; both routes give the same
+activities (tested)."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import BinaryIO, NamedTuple
 
@@ -26,24 +25,17 @@ from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
-from legload.readers.xml.samples import PointFields, numbers, read_times, texts_of
-from legload.readers.xml.tags import (
-    NAME,
-    POINT,
-    SEARCHED,
-    Names,
-    inside,
-    segments,
-)
+from legload.readers.xml.samples import PointFields, PointNames, numbers, read_times, texts_of
+from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, segments
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
-_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION, _XML_ID = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE), re.compile(rb"xml:id")
 #: bytes read at a time; limits well below libxml2's on a tree (256 levels, 10 MB texts)
 _PIECE, DEEPEST, _LONGEST = 2 << 20, 128, 1_000_000
 _AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
 _PAD = bytes(32)  # after a piece, so that a tag's first 32 bytes can always be read
-_LT, _GT, _SLASH, _BANG, _QUERY, _AMP, _APOSTROPHE, _QUOTE, _EQUALS = b"<>/!?&'\"="
+_LT, _GT, _SLASH, _BANG, _QUERY, _AMP = b"<>/!?&"
 
 
 class PointScan(NamedTuple):
@@ -56,16 +48,12 @@ class PointScan(NamedTuple):
     def fields_of(self, points: Sequence[etree._Element]) -> PointFields:
         """The fields of a part's points (its skeleton point elements), as the tree gives."""
         runs = [tuple(map(int, point.text.split())) for point in points]
-        first = runs[0][0] if runs else 0
-        for (a, k), (b, _) in pairwise(runs):
-            if b != a + k:
-                raise ValueError("the points of one part of a document follow one another")
-        return self.fields.part(first, sum(k for _, k in runs))
+        if any(b != a + k for (a, k), (b, _) in pairwise(runs)):
+            raise ValueError("the points of one part of a document follow one another")
+        return self.fields.part(runs[0][0] if runs else 0, sum(k for _, k in runs))
 
 
-def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, point_name: str,
-                  fields: Mapping[str, str], searched: Iterable[str] = (),
-                  attributes: Mapping[str, str] | None = None
+def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], names: PointNames
                   ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree (``data``: its bytes or a seekable binary file read from
     where it stands) and the scan of its points: the skeleton's root when the document is
@@ -73,8 +61,7 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
     Raises ReadError as :func:`~legload.readers.xml.safe.parse`."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     start, said, salvaged = stream.tell(), [], []
-    scan = scan_points(stream, point_name, fields, searched=searched, attributes=attributes,
-                       source=source, warnings=said)
+    scan = scan_points(stream, names, source=source, warnings=said)
     if scan is not None:
         try:
             root = parse_prepared(scan.skeleton, source, salvaged)
@@ -87,45 +74,20 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, p
     if not isinstance(data, bytes):
         stream.seek(start)
         data = stream.read()
-    return parse_prepared(prepare(data, source, warnings), source, warnings, require=point_name), None
+    return parse_prepared(prepare(data, source, warnings), source, warnings, require=names.name), None
 
 
-def scan_points(data: bytes | BinaryIO, point_name: str, fields: Mapping[str, str], *,
-                searched: Iterable[str] = (), attributes: Mapping[str, str] | None = None,
-                source: str = "", warnings: list[str] | None = None) -> PointScan | None:
-    """The scan of a document's points (local name ``point_name``; ``fields`` maps the lower-case
-    local names of their descendants, ``attributes`` their attributes, to field keys), or None
-    when it is not plain or libxml2 complains; any bytes may come. ``warnings``: the list for
-    :func:`~legload.readers.xml.safe.prepare`'s on ``source``."""
-    found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
+def scan_points(data: bytes | BinaryIO, names: PointNames, *, source: str = "",
+                warnings: list[str] | None = None) -> PointScan | None:
+    """The scan of a document's points, or None when it is not plain or libxml2 complains; any
+    bytes may come. ``warnings``: the list for :func:`~legload.readers.xml.safe.prepare`'s."""
+    found = _Found(names)
     try:
         done = found.read(io.BytesIO(data) if isinstance(data, bytes) else data, source,
                           [] if warnings is None else warnings)
-    except ReadError:  # the tree route says what is wrong
+    except (ReadError, etree.XMLSyntaxError):  # the tree route says what is wrong
         return None
     return found.scan() if done else None
-
-
-class _Check:
-    """libxml2 with the safe settings fed a document a piece at a time into a target without
-    callbacks (it builds nothing); errors it only logs (an undeclared prefix) count."""
-
-    def __init__(self) -> None:
-        self.parser, self.ok = safe_parser(target=_NoTree()), True
-
-    def feed(self, piece: bytes) -> bool:
-        try:
-            self.parser.feed(piece)
-        except etree.XMLSyntaxError:
-            self.ok = False
-        return self.ok
-
-    def close(self) -> bool:
-        try:
-            self.parser.close()
-        except etree.XMLSyntaxError:
-            return False
-        return self.ok and len(self.parser.feed_error_log) == 0
 
 
 class _NoTree:
@@ -156,22 +118,22 @@ def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
 class _Found:
     """The points of the pieces of a document scanned so far."""
 
-    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str],
-                 attributes: dict[str, str]) -> None:
-        self.point_name, self.attributes = point_name, attributes
-        self.names = Names(point_name, fields, searched)
+    def __init__(self, names: PointNames) -> None:
+        self.point_name, self.attributes = names.name, names.attributes
+        self.names = Names(names)
         self.depth, self.level, self.n = 0, -1, 0
-        self.parts: list[tuple[int, dict[str, np.ndarray], tuple]] = []
+        self.parts: list[tuple[int, dict[str, np.ndarray], pa.Array, np.ndarray]] = []
         self.outline: list[bytes | list] = []  # the skeleton: bytes, and [name, first, count]
         self.tail = b""  # the end of the last piece, after its last run of points
         self.open = False  # whether the last piece ended with the end of a point
 
     def read(self, stream: BinaryIO, source: str, warnings: list[str]) -> bool:
-        """Scan and check the document of ``stream``; False when it is not plain or libxml2
-        complains."""
+        """Scan the document of ``stream`` while libxml2 checks it (errors it only logs, such
+        as an undeclared prefix, count); False when it is not plain. XMLSyntaxError: libxml2
+        refuses it."""
         if self.point_name.lower() in self.names.fields:
             return False
-        checked = _Check()
+        checked = safe_parser(target=_NoTree())
         for k, piece in enumerate(_pieces(stream, self.point_name)):
             if k == 0:
                 piece = prepare(piece, source, warnings)
@@ -180,9 +142,11 @@ class _Found:
                     return False
             elif piece.find(b"<!") != -1 and _DECLARATION.search(piece):
                 return False
-            if b"\0" in piece or b"xml:id" in piece or not self.add(piece) or not checked.feed(piece):
+            if b"\0" in piece or _XML_ID.search(piece) or not self.add(piece):
                 return False
-        return self.n > 0 and self.depth == 0 and checked.close()
+            checked.feed(piece)
+        checked.close()
+        return self.n > 0 and self.depth == 0 and len(checked.feed_error_log) == 0
 
     def add(self, piece: bytes) -> bool:
         """Scan the next piece; False when the document is not plain."""
@@ -219,24 +183,22 @@ class _Found:
         ends = closes[index]  # each point's end tag (or itself)
         marked = np.flatnonzero(special | (codes == SEARCHED))
         if piece.find(b"&") != -1:
-            amps = np.searchsorted(lt, np.flatnonzero(arr == _AMP), side="right") - 1
-            marked = np.r_[marked, amps]
+            marked = np.r_[marked, np.searchsorted(lt, np.flatnonzero(arr == _AMP), side="right") - 1]
         if (inside(marked, points, ends) >= 0).any():
             return False  # a comment, entity, searched element or the like inside a point
         cut = segments(piece, lt, gt)
         values = self._attributes(cut.take(2 * points + 1))
         if values is None:
             return False
-        times = self._fields(cut, lone, codes, (points, ends), values)
+        self.parts.append((len(points), values, *self._fields(cut, lone, codes, (points, ends), values)))
         self._outline(piece, lt, gt, lone, points, ends)
-        self.parts.append((len(points), values, times))
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
 
     def _attributes(self, tags: pa.LargeStringArray) -> dict[str, np.ndarray] | None:
-        """The attributes of the points whose start tags are ``tags``, read where
-        each tag has each once, as ``name="value"`` without blanks in the value, and no
-        ``'`` (so that no value holds a ``"``); None otherwise."""
+        """The attributes of the points whose start tags are ``tags``, read where each tag has
+        each once, as ``name="value"`` without blanks in the value, and no ``'`` (so that no
+        value holds a ``"``); None otherwise."""
         if not self.attributes or len(tags) == 0:
             return {}
         if pc.any(pc.match_substring(tags, "'")).as_py():
@@ -244,16 +206,17 @@ class _Found:
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
             found = pc.extract_regex(tags, rf'\s{name}="(?P<v>[^"\s]*)"')
-            once = pc.all(pc.equal(pc.count_substring_regex(tags, rf"\s{name}\s*="), 1)).as_py()
-            if found.null_count or not once:
+            if found.null_count or not pc.all(pc.equal(pc.count_substring_regex(tags, rf"\s{name}\s*="),
+                                                       1)).as_py():
                 return None  # not once in every point
             values[key] = numbers(found.field("v"))
         return values
 
     def _fields(self, cut: pa.LargeStringArray, lone: np.ndarray, codes: np.ndarray,
-                spans: tuple[np.ndarray, np.ndarray], values: dict[str, np.ndarray]) -> tuple:
-        """The field elements inside the piece's points into ``values``; their times. An
-        element without content (``<ele/>``) is one without text, as the tree reads it."""
+                spans: tuple[np.ndarray, np.ndarray], values: dict[str, np.ndarray]
+                ) -> tuple[pa.Array, np.ndarray]:
+        """The field elements inside the piece's points into ``values``; the time texts and
+        their points (an element without content, ``<ele/>``, has no text, as in the tree)."""
         found = np.flatnonzero((codes > 0) & ~lone)
         owner = inside(found, *spans)
         found, owner = found[owner >= 0], owner[owner >= 0]
@@ -261,20 +224,20 @@ class _Found:
         found, owner, codes = found[order], owner[order], codes[found[order]]
         texts = cut.take(2 * found + 2)
         heads = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
-        n, timed = len(spans[0]), (texts.slice(0, 0), owner[:0])
-        runs = sorted(zip(heads, [*heads[1:], len(codes)], strict=False), key=lambda run: found[run[0]])
-        for head, stop in runs:  # the fields in the order they first occur
+        timed = (texts.slice(0, 0), owner[:0] + self.n)
+        for head, stop in sorted(zip(heads, [*heads[1:], len(codes)], strict=False),
+                                 key=lambda run: found[run[0]]):  # the fields as they first occur
             part, at = texts.slice(head, stop - head), owner[head:stop]
             if (np.diff(at) == 0).any():  # a point with several: the first non-blank
                 kept = np.array([bool(t) for t in texts_of(part)], bool)
                 kept[kept] = np.diff(at[kept], prepend=-1) != 0
                 part, at = part.filter(kept), at[kept]
             if (key := self.names.keys[codes[head]]) == "time":
-                timed = (part, at)
+                timed = (pa.concat_arrays([part]), at + self.n)  # not the piece's texts
             else:
-                values[key] = np.full(n, np.nan)  # type: ignore[index]
+                values[key] = np.full(len(spans[0]), np.nan)  # type: ignore[index]
                 values[key][at] = numbers(part)  # type: ignore[index]
-        return read_times(n, timed[1], timed[0])
+        return timed
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
                  points: np.ndarray, ends: np.ndarray) -> None:
@@ -297,24 +260,15 @@ class _Found:
         self.tail += piece[resume:]
         self.open = bool(len(points)) and bool(ends[-1] == len(lt) - 1)
 
-    def skeleton(self) -> bytes:
-        """The document with each run of points replaced by one point element
-        (``<p a="1">0 3</p>``)."""
-        return b"".join([part if isinstance(part, bytes) else b">%d %d</%s>" % (part[1], part[2], part[0])
-                         for part in self.outline] + [self.tail])
-
     def scan(self) -> PointScan:
         """The scan of the whole document, its columns joined one at a time (each piece's
-        part let go once joined)."""
-        keys = dict.fromkeys(key for _, values, _ in self.parts for key in values)
+        part let go once joined), its times read at once."""
+        keys = dict.fromkeys(key for _, values, _, _ in self.parts for key in values)
         values = {key: np.concatenate([v.pop(key, None) if key in v else np.full(m, np.nan)
-                                       for m, v, _ in self.parts]) for key in keys}
-        times = np.concatenate([t[0] for _, _, t in self.parts])
-        written = np.concatenate([t[1] for _, _, t in self.parts])
-        unread: dict[int, str] = {}
-        first = 0
-        for m, _, t in self.parts:
-            unread.update((first + k, text) for k, text in t[2].items())
-            first += m
+                                       for m, v, _, _ in self.parts]) for key in keys}
+        texts = pa.concat_arrays([texts for *_, texts, _ in self.parts])
+        timed = np.concatenate([at for *_, at in self.parts])
+        skeleton = b"".join([part if isinstance(part, bytes) else b">%d %d</%s>" % (part[1], part[2], part[0])
+                             for part in self.outline] + [self.tail])
         self.parts = []
-        return PointScan(self.skeleton(), PointFields(self.n, times, written, unread, values))
+        return PointScan(skeleton, PointFields(self.n, *read_times(self.n, timed, texts), values))

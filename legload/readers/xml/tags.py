@@ -5,12 +5,13 @@ the bytes from its start tag's ``>`` to the next ``<``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 from numpy.lib.stride_tricks import sliding_window_view
+
+from legload.readers.xml.samples import PointNames
 
 #: bytes of a tag read for its name
 _NAME_BYTES = 32
@@ -40,8 +41,8 @@ class Names:
     for, a field (its index in :attr:`keys`) or anything else; each distinct name is read once
     and kept across the pieces of a document."""
 
-    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str]) -> None:
-        self.point_name, self.fields, self.searched = point_name, fields, searched
+    def __init__(self, names: PointNames) -> None:
+        self.point_name, self.fields, self.searched = names.name, names.fields, names.searched
         self.keys: list[str | None] = [None]
         self.known: dict[bytes, int | None] = {}
 

@@ -26,16 +26,16 @@ from legload.readers.xml.safe import (
     local_name,
     tree_fields,
 )
-from legload.readers.xml.samples import gather, iso_stamps, numbers, timed_columns
+from legload.readers.xml.samples import PointNames, gather, iso_stamps, numbers, timed_columns
 from legload.readers.xml.scan import PointScan, parse_scanned
 
-#: lower-case local name of a Trackpoint descendant → field
-_FIELDS = {
+#: the fields of a Trackpoint: its descendants by lower-case local name
+POINTS = PointNames("Trackpoint", {
     "time": "time", "latitudedegrees": "lat_deg", "longitudedegrees": "lon_deg",
     "altitudemeters": "altitude_m", "distancemeters": "distance_m",
     "value": "heart_rate_bpm",  # the only <Value> in a Trackpoint is HeartRateBpm's
     "cadence": "cadence", "runcadence": "run_cadence", "speed": "speed_m_s", "watts": "power_w",
-}
+}, {}, ("Activity",))
 #: TCX ``Sport`` attribute → sport; ``Other`` names none
 _SPORTS = {"running": "running", "biking": "cycling"}
 _INTENSITY = {"active": "active", "resting": "rest"}
@@ -55,8 +55,7 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
     read from where it stands a piece at a time."""
     file_warnings: list[str] = []
-    root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
-                               fields=_FIELDS, searched=("Activity",))
+    root, scan = parse_scanned(data, source, file_warnings, POINTS)
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
@@ -69,7 +68,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     points = find_all(element, "Trackpoint")
     if not points:
         raise ReadError(source, "no track points")
-    found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
+    found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
     columns = timed_columns(found, source, warnings)
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
