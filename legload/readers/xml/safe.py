@@ -8,8 +8,9 @@ extensions read alike."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -124,44 +125,29 @@ def local_name(tag: Any) -> str:
     return tag.rpartition("}")[2].rpartition(":")[2]
 
 
-def find_all(root: etree._Element, name: str) -> list[etree._Element]:
-    """Every element named ``name`` (any or no namespace) below and including ``root``."""
-    found = list(root.iter("{*}" + name))
-    if not found:  # a recovered document may keep an undeclared prefix in the tag
-        found = [e for e in root.iter(etree.Element) if local_name(e.tag) == name]
-    return found
+def find_all(root: etree._Element, name: str, *, first: bool = False) -> list[etree._Element]:
+    """Every element named ``name`` (any or no namespace) below and including ``root``; with
+    ``first``, at most the first. A recovered document may keep an undeclared prefix in a tag."""
+    found = list(itertools.islice(root.iter("{*}" + name), 1 if first else None))
+    named = (e for e in root.iter(etree.Element) if local_name(e.tag) == name)
+    return found or list(itertools.islice(named, 1 if first else None))
 
 
 def contains(root: etree._Element, name: str) -> bool:
     """Whether :func:`find_all` would find an element named ``name``; stops at the first."""
-    if next(root.iter("{*}" + name), None) is not None:
-        return True
-    return any(local_name(e.tag) == name for e in root.iter(etree.Element))
+    return bool(find_all(root, name, first=True))
 
 
-def child(element: etree._Element, name: str) -> etree._Element | None:
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
     """The first direct child named ``name`` (any namespace), or None."""
-    for item in element.iterchildren(etree.Element):
-        if local_name(item.tag) == name:
-            return item
-    return None
+    children = () if element is None else element.iterchildren(etree.Element)
+    return next((item for item in children if local_name(item.tag) == name), None)
 
 
 def child_text(element: etree._Element | None, name: str) -> str | None:
     """Stripped text of the first direct child named ``name``, or None when absent or blank."""
-    return None if element is None else child_texts(element, (name,))[name]
-
-
-def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
-    """:func:`child_text` of each of ``names``, walking the children once."""
-    found: dict[str, str | None] = dict.fromkeys(names)
-    seen: set[str] = set()
-    for item in element.iterchildren(etree.Element):
-        name = local_name(item.tag)
-        if name in found and name not in seen:
-            seen.add(name)
-            found[name] = (item.text.strip() or None) if item.text is not None else None
-    return found
+    found = child(element, name)
+    return None if found is None or found.text is None else (found.text.strip() or None)
 
 
 def tree_fields(points: Sequence[etree._Element], names: PointNames) -> PointFields:
@@ -189,6 +175,6 @@ def tree_fields(points: Sequence[etree._Element], names: PointNames) -> PointFie
     return PointFields(n, *read_times(n, np.arange(n), times), values)
 
 
-__all__ = ["child", "child_text", "child_texts", "contains", "find_all",
+__all__ = ["child", "child_text", "contains", "find_all",
            "local_name", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

@@ -1,6 +1,6 @@
-"""Tags and texts found by numpy in the bytes of an XML document, for :mod:`.scan`: start tags
-named by local name (as :func:`~legload.readers.xml.safe.find_all` matches), a field's text
-the bytes from its start tag's ``>`` to the next ``<``."""
+"""Tags of an XML document found by numpy in its bytes, for :mod:`.scan`: start tags named by
+local name (as :func:`~legload.readers.xml.safe.find_all` matches), the document cut at its
+tags for arrow (a field's text runs from its start tag's ``>`` to the next ``<``)."""
 
 from __future__ import annotations
 
@@ -13,24 +13,19 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from legload.readers.xml.samples import PointNames
 
-#: bytes of a tag read for its name
-_NAME_BYTES = 32
 NAME = re.compile(rb"[^\x00-\x20/>]*")
-_GT, _SLASH = 62, 47
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
-_COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: the low k bytes (k = 0..8) of a word; the mark of a key of a name over 16 bytes
-_LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
-_MARK = np.uint64(1 << 62)
-#: distinct tags (name and attributes) named one by one at most
+#: bytes of a tag read for its name; the low k bytes (k = 0..8) of a word; the mark of a key
+#: of a name over 16 bytes; distinct tags (name and attributes) named one by one at most
+_NAME_BYTES, _COLUMNS = 32, np.arange(32, dtype=np.uint8)
+_LOW, _MARK = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64), np.uint64(1 << 62)
 _MOST_NAMES = 512
 
 
 def segments(piece: bytes, lt: np.ndarray, gt: np.ndarray) -> pa.LargeStringArray:
     """The piece cut at its tags (``lt`` .. ``gt``), without a copy: item ``2k`` is the text
-    before tag ``k``, item ``2k + 1`` the tag (``<`` to ``>``), the last item the text after
-    the last tag."""
+    before tag ``k``, item ``2k + 1`` the tag, the last item the text after the last tag."""
     bounds = np.empty(2 * len(lt) + 2, np.int64)
     bounds[0], bounds[1:-1:2], bounds[2:-1:2], bounds[-1] = 0, lt, gt + 1, len(piece)
     return pa.LargeStringArray.from_buffers(2 * len(lt) + 1, pa.py_buffer(bounds), pa.py_buffer(piece))
@@ -49,12 +44,10 @@ class Names:
     def codes(self, piece: bytes, arr: np.ndarray, at: np.ndarray, stop: np.ndarray
               ) -> np.ndarray | None:
         """Codes of the start tags whose name and attributes span ``at`` .. ``stop`` (their
-        ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes.
-
-        A tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short
-        ones differ too often by their attributes) by its name, cut at the first blank, ``/``
-        or ``>``: two 64-bit words that pandas groups exactly (as a complex number), and each
-        group is named once."""
+        ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes. A tag
+        of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short ones
+        differ too often by their attributes) by its name: two 64-bit words that pandas groups
+        exactly (as a complex number), and each group is named once."""
         size = stop - at
         words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
         key = np.empty((len(at), 2), np.uint64)
@@ -86,18 +79,11 @@ class Names:
             except UnicodeDecodeError:
                 return None
             key = self.fields.get(local.lower())
-            if local == self.point_name:
-                code = POINT
-            elif local in self.searched:
-                code = SEARCHED
-            elif key is None:
-                code = OTHER
-            else:
-                self.keys += [] if key in self.keys else [key]
-                code = self.keys.index(key)
-            self.known[name] = code
+            kind = POINT if local == self.point_name else SEARCHED if local in self.searched else None
+            kind = OTHER if kind is None and key is None else kind
+            self.keys += [key] if kind is None and key not in self.keys else []
+            self.known[name] = self.keys.index(key) if kind is None else kind
         return self.known[name]
-
 
 
 def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
@@ -105,7 +91,7 @@ def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
     has at most 16, else the groups of its first and last 16 bytes (marked); None for a
     name over 31 bytes."""
     rows = sliding_window_view(arr, _NAME_BYTES)[at]
-    blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
+    blank = (rows <= 32) | (rows == ord("/")) | (rows == ord(">"))
     if not blank.any(axis=1).all():
         return None
     rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
@@ -118,6 +104,7 @@ def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
             key[longer, half] = np.unique(halves.ravel(), return_inverse=True)[1]
         key[longer, 1] |= _MARK
     return key
+
 
 def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The index of the span ``starts .. ends`` (disjoint, ascending) that holds each of

@@ -20,7 +20,6 @@ from legload.errors import ReadError
 from legload.readers.xml.safe import (
     child,
     child_text,
-    child_texts,
     contains,
     find_all,
     local_name,
@@ -125,7 +124,7 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     if not laps:
         return None
     starts = iso_stamps([lap.get("StartTime") for lap in laps])
-    texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
+    texts = [{name: child_text(lap, name) for name in _LAP_FIELDS} for lap in laps]
     timer = numbers([text["TotalTimeSeconds"] for text in texts])
     distance = numbers([text["DistanceMeters"] for text in texts])
     intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
