@@ -12,20 +12,14 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
-from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
+from legload.core.sports import sport_from_motion, sport_from_words
 from legload.errors import ReadError
+from legload.readers.xml import samples
 from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
-from legload.readers.xml.samples import (
-    DERIVED_MOTION,
-    PointNames,
-    gather,
-    motion_from_positions,
-    timed_columns,
-)
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: the fields of a trkpt: its descendants by lower-case local name, its attributes
-POINTS = PointNames("trkpt", {
+POINTS = samples.PointNames("trkpt", {
     "time": "time", "ele": "altitude_m", "speed": "speed_m_s", "distance": "distance_m",
     "hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "heart_rate": "heart_rate_bpm",
     "cad": "cadence", "cadence": "cadence",
@@ -58,7 +52,7 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
-    return gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
+    return samples.gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
                   file_warnings, "track")
 
 
@@ -69,22 +63,17 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     if not points:
         raise ReadError(source, "no track points")
     found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
-    columns = timed_columns(found, source, warnings)
+    columns = samples.timed_columns(found, source, warnings)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)
     if sport is None:
         sport = sport_from_words(name) or sport_from_motion(columns)
-    if "cadence" in columns:
-        cadence = columns.pop("cadence")
-        if sport in FOOT_SPORTS:
-            columns["cadence_spm"] = 2.0 * cadence
-        else:
-            columns["cadence_rpm"] = cadence
+    samples.cadence_columns(columns, sport)
     summary = summarize(columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device)
-    derived = motion_from_positions(columns)  # after the summary: its channels are the file's
+    derived = samples.motion_from_positions(columns)  # after the summary: its channels are the file's
     if derived:
-        summary["derived_columns"] = list(DERIVED_MOTION)
+        summary["derived_columns"] = list(samples.DERIVED_MOTION)
     columns = order_columns({**columns, **derived})
     return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
                            source=source)

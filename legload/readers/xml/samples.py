@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from legload.core.activity import Activity, ActivityColumns, track_distance_m
+from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError
 
 #: what a reader makes of one part of a file
@@ -212,6 +213,22 @@ def _span(first: np.datetime64, last: np.datetime64) -> str:
     return a if a == b else f"{a} .. {b}"
 
 
+def cadence_columns(columns: dict[str, np.ndarray], sport: str) -> None:
+    """Per-foot cadence (``run_cadence``, or ``cadence`` in a foot sport) → ``cadence_spm``
+    (both feet); crank cadence → ``cadence_rpm``."""
+    run = columns.pop("run_cadence", None)
+    plain = columns.pop("cadence", None)
+    if sport in FOOT_SPORTS:
+        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
+        if per_foot is not None:
+            columns["cadence_spm"] = 2.0 * per_foot
+    else:
+        if run is not None:
+            columns["cadence_spm"] = 2.0 * run
+        if plain is not None:
+            columns["cadence_rpm"] = plain
+
+
 def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
            file_warnings: list[str], label: str) -> list[_Read]:
     """Each part of a file (a GPX track, a TCX activity) read by ``read_one``; a part that cannot
@@ -236,5 +253,6 @@ def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
     return activities
 
 
-__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "PointFields", "PointNames", "gather",
-           "iso_stamps", "motion_from_positions", "numbers", "read_times", "texts_of", "timed_columns"]
+__all__ = ["DERIVED_MOTION", "EARLIEST_PLAUSIBLE", "FUTURE_SLACK", "PointFields", "PointNames",
+           "cadence_columns", "gather", "iso_stamps", "motion_from_positions", "numbers", "read_times",
+           "texts_of", "timed_columns"]

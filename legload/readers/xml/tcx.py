@@ -15,8 +15,9 @@ import pandas as pd
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.columns import LAP_COLUMNS
-from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
+from legload.core.sports import sport_from_motion, sport_from_words
 from legload.errors import ReadError
+from legload.readers.xml import samples
 from legload.readers.xml.safe import (
     child,
     child_text,
@@ -25,11 +26,10 @@ from legload.readers.xml.safe import (
     local_name,
     tree_fields,
 )
-from legload.readers.xml.samples import PointNames, gather, iso_stamps, numbers, timed_columns
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: the fields of a Trackpoint: its descendants by lower-case local name
-POINTS = PointNames("Trackpoint", {
+POINTS = samples.PointNames("Trackpoint", {
     "time": "time", "latitudedegrees": "lat_deg", "longitudedegrees": "lon_deg",
     "altitudemeters": "altitude_m", "distancemeters": "distance_m",
     "value": "heart_rate_bpm",  # the only <Value> in a Trackpoint is HeartRateBpm's
@@ -58,7 +58,7 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
-    return gather(elements, lambda element: _read_activity(element, source, scan), source,
+    return samples.gather(elements, lambda element: _read_activity(element, source, scan), source,
                   file_warnings, "activity")
 
 
@@ -68,11 +68,11 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     if not points:
         raise ReadError(source, "no track points")
     found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
-    columns = timed_columns(found, source, warnings)
+    columns = samples.timed_columns(found, source, warnings)
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
     sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
-    _cadence(columns, sport)
+    samples.cadence_columns(columns, sport)
     columns = order_columns(columns)
     laps = _laps(element, columns["timestamp"])
     totals = _totals(laps, columns)
@@ -103,30 +103,15 @@ def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict
     return totals
 
 
-def _cadence(columns: dict[str, np.ndarray], sport: str) -> None:
-    """Per-foot run cadence → steps/min (both feet); crank cadence → rev/min."""
-    run = columns.pop("run_cadence", None)
-    plain = columns.pop("cadence", None)
-    if sport in FOOT_SPORTS:
-        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
-        if per_foot is not None:
-            columns["cadence_spm"] = 2.0 * per_foot
-    else:
-        if run is not None:
-            columns["cadence_spm"] = 2.0 * run
-        if plain is not None:
-            columns["cadence_rpm"] = plain
-
-
 def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     """Lap columns from the Activity's ``<Lap>`` children; elapsed time from the lap starts."""
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
         return None
-    starts = iso_stamps([lap.get("StartTime") for lap in laps])
+    starts = samples.iso_stamps([lap.get("StartTime") for lap in laps])
     texts = [{name: child_text(lap, name) for name in _LAP_FIELDS} for lap in laps]
-    timer = numbers([text["TotalTimeSeconds"] for text in texts])
-    distance = numbers([text["DistanceMeters"] for text in texts])
+    timer = samples.numbers([text["TotalTimeSeconds"] for text in texts])
+    distance = samples.numbers([text["DistanceMeters"] for text in texts])
     intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
     trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
