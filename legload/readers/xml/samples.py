@@ -1,6 +1,6 @@
 """From the track points of a GPX or TCX file (by either route) to the sample columns of its
-activities: times read as pandas reads ISO 8601, implausible or missing ones dropped with a
-warning, each part of a file read on its own and a damaged part skipped with a note."""
+activities: numbers and ISO 8601 times read as pandas reads them, implausible or missing times
+dropped with a warning, each part of a file read on its own and a damaged part skipped."""
 
 from __future__ import annotations
 
@@ -101,22 +101,19 @@ def texts_of(texts: pa.Array) -> list[str | None]:
     return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in out]
 
 
-def timed_columns(found: PointFields, source: str, warnings: list[str], *,
-                  what: str = "track points") -> dict[str, np.ndarray]:
+def timed_columns(found: PointFields, source: str, warnings: list[str]) -> dict[str, np.ndarray]:
     """Sample columns of the points with a plausible time, in file order: ``timestamp`` (UTC,
     no zone) and each value with a value. Points without a readable time, or timed before 1990
     or over a day ahead, are dropped with a warning; channels without a value are left out (and
     a position without either half). ReadError: no points, or no (plausible) timestamps."""
-    n, stamps = found.n, found.times
+    n, stamps, what = found.n, found.times, "track points"
     if n == 0:
         raise ReadError(source, f"no {what}")
     timed = ~np.isnat(stamps)
     if not timed.any():
-        written = int(found.written.sum())
-        if written:
+        if written := int(found.written.sum()):
             example = found.unread[min(found.unread)]
-            raise ReadError(source,
-                            f"no timestamps that can be read ({written} {what}, e.g. {example!r})")
+            raise ReadError(source, f"no timestamps that can be read ({written} {what}, e.g. {example!r})")
         raise ReadError(source, f"no timestamps (none of the {n} {what} has a time)")
     earliest = EARLIEST_PLAUSIBLE.tz_convert(None).to_datetime64()
     latest = (pd.Timestamp.now(tz="UTC") + FUTURE_SLACK).tz_convert(None).to_datetime64()
@@ -139,8 +136,7 @@ def timed_columns(found: PointFields, source: str, warnings: list[str], *,
         if np.isfinite(kept).any():  # a negative zero ("-0") reads as zero, whichever parser read it
             out[name] = np.add(kept, 0.0, out=kept)  # in place: the columns are the reader's own
     if ("lat_deg" in out) != ("lon_deg" in out):  # half a position is none
-        out.pop("lat_deg", None)
-        out.pop("lon_deg", None)
+        out = {name: values for name, values in out.items() if name not in ("lat_deg", "lon_deg")}
     return out
 
 

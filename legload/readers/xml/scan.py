@@ -1,17 +1,16 @@
-"""Track points read straight from the bytes of a plain document that libxml2 accepts.
-
-A document (bytes or a binary file) is read a piece of about 2 MiB at a time, each cut before
-a point: numpy finds every ``<`` and ``>`` (in a plain document they alternate) and names the
-start tags (:mod:`.tags`), arrow takes the points' texts, and libxml2 with the safe settings
-checks the piece (no tree). The document with each run of points replaced by one element
-numbering them (the skeleton) is parsed into a small tree for the rest. A document that is not
-plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text, markup or an entity inside a
-point, nested points, an ``xml:id``, a name over 31 bytes, limits near libxml2's, odd point
-attributes) or that libxml2 complains about takes the tree route; both routes give the same
-activities (tested)."""
+"""Track points read straight from the bytes of a plain document that libxml2 accepts, a piece
+of about 2 MiB at a time (each cut before a point): numpy finds every ``<`` and ``>`` (in a
+plain document they alternate) and names the start tags (:mod:`.tags`), arrow takes the points'
+texts, libxml2 with the safe settings checks the piece (no tree). The document with each run of
+points replaced by one element numbering them (the skeleton) is parsed into a small tree for the
+rest. A document that is not plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text,
+markup or an entity inside a point, nested points, an ``xml:id``, a name over 31 bytes, limits
+near libxml2's, odd point attributes) or that libxml2 complains about takes the tree route;
+both routes give the same activities (tested)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Iterator, Sequence
@@ -62,19 +61,15 @@ def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], name
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     start, said, salvaged = stream.tell(), [], []
     scan = scan_points(stream, names, source=source, warnings=said)
-    if scan is not None:
-        try:
-            root = parse_prepared(scan.skeleton, source, salvaged)
-        except ReadError:
-            root = None
+    with contextlib.suppress(ReadError):  # a skeleton libxml2 refuses: the tree route decides
+        root = None if scan is None else parse_prepared(scan.skeleton, source, salvaged)
         if root is not None and not salvaged:
             warnings.extend(said)
             return root, scan
     del scan
-    if not isinstance(data, bytes):
-        stream.seek(start)
-        data = stream.read()
-    return parse_prepared(prepare(data, source, warnings), source, warnings, require=names.name), None
+    stream.seek(start)  # (the bytes themselves, not a copy, when they came as bytes)
+    body = prepare(stream.read(), source, warnings)
+    return parse_prepared(body, source, warnings, require=names.name), None
 
 
 def scan_points(data: bytes | BinaryIO, names: PointNames, *, source: str = "",
