@@ -153,22 +153,16 @@ def child_text(element: etree._Element | None, name: str) -> str | None:
 def tree_fields(points: Sequence[etree._Element], names: PointNames) -> PointFields:
     """Fields of ``points`` from their attributes and descendants' texts; a point's first
     non-blank element of a field wins (Amazfit repeats heart rate in two extensions)."""
-    columns: dict[str, list[str | None]] = {}
-    n = len(points)
-    keys: dict[str, str | None] = {}
+    n, keys, columns = len(points), {}, {}
     for i, point in enumerate(points):
         for element in point.iter(etree.Element):
-            key = keys.get(element.tag, "")
-            if key == "":
-                key = keys[element.tag] = names.fields.get(local_name(element.tag).lower())
-            text = element.text
-            if key is None or text is None:
+            if element.tag not in keys:
+                keys[element.tag] = names.fields.get(local_name(element.tag).lower())
+            if (key := keys[element.tag]) is None or element.text is None:
                 continue
-            column = columns.get(key)
-            if column is None:
-                column = columns[key] = [None] * n
+            column = columns.get(key) or columns.setdefault(key, [None] * n)
             if column[i] is None:
-                column[i] = text.strip() or None
+                column[i] = element.text.strip() or None
     values = {key: numbers([p.get(name) for p in points]) for name, key in names.attributes.items()}
     values.update((k, numbers(v)) for k, v in columns.items() if k != "time")
     times = columns.get("time", [None] * n)

@@ -158,10 +158,8 @@ def motion_from_positions(columns: Mapping[str, np.ndarray]) -> dict[str, np.nda
     if not fixed.any():
         return {}
     fixes = slice(None) if fixed.all() else np.flatnonzero(fixed)  # a view when all are fixes
-    frame = pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]), "lat_deg": lat,
-                          "lon_deg": lon}, copy=False)
-    distance_m = track_distance_m(frame)
-    del frame
+    distance_m = track_distance_m(pd.DataFrame({"timestamp": pd.DatetimeIndex(columns["timestamp"]),
+                                                "lat_deg": lat, "lon_deg": lon}, copy=False))
     distance_m[~fixed] = np.nan
     along = distance_m[fixes]
     stamps = columns["timestamp"][fixes]
@@ -190,13 +188,10 @@ def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
                             errors="coerce")
     values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
-    if values.dtype == np.dtype("M8[ns]"):
-        return values
-    unit = values.dtype
-    inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))
-    out = np.full(len(values), np.datetime64("NaT", "ns"))
-    out[inside] = values[inside].astype("M8[ns]")
-    return out
+    if (unit := values.dtype) != np.dtype("M8[ns]"):
+        inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))
+        values = np.where(inside, values, np.datetime64("NaT")).astype("M8[ns]")
+    return values
 
 
 #: the nanosecond range, a second inside each end (a coarser unit rounds towards it)

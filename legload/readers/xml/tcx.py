@@ -91,15 +91,11 @@ def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict
     if laps is None:
         return {}
     timer, distance = laps["timer_s"], laps["distance_m"]
-    totals: dict[str, float | None] = {}
-    if np.isfinite(timer).any():
-        totals["moving_s"] = float(np.nansum(timer))
+    totals = {"moving_s": float(np.nansum(timer))} if np.isfinite(timer).any() else {}
     if np.isfinite(distance).any():
         totals["distance_m"] = float(np.nansum(distance))
-        if "distance_m" in columns:
-            recorded = float(np.nanmax(columns["distance_m"]))
-            if recorded > 1.01 * totals["distance_m"] + 1.0:
-                return {}
+        if "distance_m" in columns and np.nanmax(columns["distance_m"]) > 1.01 * totals["distance_m"] + 1.0:
+            return {}
     return totals
 
 
@@ -124,10 +120,7 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
 
 
 def _word(text: str | None, table: dict[str, str]) -> str | None:
-    if not text:
-        return None
-    key = text.strip().lower()
-    return table.get(key, key)
+    return table.get(text.strip().lower(), text.strip().lower()) if text else None
 
 
 __all__ = ["read_tcx", "read_tcx_columns"]
