@@ -75,8 +75,7 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     if derived:
         summary["derived_columns"] = list(samples.DERIVED_MOTION)
     columns = order_columns({**columns, **derived})
-    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
-                           source=source)
+    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings, source=source)
 
 
 def _sport(kind: str | None) -> tuple[str | None, str]:

@@ -24,8 +24,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _EXTERNAL_ID = re.compile(rb"\b(SYSTEM|PUBLIC)\b")
 #: libxml2 messages of its resource limits (depth, text size, amplification): never salvaged
-_LIMITS = re.compile(r"XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation",
-                     re.I)
+_LIMITS = re.compile(r"(?i)XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation")
 _ENTITIES = "XML entity declarations are refused (entity expansion or external entity)"
 
 

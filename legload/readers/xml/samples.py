@@ -185,8 +185,7 @@ def _centred(values: np.ndarray) -> np.ndarray:
 def iso_stamps(texts: Iterable[str | None]) -> np.ndarray:
     """``datetime64[ns]`` (UTC, no zone) of ISO 8601 texts as pandas reads them (naive ones as
     UTC); NaT where absent, unreadable or outside the nanosecond range (1678-2261)."""
-    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601",
-                            errors="coerce")
+    parsed = pd.to_datetime(pd.Series(list(texts), dtype=object), utc=True, format="ISO8601", errors="coerce")
     values = pd.DatetimeIndex(parsed).tz_convert(None).to_numpy()
     if (unit := values.dtype) != np.dtype("M8[ns]"):
         inside = ~np.isnat(values) & (values > _NS_FIRST.astype(unit)) & (values < _NS_LAST.astype(unit))

@@ -18,14 +18,7 @@ from legload.core.columns import LAP_COLUMNS
 from legload.core.sports import sport_from_motion, sport_from_words
 from legload.errors import ReadError
 from legload.readers.xml import samples
-from legload.readers.xml.safe import (
-    child,
-    child_text,
-    contains,
-    find_all,
-    local_name,
-    tree_fields,
-)
+from legload.readers.xml.safe import child, child_text, contains, find_all, local_name, tree_fields
 from legload.readers.xml.scan import PointScan, parse_scanned
 
 #: the fields of a Trackpoint: its descendants by lower-case local name
@@ -81,8 +74,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     summary = summarize(columns, fmt="tcx", sport=sport, sub_sport="treadmill" if treadmill else "generic",
                         name=notes or child_text(element, "Id"),
                         device=child_text(child(element, "Creator"), "Name"), totals=totals)
-    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
-                           source=source)
+    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings, source=source)
 
 
 def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
