@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from legload.core.activity import Activity, ActivityColumns, track_distance_m
+from legload.core.activity import ActivityColumns, track_distance_m
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import ReadError
-
-#: what a reader makes of one part of a file
-_Read = TypeVar("_Read", Activity, ActivityColumns)
 
 #: samples timed before this are refused as a clock fault (int32 epoch underflow gives 1901)
 EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01", tz="UTC")
@@ -206,40 +203,33 @@ def _span(first: np.datetime64, last: np.datetime64) -> str:
 def cadence_columns(columns: dict[str, np.ndarray], sport: str) -> None:
     """Per-foot cadence (``run_cadence``, or ``cadence`` in a foot sport) → ``cadence_spm``
     (both feet); crank cadence → ``cadence_rpm``."""
-    run = columns.pop("run_cadence", None)
-    plain = columns.pop("cadence", None)
-    if sport in FOOT_SPORTS:
-        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
-        if per_foot is not None:
-            columns["cadence_spm"] = 2.0 * per_foot
-    else:
-        if run is not None:
-            columns["cadence_spm"] = 2.0 * run
-        if plain is not None:
-            columns["cadence_rpm"] = plain
+    run, plain = columns.pop("run_cadence", None), columns.pop("cadence", None)
+    if sport in FOOT_SPORTS and plain is not None:  # the run cadence where it has one
+        run, plain = (plain if run is None else np.where(np.isnan(run), plain, run)), None
+    if run is not None:
+        columns["cadence_spm"] = 2.0 * run
+    if plain is not None:
+        columns["cadence_rpm"] = plain
 
 
-def gather(parts: list, read_one: Callable[[Any], _Read], source: str,
-           file_warnings: list[str], label: str) -> list[_Read]:
+def gather(parts: list, read_one: Callable[[Any], ActivityColumns], source: str,
+           file_warnings: list[str], label: str) -> list[ActivityColumns]:
     """Each part of a file (a GPX track, a TCX activity) read by ``read_one``; a part that cannot
     be read is skipped with a note on the others (the first one's ReadError when none can).
     File-level warnings go first on every activity."""
-    activities: list[_Read] = []
+    activities: list[ActivityColumns] = []
     skipped: list[tuple[int, ReadError]] = []
     for index, part in enumerate(parts):
         try:
-            activity = read_one(part)
+            activities.append(read_one(part))
+            activities[-1].index = index
         except ReadError as exc:
             skipped.append((index, exc))
-            continue
-        activity.index = index
-        activities.append(activity)
     if not activities:
         raise skipped[0][1]
     notes = [f"{source}: {label} {i + 1} skipped ({exc.problem})" for i, exc in skipped]
     for activity in activities:
-        activity.warnings[:0] = file_warnings
-        activity.warnings.extend(notes)
+        activity.warnings[:] = [*file_warnings, *activity.warnings, *notes]
     return activities
 
 
