@@ -52,8 +52,8 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
-    return samples.gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
-                  file_warnings, "track")
+    return samples.gather(tracks, lambda track: _read_track(track, source, device, file_name, scan),
+                          source, file_warnings, "track")
 
 
 def _read_track(track, source: str, device: str | None, file_name: str | None,

@@ -1,10 +1,8 @@
-"""Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree.
-
-Entity declarations, external DTDs and network access are refused; libxml2's limits stay on
-(texts over 10 MB, nesting over 256 levels). Whitespace before the XML declaration and
-documents that are not well-formed (salvaged by a recovering parse) get a warning. Elements
-are matched by local name: GPX 1.0/1.1 with or without a namespace, TCX v2 and the vendor
-extensions read alike."""
+"""Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree (the tree
+route). Entity declarations, external DTDs and network access are refused; libxml2's limits
+stay on (texts over 10 MB, nesting over 256 levels). Whitespace before the XML declaration and
+documents that are not well-formed (salvaged by a recovering parse) get a warning. Elements are
+matched by local name: GPX 1.0/1.1 with or without a namespace, TCX v2, vendor extensions."""
 
 from __future__ import annotations
 
@@ -71,9 +69,7 @@ def parse_prepared(data: bytes, source: str, warnings: list[str], *,
 
 def _refuse_declarations(data: bytes, source: str) -> None:
     """Refuse entity declarations and external DTDs before libxml2 sees them."""
-    if data.find(b"!") == -1:  # no "<!DOCTYPE" then (a quick look for the rarer byte)
-        return
-    match = _DOCTYPE.search(data)
+    match = _DOCTYPE.search(data) if data.find(b"!") != -1 else None  # a quick look for "!" first
     if match is None:
         return
     if _ENTITY.search(data, match.start()):

@@ -75,9 +75,8 @@ def read_times(n: int, at: np.ndarray, texts: pa.Array | list[str | None]
 
 def numbers(texts: pa.Array | Sequence[str | None]) -> np.ndarray:
     """Floats of texts as ``pandas.to_numeric`` reads them (stripped), NaN where missing, blank,
-    unreadable or not finite. Plain decimals (digits, ``.``, ``e``, ``-``) are read by arrow,
-    which rounds as Python and pandas do (tested); pandas reads the rest, ``-0`` (whose sign it
-    drops among integers) and a leading ``+`` (read by a parser that may round otherwise)."""
+    unreadable or not finite: arrow reads plain decimals (digits, ``.``, ``e``, ``-``) as Python and
+    pandas do (tested), pandas the rest, ``-0`` (its sign dropped among integers) and ``+``."""
     texts = texts if isinstance(texts, pa.Array) else pa.array(texts, pa.large_string())
     ends = np.frombuffer(texts.buffers()[1], np.int64)[[texts.offset, texts.offset + len(texts)]]
     raw, out = (texts.buffers()[2] or pa.py_buffer(b""))[ends[0] : ends[1]], None
@@ -99,10 +98,10 @@ def texts_of(texts: pa.Array) -> list[str | None]:
 
 
 def timed_columns(found: PointFields, source: str, warnings: list[str]) -> dict[str, np.ndarray]:
-    """Sample columns of the points with a plausible time, in file order: ``timestamp`` (UTC,
-    no zone) and each value with a value. Points without a readable time, or timed before 1990
-    or over a day ahead, are dropped with a warning; channels without a value are left out (and
-    a position without either half). ReadError: no points, or no (plausible) timestamps."""
+    """Sample columns of the points with a plausible time, in file order: ``timestamp`` (UTC, no
+    zone) and each value with a value. Points without a readable time, or timed before 1990 or
+    over a day ahead, are dropped with a warning; channels without a value (or half a position)
+    are left out. ReadError: no points, or no (plausible) timestamps."""
     n, stamps, what = found.n, found.times, "track points"
     if n == 0:
         raise ReadError(source, f"no {what}")

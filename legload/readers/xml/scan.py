@@ -14,7 +14,6 @@ import contextlib
 import io
 import re
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 from typing import BinaryIO, NamedTuple
 
 import numpy as np
@@ -45,19 +44,17 @@ class PointScan(NamedTuple):
     fields: PointFields
 
     def fields_of(self, points: Sequence[etree._Element]) -> PointFields:
-        """The fields of a part's points (its skeleton point elements), as the tree gives."""
+        """The fields of a part's points (its skeleton point elements, which follow one another
+        as the descendants of an element do), as the tree gives."""
         runs = [tuple(map(int, point.text.split())) for point in points]
-        if any(b != a + k for (a, k), (b, _) in pairwise(runs)):
-            raise ValueError("the points of one part of a document follow one another")
         return self.fields.part(runs[0][0] if runs else 0, sum(k for _, k in runs))
 
 
 def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], names: PointNames
                   ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree (``data``: its bytes or a seekable binary file read from
-    where it stands) and the scan of its points: the skeleton's root when the document is
-    plain, else the whole tree of :func:`~legload.readers.xml.safe.parse` and no scan.
-    Raises ReadError as :func:`~legload.readers.xml.safe.parse`."""
+    where it stands) and the scan of its points: the skeleton's root when the document is plain,
+    else the whole tree of :func:`~legload.readers.xml.safe.parse` (and its ReadError), no scan."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     start, said, salvaged = stream.tell(), [], []
     scan = scan_points(stream, names, source=source, warnings=said)
@@ -123,11 +120,8 @@ class _Found:
         self.open = False  # whether the last piece ended with the end of a point
 
     def read(self, stream: BinaryIO, source: str, warnings: list[str]) -> bool:
-        """Scan the document of ``stream`` while libxml2 checks it (errors it only logs, such
-        as an undeclared prefix, count); False when it is not plain. XMLSyntaxError: libxml2
-        refuses it."""
-        if self.point_name.lower() in self.names.fields:
-            return False
+        """Scan the document of ``stream`` while libxml2 checks it (errors it only logs, as an
+        undeclared prefix, count); False when it is not plain; XMLSyntaxError when refused."""
         checked = safe_parser(target=_NoTree())
         for k, piece in enumerate(_pieces(stream, self.point_name)):
             if k == 0:
@@ -200,9 +194,8 @@ class _Found:
             return None
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
-            found = pc.extract_regex(tags, rf'\s{name}="(?P<v>[^"\s]*)"')
-            if found.null_count or not pc.all(pc.equal(pc.count_substring_regex(tags, rf"\s{name}\s*="),
-                                                       1)).as_py():
+            found, given = pc.extract_regex(tags, rf'\s{name}="(?P<v>[^"\s]*)"'), rf"\s{name}\s*="
+            if found.null_count or not pc.all(pc.equal(pc.count_substring_regex(tags, given), 1)).as_py():
                 return None  # not once in every point
             values[key] = numbers(found.field("v"))
         return values

@@ -43,11 +43,10 @@ class Names:
 
     def codes(self, piece: bytes, arr: np.ndarray, at: np.ndarray, stop: np.ndarray
               ) -> np.ndarray | None:
-        """Codes of the start tags whose name and attributes span ``at`` .. ``stop`` (their
-        ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes. A tag
-        of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short ones
-        differ too often by their attributes) by its name: two 64-bit words that pandas groups
-        exactly (as a complex number), and each group is named once."""
+        """Codes of the start tags spanning ``at`` .. ``stop`` (their ``>``) in ``arr`` (``piece``
+        and 32 zero bytes); None for a name over 31 bytes. A tag of at most 16 bytes is keyed by
+        its bytes, a longer one (or all, when the short ones differ too often by their attributes)
+        by its name: two words that pandas groups exactly (as a complex), each group named once."""
         size = stop - at
         words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
         key = np.empty((len(at), 2), np.uint64)

@@ -1,10 +1,8 @@
 """TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity` per
-``<Activity>`` (one per leg of a multisport session).
-
-Trackpoints give time, position, altitude, distance and heart rate, the ``TPX`` extension
-speed, ``RunCadence`` and ``Watts``; laps come from ``<Lap>``. ``RunCadence`` and the
-trackpoint ``<Cadence>`` Polar and Suunto write for runs count one foot: foot sports get
-``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
+``<Activity>`` (one per leg of a multisport session). Trackpoints give time, position, altitude,
+distance and heart rate, the ``TPX`` extension speed, ``RunCadence`` and ``Watts``; laps come
+from ``<Lap>``. ``RunCadence`` and the trackpoint ``<Cadence>`` Polar and Suunto write for runs
+count one foot: foot sports get ``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
 
 from __future__ import annotations
 
@@ -52,7 +50,7 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
     return samples.gather(elements, lambda element: _read_activity(element, source, scan), source,
-                  file_warnings, "activity")
+                          file_warnings, "activity")
 
 
 def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColumns:
@@ -97,11 +95,9 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     if not laps:
         return None
     starts = samples.iso_stamps([lap.get("StartTime") for lap in laps])
-    texts = [{name: child_text(lap, name) for name in _LAP_FIELDS} for lap in laps]
-    timer = samples.numbers([text["TotalTimeSeconds"] for text in texts])
-    distance = samples.numbers([text["DistanceMeters"] for text in texts])
-    intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
-    trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
+    timer, distance, intensity, trigger = ([child_text(lap, name) for lap in laps] for name in _LAP_FIELDS)
+    timer, distance = samples.numbers(timer), samples.numbers(distance)
+    intensity, trigger = [_word(t, _INTENSITY) for t in intensity], [_word(t, _TRIGGER) for t in trigger]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
     span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
