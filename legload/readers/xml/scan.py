@@ -24,7 +24,7 @@ from lxml import etree
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
 from legload.readers.xml.samples import PointFields, PointNames, numbers, read_times, texts_of
-from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, segments
+from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, take_texts
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
@@ -175,11 +175,12 @@ class _Found:
             marked = np.r_[marked, np.searchsorted(lt, np.flatnonzero(arr == _AMP), side="right") - 1]
         if (inside(marked, points, ends) >= 0).any():
             return False  # a comment, entity, searched element or the like inside a point
-        cut = segments(piece, lt, gt)
-        values = self._attributes(cut.take(2 * points + 1))
+        values = (self._attributes(take_texts(piece, lt[points], gt[points] + 1, np.arange(len(points))))
+                  if self.attributes and len(points) else {})
         if values is None:
             return False
-        self.parts.append((len(points), values, *self._fields(cut, lone, codes, (points, ends), values)))
+        timed = self._fields(piece, lt, gt, lone, codes, (points, ends), values)
+        self.parts.append((len(points), values, *timed))
         self._outline(piece, lt, gt, lone, points, ends)
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
@@ -188,8 +189,6 @@ class _Found:
         """The attributes of the points whose start tags are ``tags``, read where each tag has
         each once, as ``name="value"`` without blanks in the value, and no ``'`` (so that no
         value holds a ``"``); None otherwise."""
-        if not self.attributes or len(tags) == 0:
-            return {}
         if pc.any(pc.match_substring(tags, "'")).as_py():
             return None
         values: dict[str, np.ndarray] = {}
@@ -200,7 +199,7 @@ class _Found:
             values[key] = numbers(found.field("v"))
         return values
 
-    def _fields(self, cut: pa.LargeStringArray, lone: np.ndarray, codes: np.ndarray,
+    def _fields(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray, codes: np.ndarray,
                 spans: tuple[np.ndarray, np.ndarray], values: dict[str, np.ndarray]
                 ) -> tuple[pa.Array, np.ndarray]:
         """The field elements inside the piece's points into ``values``; the time texts and
@@ -209,8 +208,8 @@ class _Found:
         owner = inside(found, *spans)
         found, owner = found[owner >= 0], owner[owner >= 0]
         order = np.argsort(codes[found], kind="stable")  # field by field, each in file order
+        texts = take_texts(piece, gt[found] + 1, lt[found + 1], order)
         found, owner, codes = found[order], owner[order], codes[found[order]]
-        texts = cut.take(2 * found + 2)
         heads = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
         timed = (texts.slice(0, 0), owner[:0] + self.n)
         for head, stop in sorted(zip(heads, [*heads[1:], len(codes)], strict=False),

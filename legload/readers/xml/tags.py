@@ -1,6 +1,6 @@
 """Tags of an XML document found by numpy in its bytes, for :mod:`.scan`: start tags named by
-local name (as :func:`~legload.readers.xml.safe.find_all` matches), the document cut at its
-tags for arrow (a field's text runs from its start tag's ``>`` to the next ``<``)."""
+local name (as :func:`~legload.readers.xml.safe.find_all` matches), texts of the document taken
+by arrow (a field's text runs from its start tag's ``>`` to the next ``<``)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ _LOW, _MARK = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64), np.ui
 _MOST_NAMES = 512
 
 
-def segments(piece: bytes, lt: np.ndarray, gt: np.ndarray) -> pa.LargeStringArray:
-    """The piece cut at its tags (``lt`` .. ``gt``), without a copy: item ``2k`` is the text
-    before tag ``k``, item ``2k + 1`` the tag, the last item the text after the last tag."""
-    bounds = np.empty(2 * len(lt) + 2, np.int64)
-    bounds[0], bounds[1:-1:2], bounds[2:-1:2], bounds[-1] = 0, lt, gt + 1, len(piece)
-    return pa.LargeStringArray.from_buffers(2 * len(lt) + 1, pa.py_buffer(bounds), pa.py_buffer(piece))
+def take_texts(piece: bytes, starts: np.ndarray, stops: np.ndarray, order: np.ndarray) -> pa.LargeStringArray:
+    """The texts ``starts .. stops`` (ascending, disjoint) of the piece in the ``order`` given, taken
+    by arrow into one array from the piece cut at them (text ``k`` item ``2k``, gaps between)."""
+    bounds = np.column_stack([starts, stops]).ravel().astype(np.int64) if len(starts) else np.zeros(1, int)
+    cut = pa.LargeStringArray.from_buffers(len(bounds) - 1, pa.py_buffer(bounds), pa.py_buffer(piece))
+    return cut.take(2 * order)
 
 
 class Names:
@@ -114,4 +114,4 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "segments"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "take_texts"]

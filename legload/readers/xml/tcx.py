@@ -94,7 +94,7 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
         return None
-    starts = samples.iso_stamps([lap.get("StartTime") for lap in laps])
+    starts = samples.read_times(len(laps), np.arange(len(laps)), [lap.get("StartTime") for lap in laps])[0]
     timer, distance, intensity, trigger = ([child_text(lap, name) for lap in laps] for name in _LAP_FIELDS)
     timer, distance = samples.numbers(timer), samples.numbers(distance)
     intensity, trigger = [_word(t, _INTENSITY) for t in intensity], [_word(t, _TRIGGER) for t in trigger]
