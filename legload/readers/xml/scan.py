@@ -18,7 +18,6 @@ from typing import BinaryIO, NamedTuple
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 from lxml import etree
 
 from legload.errors import ReadError
@@ -186,17 +185,18 @@ class _Found:
         return True
 
     def _attributes(self, tags: pa.LargeStringArray) -> dict[str, np.ndarray] | None:
-        """The attributes of the points whose start tags are ``tags``, read where each tag has
-        each once, as ``name="value"`` without blanks in the value, and no ``'`` (so that no
-        value holds a ``"``); None otherwise."""
-        if pc.any(pc.match_substring(tags, "'")).as_py():
+        """The attributes of the points whose start tags are ``tags``, read where every tag has
+        each as ``name="value"`` without blanks in the value, and none has a ``'`` (so that no
+        value holds a ``"``; libxml2 refuses an attribute given twice); None otherwise."""
+        data = tags.buffers()[2].to_pybytes()
+        if b"'" in data:
             return None
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
-            found, given = pc.extract_regex(tags, rf'\s{name}="(?P<v>[^"\s]*)"'), rf"\s{name}\s*="
-            if found.null_count or not pc.all(pc.equal(pc.count_substring_regex(tags, given), 1)).as_py():
-                return None  # not once in every point
-            values[key] = numbers(found.field("v"))
+            found = re.findall(rb'\s%s="([^"\s]*)"' % name.encode(), data)
+            if len(found) != len(tags):
+                return None  # not in every point
+            values[key] = numbers(pa.array(found, pa.large_binary()).view(pa.large_string()))
         return values
 
     def _fields(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray, codes: np.ndarray,
