@@ -31,7 +31,7 @@ _DECLARATION, _XML_ID = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE), re.co
 #: bytes read at a time; limits well below libxml2's on a tree (256 levels, 10 MB texts)
 _PIECE, DEEPEST, _LONGEST = 2 << 20, 128, 1_000_000
 _AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
-_PAD = bytes(32)  # after a piece, so that a tag's first 32 bytes can always be read
+_PAD = bytes(32)  # after a piece with a tag near its end, so that its first 32 bytes can be read
 _LT, _GT, _SLASH, _BANG, _QUERY, _AMP = b"<>/!?&"
 
 
@@ -138,7 +138,7 @@ class _Found:
 
     def add(self, piece: bytes) -> bool:
         """Scan the next piece; False when the document is not plain."""
-        arr = np.frombuffer(piece + _PAD, np.uint8)
+        arr = np.frombuffer(piece, np.uint8)
         marks = np.flatnonzero((arr | 2) == _GT)  # "<" and ">", the only bytes b with b | 2 == 62
         lt, gt = marks[0::2], marks[1::2]
         n = len(lt)
@@ -156,6 +156,8 @@ class _Found:
         if depth.min() < 0 or depth.max() > DEEPEST:
             return False
         starts = np.flatnonzero(opening)
+        if len(starts) and lt[starts[-1]] > len(piece) - 40:  # names are read 32 bytes at a time
+            arr = np.frombuffer(piece + _PAD, np.uint8)
         codes = np.full(n, -1, np.int64)
         named = self.names.codes(piece, arr, lt[starts] + 1, gt[starts])
         if named is None:

@@ -19,8 +19,7 @@ POINT, SEARCHED, OTHER = 0, -2, -1
 #: bytes of a tag read for its name; the low k bytes (k = 0..8) of a word; the mark of a key
 #: of a name over 16 bytes; distinct tags (name and attributes) named one by one at most
 _NAME_BYTES, _COLUMNS = 32, np.arange(32, dtype=np.uint8)
-_LOW, _MARK = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64), np.uint64(1 << 62)
-_MOST_NAMES = 512
+_LOW, _MARK, _MOST = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64), np.uint64(1 << 62), 512
 
 
 def take_texts(piece: bytes, starts: np.ndarray, stops: np.ndarray, order: np.ndarray) -> pa.LargeStringArray:
@@ -43,10 +42,11 @@ class Names:
 
     def codes(self, piece: bytes, arr: np.ndarray, at: np.ndarray, stop: np.ndarray
               ) -> np.ndarray | None:
-        """Codes of the start tags spanning ``at`` .. ``stop`` (their ``>``) in ``arr`` (``piece``
-        and 32 zero bytes); None for a name over 31 bytes. A tag of at most 16 bytes is keyed by
-        its bytes, a longer one (or all, when the short ones differ too often by their attributes)
-        by its name: two words that pandas groups exactly (as a complex), each group named once."""
+        """Codes of the start tags spanning ``at`` .. ``stop`` (their ``>``) in ``arr`` (``piece``,
+        32 zero bytes after it when a tag starts near its end); None for a name over 31 bytes. A
+        tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short ones
+        differ too often by their attributes) by its name: two words that pandas groups exactly
+        (as a complex), each group named once."""
         size = stop - at
         words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
         key = np.empty((len(at), 2), np.uint64)
@@ -60,7 +60,7 @@ class Names:
                     return None
                 key[cut] = named
             inverse, unique = pd.factorize(key.view(np.complex128).ravel())
-            if len(unique) <= _MOST_NAMES:
+            if len(unique) <= _MOST:
                 break
             cut = np.ones(len(at), bool)
         if np.isnan(unique).any():  # not bytes of a name
