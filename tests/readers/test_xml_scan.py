@@ -3,6 +3,7 @@ whole activities, warnings and errors must be the same whichever route a documen
 
 from __future__ import annotations
 
+import io
 import time
 
 import numpy as np
@@ -375,3 +376,18 @@ def test_a_file_read_a_piece_at_a_time_reads_as_its_bytes(real_dir, tmp_path, mo
                 assert [a.sha256 for a in streamed] == [a.sha256 for a in whole], path.name
     with pytest.raises(ReadError, match="changed while"):
         read_stream(io.BytesIO(SEEDS[0]), "doc", sha256="0" * 64)
+
+
+@pytest.mark.parametrize("piece", [150, 200, 260, 333])
+def test_pieces_ending_with_a_long_start_tag_read_as_the_tree_reads_them(monkeypatch, piece):
+    """Pieces cut just after a start tag whose name is read 32 bytes at a time (the piece is
+    padded then) give what the tree gives."""
+    monkeypatch.setattr(xmlscan, "_PIECE", piece)
+    openers = ['<trkseg k="0" x="y">', "<trkseg>"]  # keyed by name (over 16 bytes), by bytes
+    segments = "".join(
+        f'{openers[k % 2]}<trkpt lat="1.{k}" lon="2"><time>2020-05-01T10:00:0{k}Z</time>'
+        f'<gpxtpx:TrackPointExtension k="{k}"/><ele>{k}</ele></trkpt></trkseg>' for k in range(6))
+    data = f'<gpx xmlns:gpxtpx="urn:x"><trk>{segments}</trk></gpx>'.encode()
+    scanned = xmlscan.scan_points(io.BytesIO(data), GPX)
+    assert scanned is not None and scanned.fields.n == 6
+    assert_same(outcome(read_gpx, data), tree_read(read_gpx, data), str(piece))
