@@ -3,11 +3,12 @@
 Every reader starts from the file on disk and ends with a pandas DataFrame of the track
 points (time, lat, lon, ele, hr, for TCX also distance); legload's readers also build the
 activity summary, as an import needs it, and keep their safe parser settings (no entities,
-no DTD, no network, libxml2 limits on). legload reads the track points from the bytes with numpy
-(legload.readers.xml.scan: tags and names found in bulk, numbers and plain times by numpy) a
-piece at a time, each piece checked by libxml2 in the same thread, and everything else from a
-small tree of the rest. The readers run interleaved, several rounds, and the best round
-counts; a file's rounds are spread over several passes through all the files (``--passes``),
+no DTD, no network, libxml2 limits on). legload reads the track points from the bytes
+(legload.readers.xml.scan: tags and their names found by numpy in bulk, the points' texts
+taken and their numbers and times read by arrow) a piece at a time, each piece checked by
+libxml2 in the same thread, and everything else from a small tree of the rest. The readers
+run interleaved, several rounds, and the best round counts; a file's rounds are spread over
+several passes through all the files (``--passes``),
 so that a slow spell of the machine, which can last seconds, spoils a few of its rounds rather
 than all of them. Prints elapsed and CPU seconds, points/s and the ratio legload/peer per
 file, by elapsed and by CPU time (a ratio of 5.0x means legload took one fifth of the peer's

@@ -1,6 +1,6 @@
-"""Numbers and times of GPX/TCX texts (legload.readers.xml.safe.numbers, samples.iso_stamps):
-numpy reads the plain ones, and must read them as pandas does (to_numeric, to_datetime with
-format ISO8601), the reference of both routes."""
+"""Numbers and times of GPX/TCX texts (legload.readers.xml.samples: numbers, read_times,
+iso_stamps): arrow reads the ones it can, and must read them as pandas does (to_numeric,
+to_datetime with format ISO8601), the reference of both routes."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from legload.readers.xml.safe import numbers
-from legload.readers.xml.samples import iso_stamps
+from legload.readers.xml import samples
+from legload.readers.xml.samples import iso_stamps, numbers, read_times
 
 
 def reference(texts: list[str | None]) -> np.ndarray:
@@ -82,3 +82,34 @@ def test_times_read_as_pandas_reads_them(texts):
                 max_size=8))
 def test_generated_utc_stamps_read_as_pandas_reads_them(texts):
     np.testing.assert_array_equal(iso_stamps(texts), stamps_reference(texts))
+
+
+STAMPS = st.from_regex(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ][0-9]{1,2}(:[0-9]{1,2}){0,2}(\.[0-9]{0,10})?)?"
+                       r"(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)?", fullmatch=True)
+
+
+def test_plain_times_are_read_by_arrow_as_pandas_reads_them(monkeypatch):
+    texts = ["2020-05-01T10:00:00Z", "2020-05-01T10:00:00.5Z", "2022-11-12T15:58:25.849800+00:00",
+             "2020-05-01T10:00:00+02:00", "2020-05-01T10:00:00.123456789-00:30", None]
+    want = stamps_reference(texts)
+    monkeypatch.setattr(samples, "iso_stamps", None)  # arrow alone reads these
+    times, written, unread = read_times(len(texts) + 1, np.arange(1, len(texts) + 1), texts)
+    np.testing.assert_array_equal(times[1:], want)
+    assert np.isnat(times[0]) and written.tolist() == [False] * 1 + [True] * 5 + [False]
+    assert unread == {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(STAMPS, STAMPS.map(lambda t: f" {t}"), st.text(max_size=6)))
+def test_a_generated_time_reads_by_either_parser_as_pandas_reads_it(text):
+    times, written, unread = read_times(1, np.arange(1), [text])
+    np.testing.assert_array_equal(times, iso_stamps([text.strip() or None]))
+    assert written[0] == bool(text.strip()) and (0 in unread) == (written[0] and np.isnat(times[0]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), STAMPS, st.text(max_size=6)), max_size=8))
+def test_generated_times_read_by_either_parser_as_pandas_reads_them(texts):
+    times, written, _ = read_times(len(texts), np.arange(len(texts)), texts)
+    np.testing.assert_array_equal(times, iso_stamps([t.strip() or None if t else None for t in texts]))
+    assert written.tolist() == [bool(t and t.strip()) for t in texts]

@@ -12,27 +12,20 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
-from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
+from legload.core.sports import sport_from_motion, sport_from_words
 from legload.errors import ReadError
+from legload.readers.xml import samples
 from legload.readers.xml.safe import child, child_text, contains, find_all, tree_fields
-from legload.readers.xml.samples import (
-    DERIVED_MOTION,
-    gather,
-    motion_from_positions,
-    timed_columns,
-)
 from legload.readers.xml.scan import PointScan, parse_scanned
 
-#: lower-case local name of a trkpt descendant → field
-_FIELDS = {
+#: the fields of a trkpt: its descendants by lower-case local name, its attributes
+POINTS = samples.PointNames("trkpt", {
     "time": "time", "ele": "altitude_m", "speed": "speed_m_s", "distance": "distance_m",
     "hr": "heart_rate_bpm", "heartrate": "heart_rate_bpm", "heart_rate": "heart_rate_bpm",
     "cad": "cadence", "cadence": "cadence",
     "atemp": "temperature_c", "temp": "temperature_c", "temperature": "temperature_c",
     "power": "power_w", "powerinwatts": "power_w", "watts": "power_w",
-}
-#: attribute of a trkpt → field
-_ATTRIBUTES = {"lat": "lat_deg", "lon": "lon_deg"}
+}, {"lat": "lat_deg", "lon": "lon_deg"}, ("trk", "rtept"))
 #: Strava's numeric activity types in its GPX ``<type>``
 _STRAVA_TYPES = {"1": "cycling", "4": "hiking", "9": "running", "10": "walking"}
 _SUB_WORDS = ("treadmill", "trail", "indoor", "virtual", "track", "road", "mountain", "gravel")
@@ -49,8 +42,7 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
     read from where it stands a piece at a time."""
     file_warnings: list[str] = []
-    root, scan = parse_scanned(data, source, file_warnings, point_name="trkpt", fields=_FIELDS,
-                               searched=("trk", "rtept"), attributes=_ATTRIBUTES)
+    root, scan = parse_scanned(data, source, file_warnings, POINTS)
     tracks = find_all(root, "trk")
     has_points = contains(root, "trkpt")
     if not tracks and has_points:
@@ -60,8 +52,8 @@ def read_gpx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
         raise ReadError(source, f"no track points in this GPX file{routed}")
     device = (root.get("creator") or "").strip() or None
     file_name = child_text(child(root, "metadata"), "name") or child_text(root, "name")
-    return gather(tracks, lambda track: _read_track(track, source, device, file_name, scan), source,
-                  file_warnings, "track")
+    return samples.gather(tracks, lambda track: _read_track(track, source, device, file_name, scan),
+                          source, file_warnings, "track")
 
 
 def _read_track(track, source: str, device: str | None, file_name: str | None,
@@ -70,26 +62,20 @@ def _read_track(track, source: str, device: str | None, file_name: str | None,
     points = find_all(track, "trkpt")
     if not points:
         raise ReadError(source, "no track points")
-    found = tree_fields(points, _FIELDS, attributes=_ATTRIBUTES) if scan is None else scan.fields_of(points)
-    columns = timed_columns(found, source, warnings)
+    found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
+    columns = samples.timed_columns(found, source, warnings)
     kind = child_text(track, "type")
     name = child_text(track, "name") or file_name
     sport, sub_sport = _sport(kind)
     if sport is None:
         sport = sport_from_words(name) or sport_from_motion(columns)
-    if "cadence" in columns:
-        cadence = columns.pop("cadence")
-        if sport in FOOT_SPORTS:
-            columns["cadence_spm"] = 2.0 * cadence
-        else:
-            columns["cadence_rpm"] = cadence
+    samples.cadence_columns(columns, sport)
     summary = summarize(columns, fmt="gpx", sport=sport, sub_sport=sub_sport, name=name, device=device)
-    derived = motion_from_positions(columns)  # after the summary: its channels are the file's
+    derived = samples.motion_from_positions(columns)  # after the summary: its channels are the file's
     if derived:
-        summary["derived_columns"] = list(DERIVED_MOTION)
+        summary["derived_columns"] = list(samples.DERIVED_MOTION)
     columns = order_columns({**columns, **derived})
-    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings,
-                           source=source)
+    return ActivityColumns(columns=columns, laps=None, summary=summary, warnings=warnings, source=source)
 
 
 def _sport(kind: str | None) -> tuple[str | None, str]:

@@ -1,31 +1,28 @@
-"""Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree.
-
-Entity declarations, external DTDs and network access are refused; libxml2's limits stay on
-(texts over 10 MB, nesting over 256 levels). Whitespace before the XML declaration and
-documents that are not well-formed (salvaged by a recovering parse) get a warning. Elements
-are matched by local name: GPX 1.0/1.1 with or without a namespace, TCX v2 and the vendor
-extensions read alike."""
+"""Safe XML parsing for the GPX and TCX readers, and their reading of a parsed tree (the tree
+route). Entity declarations, external DTDs and network access are refused; libxml2's limits
+stay on (texts over 10 MB, nesting over 256 levels). Whitespace before the XML declaration and
+documents that are not well-formed (salvaged by a recovering parse) get a warning. Elements are
+matched by local name: GPX 1.0/1.1 with or without a namespace, TCX v2, vendor extensions."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from lxml import etree
 
 from legload.errors import ReadError
-from legload.readers.xml.samples import PointFields, read_times
+from legload.readers.xml.samples import PointFields, PointNames, numbers, read_times
 
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _EXTERNAL_ID = re.compile(rb"\b(SYSTEM|PUBLIC)\b")
 #: libxml2 messages of its resource limits (depth, text size, amplification): never salvaged
-_LIMITS = re.compile(r"XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation",
-                     re.I)
+_LIMITS = re.compile(r"(?i)XML_PARSE_HUGE|Resource limit|Excessive depth|amplification|Memory allocation")
 _ENTITIES = "XML entity declarations are refused (entity expansion or external entity)"
 
 
@@ -72,9 +69,7 @@ def parse_prepared(data: bytes, source: str, warnings: list[str], *,
 
 def _refuse_declarations(data: bytes, source: str) -> None:
     """Refuse entity declarations and external DTDs before libxml2 sees them."""
-    if data.find(b"!") == -1:  # no "<!DOCTYPE" then (a quick look for the rarer byte)
-        return
-    match = _DOCTYPE.search(data)
+    match = _DOCTYPE.search(data) if data.find(b"!") != -1 else None  # a quick look for "!" first
     if match is None:
         return
     if _ENTITY.search(data, match.start()):
@@ -125,91 +120,50 @@ def local_name(tag: Any) -> str:
     return tag.rpartition("}")[2].rpartition(":")[2]
 
 
-def find_all(root: etree._Element, name: str) -> list[etree._Element]:
-    """Every element named ``name`` (any or no namespace) below and including ``root``."""
-    found = list(root.iter("{*}" + name))
-    if not found:  # a recovered document may keep an undeclared prefix in the tag
-        found = [e for e in root.iter(etree.Element) if local_name(e.tag) == name]
-    return found
+def find_all(root: etree._Element, name: str, *, first: bool = False) -> list[etree._Element]:
+    """Every element named ``name`` (any or no namespace) below and including ``root``; with
+    ``first``, at most the first. A recovered document may keep an undeclared prefix in a tag."""
+    found = list(itertools.islice(root.iter("{*}" + name), 1 if first else None))
+    named = (e for e in root.iter(etree.Element) if local_name(e.tag) == name)
+    return found or list(itertools.islice(named, 1 if first else None))
 
 
 def contains(root: etree._Element, name: str) -> bool:
     """Whether :func:`find_all` would find an element named ``name``; stops at the first."""
-    if next(root.iter("{*}" + name), None) is not None:
-        return True
-    return any(local_name(e.tag) == name for e in root.iter(etree.Element))
+    return bool(find_all(root, name, first=True))
 
 
-def child(element: etree._Element, name: str) -> etree._Element | None:
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
     """The first direct child named ``name`` (any namespace), or None."""
-    for item in element.iterchildren(etree.Element):
-        if local_name(item.tag) == name:
-            return item
-    return None
+    children = () if element is None else element.iterchildren(etree.Element)
+    return next((item for item in children if local_name(item.tag) == name), None)
 
 
 def child_text(element: etree._Element | None, name: str) -> str | None:
     """Stripped text of the first direct child named ``name``, or None when absent or blank."""
-    return None if element is None else child_texts(element, (name,))[name]
+    found = child(element, name)
+    return None if found is None or found.text is None else (found.text.strip() or None)
 
 
-def child_texts(element: etree._Element, names: Iterable[str]) -> dict[str, str | None]:
-    """:func:`child_text` of each of ``names``, walking the children once."""
-    found: dict[str, str | None] = dict.fromkeys(names)
-    seen: set[str] = set()
-    for item in element.iterchildren(etree.Element):
-        name = local_name(item.tag)
-        if name in found and name not in seen:
-            seen.add(name)
-            found[name] = (item.text.strip() or None) if item.text is not None else None
-    return found
-
-
-def tree_fields(points: Sequence[etree._Element], fields: Mapping[str, str], *,
-                attributes: Mapping[str, str] | None = None) -> PointFields:
-    """Fields of ``points`` from their attributes and descendants' texts (``attributes`` and
-    ``fields``, lower-case local names, map to field keys); a point's first non-blank element
-    of a field wins (Amazfit repeats heart rate in two extensions)."""
-    columns: dict[str, list[str | None]] = {}
-    n = len(points)
-    keys: dict[str, str | None] = {}
+def tree_fields(points: Sequence[etree._Element], names: PointNames) -> PointFields:
+    """Fields of ``points`` from their attributes and descendants' texts; a point's first
+    non-blank element of a field wins (Amazfit repeats heart rate in two extensions)."""
+    n, keys, columns = len(points), {}, {}
     for i, point in enumerate(points):
         for element in point.iter(etree.Element):
-            key = keys.get(element.tag, "")
-            if key == "":
-                key = keys[element.tag] = fields.get(local_name(element.tag).lower())
-            text = element.text
-            if key is None or text is None:
+            if element.tag not in keys:
+                keys[element.tag] = names.fields.get(local_name(element.tag).lower())
+            if (key := keys[element.tag]) is None or element.text is None:
                 continue
-            column = columns.get(key)
-            if column is None:
-                column = columns[key] = [None] * n
+            column = columns.get(key) or columns.setdefault(key, [None] * n)
             if column[i] is None:
-                column[i] = text.strip() or None
-    values = {key: numbers([p.get(name) for p in points]) for name, key in (attributes or {}).items()}
+                column[i] = element.text.strip() or None
+    values = {key: numbers([p.get(name) for p in points]) for name, key in names.attributes.items()}
     values.update((k, numbers(v)) for k, v in columns.items() if k != "time")
     times = columns.get("time", [None] * n)
     return PointFields(n, *read_times(n, np.arange(n), times), values)
 
 
-def numbers(values: Sequence[str | None]) -> np.ndarray:
-    """Floats of texts as ``pandas.to_numeric`` reads them, NaN where missing, blank, unreadable
-    or not finite. Plain decimals (digits, ``.``, ``e``, ``-``) are read by numpy, which rounds
-    as pandas does; pandas reads the rest, ``-0`` (whose sign it drops among integers) and a
-    leading ``+`` (read by a parser that may round otherwise)."""
-    try:
-        joined = "\n".join(values)  # type: ignore[arg-type]  # a None raises TypeError
-        plain = not joined.encode("ascii").translate(None, b"0123456789.eE-\n")
-        out = np.array(values, dtype=float) if plain and all(values) else None
-    except (TypeError, UnicodeEncodeError, ValueError):
-        out = None
-    if out is None or np.signbit(out[out == 0]).any():
-        series = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
-        out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
-    out[~np.isfinite(out)] = np.nan
-    return out
-
-
-__all__ = ["child", "child_text", "child_texts", "contains", "find_all",
-           "local_name", "numbers", "parse", "parse_prepared", "prepare", "safe_parser",
+__all__ = ["child", "child_text", "contains", "find_all",
+           "local_name", "parse", "parse_prepared", "prepare", "safe_parser",
            "tree_fields"]

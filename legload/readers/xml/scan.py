@@ -1,41 +1,38 @@
-"""Track points read straight from the bytes of a plain document that libxml2 accepts.
-
-A document (bytes or a binary file) is read a piece of about 2 MiB at a time, each cut before
-a point: numpy finds every ``<`` and ``>`` (in a plain document they alternate), names the
-start tags (:mod:`.tags`) and reads the points' fields into columns, while libxml2 with the
-safe settings checks the piece (no tree). The document with each run of points replaced by
-one element numbering them (the skeleton) is parsed into a small tree for the rest. A
-document that is not plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text, markup
-or an entity inside a point, nested points, an ``xml:id``, a name over 31 bytes, limits near
-libxml2's, odd point attributes) or that libxml2 complains about takes the tree route; both
-routes give the same activities (tested).
-"""
+"""Track points read straight from the bytes of a plain document that libxml2 accepts, a piece
+of about 2 MiB at a time (each cut before a point): numpy finds every ``<`` and ``>`` (in a
+plain document they alternate) and names the start tags (:mod:`.tags`), arrow takes the points'
+texts, libxml2 with the safe settings checks the piece (no tree). The document with each run of
+points replaced by one element numbering them (the skeleton) is parsed into a small tree for the
+rest. A document that is not plain (not UTF-8/ASCII, a NUL, a late DOCTYPE, a ``>`` in text,
+markup or an entity inside a point, nested points, an ``xml:id``, a name over 31 bytes, limits
+near libxml2's, odd point attributes) or that libxml2 complains about takes the tree route;
+both routes give the same activities (tested)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import pairwise
+from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 from lxml import etree
 
 from legload.errors import ReadError
 from legload.readers.xml.safe import parse_prepared, prepare, safe_parser
-from legload.readers.xml.samples import PointFields, read_times
-from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, numbers_at, texts_at, times_at
+from legload.readers.xml.samples import PointFields, PointNames, numbers, read_times, texts_of
+from legload.readers.xml.tags import NAME, POINT, SEARCHED, Names, inside, take_texts
 
 _ENCODING = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODINGS = frozenset({b"UTF-8", b"UTF8", b"US-ASCII", b"ASCII"})
-_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION, _XML_ID = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE), re.compile(rb"xml:id")
 #: bytes read at a time; limits well below libxml2's on a tree (256 levels, 10 MB texts)
 _PIECE, DEEPEST, _LONGEST = 2 << 20, 128, 1_000_000
 _AFTER_NAME = frozenset([b" ", b"\t", b"\n", b"\r", b">", b"/"])
-_PAD = bytes(32)  # after a piece, so that a tag's first 32 bytes can always be read
-_LT, _GT, _SLASH, _BANG, _QUERY, _AMP, _APOSTROPHE, _QUOTE, _EQUALS = b"<>/!?&'\"="
+_PAD = bytes(32)  # after a piece with a tag near its end, so that its first 32 bytes can be read
+_LT, _GT, _SLASH, _BANG, _QUERY, _AMP = b"<>/!?&"
 
 
 class PointScan(NamedTuple):
@@ -46,78 +43,42 @@ class PointScan(NamedTuple):
     fields: PointFields
 
     def fields_of(self, points: Sequence[etree._Element]) -> PointFields:
-        """The fields of a part's points (its skeleton point elements), as the tree gives."""
+        """The fields of a part's points (its skeleton point elements, which follow one another
+        as the descendants of an element do), as the tree gives."""
         runs = [tuple(map(int, point.text.split())) for point in points]
-        first = runs[0][0] if runs else 0
-        for (a, k), (b, _) in pairwise(runs):
-            if b != a + k:
-                raise ValueError("the points of one part of a document follow one another")
-        return self.fields.part(first, sum(k for _, k in runs))
+        return self.fields.part(runs[0][0] if runs else 0, sum(k for _, k in runs))
 
 
-def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], *, point_name: str,
-                  fields: Mapping[str, str], searched: Iterable[str] = (),
-                  attributes: Mapping[str, str] | None = None
+def parse_scanned(data: bytes | BinaryIO, source: str, warnings: list[str], names: PointNames
                   ) -> tuple[etree._Element, PointScan | None]:
     """The root of a document's tree (``data``: its bytes or a seekable binary file read from
-    where it stands) and the scan of its points: the skeleton's root when the document is
-    plain, else the whole tree of :func:`~legload.readers.xml.safe.parse` and no scan.
-    Raises ReadError as :func:`~legload.readers.xml.safe.parse`."""
+    where it stands) and the scan of its points: the skeleton's root when the document is plain,
+    else the whole tree of :func:`~legload.readers.xml.safe.parse` (and its ReadError), no scan."""
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     start, said, salvaged = stream.tell(), [], []
-    scan = scan_points(stream, point_name, fields, searched=searched, attributes=attributes,
-                       source=source, warnings=said)
-    if scan is not None:
-        try:
-            root = parse_prepared(scan.skeleton, source, salvaged)
-        except ReadError:
-            root = None
+    scan = scan_points(stream, names, source=source, warnings=said)
+    with contextlib.suppress(ReadError):  # a skeleton libxml2 refuses: the tree route decides
+        root = None if scan is None else parse_prepared(scan.skeleton, source, salvaged)
         if root is not None and not salvaged:
             warnings.extend(said)
             return root, scan
     del scan
-    if not isinstance(data, bytes):
-        stream.seek(start)
-        data = stream.read()
-    return parse_prepared(prepare(data, source, warnings), source, warnings, require=point_name), None
+    stream.seek(start)  # (the bytes themselves, not a copy, when they came as bytes)
+    body = prepare(stream.read(), source, warnings)
+    return parse_prepared(body, source, warnings, require=names.name), None
 
 
-def scan_points(data: bytes | BinaryIO, point_name: str, fields: Mapping[str, str], *,
-                searched: Iterable[str] = (), attributes: Mapping[str, str] | None = None,
-                source: str = "", warnings: list[str] | None = None) -> PointScan | None:
-    """The scan of a document's points (local name ``point_name``; ``fields`` maps the lower-case
-    local names of their descendants, ``attributes`` their attributes, to field keys), or None
-    when it is not plain or libxml2 complains; any bytes may come. ``warnings``: the list for
-    :func:`~legload.readers.xml.safe.prepare`'s on ``source``."""
-    found = _Found(point_name, fields, frozenset(searched), dict(attributes or {}))
+def scan_points(data: bytes | BinaryIO, names: PointNames, *, source: str = "",
+                warnings: list[str] | None = None) -> PointScan | None:
+    """The scan of a document's points, or None when it is not plain or libxml2 complains; any
+    bytes may come. ``warnings``: the list for :func:`~legload.readers.xml.safe.prepare`'s."""
+    found = _Found(names)
     try:
         done = found.read(io.BytesIO(data) if isinstance(data, bytes) else data, source,
                           [] if warnings is None else warnings)
-    except ReadError:  # the tree route says what is wrong
+    except (ReadError, etree.XMLSyntaxError):  # the tree route says what is wrong
         return None
     return found.scan() if done else None
-
-
-class _Check:
-    """libxml2 with the safe settings fed a document a piece at a time into a target without
-    callbacks (it builds nothing); errors it only logs (an undeclared prefix) count."""
-
-    def __init__(self) -> None:
-        self.parser, self.ok = safe_parser(target=_NoTree()), True
-
-    def feed(self, piece: bytes) -> bool:
-        try:
-            self.parser.feed(piece)
-        except etree.XMLSyntaxError:
-            self.ok = False
-        return self.ok
-
-    def close(self) -> bool:
-        try:
-            self.parser.close()
-        except etree.XMLSyntaxError:
-            return False
-        return self.ok and len(self.parser.feed_error_log) == 0
 
 
 class _NoTree:
@@ -148,22 +109,19 @@ def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
 class _Found:
     """The points of the pieces of a document scanned so far."""
 
-    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str],
-                 attributes: dict[str, str]) -> None:
-        self.point_name, self.attributes = point_name, attributes
-        self.names = Names(point_name, fields, searched)
+    def __init__(self, names: PointNames) -> None:
+        self.point_name, self.attributes = names.name, names.attributes
+        self.names = Names(names)
         self.depth, self.level, self.n = 0, -1, 0
-        self.parts: list[tuple[int, dict[str, np.ndarray], tuple]] = []
+        self.parts: list[tuple[int, dict[str, np.ndarray], pa.Array, np.ndarray]] = []
         self.outline: list[bytes | list] = []  # the skeleton: bytes, and [name, first, count]
         self.tail = b""  # the end of the last piece, after its last run of points
         self.open = False  # whether the last piece ended with the end of a point
 
     def read(self, stream: BinaryIO, source: str, warnings: list[str]) -> bool:
-        """Scan and check the document of ``stream``; False when it is not plain or libxml2
-        complains."""
-        if self.point_name.lower() in self.names.fields:
-            return False
-        checked = _Check()
+        """Scan the document of ``stream`` while libxml2 checks it (errors it only logs, as an
+        undeclared prefix, count); False when it is not plain; XMLSyntaxError when refused."""
+        checked = safe_parser(target=_NoTree())
         for k, piece in enumerate(_pieces(stream, self.point_name)):
             if k == 0:
                 piece = prepare(piece, source, warnings)
@@ -172,13 +130,15 @@ class _Found:
                     return False
             elif piece.find(b"<!") != -1 and _DECLARATION.search(piece):
                 return False
-            if b"\0" in piece or b"xml:id" in piece or not self.add(piece) or not checked.feed(piece):
+            if b"\0" in piece or _XML_ID.search(piece) or not self.add(piece):
                 return False
-        return self.n > 0 and self.depth == 0 and checked.close()
+            checked.feed(piece)
+        checked.close()
+        return self.n > 0 and self.depth == 0 and len(checked.feed_error_log) == 0
 
     def add(self, piece: bytes) -> bool:
         """Scan the next piece; False when the document is not plain."""
-        arr = np.frombuffer(piece + _PAD, np.uint8)
+        arr = np.frombuffer(piece, np.uint8)
         marks = np.flatnonzero((arr | 2) == _GT)  # "<" and ">", the only bytes b with b | 2 == 62
         lt, gt = marks[0::2], marks[1::2]
         n = len(lt)
@@ -196,6 +156,8 @@ class _Found:
         if depth.min() < 0 or depth.max() > DEEPEST:
             return False
         starts = np.flatnonzero(opening)
+        if len(starts) and lt[starts[-1]] > len(piece) - 40:  # names are read 32 bytes at a time
+            arr = np.frombuffer(piece + _PAD, np.uint8)
         codes = np.full(n, -1, np.int64)
         named = self.names.codes(piece, arr, lt[starts] + 1, gt[starts])
         if named is None:
@@ -211,76 +173,60 @@ class _Found:
         ends = closes[index]  # each point's end tag (or itself)
         marked = np.flatnonzero(special | (codes == SEARCHED))
         if piece.find(b"&") != -1:
-            amps = np.searchsorted(lt, np.flatnonzero(arr == _AMP), side="right") - 1
-            marked = np.r_[marked, amps]
+            marked = np.r_[marked, np.searchsorted(lt, np.flatnonzero(arr == _AMP), side="right") - 1]
         if (inside(marked, points, ends) >= 0).any():
             return False  # a comment, entity, searched element or the like inside a point
-        values = self._attributes(piece, arr, lt[points], gt[points])
+        values = (self._attributes(take_texts(piece, lt[points], gt[points] + 1, np.arange(len(points))))
+                  if self.attributes and len(points) else {})
         if values is None:
             return False
-        times = self._fields(piece, lt, gt, lone, codes, (points, ends), values)
+        timed = self._fields(piece, lt, gt, lone, codes, (points, ends), values)
+        self.parts.append((len(points), values, *timed))
         self._outline(piece, lt, gt, lone, points, ends)
-        self.parts.append((len(points), values, times))
         self.depth, self.n = int(depth[-1]), self.n + len(points)
         return True
 
-    def _attributes(self, piece: bytes, arr: np.ndarray, lt: np.ndarray,
-                    gt: np.ndarray) -> dict[str, np.ndarray] | None:
-        """The attributes of the points whose start tags span ``lt`` .. ``gt``, read where
-        each tag has each once, as ``name="value"`` without blanks in the value, and no
-        ``'`` (so that no value holds a ``"``); None otherwise."""
-        if not self.attributes or len(lt) == 0:
-            return {}
-        if (inside(np.flatnonzero(arr == _APOSTROPHE), lt, gt) >= 0).any():
+    def _attributes(self, tags: pa.LargeStringArray) -> dict[str, np.ndarray] | None:
+        """The attributes of the points whose start tags are ``tags``, read where every tag has
+        each as ``name="value"`` without blanks in the value, and none has a ``'`` (so that no
+        value holds a ``"``; libxml2 refuses an attribute given twice); None otherwise."""
+        data = tags.buffers()[2].to_pybytes()
+        if b"'" in data:
             return None
-        quotes = np.flatnonzero(arr == _QUOTE)
-        opens = quotes[(quotes > 0) & (arr[quotes - 1] == _EQUALS)]
         values: dict[str, np.ndarray] = {}
         for name, key in self.attributes.items():
-            mark = name.encode()
-            at = opens[opens > len(mark) + 1]
-            hit = arr[at - len(mark) - 2] <= 32  # a blank, then name="
-            for k, byte in enumerate(mark):
-                hit &= arr[at - len(mark) - 1 + k] == byte
-            at = at[hit] + 1  # each value's first byte
-            owner = inside(at, lt, gt)
-            at = at[owner >= 0]
-            if len(at) != len(lt) or (owner[owner >= 0] != np.arange(len(lt))).any():
-                return None  # not once in every point
-            stop = quotes[np.minimum(np.searchsorted(quotes, at), len(quotes) - 1)]
-            if (stop < at).any() or (stop > gt).any():
-                return None
-            values[key] = numbers_at(piece, at, stop, blanks=False)
-            if values[key] is None:
-                return None
+            found = re.findall(rb'\s%s="([^"\s]*)"' % name.encode(), data)
+            if len(found) != len(tags):
+                return None  # not in every point
+            values[key] = numbers(pa.array(found, pa.large_binary()).view(pa.large_string()))
         return values
 
-    def _fields(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
-                codes: np.ndarray, spans: tuple[np.ndarray, np.ndarray],
-                values: dict[str, np.ndarray]) -> tuple:
-        """The field elements inside the piece's points into ``values``; their times."""
-        found = np.flatnonzero(codes > 0)
+    def _fields(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray, codes: np.ndarray,
+                spans: tuple[np.ndarray, np.ndarray], values: dict[str, np.ndarray]
+                ) -> tuple[pa.Array, np.ndarray]:
+        """The field elements inside the piece's points into ``values``; the time texts and
+        their points (an element without content, ``<ele/>``, has no text, as in the tree)."""
+        found = np.flatnonzero((codes > 0) & ~lone)
         owner = inside(found, *spans)
         found, owner = found[owner >= 0], owner[owner >= 0]
-        starts = gt[found] + 1
-        stops = np.where(lone[found], starts, lt[np.minimum(found + 1, len(lt) - 1)])
-        codes, n, timed = codes[found], len(spans[0]), found[:0]
-        for code in pd.unique(codes).tolist():  # the fields in the order they first occur
-            at, key = np.flatnonzero(codes == code), self.names.keys[code]
-            if (np.diff(owner[at]) == 0).any():  # a point with several: the first non-blank
-                at = at[np.array([bool(t) for t in texts_at(piece, starts[at], stops[at])], bool)]
-                at = at[np.diff(owner[at], prepend=-1) != 0]
-            if key == "time":
-                timed = at
+        order = np.argsort(codes[found], kind="stable")  # field by field, each in file order
+        texts = take_texts(piece, gt[found] + 1, lt[found + 1], order)
+        found, owner, codes = found[order], owner[order], codes[found[order]]
+        heads = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
+        timed = (texts.slice(0, 0), owner[:0] + self.n)
+        for head, stop in sorted(zip(heads, [*heads[1:], len(codes)], strict=False),
+                                 key=lambda run: found[run[0]]):  # the fields as they first occur
+            part, at = texts.slice(head, stop - head), owner[head:stop]
+            if (np.diff(at) == 0).any():  # a point with several: the first non-blank
+                kept = np.array([bool(t) for t in texts_of(part)], bool)
+                kept[kept] = np.diff(at[kept], prepend=-1) != 0
+                part, at = part.filter(kept), at[kept]
+            if (key := self.names.keys[codes[head]]) == "time":
+                timed = (pa.concat_arrays([part]), at + self.n)  # not the piece's texts
             else:
-                values[key] = np.full(n, np.nan)  # type: ignore[index]
-                values[key][owner[at]] = numbers_at(piece, starts[at], stops[at])  # type: ignore[index]
-        stamps = times_at(piece, starts[timed], stops[timed])
-        if stamps is None:
-            return read_times(n, owner[timed], texts_at(piece, starts[timed], stops[timed]))
-        times, written = np.full(n, np.datetime64("NaT", "ns")), np.zeros(n, bool)
-        times[owner[timed]], written[owner[timed]] = stamps, True
-        return times, written, {}
+                values[key] = np.full(len(spans[0]), np.nan)  # type: ignore[index]
+                values[key][at] = numbers(part)  # type: ignore[index]
+        return timed
 
     def _outline(self, piece: bytes, lt: np.ndarray, gt: np.ndarray, lone: np.ndarray,
                  points: np.ndarray, ends: np.ndarray) -> None:
@@ -303,24 +249,15 @@ class _Found:
         self.tail += piece[resume:]
         self.open = bool(len(points)) and bool(ends[-1] == len(lt) - 1)
 
-    def skeleton(self) -> bytes:
-        """The document with each run of points replaced by one point element
-        (``<p a="1">0 3</p>``)."""
-        return b"".join([part if isinstance(part, bytes) else b">%d %d</%s>" % (part[1], part[2], part[0])
-                         for part in self.outline] + [self.tail])
-
     def scan(self) -> PointScan:
         """The scan of the whole document, its columns joined one at a time (each piece's
-        part let go once joined)."""
-        keys = dict.fromkeys(key for _, values, _ in self.parts for key in values)
+        part let go once joined), its times read at once."""
+        keys = dict.fromkeys(key for _, values, _, _ in self.parts for key in values)
         values = {key: np.concatenate([v.pop(key, None) if key in v else np.full(m, np.nan)
-                                       for m, v, _ in self.parts]) for key in keys}
-        times = np.concatenate([t[0] for _, _, t in self.parts])
-        written = np.concatenate([t[1] for _, _, t in self.parts])
-        unread: dict[int, str] = {}
-        first = 0
-        for m, _, t in self.parts:
-            unread.update((first + k, text) for k, text in t[2].items())
-            first += m
+                                       for m, v, _, _ in self.parts]) for key in keys}
+        texts = pa.concat_arrays([texts for *_, texts, _ in self.parts])
+        timed = np.concatenate([at for *_, at in self.parts])
+        skeleton = b"".join([part if isinstance(part, bytes) else b">%d %d</%s>" % (part[1], part[2], part[0])
+                             for part in self.outline] + [self.tail])
         self.parts = []
-        return PointScan(self.skeleton(), PointFields(self.n, times, written, unread, values))
+        return PointScan(skeleton, PointFields(self.n, *read_times(self.n, timed, texts), values))

@@ -1,103 +1,33 @@
-"""Tags and texts found by numpy in the bytes of an XML document, for :mod:`.scan`: start tags
-named by local name (as :func:`~legload.readers.xml.safe.find_all` matches), a field's text
-the bytes from its start tag's ``>`` to the next ``<``."""
+"""Tags of an XML document found by numpy in its bytes, for :mod:`.scan`: start tags named by
+local name (as :func:`~legload.readers.xml.safe.find_all` matches), texts of the document taken
+by arrow (a field's text runs from its start tag's ``>`` to the next ``<``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from numpy.lib.stride_tricks import sliding_window_view
 
-from legload.readers.xml.safe import numbers
+from legload.readers.xml.samples import PointNames
 
-#: bytes of a tag read for its name; widest number and time read from a byte matrix
-_NAME_BYTES, _NUMBER_WIDTH, _TEXT_WIDTH = 32, 24, 64
 NAME = re.compile(rb"[^\x00-\x20/>]*")
-_GT, _SLASH = 62, 47
 #: code of a tag's name: a point, a name the reader searches for, anything else (fields > 0)
 POINT, SEARCHED, OTHER = 0, -2, -1
-_COLUMNS = np.arange(_NAME_BYTES, dtype=np.uint8)
-#: row k: ones in the first k columns (a text of k bytes kept, zeros after it)
-_KEPT = (np.arange(_TEXT_WIDTH) < np.arange(_TEXT_WIDTH + 1)[:, None]).astype(np.uint8)
-#: the low k bytes (k = 0..8) of a word; the mark of a key of a name over 16 bytes
-_LOW = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64)
-_MARK = np.uint64(1 << 62)
-#: distinct tags (name and attributes) named one by one at most
-_MOST_NAMES = 512
-#: bytes of a plain number, and the zeros after a text in its row of the byte matrix
-_NUMERIC = b"\x000123456789.eE-"  # no "+": pandas reads "+1E-23" otherwise
-#: bytes with their digits as 0, and by size the shape of a plain UTC time (else 255s)
-_SHAPE = np.arange(256, dtype=np.uint8)
-_SHAPE[48:58] = 48
-_STAMP_WIDTH = 30
-_STAMPS = np.full((_STAMP_WIDTH + 1, _STAMP_WIDTH), 255, np.uint8)
-for _k in range(10):
-    _stamp = b"0000-00-00T00:00:00" + (b"." + b"0" * _k if _k else b"") + b"Z"
-    _STAMPS[len(_stamp)] = np.frombuffer(_stamp.ljust(_STAMP_WIDTH, b"\0"), np.uint8)
+#: bytes of a tag read for its name; the low k bytes (k = 0..8) of a word; the mark of a key
+#: of a name over 16 bytes; distinct tags (name and attributes) named one by one at most
+_NAME_BYTES, _COLUMNS = 32, np.arange(32, dtype=np.uint8)
+_LOW, _MARK, _MOST = np.array([(1 << (8 * k)) - 1 for k in range(9)], np.uint64), np.uint64(1 << 62), 512
 
 
-
-def text_rows(data: bytes, starts: np.ndarray, stops: np.ndarray, widest: int) -> np.ndarray | None:
-    """The texts as a byte matrix, a text a row, zeros after its end; None when one is
-    empty or wider than ``widest``."""
-    sizes = stops - starts
-    width = int(sizes.max(initial=0))
-    if not 0 < width <= widest or sizes.min() <= 0 or starts.max() + width > len(data):
-        return None
-    texts = np.ndarray((len(data) - width + 1,), f"S{width}", data, strides=(1,))[starts]
-    rows = texts.view(np.uint8).reshape(len(starts), width)
-    rows *= _KEPT[sizes, :width]
-    return rows
-
-
-def texts_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> list[str | None]:
-    """The texts as a tree gives them, stripped (None when blank), line ends as LF."""
-    rows = text_rows(data, starts, stops, _TEXT_WIDTH)
-    if rows is not None and ((rows - np.uint8(33) < 94) | (rows == 0)).all():
-        return rows.view(f"S{rows.shape[1]}").ravel().astype(f"U{rows.shape[1]}").tolist()
-    texts = [data[a:b].decode("utf-8", "replace").strip() or None  # not all printable ASCII without blanks
-             for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-    return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in texts]
-
-
-def numbers_at(data: bytes, starts: np.ndarray, stops: np.ndarray, *, blanks: bool = True
-               ) -> np.ndarray:
-    """:func:`~legload.readers.xml.safe.numbers` of the texts, read by numpy when all are plain
-    decimals (digits, ``.``, ``e``, ``-``; not ``-0``, whose sign pandas may drop); None when
-    ``blanks`` is false and a text has blanks around or in it."""
-    rows = text_rows(data, starts, stops, _NUMBER_WIDTH)
-    if rows is not None and not rows.tobytes().translate(None, _NUMERIC):
-        try:
-            out = rows.view(f"S{rows.shape[1]}").ravel().astype(float)
-        except ValueError:  # e.g. "1-2": pandas decides
-            out = None
-        if out is not None and not np.signbit(out[out == 0]).any():
-            out[~np.isfinite(out)] = np.nan
-            return out
-    if not blanks:
-        raw = (data[a:b].decode("utf-8", "replace")
-               for a, b in zip(starts.tolist(), stops.tolist(), strict=True))
-        if any(t and (t.strip() != t or len(t.split()) != 1) for t in raw):
-            return None  # type: ignore[return-value]
-    return numbers(texts_at(data, starts, stops))
-
-
-def times_at(data: bytes, starts: np.ndarray, stops: np.ndarray) -> np.ndarray | None:
-    """The texts read by numpy when all are plain UTC times of 1900-2099 with up to nine
-    decimals of a second (``2020-05-01T10:00:00.5Z``), as pandas reads them; else None."""
-    rows = text_rows(data, starts, stops, _STAMP_WIDTH)
-    if rows is None or (_SHAPE[rows] != _STAMPS[stops - starts, : rows.shape[1]]).any():
-        return None
-    if not (((rows[:, 0] == 49) & (rows[:, 1] == 57)) | ((rows[:, 0] == 50) & (rows[:, 1] == 48))).all():
-        return None
-    rows[rows == ord("Z")] = 0
-    try:  # numpy refuses what pandas would not read (e.g. 24:00:00): pandas decides those
-        return rows.view(f"S{rows.shape[1]}").ravel().astype("M8[ns]")
-    except ValueError:
-        return None
+def take_texts(piece: bytes, starts: np.ndarray, stops: np.ndarray, order: np.ndarray) -> pa.LargeStringArray:
+    """The texts ``starts .. stops`` (ascending, disjoint) of the piece in the ``order`` given, taken
+    by arrow into one array from the piece cut at them (text ``k`` item ``2k``, gaps between)."""
+    bounds = np.column_stack([starts, stops]).ravel().astype(np.int64) if len(starts) else np.zeros(1, int)
+    cut = pa.LargeStringArray.from_buffers(len(bounds) - 1, pa.py_buffer(bounds), pa.py_buffer(piece))
+    return cut.take(2 * order)
 
 
 class Names:
@@ -105,20 +35,18 @@ class Names:
     for, a field (its index in :attr:`keys`) or anything else; each distinct name is read once
     and kept across the pieces of a document."""
 
-    def __init__(self, point_name: str, fields: Mapping[str, str], searched: frozenset[str]) -> None:
-        self.point_name, self.fields, self.searched = point_name, fields, searched
+    def __init__(self, names: PointNames) -> None:
+        self.point_name, self.fields, self.searched = names.name, names.fields, names.searched
         self.keys: list[str | None] = [None]
         self.known: dict[bytes, int | None] = {}
 
     def codes(self, piece: bytes, arr: np.ndarray, at: np.ndarray, stop: np.ndarray
               ) -> np.ndarray | None:
-        """Codes of the start tags whose name and attributes span ``at`` .. ``stop`` (their
-        ``>``) in ``arr`` (``piece`` and 32 zero bytes); None for a name over 31 bytes.
-
-        A tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short
-        ones differ too often by their attributes) by its name, cut at the first blank, ``/``
-        or ``>``: two 64-bit words that pandas groups exactly (as a complex number), and each
-        group is named once."""
+        """Codes of the start tags spanning ``at`` .. ``stop`` (their ``>``) in ``arr`` (``piece``,
+        32 zero bytes after it when a tag starts near its end); None for a name over 31 bytes. A
+        tag of at most 16 bytes is keyed by its bytes, a longer one (or all, when the short ones
+        differ too often by their attributes) by its name: two words that pandas groups exactly
+        (as a complex), each group named once."""
         size = stop - at
         words = np.ndarray((len(arr) - 7,), "<u8", arr, strides=(1,))
         key = np.empty((len(at), 2), np.uint64)
@@ -132,7 +60,7 @@ class Names:
                     return None
                 key[cut] = named
             inverse, unique = pd.factorize(key.view(np.complex128).ravel())
-            if len(unique) <= _MOST_NAMES:
+            if len(unique) <= _MOST:
                 break
             cut = np.ones(len(at), bool)
         if np.isnan(unique).any():  # not bytes of a name
@@ -150,18 +78,11 @@ class Names:
             except UnicodeDecodeError:
                 return None
             key = self.fields.get(local.lower())
-            if local == self.point_name:
-                code = POINT
-            elif local in self.searched:
-                code = SEARCHED
-            elif key is None:
-                code = OTHER
-            else:
-                self.keys += [] if key in self.keys else [key]
-                code = self.keys.index(key)
-            self.known[name] = code
+            kind = POINT if local == self.point_name else SEARCHED if local in self.searched else None
+            kind = OTHER if kind is None and key is None else kind
+            self.keys += [key] if kind is None and key not in self.keys else []
+            self.known[name] = self.keys.index(key) if kind is None else kind
         return self.known[name]
-
 
 
 def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
@@ -169,7 +90,7 @@ def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
     has at most 16, else the groups of its first and last 16 bytes (marked); None for a
     name over 31 bytes."""
     rows = sliding_window_view(arr, _NAME_BYTES)[at]
-    blank = (rows <= 32) | (rows == _SLASH) | (rows == _GT)
+    blank = (rows <= 32) | (rows == ord("/")) | (rows == ord(">"))
     if not blank.any(axis=1).all():
         return None
     rows *= blank.argmax(axis=1).astype(np.uint8)[:, None] > _COLUMNS
@@ -183,6 +104,7 @@ def _name_keys(arr: np.ndarray, at: np.ndarray) -> np.ndarray | None:
         key[longer, 1] |= _MARK
     return key
 
+
 def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The index of the span ``starts .. ends`` (disjoint, ascending) that holds each of
     ``positions``, or -1."""
@@ -192,5 +114,4 @@ def inside(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.where((owner >= 0) & (positions <= ends[np.maximum(owner, 0)]), owner, -1)
 
 
-__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "numbers_at", "text_rows", "texts_at",
-           "times_at"]
+__all__ = ["NAME", "POINT", "SEARCHED", "Names", "inside", "take_texts"]

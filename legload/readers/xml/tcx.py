@@ -1,10 +1,8 @@
 """TCX (Garmin Training Center v2) files → one :class:`~legload.core.activity.Activity` per
-``<Activity>`` (one per leg of a multisport session).
-
-Trackpoints give time, position, altitude, distance and heart rate, the ``TPX`` extension
-speed, ``RunCadence`` and ``Watts``; laps come from ``<Lap>``. ``RunCadence`` and the
-trackpoint ``<Cadence>`` Polar and Suunto write for runs count one foot: foot sports get
-``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
+``<Activity>`` (one per leg of a multisport session). Trackpoints give time, position, altitude,
+distance and heart rate, the ``TPX`` extension speed, ``RunCadence`` and ``Watts``; laps come
+from ``<Lap>``. ``RunCadence`` and the trackpoint ``<Cadence>`` Polar and Suunto write for runs
+count one foot: foot sports get ``cadence_spm`` = 2 × that value, cycling ``cadence_rpm``."""
 
 from __future__ import annotations
 
@@ -15,28 +13,19 @@ import pandas as pd
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.columns import LAP_COLUMNS
-from legload.core.sports import FOOT_SPORTS, sport_from_motion, sport_from_words
+from legload.core.sports import sport_from_motion, sport_from_words
 from legload.errors import ReadError
-from legload.readers.xml.safe import (
-    child,
-    child_text,
-    child_texts,
-    contains,
-    find_all,
-    local_name,
-    numbers,
-    tree_fields,
-)
-from legload.readers.xml.samples import gather, iso_stamps, timed_columns
+from legload.readers.xml import samples
+from legload.readers.xml.safe import child, child_text, contains, find_all, local_name, tree_fields
 from legload.readers.xml.scan import PointScan, parse_scanned
 
-#: lower-case local name of a Trackpoint descendant → field
-_FIELDS = {
+#: the fields of a Trackpoint: its descendants by lower-case local name
+POINTS = samples.PointNames("Trackpoint", {
     "time": "time", "latitudedegrees": "lat_deg", "longitudedegrees": "lon_deg",
     "altitudemeters": "altitude_m", "distancemeters": "distance_m",
     "value": "heart_rate_bpm",  # the only <Value> in a Trackpoint is HeartRateBpm's
     "cadence": "cadence", "runcadence": "run_cadence", "speed": "speed_m_s", "watts": "power_w",
-}
+}, {}, ("Activity",))
 #: TCX ``Sport`` attribute → sport; ``Other`` names none
 _SPORTS = {"running": "running", "biking": "cycling"}
 _INTENSITY = {"active": "active", "resting": "rest"}
@@ -56,13 +45,12 @@ def read_tcx_columns(data: bytes | BinaryIO, source: str) -> list[ActivityColumn
     :class:`~legload.core.activity.ActivityColumns`); ``data`` may be a seekable binary file,
     read from where it stands a piece at a time."""
     file_warnings: list[str] = []
-    root, scan = parse_scanned(data, source, file_warnings, point_name="Trackpoint",
-                               fields=_FIELDS, searched=("Activity",))
+    root, scan = parse_scanned(data, source, file_warnings, POINTS)
     elements = find_all(root, "Activity")
     if not elements or not contains(root, "Trackpoint"):
         raise ReadError(source, "no track points in this TCX file (no <Activity> with <Trackpoint>s)")
-    return gather(elements, lambda element: _read_activity(element, source, scan), source,
-                  file_warnings, "activity")
+    return samples.gather(elements, lambda element: _read_activity(element, source, scan), source,
+                          file_warnings, "activity")
 
 
 def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColumns:
@@ -70,12 +58,12 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     points = find_all(element, "Trackpoint")
     if not points:
         raise ReadError(source, "no track points")
-    found = tree_fields(points, _FIELDS) if scan is None else scan.fields_of(points)
-    columns = timed_columns(found, source, warnings)
+    found = tree_fields(points, POINTS) if scan is None else scan.fields_of(points)
+    columns = samples.timed_columns(found, source, warnings)
     declared = (element.get("Sport") or "").strip().lower()
     notes = child_text(element, "Notes")
     sport = _SPORTS.get(declared) or sport_from_words(notes) or sport_from_motion(columns)
-    _cadence(columns, sport)
+    samples.cadence_columns(columns, sport)
     columns = order_columns(columns)
     laps = _laps(element, columns["timestamp"])
     totals = _totals(laps, columns)
@@ -84,8 +72,7 @@ def _read_activity(element, source: str, scan: PointScan | None) -> ActivityColu
     summary = summarize(columns, fmt="tcx", sport=sport, sub_sport="treadmill" if treadmill else "generic",
                         name=notes or child_text(element, "Id"),
                         device=child_text(child(element, "Creator"), "Name"), totals=totals)
-    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings,
-                           source=source)
+    return ActivityColumns(columns=columns, laps=laps, summary=summary, warnings=warnings, source=source)
 
 
 def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict[str, float | None]:
@@ -94,31 +81,12 @@ def _totals(laps: dict[str, Any] | None, columns: dict[str, np.ndarray]) -> dict
     if laps is None:
         return {}
     timer, distance = laps["timer_s"], laps["distance_m"]
-    totals: dict[str, float | None] = {}
-    if np.isfinite(timer).any():
-        totals["moving_s"] = float(np.nansum(timer))
+    totals = {"moving_s": float(np.nansum(timer))} if np.isfinite(timer).any() else {}
     if np.isfinite(distance).any():
         totals["distance_m"] = float(np.nansum(distance))
-        if "distance_m" in columns:
-            recorded = float(np.nanmax(columns["distance_m"]))
-            if recorded > 1.01 * totals["distance_m"] + 1.0:
-                return {}
+        if "distance_m" in columns and np.nanmax(columns["distance_m"]) > 1.01 * totals["distance_m"] + 1.0:
+            return {}
     return totals
-
-
-def _cadence(columns: dict[str, np.ndarray], sport: str) -> None:
-    """Per-foot run cadence → steps/min (both feet); crank cadence → rev/min."""
-    run = columns.pop("run_cadence", None)
-    plain = columns.pop("cadence", None)
-    if sport in FOOT_SPORTS:
-        per_foot = run if plain is None else (plain if run is None else np.where(np.isnan(run), plain, run))
-        if per_foot is not None:
-            columns["cadence_spm"] = 2.0 * per_foot
-    else:
-        if run is not None:
-            columns["cadence_spm"] = 2.0 * run
-        if plain is not None:
-            columns["cadence_rpm"] = plain
 
 
 def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
@@ -126,12 +94,10 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     laps = [item for item in element.iterchildren() if local_name(item.tag) == "Lap"]
     if not laps:
         return None
-    starts = iso_stamps([lap.get("StartTime") for lap in laps])
-    texts = [child_texts(lap, _LAP_FIELDS) for lap in laps]
-    timer = numbers([text["TotalTimeSeconds"] for text in texts])
-    distance = numbers([text["DistanceMeters"] for text in texts])
-    intensity = [_word(text["Intensity"], _INTENSITY) for text in texts]
-    trigger = [_word(text["TriggerMethod"], _TRIGGER) for text in texts]
+    starts = samples.read_times(len(laps), np.arange(len(laps)), [lap.get("StartTime") for lap in laps])[0]
+    timer, distance, intensity, trigger = ([child_text(lap, name) for lap in laps] for name in _LAP_FIELDS)
+    timer, distance = samples.numbers(timer), samples.numbers(distance)
+    intensity, trigger = [_word(t, _INTENSITY) for t in intensity], [_word(t, _TRIGGER) for t in trigger]
     last = timestamps[-1] if len(timestamps) else np.datetime64("NaT", "ns")
     span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
@@ -142,10 +108,7 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
 
 
 def _word(text: str | None, table: dict[str, str]) -> str | None:
-    if not text:
-        return None
-    key = text.strip().lower()
-    return table.get(key, key)
+    return table.get(text.strip().lower(), text.strip().lower()) if text else None
 
 
 __all__ = ["read_tcx", "read_tcx_columns"]
