@@ -9,13 +9,14 @@ Generates, in a temporary folder (or ``--dir``, kept and reused):
   strength log), plus one small GPX run the index names;
 * a classic Strong CSV of about ``--strong-mb`` MB (default 56).
 
-Runs ``legload import FOLDER`` and ``legload strength import FILE``, each as a fresh
-subprocess into its own database, sampling the process tree's RSS every 20 ms (the sampler of
+Runs ``legload import FOLDER`` (the Strava export), ``legload strength import FILE`` and
+``legload import`` of the Strong CSV given as a file and in a folder of its own, each as a
+fresh subprocess into its own database, sampling the process tree's RSS every 20 ms (the sampler of
 :mod:`bench.memory`), and prints the peak, the elapsed and CPU seconds (user + system, from
 the kernel) and the target of each.
 
     .venv/bin/python bench/memory_logs.py [--strava-mb 220] [--strong-mb 56] [--hevy-every 20]
-                                          [--only strava|strong] [--dir DIR] [--json]
+                                          [--only strava|strong|import] [--dir DIR] [--json]
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from memory import peak_rss
 #: peak RSS legload promises (MB); the time the 56 MB Strong import took before streaming (s,
 #: as issue 16 measured it) and its CPU time before it was read chunk by chunk end to end (s:
 #: commit 7759dde, 11.2 and 12.7 s in two runs of this bench on a loaded machine)
-TARGETS_MB = {"strava": 500, "strong": 300}
+TARGETS_MB = {"strava": 500, "strong": 300, "import_file": 300, "import_folder": 300}
+#: peak RSS of ``legload import`` of the 56 MB Strong CSV before it streamed (MB, process
+#: tree; commit 598dd91: 428 MB as a file, 423 MB in a folder)
+IMPORT_MB_BEFORE = {"import_file": 428.0, "import_folder": 423.0}
 STRONG_SECONDS_BEFORE = 37.0
 STRONG_CPU_BEFORE = 12.0
 _REAL_HEADER = (Path(__file__).resolve().parents[2] / "shared/data/real/exports/strava_bulk_fr255"
@@ -145,12 +149,23 @@ def _reuse(path: Path, size_mb: float, reuse: bool) -> bool:
     return reuse and path.is_file() and abs(path.stat().st_size / 2**20 - size_mb) < 1
 
 
+def _import_route(folder: Path, strong_mb: float, reuse: bool) -> dict[str, dict]:
+    """``legload import`` of the Strong CSV given as a file, and found in a folder."""
+    strong = folder / "strong_import" / "strong.csv"
+    strong.parent.mkdir(parents=True, exist_ok=True)
+    if not _reuse(strong, strong_mb, reuse):
+        write_strong(strong, strong_mb)
+    size = round(strong.stat().st_size / 2**20, 1)
+    return {case: {"file_mb": size, **run(["import", str(target)], folder / f"{case}.sqlite")}
+            for case, target in (("import_file", strong), ("import_folder", strong.parent))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strava-mb", type=float, default=220.0)
     parser.add_argument("--strong-mb", type=float, default=56.0)
     parser.add_argument("--hevy-every", type=int, default=20)
-    parser.add_argument("--only", choices=("strava", "strong"))
+    parser.add_argument("--only", choices=("strava", "strong", "import"))
     parser.add_argument("--dir", type=Path, help="folder for the inputs, kept and reused")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args(argv)
@@ -173,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
                 write_strong(strong, args.strong_mb)
             results["strong"] = {"file_mb": round(strong.stat().st_size / 2**20, 1), **run(
                 ["strength", "import", str(strong)], folder / "strong.sqlite")}
+        if args.only in (None, "import"):
+            results.update(_import_route(folder, args.strong_mb, args.dir is not None))
     if args.json:
         print(json.dumps(results))
         return 0
@@ -180,7 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         speed = (f"; {STRONG_SECONDS_BEFORE / found['seconds']:.1f}x the {STRONG_SECONDS_BEFORE:.0f} s "
                  f"before streaming, {STRONG_CPU_BEFORE / found['cpu_seconds']:.1f}x the "
                  f"{STRONG_CPU_BEFORE} s CPU before" if case == "strong" else "")
-        print(f"{case:6s} {found['file_mb']:6.1f} MB CSV: peak RSS {found['tree_mb']:7.1f} MB "
+        if case in IMPORT_MB_BEFORE:
+            speed = (f"; {IMPORT_MB_BEFORE[case]:.0f} MB before streaming "
+                     f"({IMPORT_MB_BEFORE[case] / found['tree_mb']:.2f}x this)")
+        print(f"{case:13s} {found['file_mb']:6.1f} MB CSV: peak RSS {found['tree_mb']:7.1f} MB "
               f"(process tree; PSS {found['tree_pss_mb']:.1f} MB), {found['seconds']:6.1f} s "
               f"({found['cpu_seconds']:.1f} s CPU)"
               f"{speed}; target under {TARGETS_MB[case]} MB")

@@ -83,6 +83,7 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike],
     """Read and store every member of ``paths``; ``how``: (strict, the athlete's mass)."""
     from legload.import_pool import ReadJob, ReadResult
     from legload.readers import iter_members
+    from legload.reading import log_action
 
     with store.batched():
 
@@ -104,43 +105,8 @@ def _import_all(store: Store, pool: ReadPool, paths: Iterable[PathLike],
                     job = _read_job(store, member, how, report)
                     finish(pool.submit(job) if isinstance(job, ReadJob) else pool.defer(job))
                 else:
-                    finish(pool.defer(_log_action(store, member, report, athlete_id)))
+                    finish(pool.defer(log_action(store, member, report, athlete_id)))
         finish(pool.drain())
-
-
-def _log_action(store: Store, member, report: ImportReport,
-                athlete_id: int | None) -> Callable[[], None]:
-    """Read a non-activity file now; the returned action stores it in its log, or lists it
-    as skipped when no log importer knows it (actions run in the order files were found)."""
-    from legload.readers.detect import content_sha256
-    from legload.readers.logs.read import read_log
-
-    def skip() -> None:
-        report.skipped.append({"path": member.source, "reason": member.hint or ""})
-        report.note(member.source, None, "skipped")
-
-    if member.kind != "log" and not member.source.lower().endswith((".csv", ".htm", ".html", ".json")):
-        return skip
-    try:
-        data = member.read()
-        rows = member.rows if member.kind == "log" else read_log(data, member.source)
-    except ReadError:
-        return skip
-    reader = member.meta.get("reader") or rows.reader
-    digest = content_sha256(data)
-    del data  # not held until the rows are stored
-
-    def store_log() -> None:
-        store.commit_pending()  # a log file is its own transaction
-        added = store.add_log_file(digest, member.source, rows.table, rows.frame, athlete_id)
-        if added:
-            report.imported += 1
-            report.warnings.extend(f"{member.source}: {w}" for w in rows.warnings)
-        else:
-            report.duplicates += 1
-        report.note(member.source, reader, "imported" if added else "duplicate")
-
-    return store_log
 
 
 def import_log(path: PathLike, kind: str, *, db: PathLike | None = None,

@@ -1,20 +1,28 @@
 """Reading activities from the files a user names, without a database: one file, or every
 activity of a file, folder, zip or export (the library's ``read_activity``/``read_activities``
-and what ``legload analyze FILE`` reads)."""
+and what ``legload analyze FILE`` reads); and what ``legload import`` does with the files that
+are not activities (:func:`log_action`: logs stored, others listed as skipped)."""
 
 from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from legload.errors import ReadError
 from legload.import_pool import apply_meta
+from legload.import_results import ImportReport
 from legload.readers import Activity, iter_members, read_bytes
-from legload.readers.files import check_regular, read_file
+from legload.readers.files import check_regular, open_regular, read_file
+from legload.readers.logs.logfile import CHANGED
+from legload.store import Store
 
 PathLike = str | os.PathLike
+#: a log file on disk larger than this is read when it is stored, a chunk at a time
+STREAM_LOG_BYTES = 8 * 2**20
+#: the suffixes of files that may be logs (other files that are not activities are skipped)
+LOG_SUFFIXES = (".csv", ".htm", ".html", ".json")
 
 
 def read_activity(path: PathLike, *, strict: bool = False) -> Activity:
@@ -58,4 +66,92 @@ def only_activity(path: Path) -> Activity:
     return found[0]
 
 
-__all__ = ["only_activity", "read_activities", "read_activity"]
+def log_action(store: Store, member, report: ImportReport,
+               athlete_id: int | None) -> Callable[[], None]:
+    """What ``legload import`` does with a file found that is not an activity (a
+    :class:`~legload.readers.exports.archive.Member`): the action, run in the order files were
+    found, that stores it in its log in one transaction, or lists it as skipped when no log
+    reader knows it. A CSV on disk larger than :data:`STREAM_LOG_BYTES` is read when the action
+    runs, and a strength log among them stored as it is read, a chunk at a time (never held
+    whole); any other file is read now, whole, and its rows held until they are stored."""
+    if member.kind != "log" and not member.source.lower().endswith(LOG_SUFFIXES):
+        return lambda: _skip(member, report)
+    if member.kind != "log" and member.source.lower().endswith(".csv") \
+            and _big_file(member.source):
+        return lambda: _store_streamed(store, member, report, athlete_id)
+    return _whole_log(store, member, report, athlete_id)
+
+
+def _big_file(source: str) -> bool:
+    """Whether ``source`` names a regular file on disk (not a member of an archive) larger
+    than :data:`STREAM_LOG_BYTES`."""
+    try:
+        return os.path.isfile(source) and os.path.getsize(source) > STREAM_LOG_BYTES
+    except (OSError, ValueError):
+        return False
+
+
+def _skip(member, report: ImportReport) -> None:
+    report.skipped.append({"path": member.source, "reason": member.hint or ""})
+    report.note(member.source, None, "skipped")
+
+
+def _whole_log(store: Store, member, report: ImportReport,
+               athlete_id: int | None) -> Callable[[], None]:
+    """:func:`log_action` of a file read now, whole (its bytes let go once hashed)."""
+    from legload.readers.detect import content_sha256
+    from legload.readers.logs.read import read_log
+
+    try:
+        data = member.read()
+        rows = member.rows if member.kind == "log" else read_log(data, member.source)
+    except ReadError:
+        return lambda: _skip(member, report)
+    reader = member.meta.get("reader") or rows.reader
+    digest = content_sha256(data)
+    del data  # not held until the rows are stored
+
+    def store_log() -> None:
+        store.commit_pending()  # a log file is its own transaction
+        added = store.add_log_file(digest, member.source, rows.table, rows.frame, athlete_id)
+        _stored(member, report, reader, added, rows.warnings)
+
+    return store_log
+
+
+def _store_streamed(store: Store, member, report: ImportReport, athlete_id: int | None) -> None:
+    """Store a strength CSV on disk as it is read, a chunk at a time, in one transaction (none
+    of it stored when a chunk is refused). A file that is not one, or is damaged further on,
+    is then read whole as :func:`_whole_log` reads it (another log, or skipped): the report
+    is the one a whole read gives. A file that changed while it was read is listed as failed."""
+    from legload.readers.logs.read import stream_log
+
+    store.commit_pending()  # a log file is its own transaction
+    try:
+        with open_regular(member.source) as handle:
+            rows = stream_log(handle, member.source, "strength")
+            added = store.add_log_chunks(rows.sha256, member.source, rows.table, rows.frames(),
+                                         athlete_id)
+    except ReadError as exc:
+        if exc.problem != CHANGED:
+            _whole_log(store, member, report, athlete_id)()
+            return
+        report.failed.append({"path": exc.path, "error": exc.problem})
+        report.note(exc.path, None, "failed")
+        return
+    _stored(member, report, member.meta.get("reader") or rows.reader, added, rows.warnings)
+
+
+def _stored(member, report: ImportReport, reader: str | None, added: int,
+            warnings: list[str]) -> None:
+    """Note a log file stored (``added`` rows new or corrected; none: a duplicate)."""
+    if added:
+        report.imported += 1
+        report.warnings.extend(f"{member.source}: {w}" for w in warnings)
+    else:
+        report.duplicates += 1
+    report.note(member.source, reader, "imported" if added else "duplicate")
+
+
+__all__ = ["LOG_SUFFIXES", "STREAM_LOG_BYTES", "log_action", "only_activity", "read_activities",
+           "read_activity"]

@@ -44,7 +44,12 @@ class LogRows:
     @property
     def reader(self) -> str:
         """The module that read the file (e.g. ``legload.readers.logs.apps``)."""
-        return READER_MODULES.get(self.format, TABLE_READERS[self.table])
+        return reader_module(self.format, self.table)
+
+
+def reader_module(fmt: str, table: str) -> str:
+    """The module that reads a log of format ``fmt`` stored in ``table``."""
+    return READER_MODULES.get(fmt, TABLE_READERS[table])
 
 
 def read_log(data: bytes, source: str, kind: str | None = None, *,
@@ -119,14 +124,22 @@ def strength_log(data: bytes, source: str, weight_unit: str | None = None) -> St
 class LogStream:
     """The checked rows of one log file as they are read: :meth:`frames` yields them a chunk
     at a time; once they are through (:meth:`finish` reads what is left), :attr:`count`,
-    :attr:`warnings` and :attr:`strength` are the whole file's."""
+    :attr:`warnings` and :attr:`strength` are the whole file's; :attr:`format` is known from
+    the start."""
 
     def __init__(self, table: str, sha256: str, chunks: Iterator[pd.DataFrame],
-                 done: Callable[[], tuple[list[str], StrengthLog | None]]) -> None:
+                 done: Callable[[], tuple[list[str], StrengthLog | None]],
+                 fmt: str = "") -> None:
         self.table, self.sha256, self.count, self.finished = table, sha256, 0, False
+        self.format = fmt
         self.warnings: list[str] = []
         self.strength: StrengthLog | None = None
         self._chunks, self._done = chunks, done
+
+    @property
+    def reader(self) -> str:
+        """The module that reads the file (as :attr:`LogRows.reader`)."""
+        return reader_module(self.format, self.table)
 
     def frames(self) -> Iterator[pd.DataFrame]:
         """The rows not read yet, a chunk at a time."""
@@ -155,15 +168,15 @@ def stream_log(stream: BinaryIO, source: str, kind: str, *,
     if kind != "strength" or is_fit(file.head):
         rows = read_log(file.read(), source, kind, weight_unit=weight_unit)
         return LogStream(rows.table, file.sha256, iter([rows.frame]),
-                         lambda: (rows.warnings, rows.strength))
+                         lambda: (rows.warnings, rows.strength), rows.format)
     sets = strength_sets(file, source, weight_unit=weight_unit)
 
     def done() -> tuple[list[str], StrengthLog]:
         log = sets.log()
         return list(log.warnings), log
 
-    return LogStream(TABLES["strength"], file.sha256, sets.chunks, done)
+    return LogStream(TABLES["strength"], file.sha256, sets.chunks, done, sets.format)
 
 
 __all__ = ["READER_MODULES", "TABLES", "TABLE_READERS", "LogRows", "LogStream", "read_log",
-           "stream_log", "strength_log"]
+           "reader_module", "stream_log", "strength_log"]
