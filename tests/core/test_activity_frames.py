@@ -28,3 +28,17 @@ def test_the_labels_cannot_be_changed_through_a_frame():
     with pytest.raises(ValueError, match="read-only"):
         frame.columns.values[0] = "other"
     assert list(frame_of(_columns()).columns) == list(_columns())
+
+
+@pytest.mark.parametrize("without", ["_utc_times", "_from_blocks"])
+def test_the_fallbacks_build_the_same_frame(monkeypatch, without):
+    """The private pandas calls used when present (``DatetimeArray._simple_new``, frames
+    laid out from their blocks) and the public ones used otherwise give the same frame."""
+    import legload.core.activity as activity
+
+    fast = frame_of(_columns())
+    monkeypatch.setattr(activity, without, None)
+    plain = frame_of(_columns())
+    assert str(plain["timestamp"].dtype) == str(fast["timestamp"].dtype) == "datetime64[ns, UTC]"
+    assert plain.equals(fast)
+    assert list(plain.columns) == list(_columns())
