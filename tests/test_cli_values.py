@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import typer.main
 
+from legload import cli_support
 from legload.cli import app
-from legload.cli_support import _QuickParam
 
 # typer's own coercion, the reference: private modules of typer >= 0.20 (an older typer
 # makes every value go typer's way, and there is nothing to compare)
@@ -56,7 +56,7 @@ def test_every_value_comes_out_as_typer_makes_it(command, param, tmp_path):
     values = SAMPLES[name] + ([str(tmp_path)] if name == "Path" else [])
     ctx = Context(command)
     quick = param.get_runtime_param()
-    assert isinstance(quick, _QuickParam)
+    assert isinstance(quick, cli_support._QuickParam)
     typer_own = build_runtime_param(param.type_descriptor)
     for value in values:
         assert _outcome(quick, value, param, ctx) == _outcome(typer_own, value, param, ctx), \
