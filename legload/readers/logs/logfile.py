@@ -5,9 +5,10 @@ the store) and whether it is text in a codec, then the rows (and, for a classic 
 a first look at its weights). :class:`LogFile` reads the open file again from its start for
 each pass, at most :data:`~legload.readers.detect.MAX_FILE_BYTES`; the first pass computes
 the hash and keeps the first bytes (the header, the byte-order mark), and every later pass
-that reads to the end checks the hash again: a file changed in between is one ReadError
-("changed while it was being imported"), never rows of one content stored under the hash of
-another.
+that makes rows or content of it (:meth:`LogFile.read`, :meth:`HashedPass.verify` once read
+to the end) checks the hash again (the codec pass, :func:`slices`, does not: the rows pass
+after it does): a file changed in between is one ReadError ("changed while it was being
+imported"), never rows of one content stored under the hash of another.
 """
 
 from __future__ import annotations
