@@ -16,15 +16,22 @@ try:  # pandas 3: a frame laid out from its blocks
     from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
 except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
     _from_blocks = None
-#: UTC times over a copy of naive ``datetime64[ns]`` values, without re-checking each value
+_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
+#: pandas' private maker of UTC times over naive ``M8[ns]`` values (no per-value check), kept
+#: only where it gives what the public ``pd.array`` gives; else frames take the public route
 _utc_times = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
+try:
+    _probe = np.array([0], "M8[ns]")
+    if not _utc_times(_probe.copy(), dtype=_UTC_NS).equals(pd.array(_probe, _UTC_NS)):
+        _utc_times = None
+except (TypeError, ValueError, AttributeError):
+    _utc_times = None
 
 _EARTH_RADIUS_M = 6_371_008.8
 #: column labels of the frames built, by their names: each frame gets its own Index (a view)
 #: over the shared labels (their values are read-only; the name of a frame's columns, which
 #: can be set in place, is its own)
 _LABELS: dict[tuple[str, ...], pd.Index] = {}
-_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
 _BLOCK = 1 << 16  # samples at a time in the loops over long recordings
 
 
