@@ -14,8 +14,8 @@ from legload.errors import ReadError
 from legload.import_pool import apply_meta
 from legload.import_results import ImportReport
 from legload.readers import Activity, iter_members, read_bytes
+from legload.readers.detect import CHANGED
 from legload.readers.files import check_regular, open_regular, read_file
-from legload.readers.logs.logfile import CHANGED
 from legload.store import Store
 
 PathLike = str | os.PathLike

@@ -161,10 +161,15 @@ def _check_size(size: int, source: str) -> None:
         raise ReadError(source, f"refused: more than {MAX_FILE_BYTES} bytes")
 
 
+#: the problem of the ReadError raised when a file's content is not the one first hashed
+CHANGED = "changed while it was being imported"
+
+
 def check_hash(digest: str, sha256: str | None, source: str) -> None:
-    """ReadError when the content's ``digest`` is not the ``sha256`` it was found with."""
+    """ReadError (:data:`CHANGED`) when the content's ``digest`` is not the ``sha256`` it was
+    found with."""
     if sha256 is not None and digest != sha256:
-        raise ReadError(source, "changed while it was being imported")
+        raise ReadError(source, CHANGED)
 
 
 class _Hashed:

@@ -25,9 +25,6 @@ from legload.readers.detect import MAX_FILE_BYTES, check_hash
 SLICE = 2**20
 #: the first bytes kept (the header line, the byte-order mark)
 HEAD = 65_536
-#: the problem of the ReadError a pass raises when the content is not the one first hashed
-#: (:func:`~legload.readers.detect.check_hash`'s)
-CHANGED = "changed while it was being imported"
 
 
 class LogFile:
@@ -126,4 +123,4 @@ def head(data: bytes | LogFile) -> bytes:
     return data.head if isinstance(data, LogFile) else data[:HEAD]
 
 
-__all__ = ["CHANGED", "HEAD", "SLICE", "HashedPass", "LogFile", "as_binary", "head", "slices"]
+__all__ = ["HEAD", "SLICE", "HashedPass", "LogFile", "as_binary", "head", "slices"]
