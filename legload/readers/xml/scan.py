@@ -89,21 +89,21 @@ class _NoTree:
 def _pieces(stream: BinaryIO, name: str) -> Iterator[bytes]:
     """The rest of ``stream`` in pieces of about :data:`_PIECE` bytes, each but the last cut
     before a ``<`` of ``name`` (without prefix) that is not the document's first tag."""
-    mark, rest = b"<" + name.encode(), b""
+    mark, rest = b"<" + name.encode(), bytearray()
     while True:
         block = stream.read(_PIECE)
-        buffer = rest + block
+        start = max(0, len(rest) - len(mark))  # what came before holds no cut: not read again
+        rest += block
         if len(block) < _PIECE:
-            if buffer:
-                yield buffer
+            if rest:
+                yield bytes(rest)
             return
-        cut = buffer.rfind(mark)
-        while cut > 0 and buffer[cut + len(mark) : cut + len(mark) + 1] not in _AFTER_NAME:
-            cut = buffer.rfind(mark, 0, cut)
-        if cut > 0 and buffer.find(b"<", 0, cut) != -1:
-            yield buffer[:cut]
-            buffer = buffer[cut:]
-        rest = buffer
+        cut = rest.rfind(mark, start)
+        while cut > 0 and bytes(rest[cut + len(mark) : cut + len(mark) + 1]) not in _AFTER_NAME:
+            cut = rest.rfind(mark, start, cut)
+        if cut > 0 and rest.find(b"<", 0, cut) != -1:
+            yield bytes(rest[:cut])
+            del rest[:cut]
 
 
 class _Found:
