@@ -215,11 +215,9 @@ def _read_job(store: Store, member, how: tuple[bool, float | None],
 def _on_disk(source: str, raw: bytes) -> int:
     """The size of ``raw`` when it is the content of the regular file ``source`` (a file
     given or found in a folder, not a member of an archive), else 0."""
-    try:
-        return len(raw) if len(raw) > _READ_AGAIN_BYTES and os.path.getsize(source) == len(raw) \
-            and os.path.isfile(source) else 0
-    except (OSError, ValueError):
-        return 0
+    from legload.readers.files import size_on_disk
+
+    return len(raw) if len(raw) > _READ_AGAIN_BYTES and size_on_disk(source) == len(raw) else 0
 
 
 def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> None:

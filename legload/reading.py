@@ -15,7 +15,7 @@ from legload.import_pool import apply_meta
 from legload.import_results import ImportReport
 from legload.readers import Activity, iter_members, read_bytes
 from legload.readers.detect import CHANGED
-from legload.readers.files import check_regular, open_regular, read_file
+from legload.readers.files import check_regular, open_regular, read_file, size_on_disk
 from legload.store import Store
 
 PathLike = str | os.PathLike
@@ -77,18 +77,9 @@ def log_action(store: Store, member, report: ImportReport,
     if member.kind != "log" and not member.source.lower().endswith(LOG_SUFFIXES):
         return lambda: _skip(member, report)
     if member.kind != "log" and member.source.lower().endswith(".csv") \
-            and _big_file(member.source):
+            and size_on_disk(member.source) > STREAM_LOG_BYTES:
         return lambda: _store_streamed(store, member, report, athlete_id)
     return _whole_log(store, member, report, athlete_id)
-
-
-def _big_file(source: str) -> bool:
-    """Whether ``source`` names a regular file on disk (not a member of an archive) larger
-    than :data:`STREAM_LOG_BYTES`."""
-    try:
-        return os.path.isfile(source) and os.path.getsize(source) > STREAM_LOG_BYTES
-    except (OSError, ValueError):
-        return False
 
 
 def _skip(member, report: ImportReport) -> None:

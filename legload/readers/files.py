@@ -83,4 +83,14 @@ def is_readable_file(path: Path) -> bool:
         return False
 
 
-__all__ = ["check_regular", "is_readable_file", "open_regular", "read_file"]
+def size_on_disk(source: str) -> int:
+    """The size of the regular file ``source`` names on disk (symlinks followed); 0 for
+    anything else, such as the name of a member of an archive."""
+    try:
+        info = os.stat(source)
+    except (OSError, ValueError):
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+__all__ = ["check_regular", "is_readable_file", "open_regular", "read_file", "size_on_disk"]
