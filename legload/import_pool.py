@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from legload.core.activity import Activity, ActivityColumns
 from legload.errors import ReadError
-from legload.pipeline import analyse_activities, analyse_stored_batch, analysis_key, ledger_json
+from legload.pipeline import analyse_activities, analyse_stored_batch, ledger_json
 from legload.pipeline import apply_meta as apply_meta  # re-exported (its earlier home)
 from legload.readers.detect import (
     STREAMED,
@@ -47,7 +47,7 @@ from legload.readers.detect import (
 )
 from legload.readers.files import open_regular, read_file
 from legload.store import PreparedActivity, prepare_activity
-from legload.stored import activity_results as activity_results  # re-exported (its earlier home)
+from legload.stored import analysis_key
 
 _STORED_BATCH = 8  # stored activities analysed per message to a worker
 
@@ -358,5 +358,5 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, name="legload-parent-watch", daemon=True).start()
 
 
-__all__ = ["ReadJob", "ReadPool", "ReadResult", "activity_results", "analyse_stored", "apply_meta",
+__all__ = ["ReadJob", "ReadPool", "ReadResult", "analyse_stored", "apply_meta",
            "default_workers", "read_job", "read_jobs"]

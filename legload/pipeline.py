@@ -3,7 +3,7 @@
 read (:func:`~legload.readers.detect.read_content`) → stream (built once per activity) →
 device or stream totals → energy, segments, session class and per-muscle loads
 (:func:`~legload.analysis.session.analyse_session`). Import workers run it on every file
-and the store keeps the result under :func:`analysis_key`; a batch job can run
+and the store keeps the result under :func:`~legload.stored.analysis_key`; a batch job can run
 :func:`analyse_content` anywhere.
 """
 
@@ -17,7 +17,6 @@ from legload.core.activity import Activity, ActivityColumns
 from legload.errors import LegloadError, StreamError
 from legload.readers.detect import read_content
 from legload.store import Store
-from legload.stored import analysis_key, model_version  # their home: a report needs them alone
 from legload.streams.build import to_stream
 from legload.streams.totals import session_totals
 
@@ -118,4 +117,4 @@ def analyse_stored_batch(db: str, ids: list[int], mass_kg: float | None,
 
 
 __all__ = ["AnalysedActivity", "analyse_activities", "analyse_content", "analyse_stored_batch",
-           "analysis_key", "apply_meta", "ledger_json", "model_version", "stored_ledger"]
+           "apply_meta", "ledger_json", "stored_ledger"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from legload import api, import_pool
+from legload import api, stored
 from legload.core.profile import AthleteProfile
 from legload.store import Store
 from tests.test_batch_fixtures import BROKEN, NAMES, RUNS_EACH, UNTIL, write_athletes
@@ -65,7 +65,7 @@ def test_muscle_loads_are_those_of_the_stored_activities(batch, imported, name):
     out = batch[1]
     with Store(imported[name]) as store:
         profile = store.athlete(name)
-        results = import_pool.activity_results(store, store.athlete_id(name), mass_kg=profile.weight_kg)
+        results = stored.activity_results(store, store.athlete_id(name), mass_kg=profile.weight_kg)
     expected = {(r["id"], muscle): load for r in results for muscle, load in r["muscles"].items()}
     frame = pd.read_parquet(out / "muscle_load", filters=[("athlete", "==", name)])
     frame = frame[~frame["merged"]]

@@ -14,8 +14,9 @@ import pytest
 import legload.analysis.weekly as weekly
 import legload.import_pool as import_pool
 from legload import api
-from legload.pipeline import analyse_content, analysis_key, ledger_json
+from legload.pipeline import analyse_content, ledger_json
 from legload.store import Store
+from legload.stored import activity_results, analysis_key
 
 from .conftest import REPO
 from .fit_folders import write_easy_runs
@@ -88,7 +89,7 @@ def analyses(monkeypatch):
 def test_a_report_after_an_import_computes_nothing(imported, analyses):
     api.report(db=imported, until=UNTIL)
     with Store(imported) as store:
-        results = import_pool.activity_results(store, store.athlete_id(None), mass_kg=61.0)
+        results = activity_results(store, store.athlete_id(None), mass_kg=61.0)
     assert analyses == []
     assert [r["id"] for r in results] == [1, 2, 3, 4, 5] and all(r["muscles"] for r in results)
 

@@ -22,12 +22,13 @@ from legload.batch.output import atomic_json, read_state, state_path
 from legload.core.activity import Activity, empty_laps
 from legload.errors import ReadError
 from legload.import_pool import ReadJob, read_job
-from legload.pipeline import analysis_key, stored_ledger
+from legload.pipeline import stored_ledger
 from legload.readers.detect import content_sha256, unwrap
 from legload.readers.files import read_file
 from legload.readers.logs.validate import date_problem
 from legload.store import PreparedActivity
 from legload.store.columnar import decode_frame
+from legload.stored import analysis_key
 
 
 @dataclass(frozen=True)
