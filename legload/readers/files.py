@@ -66,8 +66,11 @@ def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
     read, or holds more than ``limit`` bytes."""
     label = str(path)
     with open_regular(path, limit=limit) as handle:
-        try:
-            data = handle.read(limit + 1)
+        try:  # its size now and one byte more (a read of ``limit`` bytes would reserve them)
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, limit) + 1)
+            if len(data) > size:  # grown since (or a size of 0, as /proc reports): the rest
+                data += handle.read(max(limit + 1 - len(data), 0))
         except OSError as exc:
             raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
     if len(data) > limit:

@@ -74,3 +74,35 @@ def test_the_bound_holds(tmp_path):
     with pytest.raises(ReadError, match="1001 bytes is larger than 1000"):
         read_file(big, limit=1000)
     assert read_file(big, limit=1001) == b"x" * 1001
+
+
+class _Shrunk:
+    """``os.stat`` or ``os.fstat`` as seen before the file grew: sizes ``by`` bytes short."""
+
+    def __init__(self, real, by: int):
+        self.real, self.by = real, by
+
+    def __call__(self, *args, **kwargs):
+        info = self.real(*args, **kwargs)
+        return os.stat_result((*info[:6], max(info.st_size - self.by, 0), *info[7:]))
+
+
+def _shrink(monkeypatch, by: int) -> None:
+    for name in ("stat", "fstat"):
+        monkeypatch.setattr(f"legload.readers.files.os.{name}", _Shrunk(getattr(os, name), by))
+
+
+def test_a_file_grown_after_its_size_was_taken_is_read_whole(tmp_path, monkeypatch):
+    grown = tmp_path / "grown.fit"
+    grown.write_bytes(bytes(range(256)) * 40)
+    _shrink(monkeypatch, by=4000)
+    assert read_file(grown) == bytes(range(256)) * 40
+    with pytest.raises(ReadError, match="more than 9000 bytes"):  # and its bound still holds
+        read_file(grown, limit=9000)
+
+
+def test_a_file_that_reports_no_size_is_read(tmp_path, monkeypatch):
+    listed = tmp_path / "status"  # as /proc's files say 0 bytes and hold some
+    listed.write_bytes(b"name: legload\n")
+    _shrink(monkeypatch, by=10**6)
+    assert read_file(listed) == b"name: legload\n"
