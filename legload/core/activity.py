@@ -94,7 +94,7 @@ class ActivityColumns:
         columns: sample columns in nomenclature order, equal length numpy arrays;
             ``datetime64`` ones (``timestamp``) hold UTC.
         laps: lap columns (:data:`legload.core.columns.LAP_COLUMNS`; ``start`` UTC
-            ``datetime64``, text as object Series), or None for no laps.
+            ``datetime64``, text as object arrays), or None for no laps.
         summary, warnings, source, sha256, index: as in :class:`Activity`.
     """
 
@@ -121,10 +121,10 @@ class ActivityColumns:
 def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
     """``pd.DataFrame`` of the columns with naive ``datetime64`` arrays read as UTC.
 
-    Columns that are float64 or ``datetime64`` arrays, or object Series with the default
-    index, are laid out in the frame's blocks at once (the float ones copied into one 2-D
-    block, as the constructor consolidates them): the same frame, without the constructor's
-    per-column inference. Any other column goes through the constructor."""
+    Columns that are float64, ``datetime64`` or object (text) arrays are laid out in the
+    frame's blocks at once (the float ones copied into one 2-D block, as the constructor
+    consolidates them): the same frame, without the constructor's per-column inference
+    (text stays object). Any other column goes through the constructor."""
     blocks = _blocks(columns) if _from_blocks is not None else None
     if blocks is None:
         return pd.DataFrame(_utc(columns))
@@ -156,9 +156,7 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
             times = _utc_times(values.copy(), dtype=_UTC_NS) if _utc_times is not None \
                 else pd.array(values, dtype=_UTC_NS)  # a copy
             blocks.append((times, np.array([position])))
-        elif isinstance(values, pd.Series) and values.dtype == object and \
-                isinstance(values.index, pd.RangeIndex) and values.index.start == 0 and \
-                values.index.step == 1:
+        elif isinstance(values, np.ndarray) and values.dtype == object:
             texts.append(position)
         else:
             return None
@@ -167,16 +165,18 @@ def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:
         if positions:
             block = np.empty((len(positions), n), dtype=kind)
             for row, position in enumerate(positions):
-                block[row] = ordered[position].to_numpy() if kind is object else ordered[position]
+                block[row] = ordered[position]
             blocks.append((block, np.array(positions)))
     return blocks
 
 
 def _utc(columns: Mapping[str, Any]) -> dict[str, Any]:
-    """The columns with naive ``datetime64`` arrays read as UTC."""
-    return {name: pd.DatetimeIndex(values).tz_localize("UTC")
-            if isinstance(values, np.ndarray) and values.dtype.kind == "M" else values
-            for name, values in columns.items()}
+    """The columns with naive ``datetime64`` arrays read as UTC, object arrays kept object
+    (the constructor would infer text)."""
+    kinds = {"M": lambda v: pd.DatetimeIndex(v).tz_localize("UTC"),
+             "O": lambda v: pd.Series(v, dtype=object, copy=False)}
+    return {name: kinds[values.dtype.kind](values) if isinstance(values, np.ndarray)
+            and values.dtype.kind in kinds else values for name, values in columns.items()}
 
 
 def empty_laps() -> pd.DataFrame:

@@ -350,22 +350,17 @@ def _laps(messages: FitMessages) -> dict[str, Any] | None:
 
 def _take(laps: dict[str, Any], rows: np.ndarray) -> dict[str, Any]:
     """The lap columns at positions (or a boolean mask) ``rows``."""
-    return {name: values[rows] if not isinstance(values, pd.Series)
-            else _text(values.to_numpy()[rows]) for name, values in laps.items()}
+    return {name: values[rows] for name, values in laps.items()}
 
 
-def _enum_names(type_name: str, values: np.ndarray) -> pd.Series:
-    """Profile names of an enum column as plain text (one lookup per distinct value)."""
+def _enum_names(type_name: str, values: np.ndarray) -> np.ndarray:
+    """Profile names of an enum column as plain text, an object array (one lookup per
+    distinct value)."""
     plain = [None if v != v else v for v in np.asarray(values, dtype=float).tolist()]  # NaN → None
     names = {v: enum_name(type_name, v) for v in set(plain)}
     text = np.empty(len(plain), dtype=object)
     text[:] = [names[v] for v in plain]
-    return _text(text)
-
-
-def _text(values: np.ndarray) -> pd.Series:
-    """An object Series over ``values`` (object), indexed from 0."""
-    return pd.Series(values, index=pd.RangeIndex(len(values)), dtype=object, copy=False)
+    return text
 
 
 def _slice_laps(laps: dict[str, Any] | None, session: dict, single: bool,

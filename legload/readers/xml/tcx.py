@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 import numpy as np
-import pandas as pd
 
 from legload.core.activity import Activity, ActivityColumns, order_columns, summarize
 from legload.core.columns import LAP_COLUMNS
@@ -102,8 +101,8 @@ def _laps(element, timestamps: np.ndarray) -> dict[str, Any] | None:
     span = (np.append(starts[1:], last) - starts) / np.timedelta64(1, "s")
     elapsed = np.where(np.isfinite(span) & ~(span < timer), span, timer)
     columns = {"start": starts, "elapsed_s": elapsed, "timer_s": timer, "distance_m": distance,
-               "intensity": pd.Series(intensity, dtype=object),
-               "trigger": pd.Series(trigger, dtype=object)}
+               "intensity": np.array(intensity, dtype=object),
+               "trigger": np.array(trigger, dtype=object)}
     return {name: columns[name] for name in LAP_COLUMNS}
 
 
