@@ -249,7 +249,8 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
                 offset = np.repeat(offset, count[compressed])
             found.compressed.extend(zip(at.tolist(), offset.tolist(), strict=True))
     for key, parts in pieces.items():
-        found.parts[key].append(parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts)))
+        found.parts[key].append(parts[0] if len(parts) == 1 else
+                                np.sort(np.concatenate(parts), kind="stable"))  # sorted runs: merged
 
 
 def _expand(first: np.ndarray, count: np.ndarray, step: np.ndarray) -> np.ndarray:
