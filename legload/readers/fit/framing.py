@@ -2,12 +2,12 @@
 
 Framing walks the record headers, which is sequential by nature: a message's length is only
 known from its header and the definition in force for its local message type. The walk is
-one table lookup per message (header byte → message length, rebuilt when a definition
-message changes a local type); a run of three or more consecutive messages that share one
-header is measured at once with a strided numpy comparison. Which definition each message
-follows is worked out afterwards with numpy from where the definitions came, so that a file
-whose watch interleaves records with HRV, events and other messages one by one costs a few
-bytecodes per message.
+one table lookup per message (header byte → message length and the list of its definition's
+messages, rebuilt when a definition message changes a local type), so each message is put
+with its definition as it is met; a run of three or more consecutive messages that share one
+header is measured at once with a strided numpy comparison. Which definition a run, or a
+message with a compressed-timestamp header, follows is worked out afterwards with numpy from
+where the definitions came.
 """
 
 from __future__ import annotations
@@ -88,14 +88,23 @@ class Framing:
 
 
 class _Walk:
-    """The messages one walk over a file's records found: header position of each single
-    message, runs (first header, count, length), and the definitions met (header position,
-    local type, definition key)."""
+    """The messages one walk over a file's records found: per definition key, the header
+    position of each single message with a normal header, in file order; the header
+    position of each single message with a compressed-timestamp header; runs (first header,
+    count, length); and the definitions met (header position, local type, definition key)."""
 
     def __init__(self) -> None:
-        self.singles: list[int] = []
+        self.keyed: dict[int, list[int]] = {}
+        self.singles: list[int] = []  # compressed-timestamp headers
         self.runs: list[tuple[int, int, int]] = []
         self.events: list[tuple[int, int, int]] = []
+
+    def into(self, key: int) -> list[int]:
+        """Where the single messages of definition ``key`` go."""
+        into = self.keyed.get(key)
+        if into is None:
+            into = self.keyed[key] = []
+        return into
 
 
 def frame(data: bytes, pos: int, end: int, found: Framing) -> None:
@@ -110,39 +119,41 @@ def frame(data: bytes, pos: int, end: int, found: Framing) -> None:
 
 
 def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
-    length = [0] * 256  # header byte → message length; 0: a definition, or undefined
-    singles = walk.singles
-    add = singles.append
+    # header byte → (message length, the list its single messages go to); 0: a definition,
+    # or undefined
+    table: list[tuple[int, list[int]]] = [(0, walk.singles)] * 256
     view = np.frombuffer(data, dtype=np.uint8)
     bounded = data[:end]  # a header read past ``end`` raises IndexError: the walk is done
     while pos < end:
         header = data[pos]
-        step = length[header]
+        step, into = table[header]
         try:
             while step:  # data messages, one after the other
-                add(pos)
+                into.append(pos)
                 pos += step
                 following = bounded[pos]
                 if following == header and pos + step < end and bounded[pos + step] == header:
                     pos += step * _add_run(walk, view, pos, end, step, header)
                     following = bounded[pos]
                 header = following
-                step = length[header]
+                step, into = table[header]
         except IndexError:
+            if pos > end:  # the last message runs past the end: it is not one
+                into.pop()
+                raise FitDamage(f"truncated message at byte {pos - step}") from None
             break
         if header & 0xC0 != 0x40:
             local = (header >> 5) & 0x03 if header & 0x80 else header & 0x0F
             raise FitDamage(f"undefined local message type {local} at byte {pos}")
         d, pos = found.definition(data, pos, end)
         local = header & 0x0F
+        keyed = (1 + d.size, walk.into(d.key))
         for h in (local, local | 0x10, local | 0x20, local | 0x30):
-            length[h] = 1 + d.size
+            table[h] = keyed
         if local < 4:  # compressed timestamp headers name local types 0 to 3
             first = 0x80 | (local << 5)
-            length[first:first + 32] = [1 + d.size] * 32
+            table[first:first + 32] = [(1 + d.size, walk.singles)] * 32
         walk.events.append((pos, local, d.key))
-    if pos > end:
-        raise FitDamage(f"truncated message at byte {singles.pop()}")
 
 
 def _add_run(walk: _Walk, view: np.ndarray, pos: int, end: int, step: int, header: int) -> int:
@@ -222,7 +233,8 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
     table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
     singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
     runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
-    pieces: dict[int, list[np.ndarray]] = {}
+    pieces = {key: [np.fromiter(at, dtype=np.int64, count=len(at)) + 1]
+              for key, at in walk.keyed.items() if at}
     for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
         if not first.size:
             continue
