@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-try:  # typer's own coercion (typer >= 0.20), called before it builds a pydantic adapter
+try:  # typer's own coercion (private, in typer >= 0.29), called before it builds a pydantic adapter
     from typer._coercion import RuntimeParam, build_runtime_param
     from typer._param_types import coerce_cli_path
-except ImportError:  # pragma: no cover - an older typer: every value goes its own way
+except ImportError:  # a typer without it: every value goes typer's way (tests/test_cli_values.py)
     RuntimeParam = None  # type: ignore[assignment,misc]
 
 _UNSURE = object()  # "not a plain value: let typer coerce it (and word the error)"

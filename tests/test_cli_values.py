@@ -4,14 +4,17 @@ every error, still goes through typer's (the same message, the same exit code)."
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 import pytest
 import typer.main
 
 from legload import cli_support
 from legload.cli import app
 
-# typer's own coercion, the reference: private modules of typer >= 0.20 (an older typer
-# makes every value go typer's way, and there is nothing to compare)
+# typer's own coercion, the reference: private modules of typer >= 0.29 (a typer without
+# them makes every value go typer's way, and there is nothing to compare)
 Context = pytest.importorskip("typer._click").Context
 build_runtime_param = pytest.importorskip("typer._coercion").build_runtime_param
 
@@ -61,3 +64,50 @@ def test_every_value_comes_out_as_typer_makes_it(command, param, tmp_path):
     for value in values:
         assert _outcome(quick, value, param, ctx) == _outcome(typer_own, value, param, ctx), \
             value
+
+
+#: command lines whose plain values are taken, or refused in typer's words
+LINES = [
+    ["athlete", "set", "--name", "Ann", "--sex", "female", "--birth-year", "1990", "--height-m",
+     "1.68", "--weight-kg", "60.5", "--db", "l.sqlite", "--json"],
+    ["athlete", "set", "--name", "Ann", "--birth-year", "nineteen", "--db", "l.sqlite"],
+    ["athlete", "set", "--name", "Ann", "--weight-kg", "6O", "--db", "l.sqlite"],
+    ["athlete", "show", "--athlete", "Ann", "--db", "l.sqlite", "--json"],
+    ["report", "--weeks", "abc", "--db", "l.sqlite"],
+    ["report", "--until", "2026-13-01", "--db", "l.sqlite"],
+    ["report", "--weeks", "4", "--until", "2026-11-29", "--athlete", "Ann", "--db", "l.sqlite",
+     "--json"],
+    ["activities", "delete", "1", "x", "--db", "l.sqlite", "--yes"],
+    ["import", "--workers", "two", "x.fit", "--db", "l.sqlite"],
+    ["import", "nowhere.fit", "--workers", "1", "--db", "l.sqlite", "--json"],
+    ["activities", "--db", "l.sqlite", "--json"],
+]
+
+
+def _run_lines(folder, monkeypatch) -> list[tuple[int, str]]:
+    from typer.testing import CliRunner
+
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    runner = CliRunner()
+    return [(done.exit_code, done.output) for done in (runner.invoke(app, line) for line in LINES)]
+
+
+def test_without_typers_private_coercion_the_same_values_are_taken_and_refused(tmp_path,
+                                                                               monkeypatch):
+    quick = _run_lines(tmp_path / "quick", monkeypatch)
+    before = dict(vars(cli_support))
+    try:
+        with monkeypatch.context() as without:  # cli_support loaded as if typer had none
+            without.setitem(sys.modules, "typer._coercion", None)
+            importlib.reload(cli_support)
+        assert cli_support.RuntimeParam is None
+        params = [param for param in _params() if param.values[1]._runtime_param is not None]
+        assert params == []  # every value goes typer's own way
+        typer_own = _run_lines(tmp_path / "typer_own", monkeypatch)
+    finally:  # the module as it was (its classes are those the command line was built with)
+        vars(cli_support).clear()
+        vars(cli_support).update(before)
+    assert typer_own == quick
+    assert [code for code, _ in quick] == [0, 2, 2, 0, 2, 2, 0, 2, 2, 1, 0]
+    assert "Invalid value for '--weight-kg': Input should be a valid number" in quick[2][1]

@@ -135,3 +135,35 @@ def test_a_strength_log_changed_while_it_is_read_fails_and_the_rest_imports(tmp_
     stored = _stored(tmp_path / "legload.sqlite")
     assert [source for _, source, _ in stored["files"]] == [str(good)]
     assert len(stored["strength_sets"]) == 500
+
+
+def test_a_strength_log_imported_again_is_read_through_once(tmp_path, monkeypatch):
+    """A re-imported classic Strong export is found stored by its first pass's hash: only its
+    first rows are read again (its format names the reader), not its codec, weights or rows."""
+    path = tmp_path / "strong.csv"
+    lines = ["Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+             "Notes,Workout Notes,RPE"]
+    lines += [f"2024-01-{1 + i % 28:02d} 18:00:00,Legs,40m,Squat (Barbell),{1 + i % 5},"
+              f"{60 + i % 40}.0,5,0,0,,," for i in range(20_000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    size = path.stat().st_size
+    monkeypatch.setattr(reading, "STREAM_LOG_BYTES", 0)
+    monkeypatch.setattr(logfile, "SLICE", 65_536)
+    passes, slices = [], logfile.LogFile.slices
+
+    def counted(file):
+        passes.append(0)
+        at = len(passes) - 1
+        for piece in slices(file):
+            passes[at] += len(piece)
+            yield piece
+
+    monkeypatch.setattr(logfile.LogFile, "slices", counted)
+    db_path = tmp_path / "legload.sqlite"
+    assert api.import_paths([path], db=db_path, workers=1).imported == 1
+    passes.clear()
+    again = api.import_paths([path], db=db_path, workers=1)
+    assert again.duplicates == 1
+    assert again.files == [{"path": str(path), "reader": "legload.readers.logs.strength",
+                            "outcome": "duplicate"}]
+    assert passes[0] == size and sum(passes[1:]) < size // 2, passes

@@ -24,6 +24,7 @@ from legload.batch.run import BatchOptions, BatchProgress, BatchSummary, version
 from legload.batch.tables import error_table
 from legload.batch.tasks import ChunkJob, FileOutcome, FileRef, run_chunk
 from legload.errors import ReadError
+from legload.readers.files import regular_stat
 
 _LOG_SUFFIXES = (".csv", ".htm", ".html", ".json")
 #: an athlete's manifest is written at most this often while their files are done, and when
@@ -140,7 +141,7 @@ class Driver:
     def _other(self, pending: _Pending, member) -> None:
         """A file that is not an activity: a log (read by the athlete's task), else skipped."""
         if member.kind == "log" or member.source.lower().endswith(_LOG_SUFFIXES):
-            if member.kind != "log" and _on_disk(member.source):
+            if member.kind != "log" and _on_disk(member.source) is not None:
                 pending.logs.append(LogFile(member.source, path=member.source))
                 return
             try:
@@ -249,20 +250,18 @@ class Driver:
         self.progress("athletes", None)
 
 
-def _on_disk(source: str) -> bool:
-    """True for a plain file of a folder (not a member of a zip or an export's record)."""
-    return "!" not in source and "#" not in source and os.path.isfile(source)
+def _on_disk(source: str) -> os.stat_result | None:
+    """The ``stat`` of a plain file of a folder, empty or not; None for anything else, such as
+    a member of a zip or an export's record (``archive.zip!member``, ``export#record``)."""
+    return None if "!" in source or "#" in source else regular_stat(source)
 
 
 def _reference(member, slot: int) -> FileRef | ReadError:
     """The file as its task gets it: a path with its size and time when it is a plain file
     on disk, else its content (read here)."""
     meta = dict(member.meta or {})
-    if _on_disk(member.source):
-        try:
-            info = os.stat(member.source)
-        except OSError as exc:
-            return ReadError(member.source, (exc.strerror or str(exc)).lower())
+    info = _on_disk(member.source)
+    if info is not None:
         return FileRef(slot, member.source, path=member.source, size=info.st_size,
                        mtime_ns=info.st_mtime_ns, meta=meta)
     try:

@@ -78,22 +78,27 @@ def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+def regular_stat(source: str | os.PathLike) -> os.stat_result | None:
+    """The ``stat`` of the regular file ``source`` names on disk (symlinks followed); None for
+    anything else, such as a broken link or the name of a member of an archive."""
+    try:
+        info = os.stat(source)
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
 def is_readable_file(path: Path) -> bool:
     """True for a regular file (symlinks followed); False for anything else or a broken link."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
+    return regular_stat(path) is not None
 
 
 def size_on_disk(source: str) -> int:
     """The size of the regular file ``source`` names on disk (symlinks followed); 0 for
     anything else, such as the name of a member of an archive."""
-    try:
-        info = os.stat(source)
-    except (OSError, ValueError):
-        return 0
-    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+    info = regular_stat(source)
+    return 0 if info is None else info.st_size
 
 
-__all__ = ["check_regular", "is_readable_file", "open_regular", "read_file", "size_on_disk"]
+__all__ = ["check_regular", "is_readable_file", "open_regular", "read_file", "regular_stat",
+           "size_on_disk"]

@@ -135,7 +135,7 @@ class _LogRows:
 
     def _stored(self, rows: list[tuple]) -> dict[tuple, list[tuple[int, tuple]]]:
         """Stored rows (of other files) at the times of ``rows``, by identity, oldest first."""
-        first = self.columns[self.key_at[0]]
+        first = self.columns[self.key_at[0]]  # NOT NULL since migration 2: IN misses no row
         times = sorted({row[self.row_key_at[0]] for row in rows} - {None})
         stored: dict[tuple, list[tuple[int, tuple]]] = {}
         for start in range(0, len(times), 500):

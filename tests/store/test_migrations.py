@@ -8,6 +8,7 @@ import pytest
 
 from legload.errors import StoreError
 from legload.store import Store, migrations
+from legload.store.logs import ROW_IDENTITY
 from legload.store.migrations import MIGRATIONS, latest_version, migrate, schema_version
 from tests.store import make_activity
 
@@ -36,6 +37,18 @@ def test_fresh_database_records_every_migration(db_path):
         columns = {row[1]: row for row in store.conn.execute("PRAGMA table_info(activities)")}
         assert columns["athlete_id"][2] == "INTEGER" and columns["athlete_id"][3] == 0  # nullable
         assert schema_version(store.conn) == latest_version()
+
+
+def test_the_column_stored_log_rows_are_looked_up_by_is_never_null(db_path):
+    """A re-imported log's rows meet stored rows through ``<first identity column> IN (...)``,
+    which would miss a NULL: every schema (migration 2, never edited) refuses one."""
+    with Store(db_path) as store:
+        for table, identity in ROW_IDENTITY.items():
+            not_null = {row[1]: row[3] for row in store.conn.execute(f"PRAGMA table_info({table})")}
+            assert not_null[identity[0]] == 1, table
+            with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
+                store.conn.execute(f"INSERT INTO {table} (file_sha256, {identity[0]}) "
+                                   "VALUES ('x', NULL)")
 
 
 def test_reopening_applies_nothing(db_path):

@@ -31,6 +31,8 @@ _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 def is_blank(data: bytes | LogFile) -> bool:
     """True for an empty file or one of white space only (without copying it)."""
+    if isinstance(data, LogFile):
+        return data.blank  # found by its first pass
     return all(bytes(piece).isspace() for piece in slices(data))
 
 
@@ -47,6 +49,8 @@ def utf16_codec(data: bytes | LogFile) -> str | None:
 
 def _decodes(data: bytes | LogFile, encoding: str) -> bool:
     """True when the whole of ``data`` is text in ``encoding`` (checked slice by slice)."""
+    if isinstance(data, LogFile) and encoding == "utf-8-sig":
+        return data.utf8  # found by its first pass
     decoder = codecs.getincrementaldecoder(encoding)()
     try:
         for piece in slices(data):

@@ -4,7 +4,8 @@ Reading a log CSV takes several passes over its bytes: its SHA-256 (the file's i
 the store) and whether it is text in a codec, then the rows (and, for a classic Strong export,
 a first look at its weights). :class:`LogFile` reads the open file again from its start for
 each pass, at most :data:`~legload.readers.detect.MAX_FILE_BYTES`; the first pass computes
-the hash and keeps the first bytes (the header, the byte-order mark), and every later pass
+the hash, keeps the first bytes (the header, the byte-order mark) and finds whether the content
+is blank or UTF-8 text (so a UTF-8 file's codec needs no pass of its own), and every later pass
 that makes rows or content of it (:meth:`LogFile.read`, :meth:`HashedPass.verify` once read
 to the end) checks the hash again (the codec pass, :func:`slices`, does not: the rows pass
 after it does): a file changed in between is one ReadError ("changed while it was being
@@ -13,6 +14,7 @@ imported"), never rows of one content stored under the hash of another.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 from collections.abc import Iterator
@@ -29,17 +31,23 @@ HEAD = 65_536
 
 class LogFile:
     """A seekable binary file read from where it stands, a slice at a time (see the module
-    docstring): :attr:`sha256`, :attr:`size` and :attr:`head` after the first pass."""
+    docstring): :attr:`sha256`, :attr:`size`, :attr:`head`, :attr:`blank` (empty or white
+    space only) and :attr:`utf8` (the whole of it UTF-8 text, a byte-order mark allowed) after
+    the first pass."""
 
     def __init__(self, stream: BinaryIO, source: str) -> None:
         self.stream, self.source, self.origin = stream, source, stream.tell()
         digest, size, head = hashlib.sha256(), 0, bytearray()
+        text, self.blank = codecs.getincrementaldecoder("utf-8-sig")(), True
         for piece in self.slices():
             digest.update(piece)
             size += len(piece)
             if len(head) < HEAD:
                 head += piece[:HEAD - len(head)]
+            self.blank = self.blank and piece.isspace()
+            text = text and _decoded(text, piece)
         self.sha256, self.size, self.head = digest.hexdigest(), size, bytes(head)
+        self.utf8 = bool(text and _decoded(text, b"", final=True))
 
     def slices(self) -> Iterator[bytes]:
         """The file's bytes from its start, :data:`SLICE` at a time (passes may overlap:
@@ -69,6 +77,16 @@ class LogFile:
         :meth:`HashedPass.verify` checks, after it was read to the end, that the content is the
         one hashed."""
         return HashedPass(self)
+
+
+def _decoded(decoder: codecs.IncrementalDecoder, piece: bytes, final: bool = False
+             ) -> codecs.IncrementalDecoder | None:
+    """``decoder`` once it decoded ``piece``; None when ``piece`` is not text in its codec."""
+    try:
+        decoder.decode(piece, final)
+    except UnicodeDecodeError:
+        return None
+    return decoder
 
 
 class HashedPass(io.BufferedReader):

@@ -39,6 +39,7 @@ table; a file with unreadable dates is refused once they are all counted.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import chain
 
 import numpy as np
@@ -84,14 +85,19 @@ def strength_sets(data: bytes | LogFile, source: str, *,
             raise ReadError(source, NOT_RECOGNISED)
         keep = _keep(fmt)
         rows = (_cleaned(chunk, keep, sep) for chunk in chain([first], pieces))
-        guess = None
         weight = _plain_weight(first.columns) if fmt == "strong" and weight_unit is None else None
-        if weight is not None:  # the unit of every row is decided before the first is read
-            wanted = {weight, "Exercise Name"}
-            guess = _strong_unit(_cleaned(chunk, None, sep) for chunk in chunks(
-                data, source, NOT_RECOGNISED, sep, encoding, usecols=lambda c: c.strip() in wanted))
+        guess = None if weight is None else partial(_unit_pass, data, source, sep, encoding, weight)
     maker = SetMaker(warnings)
     return SetStream(fmt, _set_chunks(rows, fmt, source, maker, weight_unit, guess), maker)
+
+
+def _unit_pass(data: bytes | LogFile, source: str, sep: str, encoding: str,
+               weight: str) -> tuple[str, str]:
+    """:func:`_strong_unit` of a classic Strong export, from a pass over its weight and exercise
+    columns."""
+    wanted = {weight, "Exercise Name"}
+    return _strong_unit(_cleaned(chunk, None, sep) for chunk in chunks(
+        data, source, NOT_RECOGNISED, sep, encoding, usecols=lambda c: c.strip() in wanted))
 
 
 class _Unreadable(ReadError):
@@ -108,16 +114,20 @@ def _unreadable(count: int, example: str) -> str:
 
 
 def _set_chunks(rows: Iterator[pd.DataFrame], fmt: str, source: str, maker: SetMaker,
-                weight_unit: str | None, guess: tuple[str, str] | None) -> Iterator[pd.DataFrame]:
-    """Each chunk's sets; a file with unreadable dates is refused once all are counted."""
+                weight_unit: str | None, guess: Callable[[], tuple[str, str]] | None
+                ) -> Iterator[pd.DataFrame]:
+    """Each chunk's sets; a file with unreadable dates is refused once all are counted.
+    ``guess`` gives the unit of a classic Strong export's weights: called when the first sets
+    are wanted (a file found already stored is not read for it), before any is read."""
     with reading(source):
         if fmt == "strava_hevy":  # the sets of a few rows: kept chunk by chunk
             yield maker.sets(apps.strava_hevy_sets(rows, source))
             return
         bad, example = 0, ""
+        unit = None if guess is None else guess()
         for raw in rows:
             try:
-                frame = _read_format(fmt, raw, source, maker.warnings, weight_unit, guess)
+                frame = _read_format(fmt, raw, source, maker.warnings, weight_unit, unit)
             except _Unreadable as exc:
                 bad, example = bad + exc.count, example if bad else exc.example
                 continue
