@@ -60,7 +60,8 @@ class _Group(NamedTuple):
     """Scalar fields of one base type, all scaled or none, decoded together."""
 
     positions: list[int]  # index into the definition's fields of each member
-    byte_index: np.ndarray  # the members' bytes within a message, member after member
+    byte_index: np.ndarray | slice  # the members' bytes within a message, member after
+    #                                 member (a slice where they follow each other)
     dtype: np.dtype
     invalid: Any  # the type's invalid value (for floats: its bit pattern, unsigned)
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
@@ -89,10 +90,7 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
     table: dict[str, np.ndarray] = {"_offset": offsets}
     if d.size == 0:
         return table
-    # every message's payload: a row of a window sliding over the bytes, gathered by offset
-    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
-                         strides=(1, 1))
-    rows = windows[offsets]
+    rows = payload_rows(buf, d.size, offsets)
     endian = ">" if d.big_endian else "<"
     fields = d.fields
     plan = _plan(d.global_num, endian, tuple(fields), wanted)
@@ -110,6 +108,15 @@ def payload_columns(buf: np.ndarray, d: Definition, offsets: np.ndarray,
         if d.dev_fields and (wanted is None or DEVELOPER in wanted):
             _developer_columns(rows, plan.dev_start, d.dev_fields, dev_names, endian, table)
     return table
+
+
+def payload_rows(buf: np.ndarray, size: int, offsets: np.ndarray) -> np.ndarray:
+    """The ``size`` bytes at each of ``offsets`` in ``buf``, a row per offset: the items of a
+    window of ``size`` bytes sliding over ``buf`` (as one opaque value each, gathered by
+    offset in one step), seen as bytes."""
+    windows = np.ndarray(shape=(len(buf) - size + 1,), dtype=f"V{size}", buffer=buf,
+                         strides=(1,))
+    return windows[offsets].view(np.uint8).reshape(len(offsets), size)
 
 
 def _developer_columns(rows: np.ndarray, start: int, dev_fields: list[tuple[int, int, int]],
@@ -179,7 +186,9 @@ def make_groups(members: list[tuple[int, int, int, dict | None]], endian: str) -
 
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     """The members' values, one contiguous row per member (float64, NaN for invalid)."""
-    values = rows.take(group.byte_index, axis=1).view(group.dtype).T  # member by member
+    span = group.byte_index
+    taken = rows[:, span] if isinstance(span, slice) else rows.take(span, axis=1)
+    values = taken.view(group.dtype).T  # member by member
     bad = (values.view(group.bits) if group.bits is not None else values) == group.invalid
     result = np.array(values, dtype=np.float64, order="C")
     np.putmask(result, bad, np.nan)
@@ -288,6 +297,8 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
     dtype, bits, invalid_value = _number_type(base, endian)
     starts = np.array([start for _, start, _ in members], dtype=np.intp)
     byte_index = (starts[:, None] + np.arange(_BASE[base]["size"])).reshape(-1)
+    if (np.diff(byte_index) == 1).all():  # one span of bytes: its columns are a view
+        byte_index = slice(int(byte_index[0]), int(byte_index[-1]) + 1)
     scaling = [_scaling(info) for _, _, info in members]
     scale = offset = power = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is

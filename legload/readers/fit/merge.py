@@ -25,6 +25,7 @@ from legload.readers.fit.fields import (
     developer_base,
     grouped,
     make_groups,
+    payload_rows,
 )
 
 #: a field of the common row: (key, column name, size, base type)
@@ -152,10 +153,8 @@ def _common_rows(buf: np.ndarray, d: Definition, offsets: np.ndarray,
         for (key, _, size, _), start in found:
             taken[starts[key]:starts[key] + size] = range(start, start + size)
         source = sources[layout] = np.array(taken, dtype=np.intp)
-    windows = np.ndarray(shape=(len(buf) - d.size + 1, d.size), dtype=np.uint8, buffer=buf,
-                         strides=(1, 1))
     extended = np.empty((len(offsets), d.size + template.size), dtype=np.uint8)
-    extended[:, :d.size] = windows[offsets]
+    extended[:, :d.size] = payload_rows(buf, d.size, offsets)
     extended[:, d.size:] = template
     return extended.take(source, axis=1)
 
