@@ -45,6 +45,11 @@ def open_regular(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> Bin
     """The regular file at ``path`` opened for reading (never blocking on a device or a FIFO
     swapped in after the check); ReadError when it is anything else, cannot be opened, or
     holds more than ``limit`` bytes by its size."""
+    return os.fdopen(_open_regular(path, limit)[0], "rb")
+
+
+def _open_regular(path: str | os.PathLike, limit: int) -> tuple[int, int]:
+    """:func:`open_regular` as a file descriptor, with the size the open file has."""
     label = str(path)
     info = check_regular(path)
     if info.st_size > limit:
@@ -53,26 +58,31 @@ def open_regular(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> Bin
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
-    handle = os.fdopen(fd, "rb")
-    kind = _kind(os.fstat(handle.fileno()).st_mode)
+    opened = os.fstat(fd)
+    kind = _kind(opened.st_mode)
     if kind is not None:  # swapped for something else after the check
-        handle.close()
+        os.close(fd)
         raise ReadError(label, f"refused: {kind}, not a regular file")
-    return handle
+    return fd, opened.st_size
 
 
 def read_file(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file at ``path``; ReadError when it is anything else, cannot be
     read, or holds more than ``limit`` bytes."""
     label = str(path)
-    with open_regular(path, limit=limit) as handle:
-        try:  # its size now and one byte more (a read of ``limit`` bytes would reserve them)
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(min(size, limit) + 1)
-            if len(data) > size:  # grown since (or a size of 0, as /proc reports): the rest
-                data += handle.read(max(limit + 1 - len(data), 0))
-        except OSError as exc:
-            raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
+    fd, size = _open_regular(path, limit)
+    try:  # its size and one byte more (a read of ``limit`` bytes would reserve them), then
+        # to the end: a read may stop short, and the file may have grown (or say 0 bytes)
+        pieces = [os.read(fd, min(size, limit) + 1)]
+        read = len(pieces[0])
+        while pieces[-1] and read <= limit:
+            pieces.append(os.read(fd, min(limit + 1 - read, max(size + 1 - read, 1 << 16))))
+            read += len(pieces[-1])
+    except OSError as exc:
+        raise ReadError(label, (exc.strerror or str(exc)).lower()) from None
+    finally:
+        os.close(fd)
+    data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
     if len(data) > limit:
         raise ReadError(label, f"refused: more than {limit} bytes")
     return data

@@ -106,3 +106,13 @@ def test_a_file_that_reports_no_size_is_read(tmp_path, monkeypatch):
     listed.write_bytes(b"name: legload\n")
     _shrink(monkeypatch, by=10**6)
     assert read_file(listed) == b"name: legload\n"
+
+
+def test_a_read_that_stops_short_is_read_on(tmp_path, monkeypatch):
+    whole = tmp_path / "slow.fit"
+    whole.write_bytes(bytes(range(256)) * 40)
+    real = os.read
+    monkeypatch.setattr("legload.readers.files.os.read", lambda fd, n: real(fd, min(n, 1000)))
+    assert read_file(whole) == bytes(range(256)) * 40
+    with pytest.raises(ReadError, match="larger than 9000"):
+        read_file(whole, limit=9000)
