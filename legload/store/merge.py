@@ -40,10 +40,16 @@ DURATION_SLACK_S = 120.0
 #: days either side whose pairs vote for the athlete's UTC offset when a start is ambiguous
 OFFSET_EVIDENCE_DAYS = 3.0
 
+#: the stored activities that overlap activity ``n`` in time and agree on distance; ``o.start``
+#: is first bounded as text (a day either side of where an overlap can start, the longest
+#: stored duration back) so that the index on (athlete, start) finds the few near ``n``
 _CANDIDATES = """
 SELECT o.id, o.merged_into IS NULL FROM activities o, activities n
 WHERE n.id = ? AND o.id != n.id AND (o.merged_into IS NULL OR ?) AND o.athlete_id IS n.athlete_id
   AND o.start IS NOT NULL AND n.start IS NOT NULL
+  AND o.start >= strftime('%Y-%m-%dT%H:%M:%S', julianday(n.start) - 1.0 - ?)
+  AND o.start <= strftime('%Y-%m-%dT%H:%M:%S',
+                          julianday(n.start) + 1.0 + COALESCE(n.duration_s, 0) / 86400.0)
   AND julianday(o.start) < julianday(n.start) + COALESCE(n.duration_s, 0) / 86400.0
   AND julianday(n.start) < julianday(o.start) + COALESCE(o.duration_s, 0) / 86400.0
   AND ABS(COALESCE(o.distance_m, 0) - COALESCE(n.distance_m, 0))
@@ -55,9 +61,11 @@ def link_same_activities(conn: sqlite3.Connection, new_ids: list[int]) -> None:
     """Link each newly stored activity with the stored recordings of the same activity, keeping
     the richest unmerged (inside the caller's transaction); then pair zone-less starts with
     zoned ones (:func:`match_zones`)."""
+    longest_d = conn.execute("SELECT COALESCE(MAX(duration_s), 0) / 86400.0 FROM activities"
+                             ).fetchone()[0] if new_ids else 0.0
     for activity_id in new_ids:
         zoneless = is_zoneless(_start(conn, activity_id))
-        rows = conn.execute(_CANDIDATES, (activity_id, zoneless, DISTANCE_TOLERANCE,
+        rows = conn.execute(_CANDIDATES, (activity_id, zoneless, longest_d, DISTANCE_TOLERANCE,
                                           DISTANCE_SLACK_M)).fetchall()
         group = [activity_id, *(int(i) for i, free in rows if is_zoneless(
             _start(conn, int(i))) == zoneless and (free or _head(conn, int(i))))]

@@ -170,6 +170,10 @@ CREATE TABLE sessions (
 );
 """
 
+_V7_DURATION_INDEX = """
+CREATE INDEX activities_by_duration ON activities (duration_s);
+"""
+
 #: (version, description, SQL), in the order they are applied.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "files, activities, columnar samples and laps", _V1_ACTIVITIES),
@@ -179,6 +183,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
      _V4_MERGED_ACTIVITIES),
     (5, "lean (fat-free) and skeletal muscle mass measured by a scale", _V5_SCALE_MEASUREMENTS),
     (6, "web accounts: users, coaches' grants and sessions", _V6_ACCOUNTS),
+    (7, "activities by duration (the longest bounds the search for the same run stored twice)",
+     _V7_DURATION_INDEX),
 ]
 
 _BOOKKEEPING = """
