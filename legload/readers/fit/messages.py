@@ -240,17 +240,19 @@ def _sessions(messages: FitMessages) -> list[dict]:
     if not ses:
         return []
     out = []
+    several = len(ses["_offset"]) > 1  # the span of a file's only session is not needed
     for i in range(len(ses["_offset"])):
         def get(name: str, table=ses, i=i) -> float | None:
             value = table.get(name)
             return None if value is None or np.isnan(value[i]) else float(value[i])
         fit_sport = enum_name("sport", get("sport")) or "generic"
         fit_sub = enum_name("sub_sport", get("sub_sport")) or "generic"
-        start = _time(get("start_time") or np.nan)
         elapsed = get("total_elapsed_time")
-        end = _time(get("timestamp") or np.nan)
-        if start is not None and elapsed is not None:
-            end = start + pd.Timedelta(seconds=elapsed)
+        start = end = None
+        if several:  # where each one starts and ends: which samples and laps are its own
+            start, end = _time(get("start_time") or np.nan), _time(get("timestamp") or np.nan)
+            if start is not None and elapsed is not None:
+                end = start + pd.Timedelta(seconds=elapsed)
         sport, sub = _map_sport(fit_sport, fit_sub)
         out.append({
             "sport": sport, "sub_sport": sub, "start": start, "end": end,
