@@ -93,7 +93,7 @@ def _rounded(values: np.ndarray, digits: np.ndarray | int, finite: np.ndarray,
              magnitude: np.ndarray) -> np.ndarray:
     exponent = (digits - 1 - magnitude).astype(np.intp)  # whole: the magnitude is floored
     power = _POWERS.take(exponent - _LOWEST_POWER)
-    return np.where(finite, np.round(values * power) / power, values)
+    return np.where(finite, np.rint(values * power) / power, values)
 
 
 #: ``10.0 ** e`` for every whole ``e`` a rounding asks for (a float64's decimal magnitudes

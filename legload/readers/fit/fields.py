@@ -198,7 +198,7 @@ def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
             result -= group.offset
         if group.every_rounded:
             result *= group.power
-            np.round(result, out=result)
+            np.rint(result, out=result)  # round half to even, as np.round
             result /= group.power
         elif group.power is not None:
             result = _round_to(result, group.power)
@@ -275,8 +275,8 @@ def _round_to(values: np.ndarray, power: np.ndarray | float) -> np.ndarray:
     if np.all(power == 0):
         return values
     if np.all(power > 0):
-        return np.round(values * power) / power
-    return np.where(power > 0, np.round(values * power) / np.where(power > 0, power, 1), values)
+        return np.rint(values * power) / power
+    return np.where(power > 0, np.rint(values * power) / np.where(power > 0, power, 1), values)
 
 
 def _number_type(base: int, endian: str) -> tuple[np.dtype, np.dtype | None, Any]:

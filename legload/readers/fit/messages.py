@@ -135,7 +135,7 @@ def _times(values: np.ndarray) -> np.ndarray:
     seconds = np.asarray(values, dtype=np.float64).reshape(-1)
     valid = np.isfinite(seconds) & (np.abs(seconds) < 2**40)
     whole = np.floor(np.where(valid, seconds, 0.0))
-    nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.round(
+    nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.rint(
         (np.where(valid, seconds, 0.0) - whole) * 1e9).astype(np.int64)
     nanoseconds[~valid] = np.iinfo(np.int64).min  # NaT
     return nanoseconds.view("M8[ns]")
@@ -235,6 +235,10 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.nd
     return {name: kept[name] for name in order}
 
 
+#: where a session without a start goes when sessions are put in order
+_LAST = pd.Timestamp.max.tz_localize("UTC")
+
+
 def _sessions(messages: FitMessages) -> list[dict]:
     ses = messages.numbers("session")
     if not ses:
@@ -260,7 +264,7 @@ def _sessions(messages: FitMessages) -> list[dict]:
             "distance_m": get("total_distance"),
             "ascent_m": get("total_ascent"), "descent_m": get("total_descent"),
         })
-    out.sort(key=lambda s: s["start"] or pd.Timestamp.max.tz_localize("UTC"))
+    out.sort(key=lambda s: s["start"] or _LAST)
     unique, seen = [], set()
     for session in out:  # chained copies of one recording repeat the same session
         key = (session["start"], session["sport"], session["elapsed_s"])
