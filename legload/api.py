@@ -227,13 +227,13 @@ def _failed(report: ImportReport, exc: ReadError, reader: str | None = None) -> 
 
 def _store_result(store: Store, result: ReadResult, report: ImportReport,
                   athlete_id: int | None) -> None:
-    from legload.readers.logs.validate import date_problem
+    from legload.stored import start_check
 
     if result.error is not None:
         _failed(report, result.error, result.reader)
         return
     starts = [item.row[_START] for item in result.activities if item.row[_START]]
-    problem = next(filter(None, map(date_problem, starts)), None)
+    problem = next(filter(None, map(start_check(), starts)), None)
     if problem is not None:  # one rule for every source: not before 1990, not in the future
         _failed(report, ReadError(result.job_source, f"refused: {problem}"), result.reader)
         return

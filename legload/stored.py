@@ -66,7 +66,7 @@ def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | N
     key = analysis_key(mass_kg)
     stored = store.cached_analyses(athlete_id, key)
     rows = []
-    check = _start_check()
+    check = start_check()
     for activity_id, start, _sport in store.activity_rows(athlete_id):
         problem = check(start) if start else None
         if problem is None:
@@ -95,7 +95,7 @@ def activity_results(store: Store, athlete_id: int | None, *, mass_kg: float | N
     return results
 
 
-def _start_check() -> Callable[[str], str | None]:
+def start_check() -> Callable[[str], str | None]:
     """:func:`~legload.readers.logs.validate.date_problem` for stored starts, as of now: a
     start in the store's own form and plainly in range is None at once (no pandas
     Timestamp per activity); anything else is asked of ``date_problem`` itself."""
@@ -114,4 +114,4 @@ def _start_check() -> Callable[[str], str | None]:
     return check
 
 
-__all__ = ["activity_results", "analysis_key", "model_version"]
+__all__ = ["activity_results", "analysis_key", "model_version", "start_check"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from legload.readers.logs.validate import date_problem
-from legload.stored import _start_check
+from legload.stored import start_check
 
 REPO = Path(__file__).resolve().parent.parent
 SOON = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=20)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -25,7 +25,7 @@ LATE = (dt.datetime.now(dt.UTC) + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M
 ])
 def test_the_start_check_says_what_date_problem_says(start):
     # will fail if the quick path lets through a start date_problem refuses, or words it apart
-    assert _start_check()(start) == date_problem(start)
+    assert start_check()(start) == date_problem(start)
 
 
 def test_a_report_with_every_analysis_stored_loads_no_reader_stream_or_session_code():
