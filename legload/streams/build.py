@@ -84,8 +84,10 @@ def to_stream(
     _carry_channels(cleaned, moving.at_rows, sport, columns, warnings)
     note_bridged(moving.gaps, cleaned.t_s, seconds, columns, flags, warnings)
     _closing_flags(cleaned, seconds, flags, warnings)
-    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
-                  sport=sport, sub_sport=sub_sport)
+    frame, floats = _frame(columns, cleaned.start, seconds)
+    stream = Stream(frame=frame, flags=flags, sport=sport, sub_sport=sub_sport)
+    stream.keep_columns(floats)
+    return stream
 
 
 def _initial_flags(gps: bool, indoor: bool, moving: _Moving) -> dict[str, object]:
@@ -267,16 +269,18 @@ def _iso(stamp: pd.Timestamp) -> str:
 
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """The stream's frame, and the float arrays its columns were made of (by name)."""
     order = [c for c in STREAM_COLUMNS if c in ("timestamp", "t_s") or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
-        return empty_frame(order)
+        return empty_frame(order), {}
     stamps = _timestamps(start, seconds)  # before t_s: their temporaries never meet
     columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
-    data = {name: stamps if name == "timestamp" else np.asarray(columns[name], dtype=float)
-            for name in order}
-    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
+    floats = {name: np.asarray(columns[name], dtype=float) for name in order
+              if name != "timestamp"}
+    data = {name: stamps if name == "timestamp" else floats[name] for name in order}
+    return pd.DataFrame(data, copy=False), floats  # the columns are the frame's own: not copied
 
 
 def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.DatetimeIndex:
