@@ -8,7 +8,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from legload.core.activity import Activity
+from legload.core.activity import Activity, ActivityColumns
 from legload.errors import StreamError
 from legload.streams.altitude import GRADE_LIMIT, classify_altitude, fit_windows, window_sums
 from legload.streams.altitude import altitude_noise_m as _noise
@@ -42,9 +42,11 @@ def effective_pause_gap(t_s: np.ndarray, pause_gap_s: float) -> float:
 
 
 def to_stream(
-    activity: Activity, *, pause_gap_s: float = 10.0, min_moving_speed_m_s: float = 0.5,
+    activity: Activity | ActivityColumns, *, pause_gap_s: float = 10.0,
+    min_moving_speed_m_s: float = 0.5,
 ) -> Stream:
-    """Turn a raw activity into a 1 Hz stream on moving time.
+    """Turn a raw activity into a 1 Hz stream on moving time (from its sample frame, or
+    from a reader's arrays when its frames are not built: the same stream).
 
     Steps, each documented in its module: :mod:`~legload.streams.clean` (sort, drop
     duplicates, implausible values and teleports, counted in ``flags["dropped"]``);
@@ -65,12 +67,15 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    cleaned = clean_samples(activity.samples, sport, skip=summary.get("derived_columns") or ())
+    samples, laps = (activity.columns, activity.lap_frame()) \
+        if isinstance(activity, ActivityColumns) else (activity.samples, activity.laps)
+    cleaned = clean_samples(samples, sport, skip=summary.get("derived_columns") or ())
+    del samples
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
     pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
-    moving = _moving_seconds(cleaned, activity.laps, sport, gps, pause_gap_s,
+    moving = _moving_seconds(cleaned, laps, sport, gps, pause_gap_s,
                              min_moving_speed_m_s, warnings)
     seconds, columns = moving.seconds, moving.columns
     flags = _initial_flags(gps, indoor, moving)
