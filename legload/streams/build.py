@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -73,7 +74,7 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    samples, laps = (activity.columns, activity.lap_frame()) \
+    samples, laps = (activity.columns, activity.laps) \
         if isinstance(activity, ActivityColumns) else (activity.samples, activity.laps)
     cleaned = clean_samples(samples, sport, skip=summary.get("derived_columns") or ())
     del samples
@@ -149,8 +150,8 @@ class _Moving(NamedTuple):
     at_rows: GappedInterp  # the samples' channels on the moving rows (across bridged gaps)
 
 
-def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str, gps: bool,
-                    pause_gap_s: float, min_moving_speed_m_s: float,
+def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | Mapping[str, Any] | None,
+                    sport: str, gps: bool, pause_gap_s: float, min_moving_speed_m_s: float,
                     warnings: list[str]) -> _Moving:
     """Steps 2 and 3 of :func:`to_stream`: the 1 Hz grid between pauses, speed and distance
     on it, and the seconds that are moving (numbered ``t_s = 0, 1, 2 …``)."""
