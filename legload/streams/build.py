@@ -164,7 +164,8 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | Mapping[str, Any
     cumulative = interp_in_blocks(grid.seconds, cleaned.t_s, distance.cumulative_m)
     source, speed_source = distance.source, distance.speed_source
     del distance  # the samples' distance: on the grid from here on
-    speed = grid_speed(cleaned, grid, cumulative, speed_source, pause_gap_s)
+    on_grid = GappedInterp(cleaned.t_s, grid.seconds, pause_gap_s)  # the channels' reach, once
+    speed = grid_speed(cleaned, grid, cumulative, speed_source, pause_gap_s, on_grid)
     if speed_source == "none":
         moving = np.ones(len(grid), dtype=bool)
         warnings.append("no speed, distance or positions: speed unknown, moving time counts "
@@ -172,16 +173,16 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | Mapping[str, Any
     else:
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     if moving.all():  # the usual recording: every grid point moving, no copies
-        seconds, chunk = grid.seconds, grid.chunk
+        seconds, chunk, at_rows = grid.seconds, grid.chunk, on_grid
     else:
         rows = np.flatnonzero(moving)
         seconds, chunk, cumulative, speed = (grid.seconds[rows], grid.chunk[rows],
                                              cumulative[rows], speed[rows])
         del rows
+        at_rows = GappedInterp(cleaned.t_s, seconds, pause_gap_s)
     columns: dict[str, np.ndarray] = {"speed_m_s": speed}  # t_s: made with the frame
-    del grid, speed, moving  # the whole grid, let go before the moving rows' columns
+    del grid, speed, moving, on_grid  # the whole grid, let go before the moving rows' columns
     lat = lon = None
-    at_rows = GappedInterp(cleaned.t_s, seconds, pause_gap_s)
     if gps:  # the samples' positions are not needed once on the moving rows
         lat = at_rows(cleaned.channels.pop("lat_deg"))
         lon = at_rows(cleaned.channels.pop("lon_deg"))
