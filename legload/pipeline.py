@@ -68,17 +68,16 @@ def analyse_activities(activities: list[Activity | ActivityColumns], *,
 
 
 def _analyse(activity: Activity | ActivityColumns, mass_kg: float | None) -> AnalysedActivity:
-    # the analysis only reads the samples: a big recording is not held twice
-    whole = activity.to_activity(copy=False) if isinstance(activity, ActivityColumns) else activity
+    # a reader's arrays are analysed as they are: no sample frame is built for the analysis
     try:
-        stream = to_stream(whole)
+        stream = to_stream(activity)
     except StreamError:
         return AnalysedActivity(activity, None)
-    totals = session_totals(whole, stream)
+    totals = session_totals(activity, stream)
     activity.summary.update(totals.as_summary())  # `activities` lists what `analyze` reports
     activity.summary["sources"] = dict(totals.sources)
     try:  # the figures chosen once, before the summary held them
-        session = analyse_session(whole, mass_kg=mass_kg, stream=stream, totals=totals)
+        session = analyse_session(activity, mass_kg=mass_kg, stream=stream, totals=totals)
     except (LegloadError, ArithmeticError, ValueError, TypeError, KeyError):
         session = None  # computed (and its error shown) when a report needs it
     return AnalysedActivity(activity, session)

@@ -167,3 +167,20 @@ def test_an_import_stops_when_the_database_takes_files_back(export, tmp_path, wo
     with Store(db) as store:  # what was committed before is intact, nothing half-written
         assert store.counts()["files"] < 10
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_freed_memory_is_kept_for_ordinary_files_and_handed_back_once_a_big_one_came(
+        monkeypatch):
+    """Ordinary files: glibc keeps freed memory for the next file's arrays; once a big file
+    was read, freed blocks go back to the system for the rest of the process."""
+    settings: list[dict[int, int]] = []
+    monkeypatch.setattr(read_pool, "_freed_memory", [])
+    monkeypatch.setattr(read_pool, "_mallopt", settings.append)
+    small = ReadJob(b"not an activity", "small.bin", content_sha256(b"not an activity"))
+    big = ReadJob(b"", "big.fit", "0" * 64, size=read_pool.BIG_FILE_BYTES)
+    read_pool.read_job(small)
+    read_pool.read_job(small)
+    assert settings == [{-1: read_pool.KEPT_FREE_BYTES, -3: read_pool.OWN_MAPPING_BYTES}]
+    read_pool.read_job(big)
+    read_pool.read_job(small)
+    assert settings[1:] == [{-3: 128 * 1024, -1: 128 * 1024}]

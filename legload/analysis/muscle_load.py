@@ -29,7 +29,7 @@ import numpy as np
 from legload.core.sports import FOOT_SPORTS
 from legload.models.cycling.energy import cycling_power_from_speed
 from legload.models.cycling.muscles import demand as cycling_demand
-from legload.models.locomotion.muscles import MUSCLES, demand, demand_on_grade_and_level
+from legload.models.locomotion.muscles import MUSCLES, demand, demand_and_level_work
 from legload.streams import Stream
 from legload.streams.resample import block_slices
 
@@ -202,13 +202,10 @@ class _FootRates:
 def _run_model(out: np.ndarray, mode: str, rows: np.ndarray | slice, speed: np.ndarray,
                grade: np.ndarray, cadence: np.ndarray | None) -> None:
     """The locomotion model on ``rows`` of a block, at their grade and on the level, in one
-    call (:func:`~legload.models.locomotion.muscles.demand_on_grade_and_level`)."""
-    graded, level = demand_on_grade_and_level(speed, grade, cadence, mode=mode)
+    call (:func:`~legload.models.locomotion.muscles.demand_and_level_work`)."""
+    graded, level = demand_and_level_work(speed, grade, cadence, mode=mode)
     for k, muscle in enumerate(MUSCLES):
-        positive, negative, activation = graded[muscle]
-        on_level = level[muscle]
-        for quantity, values in enumerate((positive, negative, activation,
-                                           on_level.positive_work, on_level.negative_work)):
+        for quantity, values in enumerate((*graded[muscle], *level[muscle])):
             out[quantity, k, rows] = values
 
 
@@ -259,7 +256,8 @@ def _centred_mean(values: np.ndarray, window: int,
     rows are not in the result)."""
     kernel = np.ones(window) / window
     pad = (window // 2 - margins[0], window - 1 - window // 2 - margins[1])
-    padded = np.pad(values, pad, mode="edge") if pad != (0, 0) else values
+    padded = values if pad == (0, 0) else np.concatenate(  # np.pad's "edge", without its cost
+        [np.full(pad[0], values[0]), values, np.full(pad[1], values[-1])])
     return np.convolve(padded, kernel, mode="valid")
 
 

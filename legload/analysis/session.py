@@ -10,7 +10,7 @@ import numpy as np
 
 from legload.analysis.muscle_load import MuscleLoad, muscle_load, ride_power_w
 from legload.analysis.segments import Segment, climbs, fast_bouts
-from legload.core.activity import Activity
+from legload.core.activity import Activity, ActivityColumns
 from legload.core.sports import FOOT_SPORTS
 from legload.models.cycling.energy import cycling_metabolic_power
 from legload.models.exercise.mets import J_PER_KCAL, met_energy_kcal
@@ -100,7 +100,7 @@ class ActivityAnalysis:
                 **self.session.to_dict()}
 
 
-def analyse_session(activity: Activity, *, mass_kg: float | None = None,
+def analyse_session(activity: Activity | ActivityColumns, *, mass_kg: float | None = None,
                     stream: Stream | None = None, max_speed_m_s: float | None = None,
                     totals: Totals | None = None) -> SessionAnalysis:
     """Describe one activity. ``mass_kg`` defaults to 70 kg, flagged in the result;
@@ -116,7 +116,8 @@ def analyse_session(activity: Activity, *, mass_kg: float | None = None,
     sport = stream.sport
     segments: list[Segment] = []
     if sport in FOOT_SPORTS:
-        segments = fast_bouts(stream, activity.laps, max_speed_m_s=max_speed_m_s) + climbs(stream)
+        laps = activity.lap_frame() if isinstance(activity, ActivityColumns) else activity.laps
+        segments = fast_bouts(stream, laps, max_speed_m_s=max_speed_m_s) + climbs(stream)
         segments.sort(key=lambda s: (s.start_s, s.kind))
     session_class, tags = classify(activity, stream, segments)
     totals = totals if totals is not None else settled_totals(activity, stream)
@@ -189,7 +190,8 @@ def grade_adjusted_pace(stream: Stream) -> float | None:
     return stream.moving_s / (equivalent_m / 1000.0) if equivalent_m > 0 else None
 
 
-def classify(activity: Activity, stream: Stream, segments: list[Segment]) -> tuple[str, list[str]]:
+def classify(activity: Activity | ActivityColumns, stream: Stream,
+             segments: list[Segment]) -> tuple[str, list[str]]:
     """Session class (one primary) and all tags that apply."""
     sport, sub = stream.sport, stream.sub_sport
     other = {"walking": "walk", "hiking": "hike", "cycling": "ride", "strength": "strength"}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from legload.core.activity import Activity
+from legload.core.activity import Activity, ActivityColumns
 from legload.errors import StreamError
 from legload.streams.altitude import GRADE_LIMIT, classify_altitude, fit_windows, window_sums
 from legload.streams.altitude import altitude_noise_m as _noise
@@ -29,6 +30,12 @@ from legload.streams.stream import STREAM_COLUMNS, Stream, empty_frame
 INDOOR_SUB_SPORTS = frozenset({"treadmill", "indoor"})
 #: channels recomputed by the stream stage rather than carried over
 _DERIVED = {"distance_m", "speed_m_s", "altitude_m", "grade", "lat_deg", "lon_deg"}
+_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
+_LABELS: dict[tuple[str, ...], pd.Index] = {}  # the column labels of the frames, by names
+try:  # pandas 3: a frame laid out from its blocks
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
+    _from_blocks = None
 
 
 def effective_pause_gap(t_s: np.ndarray, pause_gap_s: float) -> float:
@@ -42,9 +49,11 @@ def effective_pause_gap(t_s: np.ndarray, pause_gap_s: float) -> float:
 
 
 def to_stream(
-    activity: Activity, *, pause_gap_s: float = 10.0, min_moving_speed_m_s: float = 0.5,
+    activity: Activity | ActivityColumns, *, pause_gap_s: float = 10.0,
+    min_moving_speed_m_s: float = 0.5,
 ) -> Stream:
-    """Turn a raw activity into a 1 Hz stream on moving time.
+    """Turn a raw activity into a 1 Hz stream on moving time (from its sample frame, or
+    from a reader's arrays when its frames are not built: the same stream).
 
     Steps, each documented in its module: :mod:`~legload.streams.clean` (sort, drop
     duplicates, implausible values and teleports, counted in ``flags["dropped"]``);
@@ -65,12 +74,15 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    cleaned = clean_samples(activity.samples, sport, skip=summary.get("derived_columns") or ())
+    samples, laps = (activity.columns, activity.laps) \
+        if isinstance(activity, ActivityColumns) else (activity.samples, activity.laps)
+    cleaned = clean_samples(samples, sport, skip=summary.get("derived_columns") or ())
+    del samples
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings
     pause_gap_s = effective_pause_gap(cleaned.t_s, pause_gap_s)
-    moving = _moving_seconds(cleaned, activity.laps, sport, gps, pause_gap_s,
+    moving = _moving_seconds(cleaned, laps, sport, gps, pause_gap_s,
                              min_moving_speed_m_s, warnings)
     seconds, columns = moving.seconds, moving.columns
     flags = _initial_flags(gps, indoor, moving)
@@ -84,8 +96,10 @@ def to_stream(
     _carry_channels(cleaned, moving.at_rows, sport, columns, warnings)
     note_bridged(moving.gaps, cleaned.t_s, seconds, columns, flags, warnings)
     _closing_flags(cleaned, seconds, flags, warnings)
-    return Stream(frame=_frame(columns, cleaned.start, seconds), flags=flags,
-                  sport=sport, sub_sport=sub_sport)
+    frame, floats = _frame(columns, cleaned.start, seconds)
+    stream = Stream(frame=frame, flags=flags, sport=sport, sub_sport=sub_sport)
+    stream.keep_columns(floats)
+    return stream
 
 
 def _initial_flags(gps: bool, indoor: bool, moving: _Moving) -> dict[str, object]:
@@ -136,8 +150,8 @@ class _Moving(NamedTuple):
     at_rows: GappedInterp  # the samples' channels on the moving rows (across bridged gaps)
 
 
-def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str, gps: bool,
-                    pause_gap_s: float, min_moving_speed_m_s: float,
+def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | Mapping[str, Any] | None,
+                    sport: str, gps: bool, pause_gap_s: float, min_moving_speed_m_s: float,
                     warnings: list[str]) -> _Moving:
     """Steps 2 and 3 of :func:`to_stream`: the 1 Hz grid between pauses, speed and distance
     on it, and the seconds that are moving (numbered ``t_s = 0, 1, 2 …``)."""
@@ -150,7 +164,8 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     cumulative = interp_in_blocks(grid.seconds, cleaned.t_s, distance.cumulative_m)
     source, speed_source = distance.source, distance.speed_source
     del distance  # the samples' distance: on the grid from here on
-    speed = grid_speed(cleaned, grid, cumulative, speed_source, pause_gap_s)
+    on_grid = GappedInterp(cleaned.t_s, grid.seconds, pause_gap_s)  # the channels' reach, once
+    speed = grid_speed(cleaned, grid, cumulative, speed_source, pause_gap_s, on_grid)
     if speed_source == "none":
         moving = np.ones(len(grid), dtype=bool)
         warnings.append("no speed, distance or positions: speed unknown, moving time counts "
@@ -158,16 +173,16 @@ def _moving_seconds(cleaned: CleanSamples, laps: pd.DataFrame | None, sport: str
     else:
         moving = moving_mask(speed, grid, min_moving_speed_m_s)
     if moving.all():  # the usual recording: every grid point moving, no copies
-        seconds, chunk = grid.seconds, grid.chunk
+        seconds, chunk, at_rows = grid.seconds, grid.chunk, on_grid
     else:
         rows = np.flatnonzero(moving)
         seconds, chunk, cumulative, speed = (grid.seconds[rows], grid.chunk[rows],
                                              cumulative[rows], speed[rows])
         del rows
+        at_rows = GappedInterp(cleaned.t_s, seconds, pause_gap_s)
     columns: dict[str, np.ndarray] = {"speed_m_s": speed}  # t_s: made with the frame
-    del grid, speed, moving  # the whole grid, let go before the moving rows' columns
+    del grid, speed, moving, on_grid  # the whole grid, let go before the moving rows' columns
     lat = lon = None
-    at_rows = GappedInterp(cleaned.t_s, seconds, pause_gap_s)
     if gps:  # the samples' positions are not needed once on the moving rows
         lat = at_rows(cleaned.channels.pop("lat_deg"))
         lon = at_rows(cleaned.channels.pop("lon_deg"))
@@ -267,21 +282,40 @@ def _iso(stamp: pd.Timestamp) -> str:
 
 def _frame(
     columns: dict[str, np.ndarray], start: pd.Timestamp, seconds: np.ndarray,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """The stream's frame, and the float arrays its columns are (by name): each column its
+    own block, laid out as the constructor lays them out, without its checks of every
+    column (a third of the constructor's time on a one-hour run)."""
     order = [c for c in STREAM_COLUMNS if c in ("timestamp", "t_s") or c in columns]
     order += [c for c in columns if c not in STREAM_COLUMNS]
     if seconds.size == 0:
-        return empty_frame(order)
+        return empty_frame(order), {}
     stamps = _timestamps(start, seconds)  # before t_s: their temporaries never meet
     columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
-    data = {name: stamps if name == "timestamp" else np.asarray(columns[name], dtype=float)
-            for name in order}
-    return pd.DataFrame(data, copy=False)  # the columns are the frame's own: not copied
+    floats = {name: np.asarray(columns[name], dtype=float) for name in order
+              if name != "timestamp"}
+    if _from_blocks is None:  # pragma: no cover - pandas before 3: the constructor
+        data = {name: stamps if name == "timestamp" else floats[name] for name in order}
+        return pd.DataFrame(data, copy=False), floats
+    blocks = [(stamps if name == "timestamp" else floats[name][np.newaxis], np.array([k]))
+              for k, name in enumerate(order)]  # the arrays are the frame's own: not copied
+    return _from_blocks(blocks, pd.RangeIndex(seconds.size), _labels(tuple(order))), floats
 
 
-def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.DatetimeIndex:
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    """The column labels of a frame: a view of its own over the labels made for those names
+    (kept, a few hundred sets at most)."""
+    labels = _LABELS.get(names)
+    if labels is None:
+        if len(_LABELS) >= 256:
+            _LABELS.clear()
+        labels = _LABELS[names] = pd.Index(list(names))
+    return labels.view()
+
+
+def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.arrays.DatetimeArray:
     """The UTC time of every row (``seconds`` after ``start``, to the nanosecond)."""
     ticks = np.empty(seconds.size, np.int64)
     for rows in block_slices(seconds.size):
         ticks[rows] = start.value + np.rint(seconds[rows] * 1e9).astype(np.int64)
-    return pd.DatetimeIndex(ticks.view("M8[ns]")).tz_localize("UTC")
+    return pd.array(ticks.view("M8[ns]"), dtype=_UTC_NS)

@@ -28,11 +28,13 @@ def normalise_cadence(
     if stepping.sum() == 0:
         return cadence_spm, None
     median_cadence = float(np.median(cadence_spm[stepping]))
+    if median_cadence >= PER_FOOT_MEDIAN_SPM:
+        return cadence_spm, None  # steps/min already, whatever the speed
     speeds = speed_m_s[stepping & np.isfinite(speed_m_s)]
     if speeds.size == 0:
         return cadence_spm, None
     median_speed = float(np.median(speeds))
-    if median_cadence < PER_FOOT_MEDIAN_SPM and median_speed > PER_FOOT_MIN_SPEED_M_S:
+    if median_speed > PER_FOOT_MIN_SPEED_M_S:
         warning = (f"step cadence looked per foot (median {median_cadence:.0f}/min at "
                    f"{median_speed:.1f} m/s); doubled to steps/min")
         return cadence_spm * 2.0, warning

@@ -24,8 +24,9 @@ Rules (each removal is counted under its reason in ``dropped``):
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,16 +95,20 @@ class CleanSamples:
             self.dropped[reason] = self.dropped.get(reason, 0) + int(n)
 
 
-def clean_samples(samples: pd.DataFrame, sport: str, skip: Collection[str] = ()) -> CleanSamples:
+def clean_samples(samples: pd.DataFrame | Mapping[str, Any], sport: str,
+                  skip: Collection[str] = ()) -> CleanSamples:
     """Sort, de-duplicate and strip implausible values (rules in the module docstring);
-    the columns named in ``skip`` are left out (a reader's derived ones).
+    the columns named in ``skip`` are left out (a reader's derived ones). ``samples``: a
+    frame, or its columns by name as a reader gives them (arrays of equal length, naive
+    ``datetime64`` times holding UTC: :attr:`~legload.core.activity.ActivityColumns.columns`).
 
     Raises:
         StreamError: the samples have no usable timestamp.
     """
-    if "timestamp" not in samples or "timestamp" in skip or len(samples) == 0:
+    times = samples["timestamp"] if "timestamp" in samples and "timestamp" not in skip else []
+    if len(times) == 0:
         raise StreamError("no timestamped samples: a stream needs the time of each sample")
-    ticks = _utc_ticks(samples["timestamp"])
+    ticks = _utc_ticks(times)
     has_time = ticks != _NAT
     if not has_time.any():
         raise StreamError("no timestamped samples: every timestamp is missing")
@@ -151,9 +156,12 @@ def clean_samples(samples: pd.DataFrame, sport: str, skip: Collection[str] = ())
     return cleaned
 
 
-def _utc_ticks(times: pd.Series) -> np.ndarray:
+def _utc_ticks(times: pd.Series | np.ndarray) -> np.ndarray:
     """Nanoseconds since 1970 UTC of a column of times (naive ones are UTC; NaT and what
     is not a time are :data:`_NAT`), read straight from a datetime column."""
+    if isinstance(times, np.ndarray) and times.dtype == "M8[ns]":
+        return times.view(np.int64)  # a reader's column: naive UTC, NaT the int64 minimum
+    times = times if isinstance(times, pd.Series) else _column(times)
     dtype = times.dtype
     if isinstance(dtype, pd.DatetimeTZDtype):
         return times.array.as_unit("ns").asi8
@@ -163,11 +171,19 @@ def _utc_ticks(times: pd.Series) -> np.ndarray:
     return stamps.dt.tz_localize(None).dt.as_unit("ns").to_numpy("datetime64[ns]").view(np.int64)
 
 
-def _floats(column: pd.Series) -> np.ndarray:
+def _floats(column: pd.Series | np.ndarray) -> np.ndarray:
     """A channel as numbers (what is not a number is NaN); a numpy column as it is stored."""
     if isinstance(column.dtype, np.dtype) and column.dtype.kind in "fiub":
-        return column.to_numpy()
+        return np.asarray(column)
+    column = column if isinstance(column, pd.Series) else _column(column)
     return pd.to_numeric(column, errors="coerce").to_numpy(float, na_value=np.nan)
+
+
+def _column(values: Any) -> pd.Series:
+    """A reader's column as the column of its frame (naive times read as UTC)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+        values = pd.DatetimeIndex(values).tz_localize("UTC")
+    return pd.DataFrame({"column": values}, copy=False)["column"]
 
 
 def _drop_flat_motion(cleaned: CleanSamples) -> None:

@@ -21,7 +21,9 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -57,10 +59,11 @@ class GapPlan:
 
 
 def plan_gaps(
-    cleaned: CleanSamples, laps: pd.DataFrame | None, limits: Limits, pause_gap_s: float,
-    min_moving_speed_m_s: float,
+    cleaned: CleanSamples, laps: pd.DataFrame | Mapping[str, Any] | None, limits: Limits,
+    pause_gap_s: float, min_moving_speed_m_s: float,
 ) -> GapPlan:
-    """Classify every interval longer than ``pause_gap_s`` as a pause or a bridged gap."""
+    """Classify every interval longer than ``pause_gap_s`` as a pause or a bridged gap
+    (``laps``: a lap frame, or its columns by name as a reader gives them)."""
     t = cleaned.t_s
     dt = np.diff(t)
     gap = dt > pause_gap_s
@@ -108,17 +111,18 @@ def _displacement_m(cleaned: CleanSamples) -> np.ndarray | None:
     return out
 
 
-def _timer_stopped_s(cleaned: CleanSamples, laps: pd.DataFrame | None) -> np.ndarray:
+def _timer_stopped_s(cleaned: CleanSamples,
+                     laps: pd.DataFrame | Mapping[str, Any] | None) -> np.ndarray:
     """For each interval, the stopped time (elapsed − timer, s) of the lap holding its middle;
     0 where no lap says."""
     n = cleaned.t_s.size - 1
     needed = {"start", "elapsed_s", "timer_s"}
-    if laps is None or len(laps) == 0 or not needed <= set(laps.columns):
+    if laps is None or not needed <= set(laps.keys()) or len(laps["start"]) == 0:
         return np.zeros(n)
-    start = pd.to_datetime(laps["start"], utc=True, errors="coerce")
+    start = pd.Series(pd.to_datetime(laps["start"], utc=True, errors="coerce"))
     offset = (start - cleaned.start).dt.total_seconds().to_numpy(float)
-    elapsed = pd.to_numeric(laps["elapsed_s"], errors="coerce").to_numpy(float)
-    stopped = elapsed - pd.to_numeric(laps["timer_s"], errors="coerce").to_numpy(float)
+    elapsed = np.asarray(pd.to_numeric(laps["elapsed_s"], errors="coerce"), dtype=float)
+    stopped = elapsed - np.asarray(pd.to_numeric(laps["timer_s"], errors="coerce"), dtype=float)
     ok = np.isfinite(offset) & np.isfinite(elapsed) & np.isfinite(stopped)
     if not ok.any():
         return np.zeros(n)

@@ -34,6 +34,7 @@ import numpy as np
 from legload.core.activity import haversine_m
 from legload.streams.clean import GNSS_SLACK_M, CleanSamples, Limits
 from legload.streams.resample import (
+    GappedInterp,
     Grid,
     WindowedMean,
     block_slices,
@@ -159,31 +160,39 @@ def _smooth_fixes(
 
 def grid_speed(
     cleaned: CleanSamples, grid: Grid, cumulative_at_grid: np.ndarray, speed_source: str,
-    pause_gap_s: float,
+    pause_gap_s: float, on_grid: GappedInterp | None = None,
 ) -> np.ndarray:
     """Speed (m/s) at each grid point: device speed where it has a value, else derived
-    (computed :data:`~legload.streams.resample.BLOCK_ROWS` points at a time)."""
+    (computed :data:`~legload.streams.resample.BLOCK_ROWS` points at a time). ``on_grid``:
+    the samples' channels interpolated at the grid points, when the caller has one (which
+    points the samples reach is then worked out once for all the channels)."""
     if speed_source == "none":
         return np.full(len(grid), np.nan)
     if speed_source == "positions":
         chord = _chord_speed(cleaned, grid, pause_gap_s)
     elif speed_source == "device_speed":
-        chord = _device_speed(cleaned, grid, pause_gap_s)
+        chord = _device_speed(cleaned, grid, pause_gap_s, on_grid)
     else:
         return windowed_rate(cumulative_at_grid, grid, SPEED_HALF_WINDOW_S)
 
     def block(rows: slice) -> np.ndarray:
         recorded = chord(rows)
+        finite = np.isfinite(recorded)
+        if finite.all():
+            return recorded  # the derived speed would fill no point
         derived = windowed_rate(cumulative_at_grid, grid, SPEED_HALF_WINDOW_S, rows)
-        return np.where(np.isfinite(recorded), recorded, derived)
+        return np.where(finite, recorded, derived)
 
     return in_blocks(len(grid), block)
 
 
 def _device_speed(
-    cleaned: CleanSamples, grid: Grid, pause_gap_s: float,
+    cleaned: CleanSamples, grid: Grid, pause_gap_s: float, on_grid: GappedInterp | None,
 ) -> Callable[[slice], np.ndarray]:
     """The device's speed at the grid points ``rows`` (NaN where it has none)."""
+    if on_grid is not None:
+        at_grid = on_grid(cleaned.channels["speed_m_s"])
+        return lambda rows: at_grid[rows]
     speed = gapped_interpolator(cleaned.t_s, cleaned.channels["speed_m_s"], pause_gap_s)
     return lambda rows: speed(grid.seconds[rows])
 

@@ -109,6 +109,12 @@ class Stream:
         the same columns many times; the array is the frame's: read it, never write it)."""
         return self.memo(f"column {name}", self.frame, lambda: self.frame[name].to_numpy(float))
 
+    def keep_columns(self, columns: dict[str, np.ndarray]) -> None:
+        """Have :meth:`column` give these float arrays, the ones the frame was built on (the
+        same values), without taking them out of the frame again."""
+        for name, values in columns.items():
+            self._memos[f"column {name}"] = (self.frame, values)
+
     def memo(self, name: str, source: object, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept under ``name`` while it is asked of the same ``source`` object
         (a figure the analysis asks for more than once; the frames are not changed once

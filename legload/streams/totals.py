@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from legload.core.activity import Activity, climb_m
+from legload.core.activity import Activity, ActivityColumns, climb_m
 from legload.streams.stream import Stream
 
 #: formats whose summaries hold the device's own session totals
@@ -59,7 +59,7 @@ class Totals:
         return {name: float(getattr(self, name)) for name in _FIGURES}
 
 
-def session_totals(activity: Activity, stream: Stream) -> Totals:
+def session_totals(activity: Activity | ActivityColumns, stream: Stream) -> Totals:
     """The activity's figures: device totals where recorded, else the stream's (module doc)."""
     device = device_totals(activity, stream)
     measured = _measured(stream)
@@ -100,7 +100,8 @@ def _measured(stream: Stream) -> dict[str, float]:
             "ascent_m": stream.ascent_m, "descent_m": stream.descent_m}
 
 
-def device_totals(activity: Activity, stream: Stream | None = None) -> dict[str, float]:
+def device_totals(activity: Activity | ActivityColumns,
+                  stream: Stream | None = None) -> dict[str, float]:
     """The session totals the device itself recorded (empty for GPX, or FIT without session);
     ``stream``, the activity's, keeps what is computed from the samples for a second call."""
     summary = activity.summary or {}
@@ -121,10 +122,10 @@ def device_totals(activity: Activity, stream: Stream | None = None) -> dict[str,
     return out
 
 
-def _recorded_climb(activity: Activity, ascent: float, descent: float,
+def _recorded_climb(activity: Activity | ActivityColumns, ascent: float, descent: float,
                     stream: Stream | None) -> bool:
     """True when the summary's ascent is the device's (not the reader's from the samples)."""
-    samples = activity.samples
+    samples = activity.columns if isinstance(activity, ActivityColumns) else activity.samples
     if samples is None or "altitude_m" not in samples:
         return ascent > 0 or descent > 0
     def compute() -> tuple[float, float]:

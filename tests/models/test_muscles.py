@@ -178,10 +178,10 @@ def test_reber1993_peroneals_rise_with_pace_and_tibialis_active_at_all_speeds():
 
 @pytest.mark.parametrize("mode", ["run", "walk"])
 def test_demand_on_grade_and_level_is_two_demands_bit_for_bit(mode):
-    """The level work shared between the two evaluations changes no number: speeds below
-    the mode's range (scaled), step rates off the preferred one and missing, steep grades
-    both ways and the level."""
-    from legload.models.locomotion.muscles import demand_on_grade_and_level
+    """The level work shared between the two evaluations changes no number (nor does
+    leaving out the level's activation): speeds below the mode's range (scaled), step
+    rates off the preferred one and missing, steep grades both ways and the level."""
+    from legload.models.locomotion.muscles import demand_and_level_work, demand_on_grade_and_level
 
     rng = np.random.default_rng(7)
     n = 2_000
@@ -195,3 +195,9 @@ def test_demand_on_grade_and_level_is_two_demands_bit_for_bit(mode):
         for muscle, values in expected.items():
             for one, other in zip(got[muscle], values, strict=True):
                 assert one.tobytes() == other.tobytes(), muscle
+    worked, on_level = demand_and_level_work(speed, grade, cadence, mode=mode)
+    assert list(worked) == list(graded) and list(on_level) == list(level)
+    for muscle in level:
+        pairs = [*zip(worked[muscle], graded[muscle], strict=True),
+                 *zip(on_level[muscle], level[muscle][:2], strict=True)]
+        assert all(one.tobytes() == other.tobytes() for one, other in pairs), muscle

@@ -87,3 +87,41 @@ def test_ten_hour_activity_streams_with_every_row():
     assert abs(stream.distance_m - x[-1]) < 1e-6
     assert stream.frame["timestamp"].is_monotonic_increasing
     assert pd.api.types.is_float_dtype(stream.frame["grade"])
+
+
+def test_a_readers_arrays_give_the_stream_their_frame_gives():
+    """A reader's columns, analysed without their frame (as an import does), give the same
+    stream to the last bit: times in seconds with a missing one and out of order, whole
+    numbers, text, a stop and a lap table."""
+    from legload.core.activity import ActivityColumns
+    from legload.streams.totals import session_totals
+
+    n = 900
+    rng = np.random.default_rng(3)
+    seconds = np.datetime64("2025-05-01T06:00:00", "s") + np.arange(n).astype("m8[s]")
+    seconds[600:] += np.timedelta64(60, "s")  # a stop, the second lap's timer stopped
+    seconds[[10, 11]] = seconds[[11, 10]]
+    seconds[400] = np.datetime64("NaT")
+    lat = 46.0 + np.cumsum(rng.normal(2e-5, 1e-6, n))
+    lat[600:] += 0.0016  # moved on across the stop: only the lap's timer makes it a pause
+    columns = {
+        "timestamp": seconds,
+        "lat_deg": lat, "lon_deg": np.full(n, 7.0) + rng.normal(0, 1e-6, n),
+        "altitude_m": 500.0 + np.cumsum(rng.normal(0.0, 0.3, n)),
+        "heart_rate_bpm": rng.integers(120, 170, n),
+        "cadence_spm": pd.Series([str(v) for v in rng.integers(160, 180, n)], dtype=object),
+    }
+    laps = {"start": np.array(["2025-05-01T06:00:00", "2025-05-01T06:07:30"], "M8[ns]"),
+            "elapsed_s": np.array([450.0, 510.0]), "timer_s": np.array([450.0, 450.0])}
+    summary = {"sport": "running", "format": "fit", "ascent_m": 12.0, "descent_m": 11.0}
+    read = ActivityColumns(columns, laps, summary)
+    framed = read.to_activity()
+
+    stream, expected = to_stream(read), to_stream(framed)
+    assert list(stream.frame.columns) == list(expected.frame.columns)
+    for name in expected.frame.columns:
+        kind = "M8[ns]" if name == "timestamp" else float
+        got, want = (s.frame[name].to_numpy(kind) for s in (stream, expected))
+        assert got.dtype == want.dtype and got.tobytes() == want.tobytes(), name
+    assert stream.flags == expected.flags and stream.flags["pauses"]
+    assert session_totals(read, stream) == session_totals(framed, expected)

@@ -195,6 +195,8 @@ def level_stride_work(s: Stride) -> dict[str, list[np.ndarray]]:
     below = s.ratio < 1.0
     factors: dict[tuple[float, float], np.ndarray] = {}  # one power per pair of exponents
     for action, exponents in P.step_rate_exponents.items():
+        if exponents == (0.0, 0.0):
+            continue  # ratio ** 0 is 1 (NaN included): the work as it is
         if exponents not in factors:
             factors[exponents] = s.ratio ** np.where(below, *exponents)
         factor = factors[exponents]

@@ -168,9 +168,36 @@ def demand_on_grade_and_level(
     True
     """
     stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
+    graded, level = _on_grade_and_level(stride)
+    return graded, _demands(stride, level)
+
+
+def demand_and_level_work(
+    speed_m_s: ArrayLike, grade: ArrayLike, cadence_spm: ArrayLike | None = None,
+    mode: str = "run", *, strict: bool = False, params: LocomotionParameters = PUBLISHED,
+) -> tuple[dict[str, Demand], dict[str, tuple[float | np.ndarray, float | np.ndarray]]]:
+    """:func:`demand_on_grade_and_level` without the activation on the level: the demand at
+    ``grade``, and each group's positive and negative work rate on the level [W kg-1] (the
+    same numbers; same parameters, units, equations, valid ranges and sources as
+    :func:`demand`).
+
+    >>> graded, level = demand_and_level_work(3.0, 0.1)
+    >>> graded["gluteals"].positive_work > level["gluteals"][0]
+    True
+    """
+    stride = _stride(speed_m_s, grade, cadence_spm, mode, strict, params)
+    graded, level = _on_grade_and_level(stride)
+    return graded, {g: (_out(pos, stride.scalar), _out(neg, stride.scalar))
+                    for g, (pos, neg) in level.items()}
+
+
+def _on_grade_and_level(stride: Stride) -> tuple[dict[str, Demand],
+                                                  dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """The demand at the stride's grade and the groups' work rates on the level, the work
+    by speed and step rate (which does not depend on the grade) computed once."""
     level = level_stride_work(stride)
     graded = _demands(stride, _group_rates(stride, graded_stride_work(stride, level)))
-    return graded, _demands(stride, _group_rates(stride, scaled_work(stride, level)))
+    return graded, _group_rates(stride, scaled_work(stride, level))
 
 
 def _demands(stride: Stride, rates: dict[str, tuple[np.ndarray, np.ndarray]],
@@ -227,5 +254,5 @@ def work_per_metre(
 
 __all__ = [
     "MUSCLES", "PUBLISHED", "Demand", "LocomotionParameters", "demand",
-    "demand_on_grade_and_level", "stride_frequency_hz", "work_per_metre",
+    "demand_and_level_work", "demand_on_grade_and_level", "stride_frequency_hz", "work_per_metre",
 ]
