@@ -11,12 +11,9 @@ import numpy as np
 import pandas as pd
 
 from legload.core.columns import LAP_COLUMNS, SAMPLE_COLUMNS
+from legload.core.frames import LAID_OUT, frame_from_blocks
+from legload.core.frames import UTC_NS as _UTC_NS
 
-try:  # pandas 3: a frame laid out from its blocks
-    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
-except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
-    _from_blocks = None
-_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
 #: pandas' private maker of UTC times over naive ``M8[ns]`` values (no per-value check), kept
 #: only where it gives what the public ``pd.array`` gives; else frames take the public route
 _utc_times = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
@@ -28,10 +25,6 @@ except (TypeError, ValueError, AttributeError):
     _utc_times = None
 
 _EARTH_RADIUS_M = 6_371_008.8
-#: column labels of the frames built, by their names: each frame gets its own Index (a view)
-#: over the shared labels (their values are read-only; the name of a frame's columns, which
-#: can be set in place, is its own)
-_LABELS: dict[tuple[str, ...], pd.Index] = {}
 _BLOCK = 1 << 16  # samples at a time in the loops over long recordings
 
 
@@ -125,17 +118,10 @@ def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
     frame's blocks at once (the float ones copied into one 2-D block, as the constructor
     consolidates them): the same frame, without the constructor's per-column inference
     (text stays object). Any other column goes through the constructor."""
-    blocks = _blocks(columns) if _from_blocks is not None else None
+    blocks = _blocks(columns) if LAID_OUT else None
     if blocks is None:
         return pd.DataFrame(_utc(columns))
-    names = tuple(columns)
-    labels = _LABELS.get(names)
-    if labels is None:
-        if len(_LABELS) >= 256:
-            _LABELS.clear()
-        labels = _LABELS[names] = pd.Index(list(names))
-    return _from_blocks(blocks, pd.RangeIndex(len(next(iter(columns.values())))),
-                        labels.view())
+    return frame_from_blocks(blocks, len(next(iter(columns.values()))), tuple(columns))
 
 
 def _blocks(columns: Mapping[str, Any]) -> list[tuple[Any, np.ndarray]] | None:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from legload.core.activity import Activity, ActivityColumns
+from legload.core.frames import LAID_OUT, UTC_NS, frame_from_blocks
 from legload.errors import StreamError
 from legload.streams.altitude import GRADE_LIMIT, classify_altitude, fit_windows, window_sums
 from legload.streams.altitude import altitude_noise_m as _noise
@@ -30,12 +31,6 @@ from legload.streams.stream import STREAM_COLUMNS, Stream, empty_frame
 INDOOR_SUB_SPORTS = frozenset({"treadmill", "indoor"})
 #: channels recomputed by the stream stage rather than carried over
 _DERIVED = {"distance_m", "speed_m_s", "altitude_m", "grade", "lat_deg", "lon_deg"}
-_UTC_NS = pd.DatetimeTZDtype("ns", "UTC")
-_LABELS: dict[tuple[str, ...], pd.Index] = {}  # the column labels of the frames, by names
-try:  # pandas 3: a frame laid out from its blocks
-    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
-except ImportError:  # pragma: no cover - older pandas builds every frame with its constructor
-    _from_blocks = None
 
 
 def effective_pause_gap(t_s: np.ndarray, pause_gap_s: float) -> float:
@@ -294,23 +289,12 @@ def _frame(
     columns.setdefault("t_s", np.arange(seconds.size, dtype=float))
     floats = {name: np.asarray(columns[name], dtype=float) for name in order
               if name != "timestamp"}
-    if _from_blocks is None:  # pragma: no cover - pandas before 3: the constructor
+    if not LAID_OUT:  # pragma: no cover - pandas before 3: the constructor
         data = {name: stamps if name == "timestamp" else floats[name] for name in order}
         return pd.DataFrame(data, copy=False), floats
     blocks = [(stamps if name == "timestamp" else floats[name][np.newaxis], np.array([k]))
               for k, name in enumerate(order)]  # the arrays are the frame's own: not copied
-    return _from_blocks(blocks, pd.RangeIndex(seconds.size), _labels(tuple(order))), floats
-
-
-def _labels(names: tuple[str, ...]) -> pd.Index:
-    """The column labels of a frame: a view of its own over the labels made for those names
-    (kept, a few hundred sets at most)."""
-    labels = _LABELS.get(names)
-    if labels is None:
-        if len(_LABELS) >= 256:
-            _LABELS.clear()
-        labels = _LABELS[names] = pd.Index(list(names))
-    return labels.view()
+    return frame_from_blocks(blocks, seconds.size, tuple(order)), floats
 
 
 def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.arrays.DatetimeArray:
@@ -318,4 +302,4 @@ def _timestamps(start: pd.Timestamp, seconds: np.ndarray) -> pd.arrays.DatetimeA
     ticks = np.empty(seconds.size, np.int64)
     for rows in block_slices(seconds.size):
         ticks[rows] = start.value + np.rint(seconds[rows] * 1e9).astype(np.int64)
-    return pd.array(ticks.view("M8[ns]"), dtype=_UTC_NS)
+    return pd.array(ticks.view("M8[ns]"), dtype=UTC_NS)
