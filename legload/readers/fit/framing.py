@@ -39,7 +39,7 @@ class Framing:
 
     def __init__(self) -> None:
         self.defs: list[Definition] = []
-        self.parts: list[list[np.ndarray]] = []  # per definition key: payload bytes, in pieces
+        self.parts: list[list[Piece]] = []  # per definition key: payload bytes, in pieces
         self.compressed: list[tuple[int, int]] = []  # (payload byte, 5-bit time offset)
         self._by_bytes: dict[tuple[int, bytes], Definition] = {}
         self._by_content: dict[tuple, Definition] = {}
@@ -77,14 +77,42 @@ class Framing:
     def used(self) -> list[int]:
         """Keys of the definitions that have messages, in the order their messages first come."""
         return sorted((key for key, parts in enumerate(self.parts) if parts),
-                      key=lambda k: int(self.parts[k][0][0]))
+                      key=lambda k: self.parts[k][0].first())
 
     def offsets(self, key: int) -> np.ndarray:
         """Byte position of the payload of every message of definition ``key``, in file order."""
-        parts = self.parts[key]
+        parts = [piece.array() for piece in self.parts[key]]
         if not parts:
             return np.array([], dtype=np.int64)
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+class Piece:
+    """The payload positions of one walk's messages of a definition: its single messages'
+    header positions as the walk met them, and arrays of payload positions (runs, compressed
+    headers), made into one array when first asked for: the messages of a definition that
+    is not decoded (HRV beside the records) are never numbered."""
+
+    __slots__ = ("_array", "arrays", "singles")
+
+    def __init__(self, singles: list[int]) -> None:
+        self.singles, self.arrays = singles, []
+        self._array: np.ndarray | None = None
+
+    def first(self) -> int:
+        """The payload position of the first message."""
+        firsts = [int(a[0]) for a in self.arrays]
+        return min([self.singles[0] + 1, *firsts] if self.singles else firsts)
+
+    def array(self) -> np.ndarray:
+        """Every payload position, in file order."""
+        if self._array is None:
+            parts = [np.fromiter(self.singles, dtype=np.int64, count=len(self.singles)) + 1] \
+                if self.singles else []
+            parts += self.arrays
+            self._array = parts[0] if len(parts) == 1 else \
+                np.sort(np.concatenate(parts), kind="stable")  # sorted pieces: merged
+        return self._array
 
 
 class _Walk:
@@ -233,8 +261,7 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
     table = np.array(in_force, dtype=np.int64).reshape(-1)  # 16 local types per definition met
     singles = np.fromiter(walk.singles, dtype=np.int64, count=len(walk.singles))
     runs = np.array(walk.runs, dtype=np.int64).reshape(-1, 3)
-    pieces = {key: [np.fromiter(at, dtype=np.int64, count=len(at)) + 1]
-              for key, at in walk.keyed.items() if at}
+    pieces = {key: Piece(at) for key, at in walk.keyed.items() if at}
     for first, count, step in ((singles, None, None), (runs[:, 0], runs[:, 1], runs[:, 2])):
         if not first.size:
             continue
@@ -253,16 +280,15 @@ def _assign(data: bytes, walk: _Walk, found: Framing) -> None:
         bounds = np.cumsum(per_key).tolist()
         for key, (low, high) in enumerate(zip([0, *bounds], bounds, strict=False)):
             if high > low:
-                pieces.setdefault(key, []).append(at[low:high])
+                pieces.setdefault(key, Piece([])).arrays.append(at[low:high])
         if has_compressed:  # a run of one compressed header is as many messages
             at, offset = first[compressed] + 1, (headers[compressed] & 0x1F).astype(np.int64)
             if count is not None:
                 at = _expand(at, count[compressed], step[compressed])
                 offset = np.repeat(offset, count[compressed])
             found.compressed.extend(zip(at.tolist(), offset.tolist(), strict=True))
-    for key, parts in pieces.items():
-        found.parts[key].append(parts[0] if len(parts) == 1 else
-                                np.sort(np.concatenate(parts), kind="stable"))  # sorted runs: merged
+    for key, piece in pieces.items():
+        found.parts[key].append(piece)
 
 
 def _expand(first: np.ndarray, count: np.ndarray, step: np.ndarray) -> np.ndarray:
