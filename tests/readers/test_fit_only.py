@@ -51,3 +51,40 @@ def test_messages_decoded_later_are_those_a_decode_of_them_gives(path, real_dir)
         assert list(table) == list(now.table(name)), name
         assert all(_same(values, now.table(name)[column]) for column, values in table.items())
     assert set(lazy.tables) == set(now.tables) and not lazy.later
+
+
+def _damaged_later(monkeypatch) -> None:
+    """Decoding a table on demand meets damage (the whole decode does not)."""
+    from legload.readers.fit import decode as fit_decode
+
+    real = fit_decode._bulk_decode
+
+    def bulk(data, found, out, only):
+        if only is not None and set(only) <= set(_LATER):
+            raise fit_decode.FitDamage("device table cut short")
+        return real(data, found, out, only)
+
+    monkeypatch.setattr(fit_decode, "_bulk_decode", bulk)
+
+
+def test_damage_in_a_table_decoded_later_is_one_line_naming_the_file(monkeypatch, real_dir):
+    """A file whose device is read from its device table (decoded when first asked for)."""
+    from legload.errors import ReadError
+    from legload.readers.fit import messages
+
+    monkeypatch.setattr(messages, "_device", lambda found: found.numbers("device_info") and None)
+    _damaged_later(monkeypatch)
+    with pytest.raises(ReadError, match=r"^run\.fit: device table cut short$"):
+        messages.read_fit_columns(FILES[0].read_bytes(), "run.fit")
+
+
+def test_a_table_whose_later_decode_failed_is_decoded_when_asked_again(monkeypatch, real_dir):
+    data = FILES[0].read_bytes()
+    lazy = decode(data, _READ, later=_LATER)
+    name = next(iter(_LATER))
+    with monkeypatch.context() as patched:
+        _damaged_later(patched)
+        with pytest.raises(Exception, match="device table cut short"):
+            lazy.table(name)
+    assert name in lazy.later
+    assert list(lazy.table(name)) == list(decode(data, {**_READ, **_LATER}).table(name))

@@ -72,7 +72,8 @@ class FitMessages:
     def table(self, name: str) -> dict[str, np.ndarray]:
         if name in self.later and self.framed is not None:
             more = FitMessages()
-            _bulk_decode(*self.framed, more, {name: self.later.pop(name)})
+            _bulk_decode(*self.framed, more, {name: self.later[name]})
+            del self.later[name]  # decoded: not asked again (damage leaves it to ask again)
             if name in more.tables:
                 self.tables[name] = more.tables[name]
         return self.tables.get(name, {})

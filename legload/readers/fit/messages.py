@@ -79,8 +79,12 @@ def read_fit(data: bytes, source: str, *, strict: bool = False) -> list[Activity
 def read_fit_columns(data: bytes, source: str, *, strict: bool = False) -> list[ActivityColumns]:
     """:func:`read_fit` without building the tables: one :class:`ActivityColumns` per
     session, for an import that stores the arrays as they are."""
-    with reading(source):
-        messages = decode(data, _READ, later=_LATER)
+    with reading(source):  # damage met in a table decoded when first read, too
+        return _activities(data, source, strict)
+
+
+def _activities(data: bytes, source: str, strict: bool) -> list[ActivityColumns]:
+    messages = decode(data, _READ, later=_LATER)
     warnings = [f"{source}: {w}" for w in messages.warnings]
     if strict and messages.damaged:
         raise ReadError(source, f"damaged file refused in strict mode: {messages.warnings[0]}")
