@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from legload.core.activity import haversine_m
+from legload.core.activity import frame_of, haversine_m
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
 from legload.errors import StreamError
@@ -180,10 +180,9 @@ def _floats(column: pd.Series | np.ndarray) -> np.ndarray:
 
 
 def _column(values: Any) -> pd.Series:
-    """A reader's column as the column of its frame (naive times read as UTC)."""
-    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
-        values = pd.DatetimeIndex(values).tz_localize("UTC")
-    return pd.DataFrame({"column": values}, copy=False)["column"]
+    """A reader's column as the column of its frame (naive times read as UTC, text kept as
+    object), as :func:`~legload.core.activity.frame_of` builds it."""
+    return frame_of({"column": values})["column"]
 
 
 def _drop_flat_motion(cleaned: CleanSamples) -> None:
