@@ -145,19 +145,49 @@ class Stride:
 
 
 def _level_run(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
-    speeds = np.asarray(P.run_work_speeds, dtype=float)
-    return {
-        a: [np.interp(v, speeds, pos), np.interp(v, speeds, neg)]
-        for a, (pos, neg) in P.run_level_work.items()
-    }
+    rows = _interp_rows(v, _level_table("run", P))
+    return {a: [rows[2 * k], rows[2 * k + 1]] for k, a in enumerate(P.run_level_work)}
+
+
+#: each parameter set's level-work tables, laid out for :func:`_interp_rows` (by identity:
+#: the sets are frozen)
+_TABLES: dict[tuple[str, int], tuple[LocomotionParameters, tuple]] = {}
+
+
+def _level_table(mode: str, P: LocomotionParameters) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The speeds, the rows of level work by speed (running: positive then negative of each
+    action; walking: the stance total and the three joint shares) and their slopes."""
+    known = _TABLES.get((mode, id(P)))
+    if known is not None and known[0] is P:
+        return known[1]
+    if mode == "run":
+        xp, rows = P.run_work_speeds, [w for pair in P.run_level_work.values() for w in pair]
+    else:
+        shares = np.asarray(P.walk_positive_shares, dtype=float)
+        xp, rows = P.walk_work_speeds, [P.walk_stance_positive, *shares.T]
+    knots, fp = np.asarray(xp, dtype=float), np.array(rows, dtype=float)
+    slopes = np.zeros_like(fp)  # the last one 0: at the last speed, exactly its value
+    slopes[:, :-1] = np.diff(fp, axis=1) / np.diff(knots)
+    if len(_TABLES) >= 64:
+        _TABLES.clear()
+    _TABLES[(mode, id(P))] = (P, (knots, fp, slopes))
+    return knots, fp, slopes
+
+
+def _interp_rows(x: np.ndarray, table: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """``np.interp(x, knots, row)`` of every row of a :func:`_level_table`, as one array
+    (row, x): the same numbers, each x located among the knots once for all rows. Below the
+    first knot and from the last on, a row's end value; NaN gives NaN; between knots j and
+    j + 1, as ``np.interp`` computes it, ``slope_j * (x - knot_j) + row_j``."""
+    knots, fp, slopes = table
+    x = np.clip(x, knots[0], knots[-1])  # NaN stays NaN (and its slope x 0 is NaN)
+    j = np.searchsorted(knots, x, side="right") - 1
+    return slopes[:, j] * (x - knots[j]) + fp[:, j]
 
 
 def _level_walk(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
     zero = np.zeros_like(v)
-    speeds = np.asarray(P.walk_work_speeds, dtype=float)
-    total = np.interp(v, speeds, P.walk_stance_positive)
-    shares = np.asarray(P.walk_positive_shares)
-    s_ankle, s_knee, s_hip = (np.interp(v, speeds, shares[:, k]) for k in range(3))
+    total, s_ankle, s_knee, s_hip = _interp_rows(v, _level_table("walk", P))
     lin = {k: a + b * v for k, (a, b) in P.walk_swing_linear.items()}
     flex = P.walk_hip_flexor_fraction
     positive = total + lin["ankle_dorsiflex_pos"]
