@@ -232,3 +232,22 @@ def test_calibration_growth_3_5_to_9_m_s_hip_carries_the_total():
     assert total[1] / total[0] > 2.0
     assert _hip_positive(fast) / total[1] > 0.5
     assert _hip_positive(fast) / _hip_positive(slow) > 5.0
+
+
+@pytest.mark.parametrize("mode", ["run", "walk"])
+def test_level_work_tables_interpolated_as_np_interp(mode: str) -> None:
+    """The level work by speed is each table row interpolated linearly, as ``np.interp``
+    gives it to the last bit: at random speeds across and beyond the table, at its knots and
+    just beside them, and NaN."""
+    from legload.models.locomotion import joints
+    from legload.models.locomotion.parameters import PUBLISHED
+
+    knots, rows, slopes = joints._level_table(mode, PUBLISHED)
+    rng = np.random.default_rng(7)
+    speeds = np.concatenate([rng.uniform(knots[0] - 1, knots[-1] + 1, 20_000), knots,
+                             np.nextafter(knots, np.inf), np.nextafter(knots, -np.inf),
+                             [np.nan, np.inf, -np.inf]])
+    got = joints._interp_rows(speeds, (knots, rows, slopes))
+    expected = np.array([np.interp(speeds, knots, row) for row in rows])
+    assert got.shape == expected.shape
+    assert np.array_equal(got, expected, equal_nan=True)
