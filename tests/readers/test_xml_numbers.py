@@ -44,6 +44,7 @@ def test_plain_decimals_of_up_to_twenty_digits_read_as_pandas_reads_them():
     ["", " ", None, "7"],
     [" 71 ", "\r\n 88\r\n", "+2.5", "12.", ".5", "1e3"],
     ["abc", "1-2", "--1", ".", "e5", "٣"],
+    ["0\x1c", "\x851", "2\u2028", "\u30003", "4\x0b", "\x0c5"],  # Unicode's white space
 ])
 def test_anything_but_plain_numbers_reads_as_pandas_reads_it(texts):
     assert_same(numbers(texts), reference(texts))

@@ -84,15 +84,16 @@ def numbers(texts: pa.Array | Sequence[str | None]) -> np.ndarray:
         with contextlib.suppress(pa.ArrowInvalid):  # empty, or e.g. "1-2"
             out = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
     if out is None or np.signbit(out[out == 0]).any():
-        series = pd.to_numeric(pd.Series(texts_of(texts), dtype=object), errors="coerce")
+        series = pd.to_numeric(pd.Series(texts_of(texts, " \t\r\n"), dtype=object),  # "0\x1c": NaN
+                               errors="coerce")
         out = np.array(series.to_numpy(dtype=float, na_value=np.nan), dtype=float)
     out[~np.isfinite(out)] = np.nan
     return out
 
 
-def texts_of(texts: pa.Array) -> list[str | None]:
-    """The texts as a tree gives them: stripped, None when blank, line ends as LF."""
-    out = [(t.decode("utf-8", "replace").strip() or None) if t else None
+def texts_of(texts: pa.Array, space: str | None = None) -> list[str | None]:
+    """The texts as a tree gives them: stripped (of ``space``), None when blank, LF line ends."""
+    out = [(t.decode("utf-8", "replace").strip(space) or None) if t else None
            for t in texts.view(pa.large_binary()).to_pylist()]
     return [t.replace("\r\n", "\n").replace("\r", "\n") if t and "\r" in t else t for t in out]
 
