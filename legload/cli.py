@@ -10,6 +10,7 @@ strings on each run.)
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +31,11 @@ from legload.store.paths import default_db_path
 # Commands import what they need (the workflows, readers, pandas, the terminal tables) when
 # they run, so that `--help`, `--version` and the quick commands start in a fraction of a
 # second.
+
+# The models' arrays are a few thousand numbers: BLAS threads would only spin beside the
+# import's worker processes (one per CPU), taking the CPU they need (as Dask's workers do, one
+# thread each unless the user says otherwise; numpy is not imported yet).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 app = _typer("Will running make my legs muscular? Per-muscle load from your own data.")
