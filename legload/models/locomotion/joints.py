@@ -182,7 +182,7 @@ def _interp_rows(x: np.ndarray, table: tuple[np.ndarray, np.ndarray, np.ndarray]
     knots, fp, slopes = table
     x = np.clip(x, knots[0], knots[-1])  # NaN stays NaN (and its slope x 0 is NaN)
     j = np.searchsorted(knots, x, side="right") - 1
-    return slopes[:, j] * (x - knots[j]) + fp[:, j]
+    return slopes.take(j, axis=1) * (x - knots.take(j)) + fp.take(j, axis=1)
 
 
 def _level_walk(v: np.ndarray, P: LocomotionParameters) -> dict[str, list[np.ndarray]]:
