@@ -179,3 +179,18 @@ def test_log_tables_match_the_readers():
     from legload.readers.logs.read import TABLES
 
     assert api.TABLES == TABLES
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_the_command_line_runs_one_blas_thread_unless_told_otherwise(given, expected):
+    """The command line sets OPENBLAS_NUM_THREADS to 1 before numpy loads (the import's
+    worker processes take the CPUs), and leaves a value the user set as it is."""
+    code = ("import os, legload.cli, numpy\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = str(REPO)
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip() == expected
