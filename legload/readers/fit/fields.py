@@ -60,8 +60,10 @@ class _Group(NamedTuple):
     """Scalar fields of one base type, all scaled or none, decoded together."""
 
     positions: list[int]  # index into the definition's fields of each member
-    byte_index: np.ndarray | slice  # the members' bytes within a message, member after
-    #                                 member (a slice where they follow each other)
+    byte_index: slice | np.ndarray | list[tuple[int, int, int]]  # the members' bytes within
+    #   a message, member after member: a slice where they follow each other, else each
+    #   byte, or for wide rows the spans of adjacent members (byte in the group's row, byte
+    #   in the message, size)
     dtype: np.dtype
     invalid: Any  # the type's invalid value (for floats: its bit pattern, unsigned)
     bits: np.dtype | None  # for floats: the unsigned type their invalid pattern is read as
@@ -187,7 +189,12 @@ def make_groups(members: list[tuple[int, int, int, dict | None]], endian: str) -
 def _decode_group(rows: np.ndarray, group: _Group) -> np.ndarray:
     """The members' values, one contiguous row per member (float64, NaN for invalid)."""
     span = group.byte_index
-    taken = rows[:, span] if isinstance(span, slice) else rows.take(span, axis=1)
+    if isinstance(span, slice):
+        taken = rows[:, span]
+    elif isinstance(span, np.ndarray):
+        taken = rows.take(span, axis=1)
+    else:
+        taken = copied_spans(rows, span, span[-1][0] + span[-1][2])
     values = taken.view(group.dtype).T  # member by member
     bad = (values.view(group.bits) if group.bits is not None else values) == group.invalid
     result = np.array(values, dtype=np.float64, order="C")
@@ -295,10 +302,13 @@ def _number_type(base: int, endian: str) -> tuple[np.dtype, np.dtype | None, Any
 
 def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | None]]) -> _Group:
     dtype, bits, invalid_value = _number_type(base, endian)
-    starts = np.array([start for _, start, _ in members], dtype=np.intp)
-    byte_index = (starts[:, None] + np.arange(_BASE[base]["size"])).reshape(-1)
-    if (np.diff(byte_index) == 1).all():  # one span of bytes: its columns are a view
-        byte_index = slice(int(byte_index[0]), int(byte_index[-1]) + 1)
+    width = _BASE[base]["size"]
+    spans = joined_spans([(k * width, start, width) for k, (_, start, _) in enumerate(members)])
+    byte_index: slice | np.ndarray | list[tuple[int, int, int]] = spans
+    if len(spans) == 1:  # one span of bytes: its columns are a view
+        byte_index = slice(spans[0][1], spans[0][1] + len(members) * width)
+    elif not spans_pay(spans, len(members) * width):
+        byte_index = np.concatenate([np.arange(start, start + size) for _, start, size in spans])
     scaling = [_scaling(info) for _, _, info in members]
     scale = offset = power = None
     if scaling[0] is not None:  # a group's members are all scaled, or none is
@@ -309,6 +319,35 @@ def _make_group(base: int, endian: str, members: list[tuple[int, int, dict | Non
         power = power if power.any() else None
     return _Group([position for position, _, _ in members], byte_index, dtype, invalid_value,
                   bits, scale, offset, power, power is not None and bool((power > 0).all()))
+
+
+def joined_spans(fields: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(byte in a row laid out anew, byte in the message, size) of each field, in the new
+    row's order, fields adjacent in both joined into one span."""
+    spans: list[tuple[int, int, int]] = []
+    for at, start, size in fields:
+        if spans and spans[-1][0] + spans[-1][2] == at and spans[-1][1] + spans[-1][2] == start:
+            spans[-1] = (spans[-1][0], spans[-1][1], spans[-1][2] + size)
+        else:
+            spans.append((at, start, size))
+    return spans
+
+
+def spans_pay(spans: list[tuple[int, int, int]], width: int) -> bool:
+    """True when copying ``spans`` column by column beats gathering the ``width`` bytes of
+    each row one by one: a copy costs about as much per row as five bytes gathered."""
+    return 5 * len(spans) < width
+
+
+def copied_spans(rows: np.ndarray, spans: list[tuple[int, int, int]], width: int,
+                 fill: np.ndarray | None = None) -> np.ndarray:
+    """Rows of ``width`` bytes laid out from ``rows`` by ``spans`` (the rest ``fill``)."""
+    out = np.empty((len(rows), width), dtype=np.uint8)
+    if fill is not None:
+        out[:] = fill
+    for at, start, size in spans:
+        out[:, at:at + size] = rows[:, start:start + size]
+    return out
 
 
 def _common_field(num: int) -> dict | None:

@@ -22,10 +22,13 @@ from legload.readers.fit.fields import (
     _decode_group,
     _number_type,
     _plan,
+    copied_spans,
     developer_base,
     grouped,
+    joined_spans,
     make_groups,
     payload_rows,
+    spans_pay,
 )
 
 #: a field of the common row: (key, column name, size, base type)
@@ -144,19 +147,28 @@ def _layout(global_num: int, slots: list[_Slot], endian: str) -> tuple[dict, np.
 def _common_rows(buf: np.ndarray, d: Definition, offsets: np.ndarray,
                  found: list[tuple[_Slot, int]], starts: dict, template: np.ndarray,
                  sources: dict) -> np.ndarray:
-    """The payloads of ``d`` laid out in the common row (``sources``: the byte each byte
-    of the row is taken from, by definition layout, kept with the common row's layout)."""
+    """The payloads of ``d`` laid out in the common row (``sources``: how, by definition
+    layout, kept with the common row's layout): the row of invalid values with each field's
+    bytes over it, a run of adjacent fields copied at a time (a few copies of whole columns),
+    or for narrow rows the byte each byte of the row is gathered from."""
     layout = (d.size, tuple((slot[0], start) for slot, start in found))
-    source = sources.get(layout)
-    if source is None:
-        taken = list(range(d.size, d.size + template.size))  # by default: the invalid value
-        for (key, _, size, _), start in found:
-            taken[starts[key]:starts[key] + size] = range(start, start + size)
-        source = sources[layout] = np.array(taken, dtype=np.intp)
+    spans = sources.get(layout)
+    if spans is None:
+        spans = joined_spans(sorted((starts[key], start, size)
+                                    for (key, _, size, _), start in found))
+        if not spans_pay(spans, template.size):  # narrow rows: each byte's source
+            taken = list(range(d.size, d.size + template.size))  # by default: invalid
+            for at, start, size in spans:
+                taken[at:at + size] = range(start, start + size)
+            spans = np.array(taken, dtype=np.intp)
+        sources[layout] = spans
+    rows = payload_rows(buf, d.size, offsets)
+    if isinstance(spans, list):
+        return copied_spans(rows, spans, template.size, fill=template)
     extended = np.empty((len(offsets), d.size + template.size), dtype=np.uint8)
-    extended[:, :d.size] = payload_rows(buf, d.size, offsets)
+    extended[:, :d.size] = rows
     extended[:, d.size:] = template
-    return extended.take(source, axis=1)
+    return extended.take(spans, axis=1)
 
 
 __all__ = ["merged_columns"]
