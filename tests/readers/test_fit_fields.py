@@ -109,3 +109,27 @@ def test_definitions_decoded_at_once_equal_each_decoded_apart(name, real_dir, mo
             if values.dtype == np.float64:
                 ours, values = ours.view(np.uint64), values.view(np.uint64)
             np.testing.assert_array_equal(ours, values, err_msg=f"{table}.{column}")
+
+
+@pytest.mark.parametrize("members", [
+    [(0, 4), (4, 4), (8, 4), (20, 4), (24, 4), (28, 4)],  # two spans, wide rows: copied
+    [(0, 2), (2, 2), (6, 2), (8, 2), (20, 2), (22, 2)],  # three spans, 12 bytes: gathered
+    [(1, 4), (9, 4)],  # narrow rows: each byte gathered
+])
+def test_a_group_laid_out_by_spans_or_by_bytes_decodes_as_each_field_alone(members):
+    """Members of one base type scattered over a message: their values, whatever way their
+    bytes are laid out (spans of adjacent fields copied, or every byte gathered), are each
+    field's values decoded alone, bit for bit (invalid values included)."""
+    from legload.readers.fit.fields import _decode_group, make_groups
+
+    base = {1: 2, 2: 4, 4: 6}[members[0][1]]  # uint8, uint16, uint32
+    rng = np.random.default_rng(len(members))
+    rows = rng.integers(0, 256, (500, 48), dtype=np.uint8)
+    rows[::7, members[0][0]:members[0][0] + members[0][1]] = 0xFF  # invalid values
+    (group,) = make_groups([(k, start, base, None) for k, (start, _) in enumerate(members)],
+                           "<")
+    assert isinstance(group.byte_index, list) == (members[0] == (0, 4))  # the layout tested
+    got = _decode_group(rows, group)
+    for k, (start, size) in enumerate(members):
+        expected = convert(rows[:, start:start + size], size, base, "<", None)
+        assert got[k].tobytes() == expected.tobytes()
