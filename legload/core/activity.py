@@ -111,6 +111,11 @@ class ActivityColumns:
                         sha256=self.sha256, index=self.index)
 
 
+def samples_of(activity: Activity | ActivityColumns) -> pd.DataFrame | Mapping[str, Any]:
+    """The activity's samples as it holds them: its frame, or a reader's arrays by name."""
+    return activity.columns if isinstance(activity, ActivityColumns) else activity.samples
+
+
 def frame_of(columns: Mapping[str, Any]) -> pd.DataFrame:
     """``pd.DataFrame`` of the columns with naive ``datetime64`` arrays read as UTC.
 

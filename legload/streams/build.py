@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from legload.core.activity import Activity, ActivityColumns
+from legload.core.activity import Activity, ActivityColumns, samples_of
 from legload.core.frames import LAID_OUT, UTC_NS, frame_from_blocks
 from legload.errors import StreamError
 from legload.streams.altitude import GRADE_LIMIT, classify_altitude, fit_windows, window_sums
@@ -69,10 +69,9 @@ def to_stream(
     sport = str(summary.get("sport") or "other")
     sub_sport = str(summary.get("sub_sport") or "generic")
     # columns a reader derived (GPX speed and distance from positions) are recomputed here
-    samples, laps = (activity.columns, activity.laps) \
-        if isinstance(activity, ActivityColumns) else (activity.samples, activity.laps)
-    cleaned = clean_samples(samples, sport, skip=summary.get("derived_columns") or ())
-    del samples
+    cleaned = clean_samples(samples_of(activity), sport,
+                            skip=summary.get("derived_columns") or ())
+    laps = activity.laps
     gps = has_positions(cleaned)
     indoor = sub_sport in INDOOR_SUB_SPORTS or (not gps and sport in FOOT_SPORTS)
     warnings = cleaned.warnings

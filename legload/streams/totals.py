@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from legload.core.activity import Activity, ActivityColumns, climb_m
+from legload.core.activity import Activity, ActivityColumns, climb_m, samples_of
 from legload.streams.stream import Stream
 
 #: formats whose summaries hold the device's own session totals
@@ -125,7 +125,7 @@ def device_totals(activity: Activity | ActivityColumns,
 def _recorded_climb(activity: Activity | ActivityColumns, ascent: float, descent: float,
                     stream: Stream | None) -> bool:
     """True when the summary's ascent is the device's (not the reader's from the samples)."""
-    samples = activity.columns if isinstance(activity, ActivityColumns) else activity.samples
+    samples = samples_of(activity)
     if samples is None or "altitude_m" not in samples:
         return ascent > 0 or descent > 0
     def compute() -> tuple[float, float]:
