@@ -127,13 +127,6 @@ class _Walk:
         self.runs: list[tuple[int, int, int]] = []
         self.events: list[tuple[int, int, int]] = []
 
-    def into(self, key: int) -> list[int]:
-        """Where the single messages of definition ``key`` go."""
-        into = self.keyed.get(key)
-        if into is None:
-            into = self.keyed[key] = []
-        return into
-
 
 def frame(data: bytes, pos: int, end: int, found: Framing) -> None:
     """Walk record headers from ``pos`` to ``end``; add where each data message lies to
@@ -175,7 +168,7 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
             raise FitDamage(f"undefined local message type {local} at byte {pos}")
         d, pos = found.definition(data, pos, end)
         local = header & 0x0F
-        keyed = (1 + d.size, walk.into(d.key))
+        keyed = (1 + d.size, walk.keyed.setdefault(d.key, []))
         for h in (local, local | 0x10, local | 0x20, local | 0x30):
             table[h] = keyed
         if local < 4:  # compressed timestamp headers name local types 0 to 3
