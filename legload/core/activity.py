@@ -13,6 +13,7 @@ import pandas as pd
 from legload.core.columns import LAP_COLUMNS, SAMPLE_COLUMNS
 from legload.core.frames import LAID_OUT, frame_from_blocks
 from legload.core.frames import UTC_NS as _UTC_NS
+from legload.core.values import has_value
 
 #: pandas' private maker of UTC times over naive ``M8[ns]`` values (no per-value check), kept
 #: only where it gives what the public ``pd.array`` gives; else frames take the public route
@@ -287,7 +288,7 @@ def channels_of(samples: pd.DataFrame | Mapping[str, Any]) -> list[str]:
 def _has_value(column) -> bool:
     """True when the column holds at least one value (not NaN, not NaT)."""
     if column.dtype.kind == "f":
-        return not np.isnan(np.asarray(column)).all()
+        return has_value(np.asarray(column))
     return bool(pd.notna(column).any())
 
 
@@ -320,7 +321,7 @@ def summarize(
         and "distance_m" not in totals else np.array([])
     if "distance_m" in totals:
         distance = totals["distance_m"]  # the device's own figure wins
-    elif not np.isnan(recorded).all():
+    elif has_value(recorded):
         distance = float(np.nanmax(recorded))
     elif n:
         frame = samples if isinstance(samples, pd.DataFrame) else pd.DataFrame(

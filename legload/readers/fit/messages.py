@@ -11,6 +11,7 @@ import pandas as pd
 from legload.core.activity import Activity, ActivityColumns, summarize
 from legload.core.columns import SAMPLE_COLUMNS
 from legload.core.sports import FOOT_SPORTS
+from legload.core.values import has_finite, has_value
 from legload.errors import ReadError, reading
 from legload.readers.fit.clock import salvage_dates
 from legload.readers.fit.decode import FIT_EPOCH_S, FitMessages, decode, enum_name
@@ -137,6 +138,9 @@ def _times(values: np.ndarray) -> np.ndarray:
     """FIT date_time (s since 1989-12-31 UTC) → ``datetime64[ns]`` in UTC; NaN → NaT. As the SDK
     does, values below 0x10000000 (device clock never set) are read on the same origin."""
     seconds = np.asarray(values, dtype=np.float64).reshape(-1)
+    if len(seconds) and np.abs(seconds).max() < 2**40 and (np.floor(seconds) == seconds).all():
+        # whole seconds throughout, none missing (a NaN makes the max NaN): no fraction to add
+        return ((seconds.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000).view("M8[ns]")
     valid = np.isfinite(seconds) & (np.abs(seconds) < 2**40)
     whole = np.floor(np.where(valid, seconds, 0.0))
     nanoseconds = (whole.astype(np.int64) + FIT_EPOCH_S) * 1_000_000_000 + np.rint(
@@ -190,7 +194,7 @@ def _samples(messages: FitMessages) -> dict[str, np.ndarray]:
 def _first(rec: dict[str, np.ndarray], *names: str) -> np.ndarray | None:
     """The first of the ``names`` columns that is one value per record with a finite one."""
     for name in names:
-        if name in rec and rec[name].ndim == 1 and np.isfinite(rec[name]).any():
+        if name in rec and rec[name].ndim == 1 and has_finite(rec[name]):
             return rec[name]
     return None
 
@@ -234,7 +238,7 @@ def _finish_channels(cols: dict[str, np.ndarray], sport: str) -> dict[str, np.nd
         else:
             cols["cadence_rpm"] = cadence
     kept = {name: values for name, values in cols.items()
-            if name == "timestamp" or values.dtype == object or not np.isnan(values).all()}
+            if name == "timestamp" or values.dtype == object or has_value(values)}
     order = [c for c in SAMPLE_COLUMNS if c in kept] + [c for c in kept if c not in SAMPLE_COLUMNS]
     return {name: kept[name] for name in order}
 
