@@ -154,7 +154,7 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
                 pos += step
                 following = bounded[pos]
                 if following == header and pos + step < end and bounded[pos + step] == header:
-                    pos += step * _add_run(walk, view, pos, end, step, header)
+                    pos += step * _add_run(walk, bounded, view, pos, end, step, header)
                     following = bounded[pos]
                 header = following
                 step, into = table[header]
@@ -177,20 +177,32 @@ def _walk(data: bytes, pos: int, end: int, found: Framing, walk: _Walk) -> None:
         walk.events.append((pos, local, d.key))
 
 
-def _add_run(walk: _Walk, view: np.ndarray, pos: int, end: int, step: int, header: int) -> int:
+def _add_run(walk: _Walk, data: bytes, view: np.ndarray, pos: int, end: int, step: int,
+             header: int) -> int:
     """Add the run of messages with one header starting at ``pos``; returns their count."""
-    count = _run_length(view, pos, end, step, header)
+    count = _run_length(data, view, pos, end, step, header)
     if count:
         walk.runs.append((pos, count, step))
     return count
 
 
-def _run_length(view: np.ndarray, pos: int, end: int, stride: int, header: int) -> int:
+#: messages of a run counted one by one before strided numpy comparisons take over (most
+#: runs between a watch's interleaved messages are a few messages long)
+_COUNTED_ONE_BY_ONE = 12
+
+
+def _run_length(data: bytes, view: np.ndarray, pos: int, end: int, stride: int,
+                header: int) -> int:
     """How many consecutive messages with the same header start at ``pos`` and end by
-    ``end``."""
+    ``end`` (``data`` and ``view``: the file's bytes, as bytes and as a numpy array)."""
     last_start = end - stride  # a message starting after this would overrun the data
+    fit = (last_start - pos) // stride + 1 if pos <= last_start else 0
+    limit, count, at = min(fit, _COUNTED_ONE_BY_ONE), 0, pos
+    while count < limit and data[at] == header:
+        count, at = count + 1, at + stride
+    if count < _COUNTED_ONE_BY_ONE:
+        return count  # a different header, or no room for another message
     window = 64
-    count = 0
     while True:
         stop = min(pos + stride * (count + window), last_start + 1)
         probe = view[pos + stride * count:stop:stride]
