@@ -136,7 +136,7 @@ def decode_column(dtype: str, codec: str, n: int, blob: bytes) -> pd.Series:
 def _pack(values: np.ndarray) -> bytes:
     """Byte-shuffle then compress the little-endian bytes of a 1-d array."""
     planes = values.view(np.uint8).reshape(-1, values.dtype.itemsize).T
-    return _zstd()[0].compress(np.ascontiguousarray(planes).tobytes())
+    return _zstd()[0].compress(np.ascontiguousarray(planes))  # read through its buffer
 
 
 def _unshuffle(raw: bytes, itemsize: int) -> bytes:
