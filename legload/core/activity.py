@@ -13,6 +13,7 @@ import pandas as pd
 from legload.core.columns import LAP_COLUMNS, SAMPLE_COLUMNS
 from legload.core.frames import LAID_OUT, frame_from_blocks
 from legload.core.frames import UTC_NS as _UTC_NS
+from legload.core.utc import iso_seconds, utc_hour
 from legload.core.values import has_value
 
 #: pandas' private maker of UTC times over naive ``M8[ns]`` values (no per-value check), kept
@@ -366,7 +367,8 @@ def default_name(sport: str, start: Any) -> str | None:
     start."""
     if start is None:
         return None
-    hour = pd.Timestamp(start).hour
+    hour = utc_hour(start)
+    hour = pd.Timestamp(start).hour if hour is None else hour
     part = ("Morning" if 5 <= hour < 12 else "Afternoon" if 12 <= hour < 17 else
             "Evening" if 17 <= hour < 21 else "Night")
     return f"{part} {SPORT_WORDS.get(sport, 'Activity')}"
@@ -386,6 +388,9 @@ def _is_time(name: str) -> bool:
 def _iso(value) -> str | None:
     if value is None:
         return None
+    text = iso_seconds(value)
+    if text is not None:
+        return text
     stamp = pd.Timestamp(value)
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize("UTC")
